@@ -1,0 +1,1 @@
+"""The ``ispcheck`` command line: a thin layer over the library."""

@@ -1,0 +1,237 @@
+"""Entry point: parse arguments, call the library, render, and map results to exit codes.
+
+One error boundary (:func:`main`) turns every expected error into a readable message and an exit
+status; nothing a user types should produce a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..decision import Outcome
+from ..errors import DisclosureError, PackError, PluginError, Problem
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_BAD_INPUT = 2
+EXIT_REFER = 3
+EXIT_DO_NOT_SHARE = 4
+EXIT_RULES_UNAVAILABLE = 5
+EXIT_BY_OUTCOME = {
+    Outcome.SHARE: EXIT_OK,
+    Outcome.SHARE_WITH_CONDITIONS: EXIT_OK,
+    Outcome.REFER: EXIT_REFER,
+    Outcome.DO_NOT_SHARE: EXIT_DO_NOT_SHARE,
+}
+
+EPILOG = """exit status of `check`: 0 share or share_with_conditions, 3 refer, 4 do_not_share,
+2 bad input (nothing decided), 5 the rules could not be loaded (nothing decided)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ispcheck",
+        description=(
+            "Check a proposed disclosure of personal data against the Warwickshire Community "
+            "Safety Information Sharing Protocol."
+        ),
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog=EPILOG)
+        p.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for people (default), json for machines")
+        return p
+
+    check = add("check", "Decide one proposed disclosure (JSON or YAML file, or - for stdin).")
+    check.add_argument("file", metavar="FILE", help="the disclosure file, or - to read stdin")
+    _pack_options(check)
+    rules = add("rules", "List the rule catalogue: id, title, effect and protocol clauses.")
+    _pack_options(rules)
+    partners = add("partners", "Is this organisation a signatory (Appendices 12 and 13)?")
+    partners.add_argument("name", nargs="*", metavar="NAME",
+                          help="organisation name or short form; omit to list every signatory")
+    partners.add_argument("--pack", default=None, help="pack name or folder (default: shipped)")
+    add("schema", "Print the JSON Schema of the disclosure contract.")
+    return parser
+
+
+def _pack_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
+    p.add_argument("--no-plugins", action="store_true",
+                   help="use only the built-in rules, ignoring installed rule plugins")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except DisclosureError as exc:
+        _report_problems(args, exc.problems)
+        return EXIT_BAD_INPUT
+    except (PackError, PluginError) as exc:
+        _error(args, f"The rules could not be loaded, so nothing was decided.\n{exc}")
+        return EXIT_RULES_UNAVAILABLE
+    except KeyboardInterrupt:
+        _error(args, "Interrupted: nothing was decided.")
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args)
+    if args.command == "rules":
+        return _rules(args)
+    if args.command == "partners":
+        return _partners(args)
+    return _schema(args)
+
+
+def _checker(args: argparse.Namespace) -> Any:
+    from ..engine import Checker
+    from ..pack import DEFAULT_PACK
+
+    return Checker(args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from ..validation import parse_disclosure_text
+
+    source = "standard input" if args.file == "-" else args.file
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(args.file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise DisclosureError([Problem("", f"cannot read {source}: {reason}")]) from None
+    disclosure = parse_disclosure_text(text, source=source)
+    result = _checker(args).check(disclosure)
+    if args.format == "json":
+        _print_json(result.to_dict())
+    else:
+        from . import render
+
+        render.decision(_console(), result)
+    return EXIT_BY_OUTCOME[result.outcome]
+
+
+def _rules(args: argparse.Namespace) -> int:
+    checker = _checker(args)
+    if args.format == "json":
+        _print_json({
+            "pack": {"name": checker.pack.name, "version": checker.pack.version},
+            "rules": [
+                {
+                    "id": r.rule.id, "title": r.rule.title, "effect": r.rule.effect.value,
+                    "when_urgent": r.rule.when_urgent.value if r.rule.when_urgent else None,
+                    "clauses": list(r.rule.clauses), "law": list(r.rule.law),
+                    "applies_to": "personal data" if r.rule.personal_only else "any data",
+                    "plugin": r.plugin,
+                }
+                for r in checker.rules
+            ],
+            "broken_plugins": [{"name": b.name, "problem": b.problem}
+                               for b in checker.broken_plugins],
+        })
+    else:
+        from . import render
+
+        render.rules(_console(), checker)
+    return EXIT_OK
+
+
+def _partners(args: argparse.Namespace) -> int:
+    from ..pack import DEFAULT_PACK, load_pack
+
+    register = load_pack(args.pack or DEFAULT_PACK).register
+    query = " ".join(args.name).strip()
+    if not query:
+        if args.format == "json":
+            _print_json([_partner_json(p) for p in register.partners])
+        else:
+            from . import render
+
+            render.register(_console(), register.partners)
+        return EXIT_OK
+    matches = register.search(query)
+    signed = bool(matches) and matches[0].exact and matches[0].is_signatory
+    if args.format == "json":
+        _print_json({
+            "query": query,
+            "signatory": signed,
+            "matches": [
+                {"name": m.entry.name, "exact": m.exact, "score": m.score,
+                 "signatory": m.is_signatory} for m in matches
+            ],
+            "partner": _partner_json(matches[0].entry) if signed else None,
+        })
+    else:
+        from . import render
+
+        render.partner(_console(), query, matches)
+    return EXIT_OK if signed else EXIT_NOT_FOUND
+
+
+def _partner_json(p: Any) -> dict[str, Any]:
+    return {
+        "name": p.name, "class": p.partner_class, "appendix": p.appendix, "kind": p.kind,
+        "public_authority": p.public_authority, "aliases": list(p.aliases),
+        "chief_officer_role": p.chief_officer_role,
+        "designated_officer_roles": list(p.designated_officer_roles), "note": p.note,
+    }
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from ..schema import disclosure_schema
+
+    _print_json(disclosure_schema())
+    return EXIT_OK
+
+
+def _report_problems(args: argparse.Namespace, problems: list[Problem]) -> None:
+    source = "standard input" if getattr(args, "file", "-") == "-" else args.file
+    if getattr(args, "format", "text") == "json":
+        _print_json({"error": "invalid_disclosure",
+                     "problems": [{"path": p.path, "message": p.message} for p in problems]})
+        return
+    from . import render
+
+    render.problems(_console(stderr=True), source, problems)
+
+
+def _error(args: argparse.Namespace, message: str) -> None:
+    if getattr(args, "format", "text") == "json":
+        _print_json({"error": message})
+    else:
+        print(message, file=sys.stderr)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return f"ispcheck {__version__}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""Text output for people. Leads with the answer, then what to do, then why, then the duties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..decision import Decision, Effect, Finding, Outcome
+from ..engine import Checker
+from ..errors import Problem
+from ..partners import Match, NonSignatory, Partner
+
+_OUTCOME_STYLE = {
+    Outcome.SHARE: "bold green",
+    Outcome.SHARE_WITH_CONDITIONS: "bold yellow",
+    Outcome.REFER: "bold magenta",
+    Outcome.DO_NOT_SHARE: "bold red",
+}
+_EFFECT_ORDER = (Effect.BLOCK, Effect.REFER, Effect.CONDITION, Effect.ADVICE)
+_EFFECT_HEADING = {
+    Effect.BLOCK: "Stops the share",
+    Effect.REFER: "Needs a decision from someone else",
+    Effect.CONDITION: "Conditions",
+    Effect.ADVICE: "Advice",
+}
+
+
+def _cite(clauses: Iterable[str]) -> str:
+    return "ISP " + ", ".join(clauses)
+
+
+def decision(console: Console, result: Decision) -> None:
+    style = _OUTCOME_STYLE[result.outcome]
+    console.print(f"[{style}]{result.outcome.label.upper()}[/] [dim]({result.outcome.value})[/]")
+    if result.urgent:
+        console.print(
+            "[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards."
+        )
+    blocks = result.findings_with(Effect.BLOCK)
+    if blocks:
+        console.print("\n[bold]What stops the share[/]")
+        for f in blocks:
+            console.print(f"  • {escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]")
+    refers = result.findings_with(Effect.REFER)
+    if refers:
+        console.print("\n[bold]Who must decide first[/]")
+        for who in result.refer_to:
+            console.print(f"  [bold]{escape(who)}[/]")
+            for f in refers:
+                if f.refer_to == who:
+                    console.print(f"    • {escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]")
+    conditions = result.conditions
+    if conditions:
+        console.print("\n[bold]Before the data moves[/]")
+        for c in conditions:
+            console.print(f"  • {escape(c.text)} [dim]({_cite(c.clauses)})[/]")
+    console.print("\n[bold]Findings[/]")
+    if not result.findings:
+        console.print("  none")
+    for effect in _EFFECT_ORDER:
+        group = [f for f in result.findings if f.effect is effect]
+        if group:
+            console.print(f"  [underline]{_EFFECT_HEADING[effect]}[/]")
+            for f in group:
+                _finding(console, f)
+    if result.obligations:
+        console.print("\n[bold]Standing obligations for any personal-data share[/]")
+        for o in result.obligations:
+            who = "" if o.applies_to == "both" else f"[dim]{o.applies_to}:[/] "
+            console.print(f"  • {who}{escape(o.text)} [dim]({_cite(o.clauses)})[/]")
+    console.print(
+        f"\n[dim]Decided {result.made_at:%Y-%m-%d %H:%M:%S %Z} with pack "
+        f"{result.pack_name} {result.pack_version}.[/]"
+    )
+
+
+def _finding(console: Console, f: Finding) -> None:
+    console.print(f"  [bold]{f.effect.value}[/] {escape(f.rule_id)} [dim]({_cite(f.clauses)})[/]")
+    console.print(f"      {escape(f.message)}")
+    if f.action and f.effect is Effect.ADVICE:
+        console.print(f"      [italic]What to do:[/] {escape(f.action)}")
+    if f.facts:
+        console.print(f"      [dim]Facts that decide it: {', '.join(f.facts)}[/]")
+
+
+def problems(console: Console, source: str, found: list[Problem]) -> None:
+    console.print(f"[bold red]{escape(source)} is not a valid disclosure[/] "
+                  f"({len(found)} problem{'s' if len(found) != 1 else ''}); no decision was made.")
+    for p in found:
+        where = p.path or "(whole document)"
+        console.print(f"  • [bold]{escape(where)}[/]: {escape(p.message)}")
+
+
+def rules(console: Console, checker: Checker) -> None:
+    table = Table(title=f"Rules for {checker.pack.meta.title}", show_lines=False)
+    for column in ("id", "title", "effect", "clauses", "plugin"):
+        table.add_column(column)
+    for registered in checker.rules:
+        r = registered.rule
+        urgent = f" (urgent: {r.when_urgent.value})" if r.when_urgent else ""
+        table.add_row(r.id, r.title, r.effect.value + urgent, ", ".join(r.clauses),
+                      registered.plugin.removeprefix("ispcheck.rulesets."))
+    console.print(table)
+    for broken in checker.broken_plugins:
+        console.print(f"[bold red]Broken plugin[/] {escape(broken.name)}: {escape(broken.problem)}")
+
+
+def partner(console: Console, query: str, matches: list[Match]) -> None:
+    if not matches:
+        console.print(
+            f"[bold red]{escape(query)} is not a signatory[/] of the protocol: nothing in "
+            "Appendices 12 or 13 matches it.\nBefore sharing personal data with it, the "
+            "recipient must sign the Appendix 3 confidentiality agreement and be given handling "
+            "instructions (ISP 3.6). To sign up, contact the Safer Warwickshire Partnership Board "
+            "(ISP 3.5)."
+        )
+        return
+    best = matches[0]
+    if best.exact and isinstance(best.entry, Partner):
+        _signatory(console, best.entry)
+        return
+    if best.exact and isinstance(best.entry, NonSignatory):
+        e = best.entry
+        console.print(f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} "
+                      f"[dim]({_cite(e.clauses)})[/]")
+        return
+    console.print(f"[bold yellow]No exact match for {escape(query)}.[/] Did you mean:")
+    for m in matches:
+        kind = "signatory" if m.is_signatory else "not a signatory"
+        console.print(f"  • {escape(m.entry.name)} [dim]({kind}; match {m.score:.0%})[/]")
+    console.print("Until the name is confirmed, treat it as not signed up (ISP 3.6).")
+
+
+def _signatory(console: Console, p: Partner) -> None:
+    console.print(f"[bold green]{escape(p.name)} is a signatory[/] "
+                  f"[dim](Appendix {p.appendix.removeprefix('A')})[/]")
+    console.print(f"  Class: {p.class_label}")
+    console.print(f"  Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}")
+    if p.chief_officer_role:
+        console.print(f"  Chief officer signatory: {escape(p.chief_officer_role)}")
+    if p.designated_officer_roles:
+        console.print(f"  Designated officer(s): {escape('; '.join(p.designated_officer_roles))}")
+    if p.note:
+        console.print(f"  Note: {escape(p.note)}")
+
+
+def register(console: Console, partners: Iterable[Partner]) -> None:
+    table = Table(title="Signatories (Appendices 12 and 13)")
+    for column in ("organisation", "class", "appendix", "public authority"):
+        table.add_column(column)
+    for p in partners:
+        table.add_row(p.name, p.partner_class.replace("_", " "), p.appendix,
+                      "yes" if p.public_authority else "no")
+    console.print(table)

@@ -1,0 +1,249 @@
+"""The disclosure contract: what a case system or an officer says about a proposed share.
+
+Field names and values are a contract with case systems (see DESIGN.md), so they are spelled
+exactly as published and unknown fields are rejected: a typo such as ``consnet`` must fail loudly
+rather than be read as "no consent information". Every fact that is not required may be missing or
+null, meaning "not known"; the rules treat an unknown fact as not shown.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+__all__ = [
+    "VOCABULARY",
+    "Accuracy",
+    "Consent",
+    "Context",
+    "Data",
+    "Disclosure",
+    "Handling",
+    "LawfulBasis",
+    "Necessity",
+    "Party",
+    "Purpose",
+    "Recipient",
+    "Subject",
+]
+
+Role = Literal["victim", "offender", "suspect", "witness", "vulnerable_person", "other"]
+Category = Literal["anonymised", "aggregated", "personal", "special_category", "criminal_offence"]
+SpecialCategoryType = Literal[
+    "race_or_ethnicity",
+    "political_opinions",
+    "religious_beliefs",
+    "trade_union_membership",
+    "genetic",
+    "biometric",
+    "health",
+    "sex_life_or_orientation",
+]
+PurposeCode = Literal[
+    "detect_crime",
+    "prevent_crime",
+    "apprehend_offender",
+    "prosecute_offender",
+    "reduce_reoffending",
+    "reduce_asb",
+    "substance_misuse",
+    "serious_violence",
+    "safeguarding",
+    "protect_life",
+    "strategic_analysis",
+    "other",
+]
+Article6 = Literal[
+    "consent",
+    "contract",
+    "legal_obligation",
+    "vital_interests",
+    "public_task",
+    "legitimate_interests",
+]
+Article9 = Literal[
+    "explicit_consent",
+    "vital_interests",
+    "substantial_public_interest",
+    "legal_claims_or_courts",
+    "health_or_social_care",
+]
+Schedule1Condition = Literal[
+    "preventing_or_detecting_unlawful_acts",
+    "safeguarding_children_and_individuals_at_risk",
+    "statutory_and_government_purposes",
+    "administration_of_justice",
+]
+Gateway = Literal[
+    "crime_and_disorder_act_s115", "children_act", "care_act", "other_statute", "common_law"
+]
+Exemption = Literal["crime_and_taxation"]
+ConsentStatus = Literal["obtained", "refused", "withdrawn", "not_sought"]
+Classification = Literal["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"]
+Channel = Literal[
+    "secure_email",
+    "encrypted_attachment",
+    "standard_email",
+    "secure_case_system",
+    "courier",
+    "in_meeting",
+    "phone",
+    "post",
+]
+MeetingSetting = Literal[
+    "community_impact_group",
+    "vulnerability_meeting",
+    "problem_solving_meeting",
+    "domestic_homicide_review",
+    "hate_crime_meeting",
+    "case_management_meeting",
+    "mappa",
+    "marac",
+    "iom_case_conference",
+    "early_help_panel",
+    "channel_panel",
+    "socjag",
+    "csp_meeting",
+]
+Setting = Literal["outside_meeting", MeetingSetting]
+
+#: Every closed vocabulary of the contract, by the name the pack and the docs use for it.
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "role": get_args(Role),
+    "category": get_args(Category),
+    "special_category_type": get_args(SpecialCategoryType),
+    "purpose": get_args(PurposeCode),
+    "article6": get_args(Article6),
+    "article9": get_args(Article9),
+    "schedule1_condition": get_args(Schedule1Condition),
+    "gateway": get_args(Gateway),
+    "exemption": get_args(Exemption),
+    "consent_status": get_args(ConsentStatus),
+    "classification": get_args(Classification),
+    "channel": get_args(Channel),
+    "setting": ("outside_meeting", *get_args(MeetingSetting)),
+}
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+
+
+class _Contract(BaseModel):
+    """Shared settings: reject unknown fields, keep objects immutable once checked."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Party(_Contract):
+    organisation: Name
+    officer: Text | None = None
+
+
+class Recipient(_Contract):
+    organisation: Name
+    officer: Text | None = None
+    has_secure_email: bool | None = None
+
+
+class Subject(_Contract):
+    role: Role
+    is_child: bool | None = None
+
+
+class Data(_Contract):
+    categories: Annotated[tuple[Category, ...], Field(min_length=1)]
+    special_category_types: tuple[SpecialCategoryType, ...] | None = ()
+    description: Text | None = None
+    originator: Text | None = None
+
+
+class Purpose(_Contract):
+    code: PurposeCode
+    statement: Text | None = None
+
+
+class LawfulBasis(_Contract):
+    article6: Article6 | None = None
+    article9: Article9 | None = None
+    schedule1_condition: Schedule1Condition | None = None
+    gateway: Gateway | None = None
+    exemption: Exemption | None = None
+
+
+class Consent(_Contract):
+    status: ConsentStatus | None = None
+    reason_not_sought: Text | None = None
+    recorded: bool | None = None
+    restrictions: Text | None = None
+    #: Added to the contract: does the proposed share stay within the restrictions given?
+    within_restrictions: bool | None = None
+
+
+class Necessity(_Contract):
+    statement: Text | None = None
+    makes_a_difference: bool | None = None
+    less_data_considered: bool | None = None
+    alternatives_considered: bool | None = None
+    impact_considered: bool | None = None
+    article8_considered: bool | None = None
+    #: Added to the contract: are the special category / criminal offence details themselves
+    #: necessary for the purpose (Appendix 2, question 3, last bullet)?
+    sensitive_data_necessary: bool | None = None
+
+
+class Accuracy(_Contract):
+    identity_verified: bool | None = None
+    fact_and_opinion_distinguished: bool | None = None
+
+
+class Handling(_Contract):
+    classification: Classification
+    channel: Channel
+
+
+class Context(_Contract):
+    #: Null means "not known"; the rules then treat the share as happening outside a meeting.
+    setting: Setting | None = "outside_meeting"
+    urgent_risk_to_life: bool | None = None
+    ongoing_investigation: bool | None = None
+    investigating_officer_consulted: bool | None = None
+    secondary_disclosure: bool | None = None
+    originator_agreed: bool | None = None
+    evidential_use: bool | None = None
+    formal_request_form: bool | None = None
+    profiling_children: bool | None = None
+    transfer_outside_uk: bool | None = None
+    #: Added to the contract: the meeting the information was first shared in, if any.
+    from_meeting: MeetingSetting | None = None
+    #: Added to the contract: has a DPIA been done for this meeting or scenario (5.7)?
+    dpia_in_place: bool | None = None
+
+
+class Disclosure(_Contract):
+    """One proposed disclosure of information from one organisation to another."""
+
+    discloser: Party
+    recipient: Recipient
+    subjects: tuple[Subject, ...] = ()
+    data: Data
+    purpose: Purpose
+    lawful_basis: LawfulBasis = LawfulBasis()
+    consent: Consent = Consent()
+    necessity: Necessity = Necessity()
+    accuracy: Accuracy = Accuracy()
+    handling: Handling
+    context: Context = Context()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_means_not_known(cls, value: object) -> object:
+        """A null group of optional facts means "none of these is known", not an error."""
+        if isinstance(value, dict) and None in value.values():
+            value = {k: v for k, v in value.items() if not (v is None and k in _OPTIONAL_GROUPS)}
+        return value
+
+
+_OPTIONAL_GROUPS = frozenset(
+    {"subjects", "lawful_basis", "consent", "necessity", "accuracy", "context"}
+)

@@ -1,0 +1,378 @@
+"""Protocol packs: the facts of one partnership's protocol, kept as data and checked on load.
+
+A pack is a folder of TOML files (see the README's "Pack format"). Loading checks every entry
+against a schema, checks that every clause a pack entry cites exists, and that vocabularies match
+the disclosure contract. All problems are reported together, each naming the file and the entry,
+because a data protection officer editing a pack should fix it in one pass.
+"""
+
+from __future__ import annotations
+
+import calendar
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .decision import Obligation
+from .disclosure import VOCABULARY
+from .errors import PackError
+from .partners import NonSignatory, Partner, PartnerRegister, normalise
+
+__all__ = [
+    "DEFAULT_PACK",
+    "Clause",
+    "Pack",
+    "Question",
+    "SettingInfo",
+    "VocabularyEntry",
+    "available_packs",
+    "load_pack",
+    "packs_directory",
+]
+
+DEFAULT_PACK = "warwickshire-csp"
+PACK_FILES = (
+    "pack.toml",
+    "clauses.toml",
+    "partners.toml",
+    "settings.toml",
+    "vocabulary.toml",
+    "checklist.toml",
+    "obligations.toml",
+)
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Meta(_Entry):
+    name: str
+    title: str
+    publisher: str
+    version: str
+    last_updated: date
+    effective_date: date
+    review_interval_months: int = Field(ge=1, le=60)
+    source: str
+    escalation_role: str
+    escalation_clauses: tuple[str, ...] = Field(min_length=1)
+
+    @property
+    def review_due(self) -> date:
+        """The date the next review falls due, counted from the last update."""
+        month = self.last_updated.month - 1 + self.review_interval_months
+        year, month = self.last_updated.year + month // 12, month % 12 + 1
+        day = min(self.last_updated.day, calendar.monthrange(year, month)[1])
+        return date(year, month, day)
+
+
+class Clause(_Entry):
+    id: str = Field(pattern=r"^(\d{1,2}(\.\d{1,2})?|A\d{1,2}[a-z]?(\.Q\d{1,2})?)$")
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    scope: Literal["disclosure", "organisation"]
+
+
+class PartnerEntry(_Entry):
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    class_: Literal["responsible_authority", "board_member", "additional_signatory"] = Field(
+        alias="class"
+    )
+    appendix: str
+    kind: Literal[
+        "council", "police", "probation", "health", "fire", "housing", "voluntary", "prison",
+        "government", "business", "other",
+    ]
+    public_authority: bool
+    chief_officer_role: str | None = None
+    designated_officer_roles: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class NonSignatoryEntry(_Entry):
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    note: str
+    clauses: tuple[str, ...] = Field(min_length=1)
+
+
+class SettingInfo(_Entry):
+    """A setting of 1.6 where data is shared, with the declaration its attendees sign."""
+
+    code: str
+    name: str
+    declaration: str
+    clauses: tuple[str, ...] = Field(min_length=1)
+    recording: Literal["forbidden", "with_agreement", "not_stated"]
+    onward_sharing: Literal["chair", "chief_officer_of_police", "lawful_basis"]
+    requirements: tuple[str, ...] = ()
+
+
+class VocabularyEntry(_Entry):
+    code: str
+    label: str
+    clauses: tuple[str, ...] = ()
+    law: str | None = None
+    note: str | None = None
+
+
+class Question(_Entry):
+    """One Appendix 2 question, in the protocol's words and in plain words."""
+
+    id: str
+    number: int = Field(ge=1)
+    protocol_text: str
+    plain: str
+    facts: tuple[str, ...] = ()
+
+
+class ObligationEntry(_Entry):
+    id: str
+    text: str
+    clauses: tuple[str, ...] = Field(min_length=1)
+    applies_to: Literal["discloser", "recipient", "both"] = "both"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded, checked protocol pack."""
+
+    meta: Meta
+    clauses: dict[str, Clause]
+    register: PartnerRegister
+    settings: dict[str, SettingInfo]
+    vocabulary: dict[str, dict[str, VocabularyEntry]]
+    checklist: tuple[Question, ...]
+    obligations: tuple[Obligation, ...]
+    path: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    def has_clause(self, clause_id: str) -> bool:
+        return clause_id in self.clauses
+
+
+def packs_directory() -> Path:
+    """Where the shipped packs are: inside the installed package, or the repository's rules/."""
+    installed = Path(str(resources.files("ispcheck"))) / "packs"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def available_packs() -> list[str]:
+    root = packs_directory()
+    return sorted(p.name for p in root.iterdir() if (p / "pack.toml").is_file())
+
+
+def load_pack(source: str | Path = DEFAULT_PACK) -> Pack:
+    """Load a pack by name (a shipped pack) or by folder path, checking it whole."""
+    folder = Path(source)
+    if not folder.is_dir():
+        folder = packs_directory() / str(source)
+    label = str(source)
+    if not (folder / "pack.toml").is_file():
+        known = ", ".join(available_packs()) or "none"
+        raise PackError(label, [f"no pack.toml in {folder} (shipped packs: {known})"])
+    return _PackReader(folder, label).read()
+
+
+class _PackReader:
+    """Reads one pack folder, collecting every problem before giving up."""
+
+    def __init__(self, folder: Path, label: str) -> None:
+        self.folder = folder
+        self.label = label
+        self.problems: list[str] = []
+
+    def read(self) -> Pack:
+        raw = {name: self._toml(name) for name in PACK_FILES}
+        meta = self._one(Meta, "pack.toml", "pack", raw["pack.toml"].get("pack"))
+        clauses = self._list(Clause, "clauses.toml", "clause", raw, key="id")
+        partners = self._list(PartnerEntry, "partners.toml", "partner", raw, key="name")
+        others = self._list(NonSignatoryEntry, "partners.toml", "non_signatory", raw, key="name")
+        settings = self._list(SettingInfo, "settings.toml", "setting", raw, key="code")
+        checklist = self._list(Question, "checklist.toml", "question", raw, key="id")
+        obligations = self._list(ObligationEntry, "obligations.toml", "obligation", raw, key="id")
+        vocabulary = {
+            kind: self._list(VocabularyEntry, "vocabulary.toml", kind, raw, key="code")
+            for kind in VOCABULARY
+            if kind in _PACK_VOCABULARIES
+        }
+        clause_map = {c.id: c for _, c in clauses}
+        if clauses:
+            self._check_citations(meta, clause_map, others, settings, vocabulary, checklist,
+                                  obligations)
+        self._check_partners(partners, others)
+        self._check_codes("settings.toml", "setting", settings, VOCABULARY["setting"][1:])
+        for kind, entries in vocabulary.items():
+            self._check_codes("vocabulary.toml", kind, entries, VOCABULARY[kind])
+        if self.problems or meta is None:
+            raise PackError(self.label, self.problems)
+        return Pack(
+            meta=meta,
+            clauses=clause_map,
+            register=PartnerRegister(
+                (_partner(p) for _, p in partners),
+                (NonSignatory(o.name, o.note, o.clauses, o.aliases) for _, o in others),
+            ),
+            settings={s.code: s for _, s in settings},
+            vocabulary={k: {e.code: e for _, e in v} for k, v in vocabulary.items()},
+            checklist=tuple(q for _, q in checklist),
+            obligations=tuple(
+                Obligation(o.id, o.text, o.clauses, o.applies_to) for _, o in obligations
+            ),
+            path=self.folder,
+        )
+
+    def _toml(self, name: str) -> dict[str, Any]:
+        path = self.folder / name
+        try:
+            with path.open("rb") as handle:
+                return tomllib.load(handle)
+        except FileNotFoundError:
+            self.problems.append(f"{name}: the file is missing")
+        except tomllib.TOMLDecodeError as exc:
+            self.problems.append(f"{name}: not valid TOML ({exc})")
+        return {}
+
+    def _one(self, model: type[Any], file: str, where: str, data: Any) -> Any:
+        if data is None:
+            self.problems.append(f"{file}: no [{where}] table")
+            return None
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ".".join(str(p) for p in err["loc"])
+                self.problems.append(f"{file}: [{where}] {loc}: {err['msg']}")
+            return None
+
+    def _list(
+        self, model: type[Any], file: str, table: str, raw: dict[str, dict[str, Any]], key: str
+    ) -> list[tuple[str, Any]]:
+        """Validate each ``[[table]]`` entry; return (label, entry) pairs of the good ones."""
+        data = raw[file].get(table)
+        if data is None:
+            if raw[file]:
+                self.problems.append(f"{file}: no [[{table}]] entries")
+            return []
+        entries: list[tuple[str, Any]] = []
+        seen: dict[str, str] = {}
+        for index, item in enumerate(data):
+            name = item.get(key) if isinstance(item, dict) else None
+            label = f"{file}: {table}[{index}]" + (f" ({name})" if name else "")
+            try:
+                entry = model.model_validate(item)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = ".".join(str(p) for p in err["loc"]) or "entry"
+                    self.problems.append(f"{label}: {loc}: {err['msg']}")
+                continue
+            ident = str(getattr(entry, key))
+            if ident in seen:
+                self.problems.append(f"{label}: duplicate {key} {ident!r} (first at {seen[ident]})")
+                continue
+            seen[ident] = label
+            entries.append((label, entry))
+        return entries
+
+    def _cite(self, label: str, clauses: tuple[str, ...], known: dict[str, Clause]) -> None:
+        for clause in clauses:
+            if clause not in known:
+                self.problems.append(
+                    f"{label}: cites clause {clause!r}, which is not in clauses.toml"
+                )
+
+    def _check_citations(
+        self,
+        meta: Meta | None,
+        known: dict[str, Clause],
+        others: list[tuple[str, NonSignatoryEntry]],
+        settings: list[tuple[str, SettingInfo]],
+        vocabulary: dict[str, list[tuple[str, VocabularyEntry]]],
+        checklist: list[tuple[str, Question]],
+        obligations: list[tuple[str, ObligationEntry]],
+    ) -> None:
+        if meta is not None:
+            self._cite("pack.toml: [pack] escalation_clauses", meta.escalation_clauses, known)
+        for label, other in others:
+            self._cite(label, other.clauses, known)
+        for label, setting in settings:
+            self._cite(label, (*setting.clauses, setting.declaration), known)
+        for entries in vocabulary.values():
+            for label, entry in entries:
+                self._cite(label, entry.clauses, known)
+        for label, question in checklist:
+            self._cite(label, (question.id,), known)
+        for label, obligation in obligations:
+            self._cite(label, obligation.clauses, known)
+
+    def _check_partners(
+        self,
+        partners: list[tuple[str, PartnerEntry]],
+        others: list[tuple[str, NonSignatoryEntry]],
+    ) -> None:
+        owner: dict[str, str] = {}
+        named: list[tuple[str, PartnerEntry | NonSignatoryEntry]] = [*partners, *others]
+        for label, entry in named:
+            for name in (entry.name, *entry.aliases):
+                key = normalise(name)
+                if key in owner and owner[key] != label:
+                    self.problems.append(
+                        f"{label}: name or alias {name!r} is already used by {owner[key]}"
+                    )
+                owner.setdefault(key, label)
+
+    def _check_codes(
+        self, file: str, table: str, entries: list[tuple[str, Any]], expected: tuple[str, ...]
+    ) -> None:
+        codes = {e.code for _, e in entries}
+        for label, entry in entries:
+            if entry.code not in expected:
+                allowed = ", ".join(expected)
+                self.problems.append(
+                    f"{label}: code {entry.code!r} is not in the disclosure contract "
+                    f"(allowed: {allowed})"
+                )
+        missing = [c for c in expected if c not in codes]
+        if entries and missing:
+            self.problems.append(f"{file}: [[{table}]] has no entry for {', '.join(missing)}")
+
+
+_PACK_VOCABULARIES = (
+    "purpose",
+    "article6",
+    "article9",
+    "schedule1_condition",
+    "gateway",
+    "exemption",
+    "classification",
+)
+
+
+def _partner(entry: PartnerEntry) -> Partner:
+    return Partner(
+        name=entry.name,
+        partner_class=entry.class_,
+        appendix=entry.appendix,
+        kind=entry.kind,
+        public_authority=entry.public_authority,
+        aliases=entry.aliases,
+        chief_officer_role=entry.chief_officer_role,
+        designated_officer_roles=entry.designated_officer_roles,
+        note=entry.note,
+    )

@@ -1,0 +1,129 @@
+"""Consent: seek agreement where safe, record it, respect its limits (5.5, 5.6, A2 Q6-Q7)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..decision import Effect
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack
+from ..rule import Facts, Rule, rule
+from ._roles import DESIGNATED_OFFICER
+
+
+@rule(
+    "consent.not-sought-without-reason",
+    title="Where consent is not sought, the reason is recorded",
+    effect=Effect.REFER,
+    clauses=("5.5", "A2.Q7"),
+    message=(
+        "Consent was not sought (or its status is not known) and no reason is given. Where it is "
+        "safe and possible, the person's agreement should be sought (5.5)."
+    ),
+    action=(
+        "Seek the person's agreement, or record why it was not sought (for example, it would "
+        "put someone at risk or prejudice an investigation)."
+    ),
+    refer_to=DESIGNATED_OFFICER,
+    facts=("consent.status", "consent.reason_not_sought"),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Record afterwards why consent could not be sought in the emergency.",
+)
+def not_sought_without_reason(d: Disclosure, f: Facts) -> bool:
+    c = d.consent
+    return c.status in (None, "not_sought") and not c.reason_not_sought
+
+
+@rule(
+    "consent.not-sought-reason-recorded",
+    title="The reason for not seeking consent goes in the record",
+    effect=Effect.ADVICE,
+    clauses=("5.5", "5.6", "A2.Q7"),
+    message="Consent was not sought and the reason is given: keep it with the decision record.",
+    facts=("consent.status", "consent.reason_not_sought"),
+)
+def not_sought_reason_recorded(d: Disclosure, f: Facts) -> bool:
+    return d.consent.status == "not_sought" and bool(d.consent.reason_not_sought)
+
+
+@rule(
+    "consent.obtained-not-recorded",
+    title="Consent that was obtained is recorded",
+    effect=Effect.CONDITION,
+    clauses=("A2.Q6", "5.5"),
+    message="Consent was obtained but is not recorded on file or on a consent form.",
+    action="Record the consent (who gave it, when, and for what) before sharing.",
+    facts=("consent.status", "consent.recorded"),
+)
+def obtained_not_recorded(d: Disclosure, f: Facts) -> bool:
+    return d.consent.status == "obtained" and d.consent.recorded is not True
+
+
+@rule(
+    "consent.outside-restrictions",
+    title="The share stays within the limits of consent",
+    effect=Effect.BLOCK,
+    clauses=("A2.Q6", "7.3"),
+    message="The person put limits on their consent, and this share goes beyond them.",
+    action=(
+        "Share only what the consent allows, or find and record another lawful basis for the "
+        "rest."
+    ),
+    facts=("consent.restrictions", "consent.within_restrictions"),
+)
+def outside_restrictions(d: Disclosure, f: Facts) -> bool:
+    return bool(d.consent.restrictions) and d.consent.within_restrictions is False
+
+
+@rule(
+    "consent.restrictions-apply",
+    title="Limits on consent travel with the information",
+    effect=Effect.CONDITION,
+    clauses=("A2.Q6",),
+    message="The person put limits on their consent.",
+    action=(
+        "Confirm the share stays within those limits, and tell the recipient what they are."
+    ),
+    facts=("consent.restrictions", "consent.within_restrictions"),
+)
+def restrictions_apply(d: Disclosure, f: Facts) -> bool:
+    return bool(d.consent.restrictions) and d.consent.within_restrictions is not False
+
+
+@rule(
+    "consent.refused-overridden",
+    title="Sharing against a refusal is justified and recorded",
+    effect=Effect.CONDITION,
+    clauses=("A2.Q7", "5.6"),
+    message=(
+        "The person refused or withdrew consent, and the share relies on another lawful basis."
+    ),
+    action=(
+        "Record why sharing without agreement is justified (for example, to protect the person or "
+        "others) before sharing."
+    ),
+    facts=("consent.status", "lawful_basis.article6"),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Record afterwards why sharing against the person's wishes was necessary.",
+)
+def refused_overridden(d: Disclosure, f: Facts) -> bool:
+    return d.consent.status in ("refused", "withdrawn") and d.lawful_basis.article6 not in (
+        None,
+        "consent",
+    )
+
+
+RULES = (
+    not_sought_without_reason,
+    not_sought_reason_recorded,
+    obtained_not_recorded,
+    outside_restrictions,
+    restrictions_apply,
+    refused_overridden,
+)
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return RULES

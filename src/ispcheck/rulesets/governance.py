@@ -1,0 +1,46 @@
+"""Governance: is the protocol itself due for review? (16.1, 18, 19.1)"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..decision import Effect
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack
+from ..rule import Facts, Rule
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def review_rule(pack: Pack) -> Rule:
+    """Advice on every decision made after the pack's annual review fell due."""
+    meta = pack.meta
+    due = meta.review_due
+
+    def check(d: Disclosure, f: Facts) -> bool:
+        return f.today > due
+
+    return Rule(
+        id="governance.pack-past-review",
+        title="The protocol is within its annual review",
+        effect=Effect.ADVICE,
+        clauses=("16.1", "19.1", "18"),
+        message=(
+            f"This protocol was last updated on {_day(meta.last_updated)} and its annual review "
+            f"fell due on {_day(due)}, so it may be out of date."
+        ),
+        action=f"Check with the {meta.publisher} for a newer version before relying on this.",
+        personal_only=False,
+        check=check,
+    )
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return (review_rule(pack),)
+
+

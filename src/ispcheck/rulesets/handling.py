@@ -1,0 +1,145 @@
+"""Classification and secure handling (6.3, 6.4, 7.4, A2 Q9, A3)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..decision import Effect
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack
+from ..rule import Facts, Rule, rule
+from ._roles import DPO
+
+_NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
+
+
+@rule(
+    "handling.mark-official-sensitive",
+    title="Sensitive personal data is marked OFFICIAL-SENSITIVE",
+    effect=Effect.CONDITION,
+    clauses=("6.4", "6.3"),
+    message=(
+        "The information is marked OFFICIAL, but it includes special category or criminal "
+        "offence data, or is about a victim, child or vulnerable person (or nobody is listed)."
+    ),
+    action="Mark it OFFICIAL-SENSITIVE and share it on a need-to-know basis only.",
+    facts=("handling.classification", "data.categories", "subjects"),
+)
+def mark_official_sensitive(d: Disclosure, f: Facts) -> bool:
+    if d.handling.classification != "OFFICIAL":
+        return False
+    if f.special or f.criminal or not d.subjects:
+        return True
+    return any(s.role in _NEEDS_PROTECTION or s.is_child is True for s in d.subjects)
+
+
+@rule(
+    "handling.above-official-sensitive",
+    title="SECRET and TOP SECRET are outside this protocol",
+    effect=Effect.REFER,
+    clauses=("6.4",),
+    message=(
+        "The information is classified SECRET or TOP SECRET: its handling is outside what this "
+        "protocol provides for."
+    ),
+    action="Ask your Data Protection Officer or security lead how this material may be shared.",
+    refer_to=DPO,
+    facts=("handling.classification",),
+    personal_only=False,
+)
+def above_official_sensitive(d: Disclosure, f: Facts) -> bool:
+    return d.handling.classification in ("SECRET", "TOP SECRET")
+
+
+@rule(
+    "handling.standard-email",
+    title="Personal data is not sent by ordinary email",
+    effect=Effect.CONDITION,
+    clauses=("7.4", "A3", "A2.Q9"),
+    message="Personal data is to be sent by standard email, which is not a secure route.",
+    action=(
+        "Send it by secure email; if the recipient has no secure email, send it as an attachment "
+        "encrypted with a password, and give the password by a different route."
+    ),
+    facts=("handling.channel", "recipient.has_secure_email"),
+)
+def standard_email(d: Disclosure, f: Facts) -> bool:
+    return d.handling.channel == "standard_email"
+
+
+@rule(
+    "handling.secure-email-not-confirmed",
+    title="The recipient's secure email is confirmed",
+    effect=Effect.CONDITION,
+    clauses=("7.4", "A3"),
+    message="Secure email is proposed, but it is not confirmed that the recipient has secure email.",
+    action=(
+        "Confirm the recipient's address is on a secure email system; if it is not, encrypt the "
+        "information with a password sent separately."
+    ),
+    facts=("handling.channel", "recipient.has_secure_email"),
+)
+def secure_email_not_confirmed(d: Disclosure, f: Facts) -> bool:
+    return d.handling.channel == "secure_email" and d.recipient.has_secure_email is not True
+
+
+@rule(
+    "handling.post",
+    title="Personal data sent by post is protected",
+    effect=Effect.CONDITION,
+    clauses=("7.4", "A2.Q9"),
+    message="Personal data is to be sent by post.",
+    action=(
+        "Use tracked or recorded delivery in a sealed envelope, marked with its classification "
+        "and addressed to a named person, or use a secure electronic route instead."
+    ),
+    facts=("handling.channel",),
+)
+def post(d: Disclosure, f: Facts) -> bool:
+    return d.handling.channel == "post"
+
+
+@rule(
+    "handling.phone",
+    title="Personal data given by phone goes to the right person",
+    effect=Effect.CONDITION,
+    clauses=("7.4", "A2.Q9"),
+    message="Personal data is to be given by phone.",
+    action=(
+        "Confirm who you are speaking to (call back on a known number), give only what is "
+        "needed, and confirm it afterwards by a secure route so there is a record."
+    ),
+    facts=("handling.channel",),
+)
+def phone(d: Disclosure, f: Facts) -> bool:
+    return d.handling.channel == "phone"
+
+
+@rule(
+    "handling.meeting-channel-outside-meeting",
+    title="'In a meeting' is used only for meetings",
+    effect=Effect.CONDITION,
+    clauses=("6.1", "7.4"),
+    message="The route is 'in a meeting', but the setting is outside a meeting.",
+    action="Name the meeting (context.setting), or choose the secure route the data will take.",
+    facts=("handling.channel", "context.setting"),
+)
+def meeting_channel_outside_meeting(d: Disclosure, f: Facts) -> bool:
+    return d.handling.channel == "in_meeting" and f.meeting is None
+
+
+RULES = (
+    mark_official_sensitive,
+    above_official_sensitive,
+    standard_email,
+    secure_email_not_confirmed,
+    post,
+    phone,
+    meeting_channel_outside_meeting,
+)
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return RULES

@@ -1,0 +1,344 @@
+"""Lawful basis: Article 6, Article 9, Schedule 1, gateways and exemptions (4.1, 4.3, 5.2, 5.6, 7.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..decision import Effect
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack
+from ..rule import Facts, Rule, rule
+from ._roles import DESIGNATED_OFFICER, DPO
+
+_CRIME_PURPOSES = frozenset({"detect_crime", "prevent_crime", "apprehend_offender", "prosecute_offender"})
+_RECORD_BASIS_LATER = "Share what is needed to protect life, and record the lawful basis used afterwards."
+
+
+@rule(
+    "lawful-basis.article6-missing",
+    title="An Article 6 lawful basis is identified",
+    effect=Effect.BLOCK,
+    clauses=("5.2", "5.6", "A11"),
+    message="No UK GDPR Article 6 lawful basis is given, so the share would not be lawful.",
+    action="Identify the Article 6 basis (for a public body's work, usually public task).",
+    facts=("lawful_basis.article6",),
+    law=("UK GDPR Article 6(1)",),
+    when_urgent=Effect.CONDITION,
+    urgent_action=(
+        "Share what is needed to protect life under Article 6(1)(d) vital interests, and record "
+        "that basis afterwards."
+    ),
+)
+def article6_missing(d: Disclosure, f: Facts) -> bool:
+    return d.lawful_basis.article6 is None
+
+
+@rule(
+    "lawful-basis.legitimate-interests-public-authority",
+    title="A public authority does not rely on legitimate interests",
+    effect=Effect.BLOCK,
+    clauses=("5.2", "A3"),
+    message=(
+        "Legitimate interests is not available to a public authority carrying out its tasks. The "
+        "protocol's basis is performing a task in the public interest (Appendix 3)."
+    ),
+    action="Use public task (Article 6(1)(e)) with the statutory power that supports it.",
+    facts=("lawful_basis.article6", "discloser.organisation"),
+    law=("UK GDPR Article 6(1), final paragraph",),
+)
+def legitimate_interests_public_authority(d: Disclosure, f: Facts) -> bool:
+    return (
+        d.lawful_basis.article6 == "legitimate_interests"
+        and f.discloser is not None
+        and f.discloser.public_authority
+    )
+
+
+@rule(
+    "lawful-basis.legitimate-interests-unknown-discloser",
+    title="Legitimate interests from an unregistered organisation is checked",
+    effect=Effect.REFER,
+    clauses=("5.2",),
+    message=(
+        "Legitimate interests is relied on, but the disclosing organisation is not in the "
+        "register, so it is not known whether it is a public authority (which cannot use it)."
+    ),
+    action="Ask your Data Protection Officer to confirm the right lawful basis.",
+    refer_to=DPO,
+    facts=("lawful_basis.article6", "discloser.organisation"),
+    law=("UK GDPR Article 6(1)(f)",),
+)
+def legitimate_interests_unknown_discloser(d: Disclosure, f: Facts) -> bool:
+    return d.lawful_basis.article6 == "legitimate_interests" and f.discloser is None
+
+
+@rule(
+    "lawful-basis.legitimate-interests-assessment",
+    title="Legitimate interests needs a balancing assessment",
+    effect=Effect.CONDITION,
+    clauses=("5.2", "5.3"),
+    message="Legitimate interests is relied on by an organisation that is not a public authority.",
+    action=(
+        "Complete and keep a legitimate interests assessment showing the share is necessary and "
+        "that the person's interests do not override it."
+    ),
+    facts=("lawful_basis.article6",),
+    law=("UK GDPR Article 6(1)(f)",),
+)
+def legitimate_interests_assessment(d: Disclosure, f: Facts) -> bool:
+    return (
+        d.lawful_basis.article6 == "legitimate_interests"
+        and f.discloser is not None
+        and not f.discloser.public_authority
+    )
+
+
+@rule(
+    "lawful-basis.consent-not-obtained",
+    title="Consent as the basis means consent was obtained",
+    effect=Effect.BLOCK,
+    clauses=("5.5", "5.6", "A2.Q6"),
+    message="Consent is given as the lawful basis, but consent has not been obtained.",
+    action=(
+        "Obtain and record the person's consent, or rely on another lawful basis that fits and "
+        "record why (5.6)."
+    ),
+    facts=("lawful_basis.article6", "lawful_basis.article9", "consent.status"),
+    law=("UK GDPR Article 6(1)(a)", "UK GDPR Article 9(2)(a)"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=(
+        "Rely on vital interests instead of consent to protect life now, and record that "
+        "afterwards."
+    ),
+)
+def consent_not_obtained(d: Disclosure, f: Facts) -> bool:
+    basis = d.lawful_basis
+    uses_consent = basis.article6 == "consent" or basis.article9 == "explicit_consent"
+    return uses_consent and d.consent.status != "obtained"
+
+
+@rule(
+    "lawful-basis.special-category-without-condition",
+    title="Special category data has an Article 9 condition",
+    effect=Effect.BLOCK,
+    clauses=("4.3", "5.2", "A2.Q3"),
+    message="Special category data is included, but no Article 9 condition is given.",
+    action=(
+        "Identify the Article 9 condition (usually substantial public interest with a Schedule 1 "
+        "condition), or leave the special category details out."
+    ),
+    facts=("data.categories", "data.special_category_types", "lawful_basis.article9"),
+    law=("UK GDPR Article 9(2)",),
+    when_urgent=Effect.CONDITION,
+    urgent_action=(
+        "Share what is needed to protect life under Article 9(2)(c) vital interests, and record "
+        "it afterwards."
+    ),
+)
+def special_category_without_condition(d: Disclosure, f: Facts) -> bool:
+    return f.special and d.lawful_basis.article9 is None
+
+
+@rule(
+    "lawful-basis.substantial-public-interest-without-schedule1",
+    title="Substantial public interest names its Schedule 1 condition",
+    effect=Effect.BLOCK,
+    clauses=("4.3", "5.2"),
+    message=(
+        "Substantial public interest is relied on, but no DPA 2018 Schedule 1 condition is given; "
+        "the condition is what makes it lawful."
+    ),
+    action=(
+        "Name the Schedule 1 condition, for example preventing or detecting unlawful acts, or "
+        "safeguarding of children and individuals at risk."
+    ),
+    facts=("lawful_basis.article9", "lawful_basis.schedule1_condition"),
+    law=("UK GDPR Article 9(2)(g)", "DPA 2018 s.10(3) and Schedule 1 Part 2"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_RECORD_BASIS_LATER,
+)
+def spi_without_schedule1(d: Disclosure, f: Facts) -> bool:
+    basis = d.lawful_basis
+    return basis.article9 == "substantial_public_interest" and basis.schedule1_condition is None
+
+
+@rule(
+    "lawful-basis.criminal-offence-without-schedule1",
+    title="Criminal offence data has a Schedule 1 condition",
+    effect=Effect.BLOCK,
+    clauses=("4.3", "5.2"),
+    message=(
+        "Criminal offence data is included, but no DPA 2018 Schedule 1 condition is given "
+        "(Article 10 UK GDPR)."
+    ),
+    action=(
+        "Name the Schedule 1 condition that applies, for example preventing or detecting unlawful "
+        "acts, or leave the offence details out."
+    ),
+    facts=("data.categories", "lawful_basis.schedule1_condition"),
+    law=("UK GDPR Article 10", "DPA 2018 s.10(5) and Schedule 1"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_RECORD_BASIS_LATER,
+)
+def criminal_offence_without_schedule1(d: Disclosure, f: Facts) -> bool:
+    return f.criminal and d.lawful_basis.schedule1_condition is None
+
+
+@rule(
+    "lawful-basis.offender-data-not-marked-criminal",
+    title="Information about offenders is usually criminal offence data",
+    effect=Effect.ADVICE,
+    clauses=("4.3",),
+    message=(
+        "The information is about an offender or suspect but is not marked as criminal offence "
+        "data. If it reveals offending or allegations, it is, and needs a Schedule 1 condition."
+    ),
+    facts=("subjects", "data.categories"),
+)
+def offender_data_not_marked(d: Disclosure, f: Facts) -> bool:
+    return not f.criminal and any(s.role in ("offender", "suspect") for s in d.subjects)
+
+
+@rule(
+    "lawful-basis.s115-needs-relevant-authorities",
+    title="Section 115 is used only between relevant authorities",
+    effect=Effect.REFER,
+    clauses=("1.3", "3.1", "4.1"),
+    message=(
+        "Section 115 of the Crime and Disorder Act 1998 is a power for relevant authorities, and "
+        "at least one party is not one of the responsible authorities listed in 1.3."
+    ),
+    action=(
+        "Ask your Data Protection Officer to confirm the power to share, or name another gateway "
+        "from Appendix 1 that covers both organisations."
+    ),
+    refer_to=DPO,
+    facts=("lawful_basis.gateway", "discloser.organisation", "recipient.organisation"),
+    law=("Crime and Disorder Act 1998 s.115",),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Share what is needed to protect life, and record the correct power afterwards.",
+)
+def s115_needs_relevant_authorities(d: Disclosure, f: Facts) -> bool:
+    if d.lawful_basis.gateway != "crime_and_disorder_act_s115":
+        return False
+    parties = (f.discloser, f.recipient)
+    return not all(p is not None and p.is_responsible_authority for p in parties)
+
+
+@rule(
+    "lawful-basis.no-gateway",
+    title="The power to share is named",
+    effect=Effect.ADVICE,
+    clauses=("4.1", "A1"),
+    message="No statutory power (gateway) is named for this share.",
+    action=(
+        "Name the power that lets your organisation share, from Appendix 1 (for example section "
+        "115 of the Crime and Disorder Act 1998)."
+    ),
+    facts=("lawful_basis.gateway",),
+)
+def no_gateway(d: Disclosure, f: Facts) -> bool:
+    return d.lawful_basis.gateway is None
+
+
+@rule(
+    "lawful-basis.crime-and-taxation-without-request-form",
+    title="The crime and taxation exemption is formally set out",
+    effect=Effect.BLOCK,
+    clauses=("7.2", "A10", "A11"),
+    message=(
+        "The crime and taxation exemption is relied on, but no formal request sets out the legal "
+        "grounds and the specific details (7.2)."
+    ),
+    action=(
+        "Get the request on the Appendix 10 or 11 form (or the partner's official equivalent) "
+        "before disclosing."
+    ),
+    facts=("lawful_basis.exemption", "context.formal_request_form"),
+    law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
+)
+def crime_taxation_without_form(d: Disclosure, f: Facts) -> bool:
+    return d.lawful_basis.exemption == "crime_and_taxation" and d.context.formal_request_form is not True
+
+
+@rule(
+    "lawful-basis.crime-and-taxation-with-request-form",
+    title="A formal crime and taxation request is answered with the minimum",
+    effect=Effect.CONDITION,
+    clauses=("7.2", "A10"),
+    message="The crime and taxation exemption is relied on with a formal request form.",
+    action=(
+        "Keep the request form with the record and disclose only the minimum it needs: relevant, "
+        "justified and no more (Appendix 10)."
+    ),
+    facts=("lawful_basis.exemption", "context.formal_request_form"),
+    law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
+)
+def crime_taxation_with_form(d: Disclosure, f: Facts) -> bool:
+    return d.lawful_basis.exemption == "crime_and_taxation" and d.context.formal_request_form is True
+
+
+@rule(
+    "lawful-basis.crime-and-taxation-wrong-purpose",
+    title="The crime and taxation exemption fits the purpose",
+    effect=Effect.REFER,
+    clauses=("7.2", "A11"),
+    message=(
+        "The crime and taxation exemption covers only preventing or detecting crime and "
+        "apprehending or prosecuting offenders, and the stated purpose is none of these."
+    ),
+    action="Ask your Data Protection Officer which lawful route fits this purpose.",
+    refer_to=DPO,
+    facts=("lawful_basis.exemption", "purpose.code"),
+    law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
+)
+def crime_taxation_wrong_purpose(d: Disclosure, f: Facts) -> bool:
+    return d.lawful_basis.exemption == "crime_and_taxation" and d.purpose.code not in _CRIME_PURPOSES
+
+
+@rule(
+    "lawful-basis.article8-not-considered",
+    title="Privacy (Article 8) and confidentiality are weighed",
+    effect=Effect.REFER,
+    clauses=("A10", "A2.Q3"),
+    message=(
+        "It is not recorded that the person's right to privacy (Article 8) and the common law "
+        "duty of confidentiality were weighed against the public interest in sharing."
+    ),
+    action=(
+        "Weigh the person's privacy against the reason for sharing and record the outcome "
+        "(necessity.article8_considered); if unsure, ask your Designated Officer."
+    ),
+    refer_to=DESIGNATED_OFFICER,
+    facts=("necessity.article8_considered",),
+    law=("Human Rights Act 1998, Schedule 1, Article 8",),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Share what is needed to protect life, and record the privacy balance afterwards.",
+)
+def article8_not_considered(d: Disclosure, f: Facts) -> bool:
+    return d.necessity.article8_considered is not True
+
+
+RULES = (
+    article6_missing,
+    legitimate_interests_public_authority,
+    legitimate_interests_unknown_discloser,
+    legitimate_interests_assessment,
+    consent_not_obtained,
+    special_category_without_condition,
+    spi_without_schedule1,
+    criminal_offence_without_schedule1,
+    offender_data_not_marked,
+    s115_needs_relevant_authorities,
+    no_gateway,
+    crime_taxation_without_form,
+    crime_taxation_with_form,
+    crime_taxation_wrong_purpose,
+    article8_not_considered,
+)
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return RULES

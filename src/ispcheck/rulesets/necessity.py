@@ -1,0 +1,122 @@
+"""Necessity and proportionality: need to know, less data, other ways, impact (A2 Q1-Q3, A11)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..decision import Effect
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack
+from ..rule import Facts, Rule, rule
+from ._roles import DESIGNATED_OFFICER
+
+
+@rule(
+    "necessity.statement-missing",
+    title="Why the information is necessary is written down",
+    effect=Effect.BLOCK,
+    clauses=("A11", "4.4", "A2.Q1"),
+    message="No statement says why the information is necessary for the purpose.",
+    action="Write down why this information is needed for the purpose (necessity.statement).",
+    facts=("necessity.statement",),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Record why it was necessary as soon as the emergency allows.",
+)
+def statement_missing(d: Disclosure, f: Facts) -> bool:
+    return not d.necessity.statement
+
+
+@rule(
+    "necessity.makes-no-difference",
+    title="Sharing makes a difference",
+    effect=Effect.BLOCK,
+    clauses=("A2.Q2",),
+    message=(
+        "Sharing is said not to make a difference to the service or the outcome for the person, "
+        "so there is no need to know."
+    ),
+    action="Do not share. If the situation changes, check again.",
+    facts=("necessity.makes_a_difference",),
+)
+def makes_no_difference(d: Disclosure, f: Facts) -> bool:
+    return d.necessity.makes_a_difference is False
+
+
+@rule(
+    "necessity.difference-not-shown",
+    title="It is shown that sharing makes a difference",
+    effect=Effect.BLOCK,
+    clauses=("A2.Q2",),
+    message=(
+        "It is not shown that sharing will make a difference to the service or the outcome for "
+        "the person, so the need to know is not established."
+    ),
+    action="Answer whether sharing will make a difference (necessity.makes_a_difference).",
+    facts=("necessity.makes_a_difference",),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Record afterwards how sharing helped protect life.",
+)
+def difference_not_shown(d: Disclosure, f: Facts) -> bool:
+    return d.necessity.makes_a_difference is None
+
+
+@rule(
+    "necessity.proportionality-not-considered",
+    title="Less data, other ways and the impact are considered",
+    effect=Effect.REFER,
+    clauses=("A2.Q3", "5.3"),
+    message=(
+        "It is not recorded that sharing less, other ways of achieving the aim, and the impact on "
+        "the person were all considered."
+    ),
+    action=(
+        "Consider and record each: could less be shared, is there another equally effective way, "
+        "and what is the likely impact on the person? If unsure, ask your Designated Officer."
+    ),
+    refer_to=DESIGNATED_OFFICER,
+    facts=(
+        "necessity.less_data_considered",
+        "necessity.alternatives_considered",
+        "necessity.impact_considered",
+    ),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Share only what protects life now, and record these considerations afterwards.",
+)
+def proportionality_not_considered(d: Disclosure, f: Facts) -> bool:
+    n = d.necessity
+    return not (
+        n.less_data_considered is True
+        and n.alternatives_considered is True
+        and n.impact_considered is True
+    )
+
+
+@rule(
+    "necessity.sensitive-data-not-justified",
+    title="Sensitive details are needed for the purpose",
+    effect=Effect.CONDITION,
+    clauses=("A2.Q3",),
+    message=(
+        "Special category or criminal offence details are included, and it is not recorded that "
+        "they are needed for the purpose."
+    ),
+    action="Record why the sensitive details are needed, or take them out before sharing.",
+    facts=("data.categories", "necessity.sensitive_data_necessary"),
+)
+def sensitive_data_not_justified(d: Disclosure, f: Facts) -> bool:
+    return (f.special or f.criminal) and d.necessity.sensitive_data_necessary is not True
+
+
+RULES = (
+    statement_missing,
+    makes_no_difference,
+    difference_not_shown,
+    proportionality_not_considered,
+    sensitive_data_not_justified,
+)
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return RULES

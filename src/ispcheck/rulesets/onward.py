@@ -1,0 +1,173 @@
+"""Onward and secondary disclosure: the originator's say, and what leaves a meeting (7.3, A2 Q5, A4-A9)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..decision import Effect, Finding
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack, SettingInfo
+from ..partners import normalise
+from ..rule import Facts, Rule, rule
+from ._roles import CHAIR, CHIEF_OFFICER_OF_POLICE, ORIGINATOR
+
+
+def came_from_elsewhere(d: Disclosure, f: Facts) -> bool:
+    """Whether the information was first given to the discloser by someone else.
+
+    Said outright by ``context.secondary_disclosure``; when that is not known, an ``originator``
+    other than the discloser says it too.
+    """
+    said = d.context.secondary_disclosure
+    if said is not None:
+        return said
+    origin = d.data.originator
+    if not origin:
+        return False
+    partner = f.pack.register.exact(origin)
+    if partner is not None and f.discloser is not None:
+        return partner is not f.discloser
+    return normalise(d.discloser.organisation) not in normalise(origin)
+
+
+@rule(
+    "onward.originator-not-asked",
+    title="The originator agrees to secondary disclosure",
+    effect=Effect.REFER,
+    clauses=("A2.Q5", "7.3"),
+    message=(
+        "The information came from another organisation or person, and it is not recorded that "
+        "they agreed to it being passed on."
+    ),
+    action=(
+        "Ask the originator before sharing; they may know of risks or limits on reuse."
+    ),
+    refer_to=ORIGINATOR,
+    facts=("context.secondary_disclosure", "context.originator_agreed", "data.originator"),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Share what is needed to protect life, and tell the originator as soon as you can.",
+)
+def originator_not_asked(d: Disclosure, f: Facts) -> bool:
+    return d.context.originator_agreed is None and came_from_elsewhere(d, f)
+
+
+@rule(
+    "onward.originator-refused",
+    title="No onward sharing against the originator's wishes",
+    effect=Effect.BLOCK,
+    clauses=("7.3", "A2.Q5"),
+    message=(
+        "The originator of the information has not agreed to it being passed on, and no legal "
+        "obligation to share is given (7.3)."
+    ),
+    action=(
+        "Do not pass it on. If a legal obligation requires sharing, record it as the basis "
+        "(legal obligation) and tell the originator."
+    ),
+    facts=("context.originator_agreed", "lawful_basis.article6"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=(
+        "Share only what is needed to protect life (vital interests is a lawful basis under 7.3), "
+        "and tell the originator as soon as you can."
+    ),
+)
+def originator_refused(d: Disclosure, f: Facts) -> bool:
+    return (
+        d.context.originator_agreed is False
+        and d.lawful_basis.article6 != "legal_obligation"
+        and came_from_elsewhere(d, f)
+    )
+
+
+@rule(
+    "onward.legal-obligation-overrides-originator",
+    title="A legal obligation to share over the originator's objection is recorded",
+    effect=Effect.CONDITION,
+    clauses=("7.3",),
+    message=(
+        "The originator has not agreed, but a legal obligation to share is relied on, which 7.3 "
+        "allows."
+    ),
+    action="Record the legal obligation that requires the share, and tell the originator.",
+    facts=("context.originator_agreed", "lawful_basis.article6"),
+)
+def legal_obligation_overrides_originator(d: Disclosure, f: Facts) -> bool:
+    return (
+        d.context.originator_agreed is False
+        and d.lawful_basis.article6 == "legal_obligation"
+        and came_from_elsewhere(d, f)
+    )
+
+
+def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Finding]:
+    """The finding, and its urgent form, for information leaving ``setting``."""
+    clauses = (setting.declaration, "7.3")
+    appendix = setting.declaration.removeprefix("A")
+    if setting.onward_sharing == "lawful_basis":
+        advice = template.variant(
+            effect=Effect.ADVICE,
+            clauses=clauses,
+            message=(
+                f"This information was shared at a {setting.name}. It may go further only where "
+                f"there is a lawful basis to do so (Appendix {appendix})."
+            ),
+        )
+        return advice, advice
+    by_chair = setting.onward_sharing == "chair"
+    who = CHAIR if by_chair else CHIEF_OFFICER_OF_POLICE
+    agreement = (
+        "the chair's agreement" if by_chair else "written sanction from the Chief Officer of Police"
+    )
+    message = (
+        f"This information comes from a {setting.name}. Under Appendix {appendix} it must not "
+        f"leave the meeting without {agreement}."
+    )
+    refer = template.variant(
+        clauses=clauses,
+        message=message,
+        action=f"Ask {who} before sharing; they decide what can go further, on a need-to-know basis.",
+        refer_to=who,
+    )
+    urgent = template.variant(
+        effect=Effect.CONDITION,
+        clauses=clauses,
+        message=message,
+        action=f"Share only what is needed to protect life, and tell {who} as soon as you can.",
+    )
+    return refer, urgent
+
+
+def meeting_content_rule(pack: Pack) -> Rule:
+    """The rule for information leaving a meeting, with its findings built once per setting."""
+    declarations = dict.fromkeys(s.declaration for s in pack.settings.values())
+    template = Rule(
+        id="onward.meeting-content",
+        title="Information from a meeting leaves it only as its declaration allows",
+        effect=Effect.REFER,
+        clauses=(*declarations, "7.3"),
+        message="Information shared at a meeting is to be shared outside it.",
+        action="Get the agreement the meeting's declaration requires before sharing.",
+        refer_to=CHAIR,
+        facts=("context.from_meeting", "context.setting"),
+        check=lambda d, f: None,
+    )
+    variants = {code: _meeting_variants(template, s) for code, s in pack.settings.items()}
+
+    def check(d: Disclosure, f: Facts) -> Finding | None:
+        source = d.context.from_meeting
+        if source is None or source == f.setting or source not in variants:
+            return None
+        normal, urgent = variants[source]
+        return urgent if f.urgent else normal
+
+    return replace(template, check=check)
+
+
+RULES = (originator_not_asked, originator_refused, legal_obligation_overrides_originator)
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return (*RULES, meeting_content_rule(pack))

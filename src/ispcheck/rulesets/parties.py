@@ -1,0 +1,84 @@
+"""Who is sharing with whom: the signatory register of Appendices 12 and 13 (1.3, 3.1-3.6, 6.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..decision import Effect
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack
+from ..partners import normalise
+from ..rule import Facts, Rule, rule
+from ._roles import DESIGNATED_OFFICER
+
+
+@rule(
+    "parties.discloser-not-signatory",
+    title="The disclosing organisation has signed the protocol",
+    effect=Effect.REFER,
+    clauses=("3.5", "2.2", "8.1"),
+    message=(
+        "The disclosing organisation is not in the signatory register (Appendices 12 and 13), so "
+        "the protocol does not cover this share."
+    ),
+    action=(
+        "Check the organisation's name, or ask the Safer Warwickshire Partnership Board whether "
+        "it has signed up (3.5); your Designated Officer decides how to proceed meanwhile."
+    ),
+    refer_to=DESIGNATED_OFFICER,
+    facts=("discloser.organisation",),
+    when_urgent=Effect.CONDITION,
+    urgent_action=(
+        "Share what is needed to protect life, and tell your Designated Officer afterwards that "
+        "the protocol did not cover this share."
+    ),
+)
+def discloser_not_signatory(d: Disclosure, f: Facts) -> bool:
+    return f.discloser is None
+
+
+@rule(
+    "parties.recipient-not-signatory",
+    title="A recipient who has not signed gets the Appendix 3 agreement",
+    effect=Effect.CONDITION,
+    clauses=("3.6", "6.2", "A3"),
+    message=(
+        "The recipient is not in the signatory register (Appendices 12 and 13). Sharing with an "
+        "agency that has not signed needs extra care (3.6)."
+    ),
+    action=(
+        "Before sharing, have the recipient's representatives sign the Appendix 3 confidentiality "
+        "agreement, and give them a written instruction on how to handle and store the "
+        "information."
+    ),
+    facts=("recipient.organisation",),
+)
+def recipient_not_signatory(d: Disclosure, f: Facts) -> bool:
+    return f.recipient is None
+
+
+@rule(
+    "parties.same-organisation",
+    title="Sharing inside one organisation is not a disclosure under the protocol",
+    effect=Effect.ADVICE,
+    clauses=("1.4",),
+    message=(
+        "Discloser and recipient are the same organisation. The protocol governs sharing between "
+        "partners; your organisation's own rules govern internal sharing."
+    ),
+    facts=("discloser.organisation", "recipient.organisation"),
+    personal_only=False,
+)
+def same_organisation(d: Disclosure, f: Facts) -> bool:
+    if f.discloser is not None:
+        return f.discloser is f.recipient
+    return normalise(d.discloser.organisation) == normalise(d.recipient.organisation)
+
+
+RULES = (discloser_not_signatory, recipient_not_signatory, same_organisation)
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return RULES

@@ -1,0 +1,93 @@
+"""Purpose: lawful, defined and justifiable (2.1, 4.4, 5.3, 5.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..decision import Effect
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack
+from ..rule import Facts, Rule, rule
+from ._roles import DPO
+
+
+@rule(
+    "purpose.statement-missing",
+    title="The purpose is stated",
+    effect=Effect.BLOCK,
+    clauses=("4.4", "5.3", "A2.Q1"),
+    message="No purpose statement is given. Sharing needs a lawful, defined and justifiable purpose.",
+    action="Write down, in a sentence or two, what the information is for (purpose.statement).",
+    facts=("purpose.statement",),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Record the purpose (protecting life) with the decision as soon as you can.",
+)
+def statement_missing(d: Disclosure, f: Facts) -> bool:
+    return not d.purpose.statement
+
+
+@rule(
+    "purpose.other",
+    title="The purpose is one the protocol covers",
+    effect=Effect.REFER,
+    clauses=("2.1", "4.4"),
+    message=(
+        "The purpose is 'other': outside the crime and disorder, substance misuse, re-offending "
+        "and serious violence purposes the protocol is for (2.1)."
+    ),
+    action=(
+        "Ask your Data Protection Officer whether another agreement or lawful route covers this "
+        "purpose before sharing."
+    ),
+    refer_to=DPO,
+    facts=("purpose.code",),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Record the purpose (protecting life) with the decision as soon as you can.",
+)
+def other_purpose(d: Disclosure, f: Facts) -> bool:
+    return d.purpose.code == "other"
+
+
+@rule(
+    "purpose.strategic-analysis-with-personal-data",
+    title="Strategic analysis uses anonymised or aggregated data",
+    effect=Effect.BLOCK,
+    clauses=("5.4", "5.3"),
+    message=(
+        "Strategic analysis does not need to identify people: the protocol says to use "
+        "anonymised or aggregated information where possible (5.4)."
+    ),
+    action="Share anonymised or aggregated figures instead of personal data.",
+    facts=("purpose.code", "data.categories"),
+)
+def strategic_analysis_with_personal_data(d: Disclosure, f: Facts) -> bool:
+    return d.purpose.code == "strategic_analysis"
+
+
+@rule(
+    "purpose.anonymised-only",
+    title="Anonymised or aggregated data is outside the personal-data rules",
+    effect=Effect.ADVICE,
+    clauses=("5.4", "2.1"),
+    message=(
+        "Only anonymised or aggregated information is involved, so the protocol's personal-data "
+        "checks do not apply."
+    ),
+    action=(
+        "Check that small numbers or combined details cannot identify anyone; if they could, "
+        "treat the data as personal and check again."
+    ),
+    facts=("data.categories",),
+    personal_only=False,
+)
+def anonymised_only(d: Disclosure, f: Facts) -> bool:
+    return not f.personal
+
+
+RULES = (statement_missing, other_purpose, strategic_analysis_with_personal_data, anonymised_only)
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return RULES

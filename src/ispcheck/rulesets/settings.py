@@ -1,0 +1,131 @@
+"""Meetings: the declaration each setting uses, recording, and its own requirements (1.6, 5.7, 6.1, A3-A9).
+
+Everything here is built from the pack's settings, once, when the checker is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ..decision import Effect, Finding
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack, SettingInfo
+from ..rule import Facts, Rule, rule
+
+
+def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None], pack: Pack) -> Rule:
+    """A rule that hands out a prebuilt finding for the meeting the share happens in."""
+    findings = {code: build(s) for code, s in pack.settings.items()}
+
+    def check(d: Disclosure, f: Facts) -> Finding | None:
+        return findings.get(f.setting)
+
+    return replace(template, check=check)
+
+
+def _appendix(setting: SettingInfo) -> str:
+    return "Appendix " + setting.declaration.removeprefix("A")
+
+
+def declaration_rule(pack: Pack) -> Rule:
+    template = Rule(
+        id="setting.declaration",
+        title="Meeting attendees have signed the setting's declaration",
+        effect=Effect.CONDITION,
+        clauses=("6.1", "1.6"),
+        message="The information is to be shared in a meeting.",
+        action="Make sure every attendee has signed the meeting's confidentiality declaration.",
+        facts=("context.setting",),
+        check=lambda d, f: None,
+    )
+
+    def build(s: SettingInfo) -> Finding:
+        return template.variant(
+            clauses=(*s.clauses, s.declaration),
+            message=f"The information is to be shared at a {s.name}.",
+            action=(
+                f"Before anything is shared, make sure every attendee has signed the "
+                f"{_appendix(s)} declaration, including anyone not from a signatory organisation "
+                f"(6.2), and that the chair has set the confidentiality level at the start (6.1)."
+            ),
+        )
+
+    return _per_setting(template, build, pack)
+
+
+_RECORDING = {
+    "forbidden": "The meeting must not be recorded ({appendix}).",
+    "with_agreement": "Do not record the meeting unless every attendee agrees first ({appendix}).",
+}
+
+
+def recording_rule(pack: Pack) -> Rule:
+    template = Rule(
+        id="setting.recording",
+        title="Meetings are recorded only as their declaration allows",
+        effect=Effect.CONDITION,
+        clauses=("A3", "A4", "A5", "A9"),
+        message="The meeting has a rule about recording.",
+        action="Follow the declaration's rule on recording.",
+        facts=("context.setting",),
+        check=lambda d, f: None,
+    )
+
+    def build(s: SettingInfo) -> Finding | None:
+        text = _RECORDING.get(s.recording)
+        if text is None:
+            return None
+        return template.variant(
+            clauses=(s.declaration,),
+            message=f"The {_appendix(s)} declaration sets a rule on recording a {s.name}.",
+            action=text.format(appendix=_appendix(s)),
+        )
+
+    return _per_setting(template, build, pack)
+
+
+def requirements_rule(pack: Pack) -> Rule:
+    template = Rule(
+        id="setting.requirements",
+        title="The setting's own requirements are met",
+        effect=Effect.CONDITION,
+        clauses=("A4", "A5", "A6", "A7", "A8", "A9"),
+        message="The meeting's declaration has requirements of its own.",
+        action="Meet the declaration's requirements.",
+        facts=("context.setting",),
+        check=lambda d, f: None,
+    )
+
+    def build(s: SettingInfo) -> Finding | None:
+        if not s.requirements:
+            return None
+        return template.variant(
+            clauses=(s.declaration,),
+            message=f"The {_appendix(s)} declaration for a {s.name} has requirements of its own.",
+            action=" ".join(s.requirements),
+        )
+
+    return _per_setting(template, build, pack)
+
+
+@rule(
+    "setting.dpia-not-recorded",
+    title="A DPIA covers the meeting or scenario",
+    effect=Effect.ADVICE,
+    clauses=("5.7",),
+    message="No Data Protection Impact Assessment is recorded for this meeting or scenario.",
+    action=(
+        "Ask the organisation that runs the meeting (or your Data Protection Officer) to "
+        "complete one (5.7)."
+    ),
+    facts=("context.dpia_in_place",),
+)
+def dpia_not_recorded(d: Disclosure, f: Facts) -> bool:
+    return d.context.dpia_in_place is not True
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return (declaration_rule(pack), recording_rule(pack), requirements_rule(pack), dpia_not_recorded)

@@ -1,0 +1,66 @@
+"""Urgent risk to life: share what is necessary now, record it afterwards (A11, A2 Q7-Q8).
+
+Other rules carry their own urgent variant (``when_urgent``); this module adds the path itself and
+guards vital interests against being used where there is no urgency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..decision import Effect
+from ..disclosure import Disclosure
+from ..hookspecs import hookimpl
+from ..pack import Pack
+from ..rule import Facts, Rule, rule
+from ._roles import DPO
+
+
+@rule(
+    "urgent.share-now",
+    title="Urgent risk to life: share what is necessary now",
+    effect=Effect.CONDITION,
+    clauses=("A11", "A2.Q7", "A2.Q8"),
+    message=(
+        "There is an urgent risk to life. The law lets you share what is necessary to protect "
+        "life now, and record the decision afterwards."
+    ),
+    action=(
+        "Share only what is needed to protect life, by the quickest secure route you have, then "
+        "record what was shared, with whom and why as soon as the emergency allows."
+    ),
+    facts=("context.urgent_risk_to_life",),
+    law=("UK GDPR Article 6(1)(d)", "UK GDPR Article 9(2)(c)"),
+)
+def share_now(d: Disclosure, f: Facts) -> bool:
+    return f.urgent
+
+
+@rule(
+    "urgent.vital-interests-without-urgency",
+    title="Vital interests is only for a risk to life",
+    effect=Effect.REFER,
+    clauses=("A11",),
+    message=(
+        "Vital interests is given as the lawful basis, but no urgent risk to life is recorded. "
+        "It is meant for protecting life or preventing an immediate, credible risk to life."
+    ),
+    action=(
+        "Either record the risk to life (context.urgent_risk_to_life), or choose the basis that "
+        "fits: for a public body's work this is usually public task."
+    ),
+    refer_to=DPO,
+    facts=("lawful_basis.article6", "lawful_basis.article9", "context.urgent_risk_to_life"),
+    law=("UK GDPR Article 6(1)(d)",),
+)
+def vital_interests_without_urgency(d: Disclosure, f: Facts) -> bool:
+    basis = d.lawful_basis
+    return not f.urgent and (basis.article6 == "vital_interests" or basis.article9 == "vital_interests")
+
+
+RULES = (share_now, vital_interests_without_urgency)
+
+
+@hookimpl
+def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
+    return RULES

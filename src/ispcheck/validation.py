@@ -1,0 +1,123 @@
+"""Turning outside input into a :class:`Disclosure`, or into a list of problems a person can fix.
+
+Every problem names the field by its dotted path and, for a closed vocabulary, lists the allowed
+values; an unknown field suggests the nearest known one, so ``consnet`` points at ``consent``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from difflib import get_close_matches
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .disclosure import Disclosure
+from .errors import DisclosureError, Problem
+
+__all__ = ["parse_disclosure", "parse_disclosure_text", "problems_from"]
+
+
+def parse_disclosure(data: Mapping[str, Any]) -> Disclosure:
+    """Validate a JSON-shaped mapping against the contract."""
+    if not isinstance(data, Mapping):
+        raise DisclosureError(
+            [Problem("", f"a disclosure must be a JSON object, not {type(data).__name__}")]
+        )
+    try:
+        return Disclosure.model_validate(data)
+    except ValidationError as exc:
+        raise DisclosureError(problems_from(exc)) from None
+
+
+def parse_disclosure_text(text: str, *, source: str = "input") -> Disclosure:
+    """Read a disclosure written as JSON or YAML (JSON is tried first; YAML is its superset)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        import yaml  # only hand-written files need it, so it is not imported on the hot path
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            where = getattr(exc, "problem_mark", None)
+            at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
+            raise DisclosureError(
+                [Problem("", f"{source} is neither valid JSON nor valid YAML{at}")]
+            ) from None
+    if data is None:
+        raise DisclosureError([Problem("", f"{source} is empty")])
+    return parse_disclosure(data)
+
+
+def problems_from(exc: ValidationError) -> list[Problem]:
+    """One readable problem per pydantic error, in the order of the contract."""
+    errors = exc.errors(include_url=False)
+    # A list with a bad item is also "too short" once the item is dropped: report the item only.
+    bad_items = {err["loc"][:-1] for err in errors if err["loc"] and isinstance(err["loc"][-1], int)}
+    problems = []
+    for err in errors:
+        loc = err["loc"]
+        if err["type"] == "too_short" and loc in bad_items:
+            continue
+        path = ".".join(str(part) for part in loc)
+        problems.append(Problem(path, _explain(err, loc)))
+    return problems
+
+
+def _explain(err: Any, loc: tuple[int | str, ...]) -> str:
+    kind = err["type"]
+    given = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        allowed = _fields_at(loc[:-1])
+        hint = get_close_matches(str(loc[-1]), allowed, n=1)
+        guess = f" Did you mean {hint[0]!r}?" if hint else ""
+        return f"unknown field.{guess} Allowed fields here: {', '.join(allowed)}"
+    if kind == "missing":
+        return "this field is required"
+    if kind == "literal_error":
+        return f"{given!r} is not allowed. Allowed values: {_values(ctx.get('expected', ''))}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{given!r} is not allowed. Allowed values: true, false, or null if not known"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "must list at least one value"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"must be an object with the fields {', '.join(_fields_at(loc))}"
+    if kind in ("tuple_type", "list_type"):
+        return f"must be a list, not {type(given).__name__}"
+    return str(err["msg"])
+
+
+def _values(expected: str) -> str:
+    """Turn pydantic's "'a', 'b' or 'c'" into "a, b, c"."""
+    return expected.replace("' or '", "', '").replace("'", "")
+
+
+def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the contract object at ``loc`` (list indexes skipped)."""
+    model: type[BaseModel] = Disclosure
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return []
+        inner = _model_in(field.annotation)
+        if inner is None:
+            return []
+        model = inner
+    return list(model.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
