@@ -25,42 +25,46 @@ CheckFunction = Callable[[Disclosure, "Facts"], CheckResult]
 _PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
 
 
-@dataclass(frozen=True, slots=True)
 class Facts:
     """What the engine works out once per disclosure so that rules need not repeat it.
 
-    Unknown booleans are already folded to "not shown" where that is the safe reading.
+    A plain slotted class rather than a frozen dataclass: it is built on every check, and frozen
+    dataclasses pay for each field on construction. Rules must treat it as read-only.
     """
 
-    pack: Pack
-    today: date
-    personal: bool
-    special: bool
-    criminal: bool
-    urgent: bool
-    setting: str
-    meeting: SettingInfo | None
-    discloser: Partner | None
-    recipient: Partner | None
+    __slots__ = (
+        "criminal",
+        "discloser",
+        "meeting",
+        "pack",
+        "personal",
+        "recipient",
+        "setting",
+        "special",
+        "today",
+        "urgent",
+    )
+
+    def __init__(self, disclosure: Disclosure, pack: Pack, today: date) -> None:
+        data = disclosure.data
+        categories = data.categories
+        special = "special_category" in categories or bool(data.special_category_types)
+        setting = disclosure.context.setting or "outside_meeting"
+        register = pack.register
+        self.pack = pack
+        self.today = today
+        self.special: bool = special
+        self.criminal: bool = "criminal_offence" in categories
+        self.personal: bool = special or not _PERSONAL.isdisjoint(categories)
+        self.urgent: bool = disclosure.context.urgent_risk_to_life is True
+        self.setting: str = setting
+        self.meeting: SettingInfo | None = pack.settings.get(setting)
+        self.discloser: Partner | None = register.exact(disclosure.discloser.organisation)
+        self.recipient: Partner | None = register.exact(disclosure.recipient.organisation)
 
     @classmethod
     def of(cls, disclosure: Disclosure, pack: Pack, today: date) -> Facts:
-        categories = disclosure.data.categories
-        special = "special_category" in categories or bool(disclosure.data.special_category_types)
-        setting = disclosure.context.setting or "outside_meeting"
-        register = pack.register
-        return cls(
-            pack=pack,
-            today=today,
-            personal=special or not _PERSONAL.isdisjoint(categories),
-            special=special,
-            criminal="criminal_offence" in categories,
-            urgent=disclosure.context.urgent_risk_to_life is True,
-            setting=setting,
-            meeting=pack.settings.get(setting),
-            discloser=register.exact(disclosure.discloser.organisation),
-            recipient=register.exact(disclosure.recipient.organisation),
-        )
+        return cls(disclosure, pack, today)
 
 
 @dataclass(frozen=True, slots=True)

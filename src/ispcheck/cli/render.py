@@ -95,15 +95,17 @@ def problems(console: Console, source: str, found: list[Problem]) -> None:
 
 
 def rules(console: Console, checker: Checker) -> None:
-    table = Table(title=f"Rules for {checker.pack.meta.title}", show_lines=False)
-    for column in ("id", "title", "effect", "clauses", "plugin"):
-        table.add_column(column)
+    console.print(f"[bold]Rules for the {escape(checker.pack.meta.title)}[/] "
+                  f"[dim](pack {checker.pack.name} {checker.pack.version})[/]")
+    plugin = None
     for registered in checker.rules:
+        if registered.plugin != plugin:
+            plugin = registered.plugin
+            console.print(f"\n[underline]{escape(plugin.removeprefix('ispcheck.rulesets.'))}[/]")
         r = registered.rule
-        urgent = f" (urgent: {r.when_urgent.value})" if r.when_urgent else ""
-        table.add_row(r.id, r.title, r.effect.value + urgent, ", ".join(r.clauses),
-                      registered.plugin.removeprefix("ispcheck.rulesets."))
-    console.print(table)
+        urgent = f", {r.when_urgent.value} if urgent" if r.when_urgent else ""
+        console.print(f"  [bold]{escape(r.id)}[/] [dim]{r.effect.value}{urgent} ({_cite(r.clauses)})[/]")
+        console.print(f"      {escape(r.title)}")
     for broken in checker.broken_plugins:
         console.print(f"[bold red]Broken plugin[/] {escape(broken.name)}: {escape(broken.problem)}")
 

@@ -1,0 +1,182 @@
+"""Classification and secure handling (6.3, 6.4, 7.4, Appendix 2 question 9, Appendix 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import effect_of, rule_ids
+
+OFFICIAL = {"handling.classification": "OFFICIAL"}
+
+
+# -- classification -------------------------------------------------------------------------
+
+
+def test_information_about_a_victim_marked_only_official_must_be_marked_official_sensitive(
+    decide,
+):
+    """6.4: share on a need-to-know basis under OFFICIAL-SENSITIVE."""
+    decision = decide(**OFFICIAL)
+
+    assert effect_of(decision, "handling.mark-official-sensitive") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"data.categories": ["personal", "criminal_offence"]},
+        {"subjects": [{"role": "vulnerable_person"}]},
+        {"subjects": [{"role": "witness", "is_child": True}]},
+        {"subjects": []},
+    ],
+    ids=["criminal-offence-data", "vulnerable-person", "child-witness", "nobody-listed"],
+)
+def test_sensitive_information_marked_only_official_must_be_marked_official_sensitive(
+    decide, changes
+):
+    """6.4: offence data, vulnerable people, children, or unknown subjects."""
+    decision = decide(**OFFICIAL, **changes)
+
+    assert effect_of(decision, "handling.mark-official-sensitive") == "condition"
+
+
+def test_routine_information_about_an_adult_witness_may_stay_official(decide):
+    """6.4: OFFICIAL covers routine business."""
+    decision = decide(**OFFICIAL, subjects=[{"role": "witness", "is_child": False}])
+
+    assert "handling.mark-official-sensitive" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_information_about_a_victim_already_marked_official_sensitive_needs_no_marking(decide):
+    """6.4."""
+    decision = decide(**{"handling.classification": "OFFICIAL-SENSITIVE"})
+
+    assert "handling.mark-official-sensitive" not in rule_ids(decision)
+
+
+@pytest.mark.parametrize("classification", ["SECRET", "TOP SECRET"])
+def test_secret_and_top_secret_material_is_referred_as_outside_this_protocol(
+    decide, classification
+):
+    """6.4: SECRET and TOP SECRET handling is beyond what the protocol provides for."""
+    decision = decide(**{"handling.classification": classification})
+
+    assert effect_of(decision, "handling.above-official-sensitive") == "refer"
+    assert decision.outcome.value == "refer"
+    assert decision.refer_to == ("your Data Protection Officer",)
+
+
+def test_secret_material_is_referred_even_when_it_holds_no_personal_data(decide):
+    """6.4: the classification, not the content, puts it outside the protocol."""
+    decision = decide(
+        **{"handling.classification": "SECRET", "data.categories": ["aggregated"]}
+    )
+
+    assert effect_of(decision, "handling.above-official-sensitive") == "refer"
+    assert decision.outcome.value == "refer"
+
+
+def test_official_sensitive_material_is_within_the_protocol(decide):
+    """6.4."""
+    decision = decide(**{"handling.classification": "OFFICIAL-SENSITIVE"})
+
+    assert "handling.above-official-sensitive" not in rule_ids(decision)
+
+
+# -- the route ------------------------------------------------------------------------------
+
+
+def test_personal_data_sent_by_ordinary_email_must_go_by_secure_email_or_be_encrypted(decide):
+    """7.4, A3, A2.Q9: a secure transmission system for personal data."""
+    decision = decide(**{"handling.channel": "standard_email"})
+
+    assert effect_of(decision, "handling.standard-email") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_personal_data_sent_by_secure_email_to_a_confirmed_secure_address_is_fine(decide):
+    """7.4."""
+    decision = decide(**{"handling.channel": "secure_email", "recipient.has_secure_email": True})
+
+    assert "handling.standard-email" not in rule_ids(decision)
+    assert "handling.secure-email-not-confirmed" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+@pytest.mark.parametrize("has_secure_email", [False, None])
+def test_secure_email_to_a_recipient_not_confirmed_to_have_it_must_be_confirmed_or_encrypted(
+    decide, has_secure_email
+):
+    """7.4, A3: without secure email, encrypt with a password."""
+    decision = decide(
+        **{"handling.channel": "secure_email", "recipient.has_secure_email": has_secure_email}
+    )
+
+    assert effect_of(decision, "handling.secure-email-not-confirmed") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_an_encrypted_attachment_to_a_recipient_without_secure_email_is_fine(decide):
+    """A3: encryption with a password is the answer where there is no secure email."""
+    decision = decide(
+        **{"handling.channel": "encrypted_attachment", "recipient.has_secure_email": False}
+    )
+
+    assert "handling.secure-email-not-confirmed" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_personal_data_sent_by_post_must_be_sent_tracked_and_sealed(decide):
+    """7.4, A2.Q9."""
+    decision = decide(**{"handling.channel": "post"})
+
+    assert effect_of(decision, "handling.post") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_personal_data_sent_by_courier_needs_no_postal_precautions(decide):
+    """7.4 names courier as a secure route."""
+    decision = decide(**{"handling.channel": "courier"})
+
+    assert "handling.post" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_personal_data_given_by_phone_must_go_to_a_confirmed_person_and_be_confirmed(decide):
+    """7.4, A2.Q9."""
+    decision = decide(**{"handling.channel": "phone"})
+
+    assert effect_of(decision, "handling.phone") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_personal_data_on_a_shared_secure_case_system_needs_no_phone_precautions(decide):
+    """7.4: hosted on a secure system shared by partners."""
+    decision = decide(**{"handling.channel": "secure_case_system"})
+
+    assert "handling.phone" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_in_a_meeting_as_the_route_for_a_share_outside_a_meeting_must_be_corrected(decide):
+    """6.1, 7.4: name the meeting, or the route the data will really take."""
+    decision = decide(**{"handling.channel": "in_meeting", "context.setting": "outside_meeting"})
+
+    assert effect_of(decision, "handling.meeting-channel-outside-meeting") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_in_a_meeting_as_the_route_with_no_setting_known_must_be_corrected(decide):
+    """6.1: an unknown setting is read as outside a meeting."""
+    decision = decide(**{"handling.channel": "in_meeting", "context.setting": None})
+
+    assert effect_of(decision, "handling.meeting-channel-outside-meeting") == "condition"
+
+
+def test_in_a_meeting_as_the_route_for_a_share_at_a_marac_is_consistent(decide):
+    """6.1."""
+    decision = decide(**{"handling.channel": "in_meeting", "context.setting": "marac"})
+
+    assert "handling.meeting-channel-outside-meeting" not in rule_ids(decision)

@@ -1,0 +1,143 @@
+"""Investigations and evidence: sub judice, and request forms for evidence (4.6, 7.2, A9-A11)."""
+
+from __future__ import annotations
+
+from tests.conftest import effect_of, rule_ids
+
+URGENT = {"context.urgent_risk_to_life": True}
+LIVE_CASE = {"context.ongoing_investigation": True}
+OFFENCE_DATA = {
+    "data.categories": ["personal", "criminal_offence"],
+    "lawful_basis.schedule1_condition": "preventing_or_detecting_unlawful_acts",
+    "necessity.sensitive_data_necessary": True,
+}
+EVIDENCE = {"context.evidential_use": True}
+
+
+# -- live investigations --------------------------------------------------------------------
+
+
+def test_a_share_about_a_live_investigation_without_consulting_the_investigator_is_referred(
+    decide,
+):
+    """4.6: consult the investigating officer and the CPS, as the matter is sub judice."""
+    decision = decide(**LIVE_CASE, **{"context.investigating_officer_consulted": None})
+
+    assert effect_of(decision, "investigation.not-consulted") == "refer"
+    assert decision.outcome.value == "refer"
+    assert decision.refer_to == (
+        "the investigating officer and the Crown Prosecution Service",
+    )
+    found = next(f for f in decision.findings if f.rule_id == "investigation.not-consulted")
+    assert found.clauses == ("4.6",)
+
+
+def test_a_share_about_a_live_investigation_where_the_investigator_was_not_asked_is_referred(
+    decide,
+):
+    """4.6."""
+    decision = decide(**LIVE_CASE, **{"context.investigating_officer_consulted": False})
+
+    assert effect_of(decision, "investigation.not-consulted") == "refer"
+
+
+def test_a_share_about_a_live_investigation_after_consulting_the_investigator_goes_ahead(decide):
+    """4.6: consultation done, the share is not held up."""
+    decision = decide(**LIVE_CASE, **{"context.investigating_officer_consulted": True})
+
+    assert "investigation.not-consulted" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_in_an_emergency_a_live_case_share_goes_ahead_and_the_investigator_is_told(decide):
+    """4.6 with A11."""
+    decision = decide(**LIVE_CASE, **URGENT)
+
+    assert effect_of(decision, "investigation.not-consulted") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_offence_data_where_it_is_not_said_whether_a_case_is_live_gets_a_reminder(decide):
+    """4.6: if it relates to a live case, consult first."""
+    decision = decide(**OFFENCE_DATA, **{"context.ongoing_investigation": None})
+
+    assert effect_of(decision, "investigation.status-unknown") == "advice"
+    assert decision.outcome.value == "share"
+
+
+def test_offence_data_said_not_to_relate_to_a_live_case_gets_no_reminder(decide):
+    """4.6."""
+    decision = decide(**OFFENCE_DATA, **{"context.ongoing_investigation": False})
+
+    assert "investigation.status-unknown" not in rule_ids(decision)
+
+
+def test_ordinary_personal_data_with_unknown_investigation_status_gets_no_reminder(decide):
+    """4.6: the reminder is for criminal offence data."""
+    decision = decide(**{"context.ongoing_investigation": None})
+
+    assert "investigation.status-unknown" not in rule_ids(decision)
+
+
+# -- evidence -------------------------------------------------------------------------------
+
+
+def test_information_wanted_as_evidence_without_a_formal_request_is_not_disclosed(decide):
+    """7.2, A10, A11: the access request forms must be used for evidence."""
+    decision = decide(**EVIDENCE, **{"context.formal_request_form": None})
+
+    assert effect_of(decision, "evidence.without-request-form") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_information_wanted_as_evidence_on_a_formal_request_is_answered_with_the_minimum(decide):
+    """7.2, A10: answer the form, keep it, have the response quality-assured."""
+    decision = decide(**EVIDENCE, **{"context.formal_request_form": True})
+
+    assert "evidence.without-request-form" not in rule_ids(decision)
+    assert effect_of(decision, "evidence.request-form-answered") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_a_formal_request_for_information_not_wanted_as_evidence_raises_no_evidence_condition(
+    decide,
+):
+    """7.2: the evidence conditions are for evidential use."""
+    decision = decide(**{"context.evidential_use": False, "context.formal_request_form": True})
+
+    assert "evidence.request-form-answered" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_evidence_taken_from_a_socjag_discussion_is_not_disclosed_even_with_a_form(decide):
+    """A9: evidence cannot be taken directly from meeting discussions or papers."""
+    decision = decide(
+        **EVIDENCE,
+        **{
+            "context.formal_request_form": True,
+            "context.setting": "socjag",
+            "handling.channel": "in_meeting",
+        },
+    )
+
+    assert effect_of(decision, "evidence.from-meeting") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_evidence_taken_from_meeting_papers_after_the_meeting_is_not_disclosed(decide):
+    """A9: the papers of a meeting are no source of evidence either."""
+    decision = decide(
+        **EVIDENCE, **{"context.formal_request_form": True, "context.from_meeting": "socjag"}
+    )
+
+    assert effect_of(decision, "evidence.from-meeting") == "block"
+
+
+def test_evidence_requested_from_the_data_owner_outside_any_meeting_is_not_blocked(decide):
+    """A9: request it from the data owner in a legally compliant format."""
+    decision = decide(
+        **EVIDENCE,
+        **{"context.formal_request_form": True, "context.from_meeting": None},
+    )
+
+    assert "evidence.from-meeting" not in rule_ids(decision)

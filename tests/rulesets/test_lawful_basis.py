@@ -1,0 +1,462 @@
+"""Lawful basis: Article 6, Article 9, Schedule 1, gateways and exemptions.
+
+Clauses 1.3, 4.1, 4.3, 5.2, 5.6 and 7.2, with Appendices 1, 2, 3, 10 and 11.
+"""
+
+from __future__ import annotations
+
+from tests.conftest import effect_of, rule_ids
+
+URGENT = {"context.urgent_risk_to_life": True}
+NOT_S115 = {"lawful_basis.gateway": "other_statute"}
+HEALTH_DATA = {
+    "data.categories": ["personal", "special_category"],
+    "data.special_category_types": ["health"],
+    "necessity.sensitive_data_necessary": True,
+}
+OFFENCE_DATA = {
+    "data.categories": ["personal", "criminal_offence"],
+    "necessity.sensitive_data_necessary": True,
+}
+CONSENT_OBTAINED = {"consent.status": "obtained", "consent.recorded": True}
+
+
+# -- Article 6 ------------------------------------------------------------------------------
+
+
+def test_a_share_with_no_article_6_lawful_basis_is_not_made(decide):
+    """5.2, 5.6: information is shared only on a lawful basis."""
+    decision = decide(**{"lawful_basis.article6": None})
+
+    assert effect_of(decision, "lawful-basis.article6-missing") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_a_share_with_an_article_6_lawful_basis_passes_the_basis_check(decide):
+    """5.2: public task is a lawful basis."""
+    decision = decide(**{"lawful_basis.article6": "public_task"})
+
+    assert "lawful-basis.article6-missing" not in rule_ids(decision)
+
+
+def test_in_an_emergency_the_article_6_basis_may_be_recorded_afterwards(decide):
+    """A11: vital interests applies now and is recorded afterwards."""
+    decision = decide(**{"lawful_basis.article6": None, **URGENT})
+
+    assert effect_of(decision, "lawful-basis.article6-missing") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+# -- legitimate interests -------------------------------------------------------------------
+
+
+def test_a_public_authority_cannot_rely_on_legitimate_interests(decide):
+    """5.2, A3: a public body's basis for its tasks is public task."""
+    decision = decide(**{"lawful_basis.article6": "legitimate_interests"})
+
+    assert effect_of(decision, "lawful-basis.legitimate-interests-public-authority") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_a_charity_relying_on_legitimate_interests_is_not_blocked_but_must_assess_it(decide):
+    """5.2, 5.3: legitimate interests is open to a charity, with a balancing assessment."""
+    decision = decide(
+        **{
+            "discloser.organisation": "Barnardo's",
+            "lawful_basis.article6": "legitimate_interests",
+            **NOT_S115,
+        }
+    )
+
+    assert "lawful-basis.legitimate-interests-public-authority" not in rule_ids(decision)
+    assert effect_of(decision, "lawful-basis.legitimate-interests-assessment") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_a_charity_relying_on_public_task_needs_no_legitimate_interests_assessment(decide):
+    """5.2: the assessment is needed only where legitimate interests is relied on."""
+    decision = decide(**{"discloser.organisation": "Barnardo's", **NOT_S115})
+
+    assert "lawful-basis.legitimate-interests-assessment" not in rule_ids(decision)
+
+
+def test_a_public_authority_relying_on_legitimate_interests_is_blocked_not_asked_to_assess(
+    decide,
+):
+    """5.2: for a public authority no assessment can make legitimate interests available."""
+    decision = decide(**{"lawful_basis.article6": "legitimate_interests"})
+
+    assert "lawful-basis.legitimate-interests-assessment" not in rule_ids(decision)
+
+
+def test_legitimate_interests_from_an_unregistered_discloser_is_referred(decide):
+    """5.2: it is not known whether an unregistered body is a public authority."""
+    decision = decide(
+        **{
+            "discloser.organisation": "Acme Security Ltd",
+            "lawful_basis.article6": "legitimate_interests",
+            **NOT_S115,
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.legitimate-interests-unknown-discloser") == "refer"
+    assert decision.outcome.value == "refer"
+
+
+def test_an_unregistered_discloser_on_public_task_raises_no_legitimate_interests_question(
+    decide,
+):
+    """5.2: the question only arises when legitimate interests is relied on."""
+    decision = decide(**{"discloser.organisation": "Acme Security Ltd", **NOT_S115})
+
+    assert "lawful-basis.legitimate-interests-unknown-discloser" not in rule_ids(decision)
+
+
+# -- consent as the basis -------------------------------------------------------------------
+
+
+def test_consent_as_the_lawful_basis_without_consent_having_been_obtained_is_not_shared(decide):
+    """5.5, 5.6, A2.Q6: consent is a basis only once it is given."""
+    decision = decide(**{"lawful_basis.article6": "consent"})
+
+    assert effect_of(decision, "lawful-basis.consent-not-obtained") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_explicit_consent_for_health_data_that_was_refused_is_not_a_basis(decide):
+    """5.5, A2.Q6: a refusal is not explicit consent under Article 9."""
+    decision = decide(
+        **{
+            **HEALTH_DATA,
+            "lawful_basis.article9": "explicit_consent",
+            "consent.status": "refused",
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.consent-not-obtained") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_consent_as_the_lawful_basis_once_obtained_and_recorded_is_accepted(decide):
+    """A2.Q6: obtained, recorded consent is a lawful basis."""
+    decision = decide(**{"lawful_basis.article6": "consent", **CONSENT_OBTAINED})
+
+    assert "lawful-basis.consent-not-obtained" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_in_an_emergency_consent_not_obtained_gives_way_to_vital_interests(decide):
+    """5.6 with A11: rely on vital interests now and record it."""
+    decision = decide(**{"lawful_basis.article6": "consent", **URGENT})
+
+    assert effect_of(decision, "lawful-basis.consent-not-obtained") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+# -- special category and criminal offence data ---------------------------------------------
+
+
+def test_special_category_data_without_an_article_9_condition_is_not_shared(decide):
+    """4.3, 5.2: special category data needs an Article 9 condition."""
+    decision = decide(**HEALTH_DATA)
+
+    assert effect_of(decision, "lawful-basis.special-category-without-condition") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_a_special_category_type_alone_makes_the_data_special_category(decide):
+    """4.3: naming health data is enough, even if the category list omits it."""
+    decision = decide(
+        **{
+            "data.special_category_types": ["health"],
+            "necessity.sensitive_data_necessary": True,
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.special-category-without-condition") == "block"
+
+
+def test_special_category_data_with_an_article_9_condition_and_schedule_1_is_shared(decide):
+    """4.3: substantial public interest with its Schedule 1 condition is lawful."""
+    decision = decide(
+        **{
+            **HEALTH_DATA,
+            "lawful_basis.article9": "substantial_public_interest",
+            "lawful_basis.schedule1_condition": "safeguarding_children_and_individuals_at_risk",
+        }
+    )
+
+    assert "lawful-basis.special-category-without-condition" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_in_an_emergency_special_category_data_may_go_under_vital_interests(decide):
+    """4.3 with A11: Article 9(2)(c) applies now and is recorded afterwards."""
+    decision = decide(**{**HEALTH_DATA, **URGENT})
+
+    assert effect_of(decision, "lawful-basis.special-category-without-condition") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_substantial_public_interest_without_a_schedule_1_condition_is_not_shared(decide):
+    """4.3: the Schedule 1 condition is what makes substantial public interest lawful."""
+    decision = decide(**{**HEALTH_DATA, "lawful_basis.article9": "substantial_public_interest"})
+
+    key = "lawful-basis.substantial-public-interest-without-schedule1"
+    assert effect_of(decision, key) == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_substantial_public_interest_naming_its_schedule_1_condition_is_accepted(decide):
+    """4.3: naming the condition answers the check."""
+    decision = decide(
+        **{
+            **HEALTH_DATA,
+            "lawful_basis.article9": "substantial_public_interest",
+            "lawful_basis.schedule1_condition": "preventing_or_detecting_unlawful_acts",
+        }
+    )
+
+    assert "lawful-basis.substantial-public-interest-without-schedule1" not in rule_ids(decision)
+
+
+def test_in_an_emergency_the_schedule_1_condition_may_be_recorded_afterwards(decide):
+    """4.3 with A11."""
+    decision = decide(
+        **{**HEALTH_DATA, "lawful_basis.article9": "substantial_public_interest", **URGENT}
+    )
+
+    key = "lawful-basis.substantial-public-interest-without-schedule1"
+    assert effect_of(decision, key) == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_criminal_offence_data_without_a_schedule_1_condition_is_not_shared(decide):
+    """4.3, 5.2: criminal offence data needs a Schedule 1 condition (Article 10)."""
+    decision = decide(**OFFENCE_DATA)
+
+    assert effect_of(decision, "lawful-basis.criminal-offence-without-schedule1") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_criminal_offence_data_with_a_schedule_1_condition_is_shared(decide):
+    """4.3: preventing or detecting unlawful acts is a Schedule 1 condition."""
+    decision = decide(
+        **{
+            **OFFENCE_DATA,
+            "lawful_basis.schedule1_condition": "preventing_or_detecting_unlawful_acts",
+        }
+    )
+
+    assert "lawful-basis.criminal-offence-without-schedule1" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_in_an_emergency_criminal_offence_data_may_go_and_the_condition_be_recorded_after(
+    decide,
+):
+    """4.3 with A11."""
+    decision = decide(**{**OFFENCE_DATA, **URGENT})
+
+    assert effect_of(decision, "lawful-basis.criminal-offence-without-schedule1") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_information_about_an_offender_not_marked_as_criminal_offence_data_gets_a_reminder(
+    decide,
+):
+    """4.3: information about offending usually is criminal offence data."""
+    decision = decide(**{"subjects": [{"role": "offender", "is_child": False}]})
+
+    assert effect_of(decision, "lawful-basis.offender-data-not-marked-criminal") == "advice"
+    assert decision.outcome.value == "share"
+
+
+def test_information_about_a_suspect_not_marked_as_criminal_offence_data_gets_a_reminder(
+    decide,
+):
+    """4.3: allegations against a suspect are criminal offence data too."""
+    decision = decide(**{"subjects": [{"role": "suspect", "is_child": False}]})
+
+    assert effect_of(decision, "lawful-basis.offender-data-not-marked-criminal") == "advice"
+
+
+def test_information_about_an_offender_marked_as_criminal_offence_data_gets_no_reminder(decide):
+    """4.3: once marked, the Schedule 1 check takes over."""
+    decision = decide(
+        **{
+            **OFFENCE_DATA,
+            "subjects": [{"role": "offender", "is_child": False}],
+            "lawful_basis.schedule1_condition": "preventing_or_detecting_unlawful_acts",
+        }
+    )
+
+    assert "lawful-basis.offender-data-not-marked-criminal" not in rule_ids(decision)
+
+
+def test_information_about_a_victim_gets_no_criminal_offence_reminder(decide):
+    """4.3: the reminder is about offenders and suspects."""
+    decision = decide()
+
+    assert "lawful-basis.offender-data-not-marked-criminal" not in rule_ids(decision)
+
+
+# -- the power to share: gateways -----------------------------------------------------------
+
+
+def test_section_115_with_a_recipient_that_is_not_a_responsible_authority_is_referred(decide):
+    """1.3, 3.1, 4.1: section 115 is a power for the relevant authorities."""
+    decision = decide(**{"recipient.organisation": "Barnardo's"})
+
+    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "refer"
+    assert decision.outcome.value == "refer"
+    assert decision.refer_to == ("your Data Protection Officer",)
+
+
+def test_section_115_with_a_discloser_that_is_not_a_responsible_authority_is_referred(decide):
+    """1.3, 3.1: Barnardo's is a signatory but not a responsible authority."""
+    decision = decide(**{"discloser.organisation": "Barnardo's"})
+
+    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "refer"
+
+
+def test_section_115_between_two_responsible_authorities_is_accepted(decide):
+    """1.3: the police and a borough council are both responsible authorities."""
+    decision = decide(**{"lawful_basis.gateway": "crime_and_disorder_act_s115"})
+
+    assert "lawful-basis.s115-needs-relevant-authorities" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_another_gateway_with_a_non_responsible_authority_is_not_questioned(decide):
+    """4.1, A1: other Acts give other bodies powers to share."""
+    decision = decide(
+        **{"recipient.organisation": "Barnardo's", "lawful_basis.gateway": "children_act"}
+    )
+
+    assert "lawful-basis.s115-needs-relevant-authorities" not in rule_ids(decision)
+
+
+def test_in_an_emergency_a_doubtful_section_115_share_goes_ahead_and_is_corrected_later(decide):
+    """4.1 with A11."""
+    decision = decide(**{"recipient.organisation": "Barnardo's", **URGENT})
+
+    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_a_share_naming_no_power_to_share_gets_a_reminder(decide):
+    """4.1, A1: name the statutory power."""
+    decision = decide(**{"lawful_basis.gateway": None})
+
+    assert effect_of(decision, "lawful-basis.no-gateway") == "advice"
+    assert decision.outcome.value == "share"
+
+
+def test_a_share_naming_its_power_to_share_gets_no_reminder(decide):
+    """4.1."""
+    decision = decide(**{"lawful_basis.gateway": "crime_and_disorder_act_s115"})
+
+    assert "lawful-basis.no-gateway" not in rule_ids(decision)
+
+
+# -- the crime and taxation exemption -------------------------------------------------------
+
+
+def test_the_crime_and_taxation_exemption_without_a_formal_request_is_not_used(decide):
+    """7.2: the exemption must be formally set out, with specific details."""
+    decision = decide(**{"lawful_basis.exemption": "crime_and_taxation"})
+
+    assert effect_of(decision, "lawful-basis.crime-and-taxation-without-request-form") == "block"
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_the_crime_and_taxation_exemption_with_the_form_said_not_to_exist_is_not_used(decide):
+    """7.2: a request form that was not made is no request."""
+    decision = decide(
+        **{"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": False}
+    )
+
+    assert effect_of(decision, "lawful-basis.crime-and-taxation-without-request-form") == "block"
+
+
+def test_the_crime_and_taxation_exemption_with_a_formal_request_discloses_the_minimum(decide):
+    """7.2, A10: keep the form, disclose only the minimum."""
+    decision = decide(
+        **{"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": True}
+    )
+
+    assert "lawful-basis.crime-and-taxation-without-request-form" not in rule_ids(decision)
+    assert effect_of(decision, "lawful-basis.crime-and-taxation-with-request-form") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_a_request_form_without_the_crime_and_taxation_exemption_raises_no_exemption_condition(
+    decide,
+):
+    """7.2: the condition belongs to the exemption."""
+    decision = decide(**{"context.formal_request_form": True})
+
+    assert "lawful-basis.crime-and-taxation-with-request-form" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_the_crime_and_taxation_exemption_for_a_safeguarding_purpose_is_referred(decide):
+    """7.2, A11: the exemption covers crime and offenders, not safeguarding."""
+    decision = decide(
+        **{
+            "lawful_basis.exemption": "crime_and_taxation",
+            "context.formal_request_form": True,
+            "purpose.code": "safeguarding",
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.crime-and-taxation-wrong-purpose") == "refer"
+    assert decision.outcome.value == "refer"
+
+
+def test_the_crime_and_taxation_exemption_for_detecting_crime_fits_its_purpose(decide):
+    """7.2, A11: detecting crime is what the exemption is for."""
+    decision = decide(
+        **{
+            "lawful_basis.exemption": "crime_and_taxation",
+            "context.formal_request_form": True,
+            "purpose.code": "detect_crime",
+        }
+    )
+
+    assert "lawful-basis.crime-and-taxation-wrong-purpose" not in rule_ids(decision)
+
+
+# -- privacy and confidentiality ------------------------------------------------------------
+
+
+def test_a_share_where_privacy_was_not_weighed_is_referred_to_the_designated_officer(decide):
+    """A10, A2.Q3: Article 8 and the duty of confidentiality are weighed first."""
+    decision = decide(**{"necessity.article8_considered": False})
+
+    assert effect_of(decision, "lawful-basis.article8-not-considered") == "refer"
+    assert decision.outcome.value == "refer"
+    assert decision.refer_to == ("your organisation's Designated Officer",)
+
+
+def test_a_share_where_it_is_not_known_whether_privacy_was_weighed_is_referred(decide):
+    """A10: an unanswered question is not an answer."""
+    decision = decide(**{"necessity.article8_considered": None})
+
+    assert effect_of(decision, "lawful-basis.article8-not-considered") == "refer"
+
+
+def test_a_share_where_privacy_was_weighed_is_not_referred(decide):
+    """A10."""
+    decision = decide(**{"necessity.article8_considered": True})
+
+    assert "lawful-basis.article8-not-considered" not in rule_ids(decision)
+
+
+def test_in_an_emergency_the_privacy_balance_may_be_recorded_afterwards(decide):
+    """A10 with A11."""
+    decision = decide(**{"necessity.article8_considered": False, **URGENT})
+
+    assert effect_of(decision, "lawful-basis.article8-not-considered") == "condition"
+    assert decision.outcome.value == "share_with_conditions"

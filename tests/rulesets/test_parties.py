@@ -1,0 +1,122 @@
+"""Who is sharing with whom: the signatory register (1.3, 1.4, 3.1-3.6, 6.2, A3, A12, A13)."""
+
+from __future__ import annotations
+
+from tests.conftest import effect_of, rule_ids
+
+# Outside the crime and disorder gateway, so the s.115 check does not also fire.
+NOT_S115 = {"lawful_basis.gateway": "other_statute"}
+
+
+# -- the discloser --------------------------------------------------------------------------
+
+
+def test_a_discloser_that_has_not_signed_the_protocol_is_referred_to_the_designated_officer(
+    decide,
+):
+    """3.5, 2.2: the protocol covers only organisations that have signed it."""
+    decision = decide(**{"discloser.organisation": "Acme Security Ltd", **NOT_S115})
+
+    assert effect_of(decision, "parties.discloser-not-signatory") == "refer"
+    assert decision.outcome.value == "refer"
+    assert decision.refer_to == ("your organisation's Designated Officer",)
+
+
+def test_a_board_member_the_protocol_says_has_not_signed_is_not_treated_as_a_signatory(decide):
+    """A12: the Police and Crime Commissioner sits on the Board but is not a signatory."""
+    decision = decide(
+        **{"discloser.organisation": "Warwickshire Police and Crime Commissioner", **NOT_S115}
+    )
+
+    assert effect_of(decision, "parties.discloser-not-signatory") == "refer"
+
+
+def test_a_signatory_discloser_named_by_a_known_alias_is_recognised(decide):
+    """A12: 'Warks Police' is Warwickshire Police."""
+    decision = decide(**{"discloser.organisation": "Warks Police"})
+
+    assert "parties.discloser-not-signatory" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_an_unsigned_discloser_may_still_share_to_protect_life_and_report_it_afterwards(decide):
+    """3.5 with A11: in an emergency the share goes ahead and is reported afterwards."""
+    decision = decide(
+        **{
+            "discloser.organisation": "Acme Security Ltd",
+            "context.urgent_risk_to_life": True,
+            **NOT_S115,
+        }
+    )
+
+    assert effect_of(decision, "parties.discloser-not-signatory") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+# -- the recipient --------------------------------------------------------------------------
+
+
+def test_a_recipient_that_has_not_signed_must_sign_the_appendix_3_agreement_first(decide):
+    """3.6: extra care, a handling instruction and a signed confidentiality agreement."""
+    decision = decide(**{"recipient.organisation": "Coventry Citizens Advice", **NOT_S115})
+
+    assert effect_of(decision, "parties.recipient-not-signatory") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+    finding = next(f for f in decision.findings if f.rule_id == "parties.recipient-not-signatory")
+    assert "A3" in finding.clauses
+    assert "3.6" in finding.clauses
+
+
+def test_a_signatory_recipient_named_by_a_known_alias_needs_no_extra_agreement(decide):
+    """A12: 'Rugby BC' is Rugby Borough Council."""
+    decision = decide(**{"recipient.organisation": "Rugby BC"})
+
+    assert "parties.recipient-not-signatory" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_an_appendix_13_signatory_recipient_needs_no_extra_agreement(decide):
+    """A13: additional signatories have signed up to the protocol."""
+    decision = decide(**{"recipient.organisation": "Victim Support Warwickshire", **NOT_S115})
+
+    assert "parties.recipient-not-signatory" not in rule_ids(decision)
+
+
+# -- the same organisation ------------------------------------------------------------------
+
+
+def test_sharing_inside_one_organisation_is_noted_as_outside_the_protocol(decide):
+    """1.4: the protocol governs sharing between partners, not within one."""
+    decision = decide(**{"recipient.organisation": "Warwickshire Constabulary"})
+
+    assert effect_of(decision, "parties.same-organisation") == "advice"
+    assert decision.outcome.value == "share"
+
+
+def test_an_unregistered_organisation_sharing_with_itself_is_also_noted(decide):
+    """1.4: the same name, written differently, is the same organisation."""
+    decision = decide(
+        **{
+            "discloser.organisation": "The Acme Trust",
+            "recipient.organisation": "acme trust",
+            **NOT_S115,
+        }
+    )
+
+    assert effect_of(decision, "parties.same-organisation") == "advice"
+
+
+def test_the_same_organisation_note_applies_to_anonymised_data_too(decide):
+    """1.4: whether a share is internal does not depend on what is shared."""
+    decision = decide(
+        **{"recipient.organisation": "Warwickshire Police", "data.categories": ["aggregated"]}
+    )
+
+    assert effect_of(decision, "parties.same-organisation") == "advice"
+
+
+def test_sharing_between_two_different_partners_is_not_internal(decide):
+    """1.4: police to borough council is sharing between partners."""
+    decision = decide()
+
+    assert "parties.same-organisation" not in rule_ids(decision)

@@ -1,0 +1,180 @@
+"""The command line, as a user meets it: exit codes, readable errors, machine output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ispcheck.cli.main import main
+
+from .conftest import clean_disclosure
+
+ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
+
+
+def write(tmp_path: Path, data: Any, name: str = "case.json") -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(data))
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_shareable_disclosure_exits_0_and_leads_with_the_outcome(tmp_path: Path, capsys: Any) -> None:
+    code, out, _ = run(capsys, "check", write(tmp_path, clean_disclosure()), "--no-plugins")
+    assert code == 0
+    assert out.splitlines()[0].startswith("SHARE")
+
+
+def test_share_with_conditions_exits_0_and_lists_what_must_happen_first(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure(**{"handling.channel": "standard_email"}))
+    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    assert code == 0
+    assert "Before the data moves" in out
+    assert "ISP 7.4" in out
+
+
+def test_refer_exits_3_and_says_who_to_refer_to(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure(**{"context.ongoing_investigation": True}))
+    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    assert code == 3
+    assert "Crown Prosecution Service" in out
+    assert "ISP 4.6" in out
+
+
+def test_do_not_share_exits_4_and_says_what_stops_it(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure(**{"lawful_basis.article6": None}))
+    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    assert code == 4
+    assert out.index("What stops the share") < out.index("Findings") < out.index("Standing obligations")
+
+
+def test_json_output_is_the_decision_record(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure(**{"context.ongoing_investigation": True}))
+    code, out, _ = run(capsys, "check", case, "--format", "json", "--no-plugins")
+    record = json.loads(out)
+    assert code == 3
+    assert record["outcome"] == "refer"
+    assert record["refer_to"] == ["the investigating officer and the Crown Prosecution Service"]
+    assert record["pack"]["name"] == "warwickshire-csp"
+
+
+def test_yaml_files_are_read(tmp_path: Path, capsys: Any) -> None:
+    import yaml
+
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(clean_disclosure()))
+    code, _, _ = run(capsys, "check", str(path), "--no-plugins")
+    assert code == 0
+
+
+def test_bad_input_exits_2_with_every_problem_and_no_traceback(tmp_path: Path, capsys: Any) -> None:
+    data = clean_disclosure(**{"handling.channel": "email", "purpose.code": "curiosity"})
+    data["consnet"] = {}
+    code, out, err = run(capsys, "check", write(tmp_path, data), "--no-plugins")
+    assert code == 2
+    assert out == ""
+    assert "handling.channel" in err and "purpose.code" in err and "consnet" in err
+    assert "no decision was made" in err
+    assert "Traceback" not in err
+
+
+def test_bad_input_as_json_lists_the_problems(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure(**{"handling.channel": "email"}))
+    code, out, _ = run(capsys, "check", case, "--format", "json", "--no-plugins")
+    assert code == 2
+    assert json.loads(out)["problems"][0]["path"] == "handling.channel"
+
+
+def test_a_missing_file_exits_2_with_a_plain_message(tmp_path: Path, capsys: Any) -> None:
+    code, _, err = run(capsys, "check", str(tmp_path / "nope.json"))
+    assert code == 2
+    assert "cannot read" in err
+
+
+def test_a_broken_pack_exits_5_and_decides_nothing(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure())
+    code, out, err = run(capsys, "check", case, "--pack", str(tmp_path))
+    assert code == 5
+    assert out == ""
+    assert "could not be loaded" in err
+
+
+def test_the_rule_catalogue_lists_ids_effects_and_clauses(capsys: Any) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "json", "--no-plugins")
+    catalogue = json.loads(out)
+    assert code == 0
+    ids = {r["id"]: r for r in catalogue["rules"]}
+    assert ids["investigation.not-consulted"]["clauses"] == ["4.6"]
+    assert ids["investigation.not-consulted"]["effect"] == "refer"
+
+
+def test_the_rule_catalogue_prints_as_a_table(capsys: Any) -> None:
+    code, out, _ = run(capsys, "rules", "--no-plugins")
+    assert code == 0
+    assert "investigation.not-consul" in out
+
+
+def test_partners_finds_a_signatory_by_a_short_form(capsys: Any) -> None:
+    code, out, _ = run(capsys, "partners", "Warks", "Police")
+    assert code == 0
+    assert "Warwickshire Police is a signatory" in out
+    assert "responsible authority" in out
+
+
+def test_partners_says_clearly_when_an_organisation_is_not_a_signatory(capsys: Any) -> None:
+    code, out, _ = run(capsys, "partners", "Acme Private Investigations")
+    assert code == 1
+    assert "is not a signatory" in out
+    assert "3.6" in out
+
+
+def test_partners_offers_near_matches_without_calling_them_signatories(capsys: Any) -> None:
+    code, out, _ = run(capsys, "partners", "Warwickshire Polise", "--format", "json")
+    answer = json.loads(out)
+    assert code == 1
+    assert answer["signatory"] is False
+    assert answer["matches"][0]["name"] == "Warwickshire Police"
+
+
+def test_partners_without_a_name_lists_the_register(capsys: Any) -> None:
+    code, out, _ = run(capsys, "partners", "--format", "json")
+    assert code == 0
+    assert len(json.loads(out)) >= 55
+
+
+def test_schema_prints_the_json_schema(capsys: Any) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert json.loads(out)["title"] == "ispcheck proposed disclosure"
+
+
+def test_every_subcommand_has_help() -> None:
+    for command in ("check", "rules", "partners", "schema"):
+        result = subprocess.run([ISPCHECK, command, "--help"], capture_output=True, text=True)
+        assert result.returncode == 0, command
+        assert "usage: ispcheck" in result.stdout
+
+
+def test_the_installed_command_reads_standard_input(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [ISPCHECK, "check", "-", "--format", "json", "--no-plugins"],
+        input=json.dumps(clean_disclosure()), capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["outcome"] == "share"
+
+
+def test_the_installed_command_reports_bad_json_from_standard_input_without_a_traceback() -> None:
+    result = subprocess.run([ISPCHECK, "check", "-"], input="{not json", capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

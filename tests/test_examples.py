@@ -1,0 +1,88 @@
+"""The worked examples in ``examples/`` decide as their comments say.
+
+Every disclosure file directly under ``examples/`` must be listed in :data:`EXPECTED`, so a new
+example cannot be added without saying what it should decide. Sub-folders (such as the example
+plugin distribution) are not disclosures and are not collected.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ispcheck import Checker, parse_disclosure_text
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SUFFIXES = (".yaml", ".yml", ".json")
+
+EXPECTED: dict[str, str] = {
+    "anonymised-asb-hotspot-figures-at-csp-meeting.yaml": "share",
+    "case-management-meeting-asb-perpetrator-to-district-council.yaml": "share_with_conditions",
+    "channel-panel-police-prevent-referral-briefing.yaml": "share_with_conditions",
+    "consent-refused-cuckooing-victim-adult-safeguarding-referral.yaml": "share_with_conditions",
+    "consent-refused-victim-support-referral-not-shared.yaml": "do_not_share",
+    "early-help-panel-council-to-barnardos-family-support.yaml": "share_with_conditions",
+    "evidence-from-socjag-briefing-blocked.yaml": "do_not_share",
+    "evidential-use-council-cctv-with-appendix-11-request.yaml": "share_with_conditions",
+    "iom-case-conference-probation-to-cgl-drug-treatment.yaml": "share_with_conditions",
+    "iom-partner-data-to-overseas-probation-blocked.json": "do_not_share",
+    "mappa-minutes-to-housing-provider-needs-chair-agreement.yaml": "refer",
+    "mappa-police-sex-offender-compliance-update-at-meeting.yaml": "share_with_conditions",
+    "marac-police-to-refuge-victim-safety-plan.yaml": "share_with_conditions",
+    "police-to-rugby-council-burglary-victim-address-for-target-hardening.yaml": "share",
+    "probation-release-address-to-district-council-on-ecins.json": "share",
+    "profiling-children-school-exclusions-for-gang-matrix-dpo.yaml": "refer",
+    "secondary-disclosure-housing-association-forwarding-probation-risk-summary.yaml": "refer",
+    "strategic-analysis-with-names-blocked.yaml": "do_not_share",
+    "urgent-risk-to-life-phone-to-ambulance-trust.yaml": "share_with_conditions",
+    "victim-new-address-by-plain-email-to-unsigned-charity.yaml": "share_with_conditions",
+}
+
+OUTCOMES = {"share", "share_with_conditions", "refer", "do_not_share"}
+_STATED = re.compile(r"^#.*expected outcome:\s*([a-z_]+)", re.IGNORECASE | re.MULTILINE)
+
+
+def example_files() -> list[Path]:
+    return sorted(p for p in EXAMPLES.iterdir() if p.is_file() and p.suffix in SUFFIXES)
+
+
+def test_every_example_file_is_listed_with_its_expected_outcome() -> None:
+    on_disk = {p.name for p in example_files()}
+    assert on_disk - EXPECTED.keys() == set(), "add these examples to EXPECTED"
+    assert EXPECTED.keys() - on_disk == set(), "these EXPECTED entries have no file"
+
+
+def test_every_expected_outcome_is_one_of_the_four_outcomes() -> None:
+    assert set(EXPECTED.values()) <= OUTCOMES
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_example_decides_the_outcome_it_is_listed_with(checker: Checker, name: str) -> None:
+    disclosure = parse_disclosure_text((EXAMPLES / name).read_text(encoding="utf-8"), source=name)
+    decision = checker.check(disclosure)
+    findings = [(f.effect.value, f.rule_id) for f in decision.findings]
+    assert decision.outcome.value == EXPECTED[name], findings
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if not n.endswith(".json")))
+def test_each_yaml_example_states_the_same_outcome_in_its_opening_comment(name: str) -> None:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    assert text.startswith("#"), "a YAML example starts with a comment saying what it shows"
+    stated = _STATED.search(text)
+    assert stated is not None, "the opening comment says 'Expected outcome: ...'"
+    assert stated.group(1) == EXPECTED[name]
+
+
+def test_the_examples_together_cover_all_four_outcomes_at_least_twice_each() -> None:
+    for outcome in OUTCOMES:
+        assert list(EXPECTED.values()).count(outcome) >= 2, outcome
+
+
+def test_the_examples_together_use_at_least_six_different_settings() -> None:
+    settings = {
+        parse_disclosure_text((EXAMPLES / name).read_text(encoding="utf-8")).context.setting
+        for name in EXPECTED
+    }
+    assert len(settings) >= 6, settings

@@ -1,0 +1,169 @@
+"""The Warwickshire pack loads, covers the protocol, and a malformed pack says exactly what is wrong."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ispcheck import PackError, load_pack
+from ispcheck.disclosure import VOCABULARY
+from ispcheck.pack import Pack, packs_directory
+
+SHIPPED = packs_directory() / "warwickshire-csp"
+PROTOCOL = Path(__file__).resolve().parents[2] / "shared" / "protocol" / "000_6a9887e499de31b6.txt"
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "pack"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+def edit(folder: Path, file: str, old: str, new: str) -> None:
+    path = folder / file
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    return caught.value.problems
+
+
+def test_the_pack_metadata_matches_the_protocol(pack: Pack) -> None:
+    meta = pack.meta
+    assert meta.last_updated == date(2024, 5, 8)
+    assert meta.effective_date == date(2019, 8, 1)
+    assert meta.review_interval_months == 12
+    assert meta.review_due == date(2025, 5, 8)
+
+
+def test_the_clause_catalogue_covers_every_numbered_paragraph_and_appendix(pack: Pack) -> None:
+    expected = {str(n) for n in range(1, 20)}
+    counts = {1: 7, 2: 4, 3: 6, 4: 7, 5: 9, 6: 5, 7: 6, 8: 2, 9: 1, 10: 1, 11: 3, 12: 6, 13: 4,
+              14: 1, 15: 2, 16: 1, 17: 1, 19: 1}
+    expected |= {f"{s}.{p}" for s, n in counts.items() for p in range(1, n + 1)}
+    expected |= {f"A{n}" for n in range(1, 14)} | {"A2a"}
+    expected |= {f"A2.Q{n}" for n in range(1, 11)}
+    assert expected <= set(pack.clauses)
+
+
+@pytest.mark.skipif(not PROTOCOL.is_file(), reason="the shared protocol text is not beside the repo")
+def test_every_numbered_paragraph_in_the_protocol_text_is_in_the_catalogue(pack: Pack) -> None:
+    text = PROTOCOL.read_text(encoding="utf-8")
+    protocol = text[text.index("JOINT APPROACH TO MAKE WARWICKSHIRE"):]
+    numbered = set(re.findall(r"^(?:- )?(\d{1,2}\.\d{1,2}) ", protocol, flags=re.MULTILINE))
+    assert numbered, "no numbered paragraphs found: has the text changed?"
+    assert numbered <= set(pack.clauses)
+
+
+def test_every_clause_says_whether_it_binds_a_disclosure_or_an_organisation(pack: Pack) -> None:
+    scopes = {c.scope for c in pack.clauses.values()}
+    assert scopes == {"disclosure", "organisation"}
+    assert pack.clauses["17.1"].scope == "organisation"
+    assert pack.clauses["4.6"].scope == "disclosure"
+
+
+def test_the_register_holds_the_responsible_authorities_and_additional_signatories(pack: Pack) -> None:
+    by_class: dict[str, int] = {}
+    for partner in pack.register.partners:
+        by_class[partner.partner_class] = by_class.get(partner.partner_class, 0) + 1
+    assert by_class["responsible_authority"] == 9
+    assert by_class["additional_signatory"] >= 45
+    police = pack.register.exact("Warwickshire Police")
+    assert police is not None and police.is_responsible_authority
+
+
+def test_the_register_contains_no_email_addresses_or_web_addresses() -> None:
+    text = (SHIPPED / "partners.toml").read_text()
+    assert "@" not in text
+    assert "http" not in text.lower()
+
+
+def test_every_setting_of_1_6_has_its_declaration(pack: Pack) -> None:
+    assert set(pack.settings) == set(VOCABULARY["setting"]) - {"outside_meeting"}
+    assert pack.settings["mappa"].declaration == "A4"
+    assert pack.settings["marac"].declaration == "A5"
+    assert pack.settings["channel_panel"].declaration == "A8"
+    assert pack.settings["socjag"].recording == "forbidden"
+
+
+def test_the_checklist_has_the_ten_appendix_2_questions_in_order(pack: Pack) -> None:
+    assert [q.id for q in pack.checklist] == [f"A2.Q{n}" for n in range(1, 11)]
+
+
+def test_a_pack_can_be_loaded_from_a_folder_path(pack_copy: Path) -> None:
+    assert load_pack(pack_copy).name == "warwickshire-csp"
+
+
+def test_an_unknown_pack_name_lists_the_shipped_packs() -> None:
+    with pytest.raises(PackError, match="warwickshire-csp"):
+        load_pack("no-such-pack")
+
+
+def test_a_file_that_is_not_valid_toml_is_named(pack_copy: Path) -> None:
+    (pack_copy / "settings.toml").write_text("[[setting]\ncode = ")
+    assert any(p.startswith("settings.toml: not valid TOML") for p in problems_of(pack_copy))
+
+
+def test_a_missing_file_is_named(pack_copy: Path) -> None:
+    (pack_copy / "checklist.toml").unlink()
+    assert "checklist.toml: the file is missing" in problems_of(pack_copy)
+
+
+def test_a_citation_of_an_unknown_clause_names_the_file_and_entry(pack_copy: Path) -> None:
+    edit(pack_copy, "settings.toml", 'declaration = "A5"', 'declaration = "A55"')
+    found = problems_of(pack_copy)
+    assert any("settings.toml: setting[7] (marac)" in p and "'A55'" in p for p in found)
+
+
+def test_a_duplicate_partner_is_reported_with_both_entries(pack_copy: Path) -> None:
+    with (pack_copy / "partners.toml").open("a") as handle:
+        handle.write(
+            '\n[[partner]]\nname = "Warwickshire Police"\nclass = "board_member"\n'
+            'appendix = "A12"\nkind = "police"\npublic_authority = true\n'
+        )
+    found = problems_of(pack_copy)
+    assert any("duplicate name 'Warwickshire Police'" in p for p in found)
+
+
+def test_an_alias_shared_by_two_partners_is_reported(pack_copy: Path) -> None:
+    with (pack_copy / "partners.toml").open("a") as handle:
+        handle.write(
+            '\n[[partner]]\nname = "Another Council"\naliases = ["Warks Police"]\n'
+            'class = "additional_signatory"\nappendix = "A13"\nkind = "council"\n'
+            'public_authority = true\n'
+        )
+    assert any("'Warks Police' is already used" in p for p in problems_of(pack_copy))
+
+
+def test_an_entry_with_a_wrong_value_names_the_field_and_entry(pack_copy: Path) -> None:
+    edit(pack_copy, "settings.toml", 'recording = "forbidden"', 'recording = "sometimes"')
+    found = problems_of(pack_copy)
+    assert any(p.startswith("settings.toml: setting[6] (mappa): recording:") for p in found)
+
+
+def test_an_unknown_key_in_an_entry_is_an_error(pack_copy: Path) -> None:
+    edit(pack_copy, "clauses.toml", 'id = "4.6"', 'id = "4.6"\nsumary = "typo"')
+    assert any("clause[" in p and "sumary" in p for p in problems_of(pack_copy))
+
+
+def test_a_vocabulary_that_drifts_from_the_contract_is_an_error(pack_copy: Path) -> None:
+    edit(pack_copy, "vocabulary.toml", 'code = "public_task"', 'code = "public_tasks"')
+    found = problems_of(pack_copy)
+    assert any("'public_tasks' is not in the disclosure contract" in p for p in found)
+    assert any("has no entry for public_task" in p for p in found)
+
+
+def test_every_problem_is_reported_at_once(pack_copy: Path) -> None:
+    edit(pack_copy, "settings.toml", 'declaration = "A5"', 'declaration = "A55"')
+    edit(pack_copy, "obligations.toml", 'clauses = ["15.2"]', 'clauses = ["15.9"]')
+    found = problems_of(pack_copy)
+    assert any("A55" in p for p in found) and any("15.9" in p for p in found)

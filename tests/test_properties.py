@@ -1,0 +1,149 @@
+"""Invariants that must hold for every disclosure, checked with generated cases."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ispcheck import Checker, Effect, Outcome, parse_disclosure
+from ispcheck.cli.main import main
+from ispcheck.engine import BROKEN_RULE_ID
+from ispcheck.errors import DisclosureError
+
+from .strategies import any_disclosures, damaged_disclosures, json_values
+
+SEVERITY = {Effect.ADVICE: 0, Effect.CONDITION: 1, Effect.REFER: 2, Effect.BLOCK: 3}
+ORDER = [Outcome.SHARE, Outcome.SHARE_WITH_CONDITIONS, Outcome.REFER, Outcome.DO_NOT_SHARE]
+
+#: Facts that protect people when true: taking one away must never loosen the outcome.
+SAFEGUARDS = (
+    ("accuracy", "identity_verified"),
+    ("accuracy", "fact_and_opinion_distinguished"),
+    ("necessity", "makes_a_difference"),
+    ("necessity", "less_data_considered"),
+    ("necessity", "alternatives_considered"),
+    ("necessity", "impact_considered"),
+    ("necessity", "article8_considered"),
+    ("necessity", "sensitive_data_necessary"),
+    ("necessity", "statement"),
+    ("purpose", "statement"),
+    ("consent", "recorded"),
+    ("consent", "reason_not_sought"),
+    ("recipient", "has_secure_email"),
+    ("context", "investigating_officer_consulted"),
+    ("context", "formal_request_form"),
+    ("context", "originator_agreed"),
+    ("context", "dpia_in_place"),
+    ("lawful_basis", "article6"),
+)
+#: Risks: turning one on must never loosen the outcome.
+RISKS = (
+    "ongoing_investigation",
+    "evidential_use",
+    "transfer_outside_uk",
+    "profiling_children",
+    "secondary_disclosure",
+)
+
+common = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def rank(outcome: Outcome) -> int:
+    return ORDER.index(outcome)
+
+
+@common
+@given(any_disclosures())
+def test_every_valid_disclosure_is_decided_without_a_rule_failing(checker: Checker, data: dict[str, Any]) -> None:
+    decision = checker.check(data)
+    assert all(f.rule_id != BROKEN_RULE_ID for f in decision.findings), decision.findings
+
+
+@common
+@given(any_disclosures())
+def test_deciding_the_same_disclosure_twice_gives_the_same_decision(checker: Checker, data: dict[str, Any]) -> None:
+    assert checker.check(data).to_dict() == checker.check(copy.deepcopy(data)).to_dict()
+
+
+@common
+@given(any_disclosures())
+def test_the_strictest_finding_decides_the_outcome(checker: Checker, data: dict[str, Any]) -> None:
+    decision = checker.check(data)
+    strictest = max((SEVERITY[f.effect] for f in decision.findings), default=0)
+    assert rank(decision.outcome) == strictest
+    if decision.outcome is Outcome.SHARE:
+        assert not decision.conditions and not decision.refer_to
+
+
+@common
+@given(any_disclosures())
+def test_every_finding_cites_clauses_that_exist_in_the_pack(checker: Checker, data: dict[str, Any]) -> None:
+    for finding in checker.check(data).findings:
+        assert finding.clauses
+        assert all(checker.pack.has_clause(c) for c in finding.clauses), finding
+
+
+@common
+@given(any_disclosures(), st.sampled_from(SAFEGUARDS), st.sampled_from((None, False)))
+def test_removing_a_safeguard_never_makes_the_outcome_more_permissive(
+    checker: Checker, data: dict[str, Any], safeguard: tuple[str, str], removed: Any
+) -> None:
+    group, field = safeguard
+    if not isinstance(data[group].get(field, None), bool) and removed is False:
+        removed = None
+    weaker = copy.deepcopy(data)
+    weaker[group][field] = removed
+    assert rank(checker.check(weaker).outcome) >= rank(checker.check(data).outcome)
+
+
+@common
+@given(any_disclosures(), st.sampled_from(RISKS))
+def test_adding_a_risk_never_makes_the_outcome_more_permissive(
+    checker: Checker, data: dict[str, Any], risk: str
+) -> None:
+    riskier = copy.deepcopy(data)
+    riskier["context"][risk] = True
+    assert rank(checker.check(riskier).outcome) >= rank(checker.check(data).outcome)
+
+
+@common
+@given(any_disclosures())
+def test_weaker_handling_never_makes_the_outcome_more_permissive(checker: Checker, data: dict[str, Any]) -> None:
+    weaker = copy.deepcopy(data)
+    if weaker["handling"]["classification"] == "OFFICIAL-SENSITIVE":
+        weaker["handling"]["classification"] = "OFFICIAL"
+    weaker["handling"]["channel"] = "standard_email"
+    assert rank(checker.check(weaker).outcome) >= rank(checker.check(data).outcome)
+
+
+@common
+@given(any_disclosures())
+def test_no_disclosure_with_a_block_finding_is_ever_shared(checker: Checker, data: dict[str, Any]) -> None:
+    decision = checker.check(data)
+    if decision.findings_with(Effect.BLOCK):
+        assert decision.outcome is Outcome.DO_NOT_SHARE
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(damaged_disclosures(), st.dictionaries(st.text(max_size=10), json_values, max_size=4)))
+def test_any_json_object_is_either_decided_or_refused_with_exit_2(data: dict[str, Any]) -> None:
+    try:
+        parse_disclosure(data)
+        valid = True
+    except DisclosureError:
+        valid = False
+    stdin = sys.stdin
+    sys.stdin = io.StringIO(json.dumps(data))
+    try:
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+            code = main(["check", "-", "--format", "json", "--no-plugins"])
+    finally:
+        sys.stdin = stdin
+    assert code in ((0, 3, 4) if valid else (2,))
