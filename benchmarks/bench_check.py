@@ -482,14 +482,27 @@ def cli_command(example: Path) -> list[str]:
             "check", str(example)]
 
 
-def cold_start(command: Sequence[str], runs: int, env: dict[str, str]) -> list[float]:
-    """Wall time (ms) of ``runs`` fresh processes, after one untimed run to settle caches."""
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-    times: list[float] = []
-    for _ in range(runs):
+Launch = tuple[Sequence[str], dict[str, str]]
+
+
+def cold_starts(launches: dict[str, Launch], runs: int) -> dict[str, list[float]]:
+    """Wall times (ms) of ``runs`` fresh processes per command, after one untimed run of each.
+
+    The commands take turns, so a burst of other work on the machine hits them all alike.
+    """
+
+    def run(launch: Launch) -> float:
+        command, env = launch
         began = time.perf_counter_ns()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-        times.append((time.perf_counter_ns() - began) / 1e6)
+        return (time.perf_counter_ns() - began) / 1e6
+
+    for launch in launches.values():
+        run(launch)
+    times: dict[str, list[float]] = {label: [] for label in launches}
+    for _ in range(runs):
+        for label, launch in launches.items():
+            times[label].append(run(launch))
     return times
 
 
@@ -528,6 +541,14 @@ def print_machine() -> None:
     print(f"  CPUs      {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))})"
           if hasattr(os, "sched_getaffinity") else f"  CPUs      {os.cpu_count()}")
     print(f"  ispcheck  {ispcheck.__version__}")
+    print_load()
+
+
+def print_load() -> None:
+    """Other work on the machine skews every figure; the load average shows how much there was."""
+    if hasattr(os, "getloadavg"):
+        one, five, fifteen = os.getloadavg()
+        print(f"  Load avg  {one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min)")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -604,18 +625,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         shown = example.relative_to(ROOT) if example.is_relative_to(ROOT) else example.name
         command = cli_command(example)
         cached = bytecode_cached_env(cache)
-        cli = cold_start(command, args.cold_runs, cached)
-        floor = cold_start([sys.executable, "-c", "pass"], args.cold_runs, cached)
-        as_is = cold_start(command, args.cold_runs, dict(os.environ)) if _bytecode_disabled() else None
-    print(f"\nCold start ({args.cold_runs} runs each after one untimed run; output to /dev/null; "
-          "bytecode cached in a temporary PYTHONPYCACHEPREFIX)")
+        launches: dict[str, Launch] = {
+            "cli": (command, cached),
+            "floor": ([sys.executable, "-c", "pass"], cached),
+        }
+        if _bytecode_disabled():
+            launches["as_is"] = (command, dict(os.environ))
+        times = cold_starts(launches, args.cold_runs)
+    cli = times["cli"]
+    print(f"\nCold start ({args.cold_runs} runs each, taking turns, after one untimed run; "
+          "output to /dev/null; bytecode cached in a temporary PYTHONPYCACHEPREFIX)")
     print_cold(f"ispcheck check {shown}", cli, TARGET_COLD_START_MS)
-    print_cold("python -c pass (floor)", floor)
-    if as_is is not None:
+    print_cold("python -c pass (floor)", times["floor"])
+    if "as_is" in times:
         print_cold("ispcheck check, as this environment runs it (PYTHONDONTWRITEBYTECODE is set, "
-                   "so ispcheck's sources are compiled on every run)", as_is)
+                   "so ispcheck's sources are compiled on every run)", times["as_is"])
 
     print("\nSummary")
+    print_load()
     print(f"  end to end  {end_to_end.mean_us:.2f} µs/decision (target <= {TARGET_END_TO_END_US:g}): "
           f"{verdict(end_to_end.mean_us, TARGET_END_TO_END_US)}")
     print(f"  cold start  {statistics.median(cli):.1f} ms median (target <= {TARGET_COLD_START_MS:g}): "
