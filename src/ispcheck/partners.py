@@ -111,6 +111,10 @@ class PartnerRegister:
         self._cache[name] = partner
         return partner
 
+    def lookup(self, name: str) -> Partner | NonSignatory | None:
+        """The register entry (signatory or known non-signatory) this exact name denotes."""
+        return self._index.get(normalise(name))
+
     def search(self, name: str, limit: int = 5) -> list[Match]:
         """Ranked matches for a person typing a name; exact matches come first and alone."""
         query = normalise(name)

@@ -103,3 +103,12 @@ def test_council_information_from_a_council_discloser_gets_no_police_reminder(de
     )
 
     assert "accuracy.police-information" not in rule_ids(decision)
+
+
+def test_information_from_the_police_and_crime_commissioner_is_not_treated_as_police_information(
+    decide,
+):
+    """A3 speaks of Warwickshire Police information; the Commissioner is a separate body (A12)."""
+    decision = decide(**{"data.originator": "Office of the Police and Crime Commissioner"})
+
+    assert "accuracy.police-information" not in rule_ids(decision)

@@ -313,11 +313,27 @@ def test_section_115_with_a_recipient_that_is_not_a_responsible_authority_is_ref
     assert decision.refer_to == ("your Data Protection Officer",)
 
 
-def test_section_115_with_a_discloser_that_is_not_a_responsible_authority_is_referred(decide):
-    """1.3, 3.1: Barnardo's is a signatory but not a responsible authority."""
+def test_section_115_lets_any_discloser_share_with_a_responsible_authority(decide):
+    """s.115(1): any person may disclose to a relevant authority; Barnardo's to the council."""
     decision = decide(**{"discloser.organisation": "Barnardo's"})
 
-    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "refer"
+    assert "lawful-basis.s115-needs-relevant-authorities" not in rule_ids(decision)
+
+
+def test_section_115_to_an_attendee_that_is_not_a_responsible_authority_in_a_meeting_is_advice(
+    decide,
+):
+    """A5: MARAC attendees share under a declaration made subject to s.115; 4.1, A1 for the power."""
+    decision = decide(
+        **{
+            "recipient.organisation": "Refuge",
+            "context.setting": "marac",
+            "handling.channel": "in_meeting",
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "advice"
+    assert decision.outcome.value == "share_with_conditions"
 
 
 def test_section_115_between_two_responsible_authorities_is_accepted(decide):

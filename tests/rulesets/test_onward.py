@@ -214,3 +214,15 @@ def test_information_not_from_a_meeting_raises_no_meeting_content_check(decide):
     decision = decide(**{"context.from_meeting": None})
 
     assert "onward.meeting-content" not in rule_ids(decision)
+
+
+def test_the_police_passing_on_the_commissioners_information_is_a_secondary_disclosure(decide):
+    """A2.Q5: the Commissioner's office is not the police, though its name contains the word."""
+    decision = decide(
+        **{
+            "context.secondary_disclosure": None,
+            "data.originator": "Warwickshire Police and Crime Commissioner",
+        }
+    )
+
+    assert effect_of(decision, "onward.originator-not-asked") == "refer"

@@ -120,3 +120,14 @@ def test_sharing_between_two_different_partners_is_not_internal(decide):
     decision = decide()
 
     assert "parties.same-organisation" not in rule_ids(decision)
+
+
+def test_in_an_emergency_an_unsigned_recipient_is_told_now_and_signs_afterwards(decide):
+    """3.6 with A11: the Appendix 3 agreement must not hold up protecting life."""
+    decision = decide(
+        **{"recipient.organisation": "A Private Ambulance Service", "context.urgent_risk_to_life": True}
+    )
+
+    finding = next(f for f in decision.findings if f.rule_id == "parties.recipient-not-signatory")
+    assert finding.effect.value == "condition"
+    assert "as soon as you can" in (finding.action or "")

@@ -8,6 +8,7 @@ from ..decision import Effect
 from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
+from ..partners import Partner
 from ..rule import Facts, Rule, rule
 
 
@@ -71,8 +72,10 @@ def police_information(d: Disclosure, f: Facts) -> bool:
     origin = d.data.originator
     if origin is None:
         return f.discloser is not None and f.discloser.kind == "police"
-    partner = f.pack.register.exact(origin)
-    return (partner is not None and partner.kind == "police") or "police" in origin.lower()
+    entry = f.pack.register.lookup(origin)
+    if entry is not None:
+        return isinstance(entry, Partner) and entry.kind == "police"
+    return "police" in origin.lower()
 
 
 RULES = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..decision import Effect
+from ..decision import Effect, Finding
 from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
@@ -202,28 +202,43 @@ def offender_data_not_marked(d: Disclosure, f: Facts) -> bool:
 
 @rule(
     "lawful-basis.s115-needs-relevant-authorities",
-    title="Section 115 is used only between relevant authorities",
+    title="Section 115 is used to disclose to a relevant authority",
     effect=Effect.REFER,
     clauses=("1.3", "3.1", "4.1"),
     message=(
-        "Section 115 of the Crime and Disorder Act 1998 is a power for relevant authorities, and "
-        "at least one party is not one of the responsible authorities listed in 1.3."
+        "Section 115 of the Crime and Disorder Act 1998 gives a power to disclose to a relevant "
+        "authority (the responsible authorities of 1.3), and the recipient is not one."
     ),
     action=(
-        "Ask your Data Protection Officer to confirm the power to share, or name another gateway "
-        "from Appendix 1 that covers both organisations."
+        "Ask your Data Protection Officer to confirm the power to share, or name the power from "
+        "Appendix 1 that covers this recipient."
     ),
     refer_to=DPO,
-    facts=("lawful_basis.gateway", "discloser.organisation", "recipient.organisation"),
-    law=("Crime and Disorder Act 1998 s.115",),
+    facts=("lawful_basis.gateway", "recipient.organisation"),
+    law=("Crime and Disorder Act 1998 s.115(1)",),
     when_urgent=Effect.CONDITION,
     urgent_action="Share what is needed to protect life, and record the correct power afterwards.",
 )
-def s115_needs_relevant_authorities(d: Disclosure, f: Facts) -> bool:
+def s115_needs_relevant_authorities(d: Disclosure, f: Facts) -> bool | Finding:
     if d.lawful_basis.gateway != "crime_and_disorder_act_s115":
         return False
-    parties = (f.discloser, f.recipient)
-    return not all(p is not None and p.is_responsible_authority for p in parties)
+    if f.recipient is not None and f.recipient.is_responsible_authority:
+        return False
+    return _S115_IN_MEETING if f.meeting is not None and not f.urgent else True
+
+
+#: In a meeting every attendee has signed a declaration made "subject to section 115" (A3, A5,
+#: A6, A9), so a recipient that is not a relevant authority is advice there, not a referral.
+_S115_IN_MEETING = s115_needs_relevant_authorities.variant(
+    effect=Effect.ADVICE,
+    message=(
+        "Section 115 gives a power to disclose to a relevant authority, and this attendee's "
+        "organisation is not one. The meeting's declaration governs its use, but the power to "
+        "share with it comes from the discloser's other powers (Appendix 1)."
+    ),
+    action="Record the power that covers sharing with this attendee (for example common law).",
+    refer_to=None,
+)
 
 
 @rule(

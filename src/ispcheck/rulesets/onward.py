@@ -26,9 +26,9 @@ def came_from_elsewhere(d: Disclosure, f: Facts) -> bool:
     origin = d.data.originator
     if not origin:
         return False
-    partner = f.pack.register.exact(origin)
-    if partner is not None and f.discloser is not None:
-        return partner is not f.discloser
+    entry = f.pack.register.lookup(origin)
+    if entry is not None:
+        return entry is not f.discloser
     return normalise(d.discloser.organisation) not in normalise(origin)
 
 

@@ -53,6 +53,11 @@ def discloser_not_signatory(d: Disclosure, f: Facts) -> bool:
         "information."
     ),
     facts=("recipient.organisation",),
+    when_urgent=Effect.CONDITION,
+    urgent_action=(
+        "Tell the recipient the information is confidential and only for protecting life, share "
+        "what is needed now, and have the Appendix 3 agreement signed as soon as you can."
+    ),
 )
 def recipient_not_signatory(d: Disclosure, f: Facts) -> bool:
     return f.recipient is None
