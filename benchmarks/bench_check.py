@@ -223,22 +223,29 @@ class Generator:
             nullable=False,
         )
         urgent = self.flag(rng.random() < 0.05)
-        setting = self.pick(rng.choice(VOCABULARY["setting"]) if rng.random() < 0.4 else "outside_meeting",
-                            "setting")
+        setting = self.pick(
+            rng.choice(VOCABULARY["setting"]) if rng.random() < 0.4 else "outside_meeting", "setting"
+        )
 
         result: JSON = {
             "discloser": self.party(discloser),
             "recipient": self.recipient(recipient),
             "data": self.data(categories, special),
-            "purpose": self.group_always({
-                "code": purpose,
-                "statement": self.text(rng.choice(STATEMENTS[:-1]), STATEMENTS),
-            }),
+            "purpose": self.group_always(
+                {
+                    "code": purpose,
+                    "statement": self.text(rng.choice(STATEMENTS[:-1]), STATEMENTS),
+                }
+            ),
             "handling": {
-                "classification": self.pick("OFFICIAL-SENSITIVE" if personal else "OFFICIAL",
-                                            "classification", nullable=False),
-                "channel": self.pick(rng.choice(("secure_email", "secure_case_system", "in_meeting")),
-                                     "channel", nullable=False),
+                "classification": self.pick(
+                    "OFFICIAL-SENSITIVE" if personal else "OFFICIAL", "classification", nullable=False
+                ),
+                "channel": self.pick(
+                    rng.choice(("secure_email", "secure_case_system", "in_meeting")),
+                    "channel",
+                    nullable=False,
+                ),
             },
         }
         optional: dict[str, Callable[[], Any]] = {
@@ -246,10 +253,12 @@ class Generator:
             "lawful_basis": lambda: self.lawful_basis(personal, special),
             "consent": self.consent,
             "necessity": lambda: self.necessity(special or "criminal_offence" in categories),
-            "accuracy": lambda: self.group({
-                "identity_verified": self.flag(True),
-                "fact_and_opinion_distinguished": self.flag(True),
-            }),
+            "accuracy": lambda: self.group(
+                {
+                    "identity_verified": self.flag(True),
+                    "fact_and_opinion_distinguished": self.flag(True),
+                }
+            ),
             "context": lambda: self.context(setting, urgent),
         }
         for key, build in optional.items():
@@ -263,10 +272,12 @@ class Generator:
         return {k: v for k, v in fields.items() if v is not None or self.rng.random() < 0.5}
 
     def party(self, organisation: str) -> JSON:
-        return self.group_always({
-            "organisation": organisation,
-            "officer": self.text(self.rng.choice(OFFICERS[:-1]), OFFICERS),
-        })
+        return self.group_always(
+            {
+                "organisation": organisation,
+                "officer": self.text(self.rng.choice(OFFICERS[:-1]), OFFICERS),
+            }
+        )
 
     def recipient(self, organisation: str) -> JSON:
         fields = self.party(organisation)
@@ -314,59 +325,70 @@ class Generator:
         rng = self.rng
         if not personal and not self._flip():
             return self.group({"article6": None})
-        return self.group({
-            "article6": self.pick("public_task", "article6"),
-            "article9": self.pick("substantial_public_interest" if special else None, "article9"),
-            "schedule1_condition": self.pick(
-                rng.choice(VOCABULARY["schedule1_condition"]) if special else None,
-                "schedule1_condition"),
-            "gateway": self.pick(rng.choice(VOCABULARY["gateway"][:3]), "gateway"),
-            "exemption": self.pick(None, "exemption"),
-        })
+        return self.group(
+            {
+                "article6": self.pick("public_task", "article6"),
+                "article9": self.pick("substantial_public_interest" if special else None, "article9"),
+                "schedule1_condition": self.pick(
+                    rng.choice(VOCABULARY["schedule1_condition"]) if special else None, "schedule1_condition"
+                ),
+                "gateway": self.pick(rng.choice(VOCABULARY["gateway"][:3]), "gateway"),
+                "exemption": self.pick(None, "exemption"),
+            }
+        )
 
     def consent(self) -> JSON | None:
         rng = self.rng
         status = self.pick(rng.choice(("not_sought", "not_sought", "obtained")), "consent_status")
         restricted = rng.random() < 0.1
-        return self.group({
-            "status": status,
-            "reason_not_sought": self.text(rng.choice(REASONS), REASONS) if status == "not_sought" else None,
-            "recorded": self.flag(status == "obtained"),
-            "restrictions": "not to be shared with the landlord" if restricted else None,
-            "within_restrictions": self.flag(True) if restricted else self.flag(None),
-        })
+        return self.group(
+            {
+                "status": status,
+                "reason_not_sought": self.text(rng.choice(REASONS), REASONS)
+                if status == "not_sought"
+                else None,
+                "recorded": self.flag(status == "obtained"),
+                "restrictions": "not to be shared with the landlord" if restricted else None,
+                "within_restrictions": self.flag(True) if restricted else self.flag(None),
+            }
+        )
 
     def necessity(self, sensitive: bool) -> JSON | None:
-        return self.group({
-            "statement": self.text(self.rng.choice(NECESSITY_STATEMENTS), NECESSITY_STATEMENTS),
-            "makes_a_difference": self.flag(True),
-            "less_data_considered": self.flag(True),
-            "alternatives_considered": self.flag(True),
-            "impact_considered": self.flag(True),
-            "article8_considered": self.flag(True),
-            "sensitive_data_necessary": self.flag(True if sensitive else None),
-        })
+        return self.group(
+            {
+                "statement": self.text(self.rng.choice(NECESSITY_STATEMENTS), NECESSITY_STATEMENTS),
+                "makes_a_difference": self.flag(True),
+                "less_data_considered": self.flag(True),
+                "alternatives_considered": self.flag(True),
+                "impact_considered": self.flag(True),
+                "article8_considered": self.flag(True),
+                "sensitive_data_necessary": self.flag(True if sensitive else None),
+            }
+        )
 
     def context(self, setting: str | None, urgent: bool | None) -> JSON | None:
         rng = self.rng
         investigation = self.flag(rng.random() < 0.2)
         secondary = self.flag(rng.random() < 0.1)
         evidential = self.flag(rng.random() < 0.1)
-        return self.group({
-            "setting": setting,
-            "urgent_risk_to_life": urgent,
-            "ongoing_investigation": investigation,
-            "investigating_officer_consulted": self.flag(True if investigation else None),
-            "secondary_disclosure": secondary,
-            "originator_agreed": self.flag(True if secondary else None),
-            "evidential_use": evidential,
-            "formal_request_form": self.flag(True if evidential else None),
-            "profiling_children": self.flag(False),
-            "transfer_outside_uk": self.flag(False),
-            "from_meeting": self.pick(
-                rng.choice(VOCABULARY["setting"][1:]) if secondary else None, VOCABULARY["setting"][1:]),
-            "dpia_in_place": self.flag(True),
-        })
+        return self.group(
+            {
+                "setting": setting,
+                "urgent_risk_to_life": urgent,
+                "ongoing_investigation": investigation,
+                "investigating_officer_consulted": self.flag(True if investigation else None),
+                "secondary_disclosure": secondary,
+                "originator_agreed": self.flag(True if secondary else None),
+                "evidential_use": evidential,
+                "formal_request_form": self.flag(True if evidential else None),
+                "profiling_children": self.flag(False),
+                "transfer_outside_uk": self.flag(False),
+                "from_meeting": self.pick(
+                    rng.choice(VOCABULARY["setting"][1:]) if secondary else None, VOCABULARY["setting"][1:]
+                ),
+                "dpia_in_place": self.flag(True),
+            }
+        )
 
 
 def generate(count: int, seed: int = SEED) -> list[JSON]:
@@ -401,7 +423,7 @@ def time_batches(name: str, items: Sequence[Any], work: Callable[[Any], object])
     total = 0
     clock = time.perf_counter_ns
     for start in range(0, len(items), BATCH):
-        batch = items[start:start + BATCH]
+        batch = items[start : start + BATCH]
         began = clock()
         for item in batch:
             work(item)
@@ -478,8 +500,13 @@ def cli_command(example: Path) -> list[str]:
     script = Path(sys.executable).parent / "ispcheck"
     if script.exists():
         return [str(script), "check", str(example)]
-    return [sys.executable, "-c", "import sys; from ispcheck.cli.main import main; sys.exit(main())",
-            "check", str(example)]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from ispcheck.cli.main import main; sys.exit(main())",
+        "check",
+        str(example),
+    ]
 
 
 Launch = tuple[Sequence[str], dict[str, str]]
@@ -527,8 +554,10 @@ def verdict(value: float, target: float) -> str:
 
 
 def print_timing(t: Timing, target: float | None = None) -> None:
-    line = (f"  {t.name:<28} mean {t.mean_us:8.2f} µs   p50 {t.percentile(50):8.2f} µs   "
-            f"p99 {t.percentile(99):8.2f} µs   ({t.count:,} in {t.total_ns / 1e9:.2f} s)")
+    line = (
+        f"  {t.name:<28} mean {t.mean_us:8.2f} µs   p50 {t.percentile(50):8.2f} µs   "
+        f"p99 {t.percentile(99):8.2f} µs   ({t.count:,} in {t.total_ns / 1e9:.2f} s)"
+    )
     print(line)
     if target is not None:
         print(f"  {'':<28} target <= {target:g} µs per decision: {verdict(t.mean_us, target)}")
@@ -538,8 +567,11 @@ def print_machine() -> None:
     print("Machine")
     print(f"  Python    {platform.python_version()} ({platform.python_implementation()}) {sys.executable}")
     print(f"  Platform  {platform.platform()}")
-    print(f"  CPUs      {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))})"
-          if hasattr(os, "sched_getaffinity") else f"  CPUs      {os.cpu_count()}")
+    print(
+        f"  CPUs      {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))})"
+        if hasattr(os, "sched_getaffinity")
+        else f"  CPUs      {os.cpu_count()}"
+    )
     print(f"  ispcheck  {ispcheck.__version__}")
     print_load()
 
@@ -553,10 +585,15 @@ def print_load() -> None:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--count", type=int, default=100_000,
-                        help="number of disclosures to generate and decide (default 100000)")
-    parser.add_argument("--cold-runs", type=int, default=20,
-                        help="command-line runs for the cold-start figure (default 20)")
+    parser.add_argument(
+        "--count",
+        type=int,
+        default=100_000,
+        help="number of disclosures to generate and decide (default 100000)",
+    )
+    parser.add_argument(
+        "--cold-runs", type=int, default=20, help="command-line runs for the cold-start figure (default 20)"
+    )
     args = parser.parse_args(argv)
     if args.count < 1 or args.cold_runs < 1:
         parser.error("--count and --cold-runs must be at least 1")
@@ -577,13 +614,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     began = time.perf_counter()
     generated = generate(args.count)
-    print(f"\nGenerated {len(generated):,} disclosures with random.Random({SEED}) "
-          f"in {time.perf_counter() - began:.1f} s (not measured)")
+    print(
+        f"\nGenerated {len(generated):,} disclosures with random.Random({SEED}) "
+        f"in {time.perf_counter() - began:.1f} s (not measured)"
+    )
 
     began = time.perf_counter()
     checker = Checker(use_entry_points=False)
-    print(f"Checker(use_entry_points=False) built in {(time.perf_counter() - began) * 1000:.1f} ms: "
-          f"{len(checker.rules)} rules, pack {checker.pack.meta.name} {checker.pack.meta.version}")
+    print(
+        f"Checker(use_entry_points=False) built in {(time.perf_counter() - began) * 1000:.1f} ms: "
+        f"{len(checker.rules)} rules, pack {checker.pack.meta.name} {checker.pack.meta.version}"
+    )
 
     checked = verify(checker, generated)
     dicts, models = checked.dicts, checked.models
@@ -595,8 +636,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {outcome:<24} {n:>8,}  {n / max(1, len(dicts)):6.1%}")
     rule_ids = {r.rule.id for r in checker.rules}
     silent = sorted(rule_ids - set(checked.fired))
-    print(f"Rules that fired at least once: {len(rule_ids) - len(silent)} of {len(rule_ids)}"
-          + (f" (never: {', '.join(silent)})" if silent else ""))
+    print(
+        f"Rules that fired at least once: {len(rule_ids) - len(silent)} of {len(rule_ids)}"
+        + (f" (never: {', '.join(silent)})" if silent else "")
+    )
     if not dicts:
         return 1
 
@@ -614,12 +657,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     peak, counted = peak_memory(checker, dicts)
     took = time.perf_counter() - began
     print("\nMemory")
-    print(f"  tracemalloc peak while deciding {len(dicts):,} dicts end to end: "
-          f"{peak:.3f} MiB ({peak * 1024:.1f} KiB; traced pass took {took:.1f} s)")
+    print(
+        f"  tracemalloc peak while deciding {len(dicts):,} dicts end to end: "
+        f"{peak:.3f} MiB ({peak * 1024:.1f} KiB; traced pass took {took:.1f} s)"
+    )
     if counted != checked.outcomes:
         print("  note: the outcomes of this pass differ from the first one", file=sys.stderr)
-    print(f"  process max RSS at the end: {max_rss_mib():.1f} MiB "
-          f"(includes all {len(dicts):,} generated dicts and, earlier, their models)")
+    print(
+        f"  process max RSS at the end: {max_rss_mib():.1f} MiB "
+        f"(includes all {len(dicts):,} generated dicts and, earlier, their models)"
+    )
 
     with example_file() as example, tempfile.TemporaryDirectory() as cache:
         shown = example.relative_to(ROOT) if example.is_relative_to(ROOT) else example.name
@@ -633,20 +680,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             launches["as_is"] = (command, dict(os.environ))
         times = cold_starts(launches, args.cold_runs)
     cli = times["cli"]
-    print(f"\nCold start ({args.cold_runs} runs each, taking turns, after one untimed run; "
-          "output to /dev/null; bytecode cached in a temporary PYTHONPYCACHEPREFIX)")
+    print(
+        f"\nCold start ({args.cold_runs} runs each, taking turns, after one untimed run; "
+        "output to /dev/null; bytecode cached in a temporary PYTHONPYCACHEPREFIX)"
+    )
     print_cold(f"ispcheck check {shown}", cli, TARGET_COLD_START_MS)
     print_cold("python -c pass (floor)", times["floor"])
     if "as_is" in times:
-        print_cold("ispcheck check, as this environment runs it (PYTHONDONTWRITEBYTECODE is set, "
-                   "so ispcheck's sources are compiled on every run)", times["as_is"])
+        print_cold(
+            "ispcheck check, as this environment runs it (PYTHONDONTWRITEBYTECODE is set, "
+            "so ispcheck's sources are compiled on every run)",
+            times["as_is"],
+        )
 
     print("\nSummary")
     print_load()
-    print(f"  end to end  {end_to_end.mean_us:.2f} µs/decision (target <= {TARGET_END_TO_END_US:g}): "
-          f"{verdict(end_to_end.mean_us, TARGET_END_TO_END_US)}")
-    print(f"  cold start  {statistics.median(cli):.1f} ms median (target <= {TARGET_COLD_START_MS:g}): "
-          f"{verdict(statistics.median(cli), TARGET_COLD_START_MS)}")
+    print(
+        f"  end to end  {end_to_end.mean_us:.2f} µs/decision (target <= {TARGET_END_TO_END_US:g}): "
+        f"{verdict(end_to_end.mean_us, TARGET_END_TO_END_US)}"
+    )
+    print(
+        f"  cold start  {statistics.median(cli):.1f} ms median (target <= {TARGET_COLD_START_MS:g}): "
+        f"{verdict(statistics.median(cli), TARGET_COLD_START_MS)}"
+    )
     return 0
 
 

@@ -12,6 +12,7 @@ PYTHON="${PYTHON:-python3}"
 
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks examples
+.venv/bin/ruff format --check src tests benchmarks examples
 echo "== mypy"
 .venv/bin/mypy
 echo "== pytest"

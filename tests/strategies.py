@@ -26,7 +26,7 @@ maybe_text = st.sampled_from((None, "because the victim is at risk of further ha
 
 def vocab(name: str, *, optional: bool = False) -> st.SearchStrategy[Any]:
     values: tuple[Any, ...] = VOCABULARY[name]
-    return st.sampled_from(((None, *values) if optional else values))
+    return st.sampled_from((None, *values) if optional else values)
 
 
 def disclosures() -> st.SearchStrategy[dict[str, Any]]:
@@ -107,8 +107,9 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=10), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3)
+    ),
     max_leaves=12,
 )
 

@@ -168,7 +168,9 @@ def test_every_subcommand_has_help() -> None:
 def test_the_installed_command_reads_standard_input(tmp_path: Path) -> None:
     result = subprocess.run(
         [ISPCHECK, "check", "-", "--format", "json", "--no-plugins"],
-        input=json.dumps(clean_disclosure()), capture_output=True, text=True,
+        input=json.dumps(clean_disclosure()),
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["outcome"] == "share"

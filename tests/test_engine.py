@@ -31,8 +31,14 @@ def checker_with(pack: Pack, *plugins: object) -> Checker:
     return Checker(pack, plugins=plugins, use_entry_points=False, clock=lambda: FIXED_TIME)
 
 
-@rule("example.always-raises", title="Raises", effect=Effect.ADVICE, clauses=("4.4",),
-      message="never seen", personal_only=False)
+@rule(
+    "example.always-raises",
+    title="Raises",
+    effect=Effect.ADVICE,
+    clauses=("4.4",),
+    message="never seen",
+    personal_only=False,
+)
 def always_raises(d: Any, f: Any) -> bool:
     raise RuntimeError("the case system is down")
 
@@ -53,26 +59,57 @@ def test_a_rule_that_raises_turns_share_into_refer_and_names_the_plugin_and_rule
 
 
 def test_a_rule_that_returns_a_finding_citing_an_unknown_clause_refers(pack: Pack) -> None:
-    template = Rule(id="example.bad-clause", title="t", effect=Effect.ADVICE, clauses=("4.4",),
-                    message="m", check=lambda d, f: None, personal_only=False)
+    template = Rule(
+        id="example.bad-clause",
+        title="t",
+        effect=Effect.ADVICE,
+        clauses=("4.4",),
+        message="m",
+        check=lambda d, f: None,
+        personal_only=False,
+    )
     bad = Finding("example.bad-clause", Effect.ADVICE, ("99.9",), "cites nothing real")
-    plugin = plugin_with(Rule(id=template.id, title="t", effect=Effect.ADVICE, clauses=("4.4",),
-                              message="m", check=lambda d, f: bad, personal_only=False))
+    plugin = plugin_with(
+        Rule(
+            id=template.id,
+            title="t",
+            effect=Effect.ADVICE,
+            clauses=("4.4",),
+            message="m",
+            check=lambda d, f: bad,
+            personal_only=False,
+        )
+    )
     decision = checker_with(pack, plugin).check(clean_disclosure())
     assert decision.outcome is Outcome.REFER
     assert any("99.9" in f.message for f in decision.findings if f.rule_id == BROKEN_RULE_ID)
 
 
 def test_a_rule_that_returns_something_other_than_a_finding_refers(pack: Pack) -> None:
-    plugin = plugin_with(Rule(id="example.junk", title="t", effect=Effect.ADVICE, clauses=("4.4",),
-                              message="m", check=lambda d, f: ["junk"], personal_only=False))
+    plugin = plugin_with(
+        Rule(
+            id="example.junk",
+            title="t",
+            effect=Effect.ADVICE,
+            clauses=("4.4",),
+            message="m",
+            check=lambda d, f: ["junk"],
+            personal_only=False,
+        )
+    )
     decision = checker_with(pack, plugin).check(clean_disclosure())
     assert decision.outcome is Outcome.REFER
 
 
 def test_a_plugin_rule_citing_a_clause_the_pack_lacks_is_rejected_when_loaded(pack: Pack) -> None:
-    bad = Rule(id="example.unknown-clause", title="t", effect=Effect.ADVICE, clauses=("42.1",),
-               message="m", check=lambda d, f: True)
+    bad = Rule(
+        id="example.unknown-clause",
+        title="t",
+        effect=Effect.ADVICE,
+        clauses=("42.1",),
+        message="m",
+        check=lambda d, f: True,
+    )
     with pytest.raises(PluginError, match=r"42\.1"):
         checker_with(pack, plugin_with(bad))
 
@@ -122,8 +159,14 @@ def test_an_installed_plugin_that_fails_to_load_makes_every_decision_refer(
 def test_an_installed_plugin_citing_an_unknown_clause_refers_instead_of_crashing(
     pack: Pack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bad = Rule(id="example.unknown-clause", title="t", effect=Effect.ADVICE, clauses=("42.1",),
-               message="m", check=lambda d, f: True)
+    bad = Rule(
+        id="example.unknown-clause",
+        title="t",
+        effect=Effect.ADVICE,
+        clauses=("42.1",),
+        message="m",
+        check=lambda d, f: True,
+    )
 
     class EntryPoint:
         name = "unknown-clause"
@@ -137,11 +180,15 @@ def test_an_installed_plugin_citing_an_unknown_clause_refers_instead_of_crashing
     assert decision.outcome is Outcome.REFER
 
 
-def test_a_working_installed_plugin_adds_its_finding(
-    pack: Pack, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    @rule("example.note", title="Note", effect=Effect.CONDITION, clauses=("A2.Q8",),
-          message="note it", action="Write a note.")
+def test_a_working_installed_plugin_adds_its_finding(pack: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    @rule(
+        "example.note",
+        title="Note",
+        effect=Effect.CONDITION,
+        clauses=("A2.Q8",),
+        message="note it",
+        action="Write a note.",
+    )
     def note(d: Any, f: Any) -> bool:
         return True
 

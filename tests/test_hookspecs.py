@@ -50,8 +50,9 @@ def obligations_plugin(*items: Obligation) -> types.ModuleType:
 
 def test_a_plugin_can_add_a_standing_obligation_to_personal_data_decisions(pack: Pack) -> None:
     duty = Obligation("case-note", "Add a note to the case in ECINS.", ("4.5",), "discloser")
-    checker = Checker(pack, plugins=[obligations_plugin(duty)], use_entry_points=False,
-                      clock=lambda: FIXED_TIME)
+    checker = Checker(
+        pack, plugins=[obligations_plugin(duty)], use_entry_points=False, clock=lambda: FIXED_TIME
+    )
     decision = checker.check(clean_disclosure())
     assert decision.obligations[-1] == duty
     assert decision.outcome.value == "share"

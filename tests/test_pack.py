@@ -47,8 +47,26 @@ def test_the_pack_metadata_matches_the_protocol(pack: Pack) -> None:
 
 def test_the_clause_catalogue_covers_every_numbered_paragraph_and_appendix(pack: Pack) -> None:
     expected = {str(n) for n in range(1, 20)}
-    counts = {1: 7, 2: 4, 3: 6, 4: 7, 5: 9, 6: 5, 7: 6, 8: 2, 9: 1, 10: 1, 11: 3, 12: 6, 13: 4,
-              14: 1, 15: 2, 16: 1, 17: 1, 19: 1}
+    counts = {
+        1: 7,
+        2: 4,
+        3: 6,
+        4: 7,
+        5: 9,
+        6: 5,
+        7: 6,
+        8: 2,
+        9: 1,
+        10: 1,
+        11: 3,
+        12: 6,
+        13: 4,
+        14: 1,
+        15: 2,
+        16: 1,
+        17: 1,
+        19: 1,
+    }
     expected |= {f"{s}.{p}" for s, n in counts.items() for p in range(1, n + 1)}
     expected |= {f"A{n}" for n in range(1, 14)} | {"A2a"}
     expected |= {f"A2.Q{n}" for n in range(1, 11)}
@@ -58,7 +76,7 @@ def test_the_clause_catalogue_covers_every_numbered_paragraph_and_appendix(pack:
 @pytest.mark.skipif(not PROTOCOL.is_file(), reason="the shared protocol text is not beside the repo")
 def test_every_numbered_paragraph_in_the_protocol_text_is_in_the_catalogue(pack: Pack) -> None:
     text = PROTOCOL.read_text(encoding="utf-8")
-    protocol = text[text.index("JOINT APPROACH TO MAKE WARWICKSHIRE"):]
+    protocol = text[text.index("JOINT APPROACH TO MAKE WARWICKSHIRE") :]
     numbered = set(re.findall(r"^(?:- )?(\d{1,2}\.\d{1,2}) ", protocol, flags=re.MULTILINE))
     assert numbered, "no numbered paragraphs found: has the text changed?"
     assert numbered <= set(pack.clauses)
@@ -139,7 +157,7 @@ def test_an_alias_shared_by_two_partners_is_reported(pack_copy: Path) -> None:
         handle.write(
             '\n[[partner]]\nname = "Another Council"\naliases = ["Warks Police"]\n'
             'class = "additional_signatory"\nappendix = "A13"\nkind = "council"\n'
-            'public_authority = true\n'
+            "public_authority = true\n"
         )
     assert any("'Warks Police' is already used" in p for p in problems_of(pack_copy))
 

@@ -61,14 +61,18 @@ def rank(outcome: Outcome) -> int:
 
 @common
 @given(any_disclosures())
-def test_every_valid_disclosure_is_decided_without_a_rule_failing(checker: Checker, data: dict[str, Any]) -> None:
+def test_every_valid_disclosure_is_decided_without_a_rule_failing(
+    checker: Checker, data: dict[str, Any]
+) -> None:
     decision = checker.check(data)
     assert all(f.rule_id != BROKEN_RULE_ID for f in decision.findings), decision.findings
 
 
 @common
 @given(any_disclosures())
-def test_deciding_the_same_disclosure_twice_gives_the_same_decision(checker: Checker, data: dict[str, Any]) -> None:
+def test_deciding_the_same_disclosure_twice_gives_the_same_decision(
+    checker: Checker, data: dict[str, Any]
+) -> None:
     assert checker.check(data).to_dict() == checker.check(copy.deepcopy(data)).to_dict()
 
 
@@ -115,7 +119,9 @@ def test_adding_a_risk_never_makes_the_outcome_more_permissive(
 
 @common
 @given(any_disclosures())
-def test_weaker_handling_never_makes_the_outcome_more_permissive(checker: Checker, data: dict[str, Any]) -> None:
+def test_weaker_handling_never_makes_the_outcome_more_permissive(
+    checker: Checker, data: dict[str, Any]
+) -> None:
     weaker = copy.deepcopy(data)
     if weaker["handling"]["classification"] == "OFFICIAL-SENSITIVE":
         weaker["handling"]["classification"] = "OFFICIAL"

@@ -14,16 +14,20 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_wheel_carries_the_pack_and_decides_outside_the_repository(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     (wheel,) = wheels.glob("ispcheck-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "ispcheck/packs/warwickshire-csp/clauses.toml" in names
     assert "ispcheck/py.typed" in names
 
     target = tmp_path / "site"
-    subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*pip, "install", "--no-deps", "--target", str(target), str(wheel)], check=True, capture_output=True
+    )
     script = (
         "import json, ispcheck, ispcheck.pack as p;"
         "d = ispcheck.Checker(use_entry_points=False).check(json.loads(input()));"
@@ -37,8 +41,12 @@ def test_the_wheel_carries_the_pack_and_decides_outside_the_repository(tmp_path:
         "handling": {"classification": "OFFICIAL", "channel": "secure_email"},
     }
     result = subprocess.run(
-        [sys.executable, "-c", script], input=json.dumps(disclosure), capture_output=True,
-        text=True, cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+        [sys.executable, "-c", script],
+        input=json.dumps(disclosure),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     module, packs, outcome = json.loads(result.stdout)

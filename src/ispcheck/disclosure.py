@@ -75,9 +75,7 @@ Schedule1Condition = Literal[
     "statutory_and_government_purposes",
     "administration_of_justice",
 ]
-Gateway = Literal[
-    "crime_and_disorder_act_s115", "children_act", "care_act", "other_statute", "common_law"
-]
+Gateway = Literal["crime_and_disorder_act_s115", "children_act", "care_act", "other_statute", "common_law"]
 Exemption = Literal["crime_and_taxation"]
 ConsentStatus = Literal["obtained", "refused", "withdrawn", "not_sought"]
 Classification = Literal["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"]
@@ -244,6 +242,4 @@ class Disclosure(_Contract):
         return value
 
 
-_OPTIONAL_GROUPS = frozenset(
-    {"subjects", "lawful_basis", "consent", "necessity", "accuracy", "context"}
-)
+_OPTIONAL_GROUPS = frozenset({"subjects", "lawful_basis", "consent", "necessity", "accuracy", "context"})

@@ -115,8 +115,7 @@ class Checker:
         if missing:
             raise PluginError(
                 plugin,
-                f"{what} cites clause(s) {', '.join(missing)} which pack "
-                f"{self.pack.name!r} does not have",
+                f"{what} cites clause(s) {', '.join(missing)} which pack {self.pack.name!r} does not have",
             )
 
     def _broken_plugin_finding(self, broken: BrokenPlugin) -> Finding:

@@ -82,13 +82,20 @@ class Clause(_Entry):
 class PartnerEntry(_Entry):
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
-    class_: Literal["responsible_authority", "board_member", "additional_signatory"] = Field(
-        alias="class"
-    )
+    class_: Literal["responsible_authority", "board_member", "additional_signatory"] = Field(alias="class")
     appendix: str
     kind: Literal[
-        "council", "police", "probation", "health", "fire", "housing", "voluntary", "prison",
-        "government", "business", "other",
+        "council",
+        "police",
+        "probation",
+        "health",
+        "fire",
+        "housing",
+        "voluntary",
+        "prison",
+        "government",
+        "business",
+        "other",
     ]
     public_authority: bool
     chief_officer_role: str | None = None
@@ -214,8 +221,7 @@ class _PackReader:
         }
         clause_map = {c.id: c for _, c in clauses}
         if clauses:
-            self._check_citations(meta, clause_map, others, settings, vocabulary, checklist,
-                                  obligations)
+            self._check_citations(meta, clause_map, others, settings, vocabulary, checklist, obligations)
         self._check_partners(partners, others)
         self._check_codes("settings.toml", "setting", settings, VOCABULARY["setting"][1:])
         for kind, entries in vocabulary.items():
@@ -232,9 +238,7 @@ class _PackReader:
             settings={s.code: s for _, s in settings},
             vocabulary={k: {e.code: e for _, e in v} for k, v in vocabulary.items()},
             checklist=tuple(q for _, q in checklist),
-            obligations=tuple(
-                Obligation(o.id, o.text, o.clauses, o.applies_to) for _, o in obligations
-            ),
+            obligations=tuple(Obligation(o.id, o.text, o.clauses, o.applies_to) for _, o in obligations),
             path=self.folder,
         )
 
@@ -293,9 +297,7 @@ class _PackReader:
     def _cite(self, label: str, clauses: tuple[str, ...], known: dict[str, Clause]) -> None:
         for clause in clauses:
             if clause not in known:
-                self.problems.append(
-                    f"{label}: cites clause {clause!r}, which is not in clauses.toml"
-                )
+                self.problems.append(f"{label}: cites clause {clause!r}, which is not in clauses.toml")
 
     def _check_citations(
         self,
@@ -332,9 +334,7 @@ class _PackReader:
             for name in (entry.name, *entry.aliases):
                 key = normalise(name)
                 if key in owner and owner[key] != label:
-                    self.problems.append(
-                        f"{label}: name or alias {name!r} is already used by {owner[key]}"
-                    )
+                    self.problems.append(f"{label}: name or alias {name!r} is already used by {owner[key]}")
                 owner.setdefault(key, label)
 
     def _check_codes(
@@ -345,8 +345,7 @@ class _PackReader:
             if entry.code not in expected:
                 allowed = ", ".join(expected)
                 self.problems.append(
-                    f"{label}: code {entry.code!r} is not in the disclosure contract "
-                    f"(allowed: {allowed})"
+                    f"{label}: code {entry.code!r} is not in the disclosure contract (allowed: {allowed})"
                 )
         missing = [c for c in expected if c not in codes]
         if entries and missing:

@@ -86,9 +86,7 @@ class Match:
 class PartnerRegister:
     """The partners of a pack, indexed for lookup."""
 
-    def __init__(
-        self, partners: Iterable[Partner], non_signatories: Iterable[NonSignatory] = ()
-    ) -> None:
+    def __init__(self, partners: Iterable[Partner], non_signatories: Iterable[NonSignatory] = ()) -> None:
         self.partners = tuple(partners)
         self.non_signatories = tuple(non_signatories)
         self._index: dict[str, Partner | NonSignatory] = {}

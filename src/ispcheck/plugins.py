@@ -68,9 +68,7 @@ class LoadedPlugins:
     installed: frozenset[str]
 
 
-def make_plugin_manager(
-    plugins: Iterable[object] = (), *, use_entry_points: bool = True
-) -> LoadedPlugins:
+def make_plugin_manager(plugins: Iterable[object] = (), *, use_entry_points: bool = True) -> LoadedPlugins:
     """A fresh plugin manager with the built-in rule sets, ``plugins`` and installed plugins.
 
     No state is shared between managers, so two checkers with different plugins never meet.

@@ -22,9 +22,7 @@ __all__ = ["parse_disclosure", "parse_disclosure_text", "problems_from"]
 def parse_disclosure(data: Mapping[str, Any]) -> Disclosure:
     """Validate a JSON-shaped mapping against the contract."""
     if not isinstance(data, Mapping):
-        raise DisclosureError(
-            [Problem("", f"a disclosure must be a JSON object, not {type(data).__name__}")]
-        )
+        raise DisclosureError([Problem("", f"a disclosure must be a JSON object, not {type(data).__name__}")])
     try:
         return Disclosure.model_validate(data)
     except ValidationError as exc:

@@ -55,9 +55,7 @@ def test_a_decision_made_before_the_review_date_carries_no_review_warning(pack):
 def test_the_review_warning_applies_to_anonymised_shares_too(pack, categories):
     """16.1: an out-of-date protocol is out of date whatever is shared."""
     day_after = pack.meta.review_due + timedelta(days=1)
-    decision = checker_on(pack, day_after).check(
-        clean_disclosure(**{"data.categories": categories})
-    )
+    decision = checker_on(pack, day_after).check(clean_disclosure(**{"data.categories": categories}))
 
     assert effect_of(decision, RULE) == "advice"
 

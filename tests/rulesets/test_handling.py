@@ -32,9 +32,7 @@ def test_information_about_a_victim_marked_only_official_must_be_marked_official
     ],
     ids=["criminal-offence-data", "vulnerable-person", "child-witness", "nobody-listed"],
 )
-def test_sensitive_information_marked_only_official_must_be_marked_official_sensitive(
-    decide, changes
-):
+def test_sensitive_information_marked_only_official_must_be_marked_official_sensitive(decide, changes):
     """6.4: offence data, vulnerable people, children, or unknown subjects."""
     decision = decide(**OFFICIAL, **changes)
 
@@ -57,9 +55,7 @@ def test_information_about_a_victim_already_marked_official_sensitive_needs_no_m
 
 
 @pytest.mark.parametrize("classification", ["SECRET", "TOP SECRET"])
-def test_secret_and_top_secret_material_is_referred_as_outside_this_protocol(
-    decide, classification
-):
+def test_secret_and_top_secret_material_is_referred_as_outside_this_protocol(decide, classification):
     """6.4: SECRET and TOP SECRET handling is beyond what the protocol provides for."""
     decision = decide(**{"handling.classification": classification})
 
@@ -70,9 +66,7 @@ def test_secret_and_top_secret_material_is_referred_as_outside_this_protocol(
 
 def test_secret_material_is_referred_even_when_it_holds_no_personal_data(decide):
     """6.4: the classification, not the content, puts it outside the protocol."""
-    decision = decide(
-        **{"handling.classification": "SECRET", "data.categories": ["aggregated"]}
-    )
+    decision = decide(**{"handling.classification": "SECRET", "data.categories": ["aggregated"]})
 
     assert effect_of(decision, "handling.above-official-sensitive") == "refer"
     assert decision.outcome.value == "refer"
@@ -110,9 +104,7 @@ def test_secure_email_to_a_recipient_not_confirmed_to_have_it_must_be_confirmed_
     decide, has_secure_email
 ):
     """7.4, A3: without secure email, encrypt with a password."""
-    decision = decide(
-        **{"handling.channel": "secure_email", "recipient.has_secure_email": has_secure_email}
-    )
+    decision = decide(**{"handling.channel": "secure_email", "recipient.has_secure_email": has_secure_email})
 
     assert effect_of(decision, "handling.secure-email-not-confirmed") == "condition"
     assert decision.outcome.value == "share_with_conditions"
@@ -120,9 +112,7 @@ def test_secure_email_to_a_recipient_not_confirmed_to_have_it_must_be_confirmed_
 
 def test_an_encrypted_attachment_to_a_recipient_without_secure_email_is_fine(decide):
     """A3: encryption with a password is the answer where there is no secure email."""
-    decision = decide(
-        **{"handling.channel": "encrypted_attachment", "recipient.has_secure_email": False}
-    )
+    decision = decide(**{"handling.channel": "encrypted_attachment", "recipient.has_secure_email": False})
 
     assert "handling.secure-email-not-confirmed" not in rule_ids(decision)
     assert decision.outcome.value == "share"

@@ -14,9 +14,7 @@ def test_data_received_from_another_partner_is_not_sent_outside_the_uk(decide):
 
     assert effect_of(decision, "international.partner-data-outside-uk") == "block"
     assert decision.outcome.value == "do_not_share"
-    found = next(
-        f for f in decision.findings if f.rule_id == "international.partner-data-outside-uk"
-    )
+    found = next(f for f in decision.findings if f.rule_id == "international.partner-data-outside-uk")
     assert found.clauses == ("A6",)
 
 

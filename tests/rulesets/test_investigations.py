@@ -25,9 +25,7 @@ def test_a_share_about_a_live_investigation_without_consulting_the_investigator_
 
     assert effect_of(decision, "investigation.not-consulted") == "refer"
     assert decision.outcome.value == "refer"
-    assert decision.refer_to == (
-        "the investigating officer and the Crown Prosecution Service",
-    )
+    assert decision.refer_to == ("the investigating officer and the Crown Prosecution Service",)
     found = next(f for f in decision.findings if f.rule_id == "investigation.not-consulted")
     assert found.clauses == ("4.6",)
 
@@ -126,9 +124,7 @@ def test_evidence_taken_from_a_socjag_discussion_is_not_disclosed_even_with_a_fo
 
 def test_evidence_taken_from_meeting_papers_after_the_meeting_is_not_disclosed(decide):
     """A9: the papers of a meeting are no source of evidence either."""
-    decision = decide(
-        **EVIDENCE, **{"context.formal_request_form": True, "context.from_meeting": "socjag"}
-    )
+    decision = decide(**EVIDENCE, **{"context.formal_request_form": True, "context.from_meeting": "socjag"})
 
     assert effect_of(decision, "evidence.from-meeting") == "block"
 

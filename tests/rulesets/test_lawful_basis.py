@@ -222,9 +222,7 @@ def test_substantial_public_interest_naming_its_schedule_1_condition_is_accepted
 
 def test_in_an_emergency_the_schedule_1_condition_may_be_recorded_afterwards(decide):
     """4.3 with A11."""
-    decision = decide(
-        **{**HEALTH_DATA, "lawful_basis.article9": "substantial_public_interest", **URGENT}
-    )
+    decision = decide(**{**HEALTH_DATA, "lawful_basis.article9": "substantial_public_interest", **URGENT})
 
     key = "lawful-basis.substantial-public-interest-without-schedule1"
     assert effect_of(decision, key) == "condition"
@@ -346,9 +344,7 @@ def test_section_115_between_two_responsible_authorities_is_accepted(decide):
 
 def test_another_gateway_with_a_non_responsible_authority_is_not_questioned(decide):
     """4.1, A1: other Acts give other bodies powers to share."""
-    decision = decide(
-        **{"recipient.organisation": "Barnardo's", "lawful_basis.gateway": "children_act"}
-    )
+    decision = decide(**{"recipient.organisation": "Barnardo's", "lawful_basis.gateway": "children_act"})
 
     assert "lawful-basis.s115-needs-relevant-authorities" not in rule_ids(decision)
 
@@ -398,9 +394,7 @@ def test_the_crime_and_taxation_exemption_with_the_form_said_not_to_exist_is_not
 
 def test_the_crime_and_taxation_exemption_with_a_formal_request_discloses_the_minimum(decide):
     """7.2, A10: keep the form, disclose only the minimum."""
-    decision = decide(
-        **{"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": True}
-    )
+    decision = decide(**{"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": True})
 
     assert "lawful-basis.crime-and-taxation-without-request-form" not in rule_ids(decision)
     assert effect_of(decision, "lawful-basis.crime-and-taxation-with-request-form") == "condition"

@@ -33,18 +33,14 @@ def test_passing_on_information_from_another_organisation_without_asking_it_is_r
 
 def test_an_originator_other_than_the_discloser_shows_it_is_a_secondary_disclosure(decide):
     """A2.Q5: where secondary disclosure is not stated, the named originator tells."""
-    decision = decide(
-        **{"context.secondary_disclosure": None, "data.originator": "Rugby Borough Council"}
-    )
+    decision = decide(**{"context.secondary_disclosure": None, "data.originator": "Rugby Borough Council"})
 
     assert effect_of(decision, "onward.originator-not-asked") == "refer"
 
 
 def test_the_disclosers_own_information_needs_no_originator_agreement(decide):
     """A2.Q5: the police passing on police information is not a secondary disclosure."""
-    decision = decide(
-        **{"context.secondary_disclosure": None, "data.originator": "Warwickshire Police"}
-    )
+    decision = decide(**{"context.secondary_disclosure": None, "data.originator": "Warwickshire Police"})
 
     assert "onward.originator-not-asked" not in rule_ids(decision)
     assert decision.outcome.value == "share"
@@ -113,9 +109,7 @@ def test_an_objection_recorded_on_the_disclosers_own_information_is_not_an_origi
     decide,
 ):
     """7.3: the discloser is itself the information owner."""
-    decision = decide(
-        **{"context.secondary_disclosure": False, "context.originator_agreed": False}
-    )
+    decision = decide(**{"context.secondary_disclosure": False, "context.originator_agreed": False})
 
     assert "onward.originator-refused" not in rule_ids(decision)
     assert "onward.legal-obligation-overrides-originator" not in rule_ids(decision)

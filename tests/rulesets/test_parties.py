@@ -24,9 +24,7 @@ def test_a_discloser_that_has_not_signed_the_protocol_is_referred_to_the_designa
 
 def test_a_board_member_the_protocol_says_has_not_signed_is_not_treated_as_a_signatory(decide):
     """A12: the Police and Crime Commissioner sits on the Board but is not a signatory."""
-    decision = decide(
-        **{"discloser.organisation": "Warwickshire Police and Crime Commissioner", **NOT_S115}
-    )
+    decision = decide(**{"discloser.organisation": "Warwickshire Police and Crime Commissioner", **NOT_S115})
 
     assert effect_of(decision, "parties.discloser-not-signatory") == "refer"
 
@@ -108,9 +106,7 @@ def test_an_unregistered_organisation_sharing_with_itself_is_also_noted(decide):
 
 def test_the_same_organisation_note_applies_to_anonymised_data_too(decide):
     """1.4: whether a share is internal does not depend on what is shared."""
-    decision = decide(
-        **{"recipient.organisation": "Warwickshire Police", "data.categories": ["aggregated"]}
-    )
+    decision = decide(**{"recipient.organisation": "Warwickshire Police", "data.categories": ["aggregated"]})
 
     assert effect_of(decision, "parties.same-organisation") == "advice"
 

@@ -82,9 +82,7 @@ def test_strategic_analysis_with_personal_data_is_not_shared(decide):
 
 def test_strategic_analysis_with_aggregated_figures_may_be_shared(decide):
     """5.4: aggregated statistics are what strategic analysis should use."""
-    decision = decide(
-        **{"purpose.code": "strategic_analysis", "data.categories": ["aggregated"]}
-    )
+    decision = decide(**{"purpose.code": "strategic_analysis", "data.categories": ["aggregated"]})
 
     assert "purpose.strategic-analysis-with-personal-data" not in rule_ids(decision)
     assert decision.outcome.value == "share"

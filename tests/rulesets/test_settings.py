@@ -110,9 +110,7 @@ def test_generic_meetings_may_be_recorded_only_with_every_attendees_agreement(de
 
 
 @pytest.mark.parametrize("setting", SILENT_ON_RECORDING)
-def test_meetings_whose_declaration_says_nothing_on_recording_get_no_recording_rule(
-    decide, setting
-):
+def test_meetings_whose_declaration_says_nothing_on_recording_get_no_recording_rule(decide, setting):
     """A6, A7, A8 set no rule on recording."""
     decision = decide(**at(setting))
 
@@ -142,9 +140,7 @@ def test_sharing_outside_any_meeting_has_no_recording_rule(decide):
         ("hate_crime_meeting", "A3", "Virtual attendees keep the meeting confidential"),
     ],
 )
-def test_a_meeting_brings_the_requirements_of_its_own_declaration(
-    decide, setting, declaration, requirement
-):
+def test_a_meeting_brings_the_requirements_of_its_own_declaration(decide, setting, declaration, requirement):
     """A3-A9: each declaration adds requirements of its own."""
     decision = decide(**at(setting))
 

@@ -69,9 +69,7 @@ def test_vital_interests_as_the_special_category_condition_without_urgency_is_al
 
 def test_vital_interests_with_an_urgent_risk_to_life_is_accepted(decide):
     """A11: with a recorded risk to life, vital interests is the right basis."""
-    decision = decide(
-        **{"lawful_basis.article6": "vital_interests", "context.urgent_risk_to_life": True}
-    )
+    decision = decide(**{"lawful_basis.article6": "vital_interests", "context.urgent_risk_to_life": True})
 
     assert "urgent.vital-interests-without-urgency" not in rule_ids(decision)
     assert decision.outcome.value == "share_with_conditions"

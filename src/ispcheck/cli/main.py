@@ -47,8 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text, epilog=EPILOG)
-        p.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text for people (default), json for machines")
+        p.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help="text for people (default), json for machines",
+        )
         return p
 
     check = add("check", "Decide one proposed disclosure (JSON or YAML file, or - for stdin).")
@@ -57,8 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules = add("rules", "List the rule catalogue: id, title, effect and protocol clauses.")
     _pack_options(rules)
     partners = add("partners", "Is this organisation a signatory (Appendices 12 and 13)?")
-    partners.add_argument("name", nargs="*", metavar="NAME",
-                          help="organisation name or short form; omit to list every signatory")
+    partners.add_argument(
+        "name",
+        nargs="*",
+        metavar="NAME",
+        help="organisation name or short form; omit to list every signatory",
+    )
     partners.add_argument("--pack", default=None, help="pack name or folder (default: shipped)")
     add("schema", "Print the JSON Schema of the disclosure contract.")
     return parser
@@ -66,8 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _pack_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
-    p.add_argument("--no-plugins", action="store_true",
-                   help="use only the built-in rules, ignoring installed rule plugins")
+    p.add_argument(
+        "--no-plugins",
+        action="store_true",
+        help="use only the built-in rules, ignoring installed rule plugins",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,21 +140,25 @@ def _check(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     checker = _checker(args)
     if args.format == "json":
-        _print_json({
-            "pack": {"name": checker.pack.name, "version": checker.pack.version},
-            "rules": [
-                {
-                    "id": r.rule.id, "title": r.rule.title, "effect": r.rule.effect.value,
-                    "when_urgent": r.rule.when_urgent.value if r.rule.when_urgent else None,
-                    "clauses": list(r.rule.clauses), "law": list(r.rule.law),
-                    "applies_to": "personal data" if r.rule.personal_only else "any data",
-                    "plugin": r.plugin,
-                }
-                for r in checker.rules
-            ],
-            "broken_plugins": [{"name": b.name, "problem": b.problem}
-                               for b in checker.broken_plugins],
-        })
+        _print_json(
+            {
+                "pack": {"name": checker.pack.name, "version": checker.pack.version},
+                "rules": [
+                    {
+                        "id": r.rule.id,
+                        "title": r.rule.title,
+                        "effect": r.rule.effect.value,
+                        "when_urgent": r.rule.when_urgent.value if r.rule.when_urgent else None,
+                        "clauses": list(r.rule.clauses),
+                        "law": list(r.rule.law),
+                        "applies_to": "personal data" if r.rule.personal_only else "any data",
+                        "plugin": r.plugin,
+                    }
+                    for r in checker.rules
+                ],
+                "broken_plugins": [{"name": b.name, "problem": b.problem} for b in checker.broken_plugins],
+            }
+        )
     else:
         from . import render
 
@@ -167,15 +182,17 @@ def _partners(args: argparse.Namespace) -> int:
     matches = register.search(query)
     signed = bool(matches) and matches[0].exact and matches[0].is_signatory
     if args.format == "json":
-        _print_json({
-            "query": query,
-            "signatory": signed,
-            "matches": [
-                {"name": m.entry.name, "exact": m.exact, "score": m.score,
-                 "signatory": m.is_signatory} for m in matches
-            ],
-            "partner": _partner_json(matches[0].entry) if signed else None,
-        })
+        _print_json(
+            {
+                "query": query,
+                "signatory": signed,
+                "matches": [
+                    {"name": m.entry.name, "exact": m.exact, "score": m.score, "signatory": m.is_signatory}
+                    for m in matches
+                ],
+                "partner": _partner_json(matches[0].entry) if signed else None,
+            }
+        )
     else:
         from . import render
 
@@ -185,10 +202,15 @@ def _partners(args: argparse.Namespace) -> int:
 
 def _partner_json(p: Any) -> dict[str, Any]:
     return {
-        "name": p.name, "class": p.partner_class, "appendix": p.appendix, "kind": p.kind,
-        "public_authority": p.public_authority, "aliases": list(p.aliases),
+        "name": p.name,
+        "class": p.partner_class,
+        "appendix": p.appendix,
+        "kind": p.kind,
+        "public_authority": p.public_authority,
+        "aliases": list(p.aliases),
         "chief_officer_role": p.chief_officer_role,
-        "designated_officer_roles": list(p.designated_officer_roles), "note": p.note,
+        "designated_officer_roles": list(p.designated_officer_roles),
+        "note": p.note,
     }
 
 
@@ -202,8 +224,12 @@ def _schema(args: argparse.Namespace) -> int:
 def _report_problems(args: argparse.Namespace, problems: list[Problem]) -> None:
     source = "standard input" if getattr(args, "file", "-") == "-" else args.file
     if getattr(args, "format", "text") == "json":
-        _print_json({"error": "invalid_disclosure",
-                     "problems": [{"path": p.path, "message": p.message} for p in problems]})
+        _print_json(
+            {
+                "error": "invalid_disclosure",
+                "problems": [{"path": p.path, "message": p.message} for p in problems],
+            }
+        )
         return
     from . import render
 

@@ -36,9 +36,7 @@ def decision(console: Console, result: Decision) -> None:
     style = _OUTCOME_STYLE[result.outcome]
     console.print(f"[{style}]{result.outcome.label.upper()}[/] [dim]({result.outcome.value})[/]")
     if result.urgent:
-        console.print(
-            "[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards."
-        )
+        console.print("[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards.")
     blocks = result.findings_with(Effect.BLOCK)
     if blocks:
         console.print("\n[bold]What stops the share[/]")
@@ -87,16 +85,20 @@ def _finding(console: Console, f: Finding) -> None:
 
 
 def problems(console: Console, source: str, found: list[Problem]) -> None:
-    console.print(f"[bold red]{escape(source)} is not a valid disclosure[/] "
-                  f"({len(found)} problem{'s' if len(found) != 1 else ''}); no decision was made.")
+    console.print(
+        f"[bold red]{escape(source)} is not a valid disclosure[/] "
+        f"({len(found)} problem{'s' if len(found) != 1 else ''}); no decision was made."
+    )
     for p in found:
         where = p.path or "(whole document)"
         console.print(f"  • [bold]{escape(where)}[/]: {escape(p.message)}")
 
 
 def rules(console: Console, checker: Checker) -> None:
-    console.print(f"[bold]Rules for the {escape(checker.pack.meta.title)}[/] "
-                  f"[dim](pack {checker.pack.name} {checker.pack.version})[/]")
+    console.print(
+        f"[bold]Rules for the {escape(checker.pack.meta.title)}[/] "
+        f"[dim](pack {checker.pack.name} {checker.pack.version})[/]"
+    )
     plugin = None
     for registered in checker.rules:
         if registered.plugin != plugin:
@@ -126,8 +128,9 @@ def partner(console: Console, query: str, matches: list[Match]) -> None:
         return
     if best.exact and isinstance(best.entry, NonSignatory):
         e = best.entry
-        console.print(f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} "
-                      f"[dim]({_cite(e.clauses)})[/]")
+        console.print(
+            f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} [dim]({_cite(e.clauses)})[/]"
+        )
         return
     console.print(f"[bold yellow]No exact match for {escape(query)}.[/] Did you mean:")
     for m in matches:
@@ -137,8 +140,9 @@ def partner(console: Console, query: str, matches: list[Match]) -> None:
 
 
 def _signatory(console: Console, p: Partner) -> None:
-    console.print(f"[bold green]{escape(p.name)} is a signatory[/] "
-                  f"[dim](Appendix {p.appendix.removeprefix('A')})[/]")
+    console.print(
+        f"[bold green]{escape(p.name)} is a signatory[/] [dim](Appendix {p.appendix.removeprefix('A')})[/]"
+    )
     console.print(f"  Class: {p.class_label}")
     console.print(f"  Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}")
     if p.chief_officer_role:
@@ -154,6 +158,7 @@ def register(console: Console, partners: Iterable[Partner]) -> None:
     for column in ("organisation", "class", "appendix", "public authority"):
         table.add_column(column)
     for p in partners:
-        table.add_row(p.name, p.partner_class.replace("_", " "), p.appendix,
-                      "yes" if p.public_authority else "no")
+        table.add_row(
+            p.name, p.partner_class.replace("_", " "), p.appendix, "yes" if p.public_authority else "no"
+        )
     console.print(table)

@@ -66,10 +66,7 @@ def obtained_not_recorded(d: Disclosure, f: Facts) -> bool:
     effect=Effect.BLOCK,
     clauses=("A2.Q6", "7.3"),
     message="The person put limits on their consent, and this share goes beyond them.",
-    action=(
-        "Share only what the consent allows, or find and record another lawful basis for the "
-        "rest."
-    ),
+    action=("Share only what the consent allows, or find and record another lawful basis for the rest."),
     facts=("consent.restrictions", "consent.within_restrictions"),
 )
 def outside_restrictions(d: Disclosure, f: Facts) -> bool:
@@ -82,9 +79,7 @@ def outside_restrictions(d: Disclosure, f: Facts) -> bool:
     effect=Effect.CONDITION,
     clauses=("A2.Q6",),
     message="The person put limits on their consent.",
-    action=(
-        "Confirm the share stays within those limits, and tell the recipient what they are."
-    ),
+    action=("Confirm the share stays within those limits, and tell the recipient what they are."),
     facts=("consent.restrictions", "consent.within_restrictions"),
 )
 def restrictions_apply(d: Disclosure, f: Facts) -> bool:
@@ -96,9 +91,7 @@ def restrictions_apply(d: Disclosure, f: Facts) -> bool:
     title="Sharing against a refusal is justified and recorded",
     effect=Effect.CONDITION,
     clauses=("A2.Q7", "5.6"),
-    message=(
-        "The person refused or withdrew consent, and the share relies on another lawful basis."
-    ),
+    message=("The person refused or withdrew consent, and the share relies on another lawful basis."),
     action=(
         "Record why sharing without agreement is justified (for example, to protect the person or "
         "others) before sharing."

@@ -42,5 +42,3 @@ def review_rule(pack: Pack) -> Rule:
 @hookimpl
 def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
     return (review_rule(pack),)
-
-

@@ -23,8 +23,7 @@ from ._roles import INVESTIGATOR
         "consulted. The matter is sub judice."
     ),
     action=(
-        "Consult the investigating officer and the CPS first, so the disclosure does not "
-        "prejudice the case."
+        "Consult the investigating officer and the CPS first, so the disclosure does not prejudice the case."
     ),
     refer_to=INVESTIGATOR,
     facts=("context.ongoing_investigation", "context.investigating_officer_consulted"),
@@ -78,9 +77,7 @@ def without_request_form(d: Disclosure, f: Facts) -> bool:
     title="Evidence is not taken from meeting discussions",
     effect=Effect.BLOCK,
     clauses=("A9", "7.2"),
-    message=(
-        "Information for evidence cannot be taken directly from meeting discussions or papers."
-    ),
+    message=("Information for evidence cannot be taken directly from meeting discussions or papers."),
     action=(
         "Request the specific information from the data owner with the Appendix 10 or 11 form, "
         "in a legally compliant format."
@@ -88,9 +85,7 @@ def without_request_form(d: Disclosure, f: Facts) -> bool:
     facts=("context.evidential_use", "context.setting", "context.from_meeting"),
 )
 def from_meeting(d: Disclosure, f: Facts) -> bool:
-    return d.context.evidential_use is True and (
-        f.meeting is not None or d.context.from_meeting is not None
-    )
+    return d.context.evidential_use is True and (f.meeting is not None or d.context.from_meeting is not None)
 
 
 @rule(

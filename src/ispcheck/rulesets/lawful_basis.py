@@ -108,8 +108,7 @@ def legitimate_interests_assessment(d: Disclosure, f: Facts) -> bool:
     law=("UK GDPR Article 6(1)(a)", "UK GDPR Article 9(2)(a)"),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Rely on vital interests instead of consent to protect life now, and record that "
-        "afterwards."
+        "Rely on vital interests instead of consent to protect life now, and record that afterwards."
     ),
 )
 def consent_not_obtained(d: Disclosure, f: Facts) -> bool:

@@ -86,9 +86,7 @@ def difference_not_shown(d: Disclosure, f: Facts) -> bool:
 def proportionality_not_considered(d: Disclosure, f: Facts) -> bool:
     n = d.necessity
     return not (
-        n.less_data_considered is True
-        and n.alternatives_considered is True
-        and n.impact_considered is True
+        n.less_data_considered is True and n.alternatives_considered is True and n.impact_considered is True
     )
 
 

@@ -41,9 +41,7 @@ def came_from_elsewhere(d: Disclosure, f: Facts) -> bool:
         "The information came from another organisation or person, and it is not recorded that "
         "they agreed to it being passed on."
     ),
-    action=(
-        "Ask the originator before sharing; they may know of risks or limits on reuse."
-    ),
+    action=("Ask the originator before sharing; they may know of risks or limits on reuse."),
     refer_to=ORIGINATOR,
     facts=("context.secondary_disclosure", "context.originator_agreed", "data.originator"),
     when_urgent=Effect.CONDITION,
@@ -87,8 +85,7 @@ def originator_refused(d: Disclosure, f: Facts) -> bool:
     effect=Effect.CONDITION,
     clauses=("7.3",),
     message=(
-        "The originator has not agreed, but a legal obligation to share is relied on, which 7.3 "
-        "allows."
+        "The originator has not agreed, but a legal obligation to share is relied on, which 7.3 allows."
     ),
     action="Record the legal obligation that requires the share, and tell the originator.",
     facts=("context.originator_agreed", "lawful_basis.article6"),
@@ -117,9 +114,7 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
         return advice, advice
     by_chair = setting.onward_sharing == "chair"
     who = CHAIR if by_chair else CHIEF_OFFICER_OF_POLICE
-    agreement = (
-        "the chair's agreement" if by_chair else "written sanction from the Chief Officer of Police"
-    )
+    agreement = "the chair's agreement" if by_chair else "written sanction from the Chief Officer of Police"
     message = (
         f"This information comes from a {setting.name}. Under Appendix {appendix} it must not "
         f"leave the meeting without {agreement}."

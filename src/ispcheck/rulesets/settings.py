@@ -117,8 +117,7 @@ def requirements_rule(pack: Pack) -> Rule:
     clauses=("5.7",),
     message="No Data Protection Impact Assessment is recorded for this meeting or scenario.",
     action=(
-        "Ask the organisation that runs the meeting (or your Data Protection Officer) to "
-        "complete one (5.7)."
+        "Ask the organisation that runs the meeting (or your Data Protection Officer) to complete one (5.7)."
     ),
     facts=("context.dpia_in_place",),
 )
