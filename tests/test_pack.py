@@ -14,7 +14,12 @@ from ispcheck.disclosure import VOCABULARY
 from ispcheck.pack import Pack, packs_directory
 
 SHIPPED = packs_directory() / "warwickshire-csp"
-PROTOCOL = Path(__file__).resolve().parents[2] / "shared" / "protocol" / "000_6a9887e499de31b6.txt"
+PROTOCOL_FILE = Path("shared", "protocol", "000_6a9887e499de31b6.txt")
+#: The protocol text lives in the shared folder beside the repository (as in CI).
+PROTOCOL = next(
+    (p / PROTOCOL_FILE for p in Path(__file__).resolve().parents if (p / PROTOCOL_FILE).is_file()),
+    Path(__file__).resolve().parents[2] / PROTOCOL_FILE,
+)
 
 
 @pytest.fixture

@@ -23,10 +23,6 @@ class Effect(StrEnum):
     REFER = "refer"
     BLOCK = "block"
 
-    @property
-    def severity(self) -> int:
-        return _SEVERITY[self]
-
 
 class Outcome(StrEnum):
     """The answer to "may we share this?"; strictest finding wins."""
@@ -37,23 +33,19 @@ class Outcome(StrEnum):
     DO_NOT_SHARE = "do_not_share"
 
     @property
-    def severity(self) -> int:
-        return _OUTCOME_ORDER.index(self)
-
-    @property
     def label(self) -> str:
         return _OUTCOME_LABELS[self]
 
 
-_SEVERITY = {Effect.ADVICE: 0, Effect.CONDITION: 1, Effect.REFER: 2, Effect.BLOCK: 3}
-_OUTCOME_ORDER = (
+#: How strict each effect is; the strictest finding decides the outcome.
+SEVERITY = {Effect.ADVICE: 0, Effect.CONDITION: 1, Effect.REFER: 2, Effect.BLOCK: 3}
+#: The outcome caused by the strictest finding of each severity.
+OUTCOME_BY_SEVERITY = (
     Outcome.SHARE,
     Outcome.SHARE_WITH_CONDITIONS,
     Outcome.REFER,
     Outcome.DO_NOT_SHARE,
 )
-#: The outcome caused by the strictest finding of each severity.
-OUTCOME_BY_SEVERITY = _OUTCOME_ORDER
 _OUTCOME_LABELS = {
     Outcome.SHARE: "Share",
     Outcome.SHARE_WITH_CONDITIONS: "Share, once the conditions below are met",
@@ -158,11 +150,6 @@ class Decision:
     def refer_to(self) -> tuple[str, ...]:
         """Who must decide first, once each, in the order the findings name them."""
         return tuple(dict.fromkeys(f.refer_to for f in self.findings if f.refer_to))
-
-    @property
-    def may_share_now(self) -> bool:
-        """True only for ``share``: anything else needs a person or a step first."""
-        return self.outcome is Outcome.SHARE
 
     def findings_with(self, effect: Effect) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.effect is effect)

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation
+from .decision import OUTCOME_BY_SEVERITY, SEVERITY, Decision, Effect, Finding, Obligation
 from .disclosure import Disclosure
 from .errors import PluginError
 from .pack import DEFAULT_PACK, Pack, load_pack
@@ -25,7 +25,6 @@ from .validation import parse_disclosure
 
 __all__ = ["Checker", "RegisteredRule", "check", "default_checker"]
 
-_SEVERITY = {Effect.ADVICE: 0, Effect.CONDITION: 1, Effect.REFER: 2, Effect.BLOCK: 3}
 BROKEN_RULE_ID = "engine.rule-failed"
 BROKEN_PLUGIN_ID = "engine.plugin-broken"
 
@@ -77,8 +76,9 @@ class Checker:
         self.rules: tuple[RegisteredRule, ...] = tuple(registered)
         self.broken_plugins: tuple[BrokenPlugin, ...] = tuple(broken)
         self.obligations: tuple[Obligation, ...] = tuple(obligations)
-        self._all = tuple(r.rule for r in registered)
-        self._any_data = tuple(r for r in self._all if not r.personal_only)
+        # The hot loop reads plain tuples rather than attributes of each rule.
+        self._plan = tuple((r.rule, r.rule.check, r.rule.finding, r.rule.urgent_finding) for r in registered)
+        self._plan_any = tuple(step for step in self._plan if not step[0].personal_only)
         self._plugin_of = {r.rule.id: r.plugin for r in registered}
         self._broken_findings = tuple(self._broken_plugin_finding(b) for b in broken)
         self._clause_ids = frozenset(self.pack.clauses)
@@ -139,19 +139,19 @@ class Checker:
         if not isinstance(disclosure, Disclosure):
             disclosure = parse_disclosure(disclosure)
         made_at = self._clock()
-        facts = Facts.of(disclosure, self.pack, today or made_at.date())
+        facts = Facts(disclosure, self.pack, today or made_at.date())
         found: list[Finding] = list(self._broken_findings)
-        for rule in self._all if facts.personal else self._any_data:
+        urgent = facts.urgent
+        for rule, check, finding, urgent_finding in self._plan if facts.personal else self._plan_any:
             try:
-                result = rule.check(disclosure, facts)
+                result = check(disclosure, facts)
             except Exception as exc:  # fail closed: a broken rule refers, never shares
                 found.append(self._rule_failed(rule, exc))
                 continue
             if result is None or result is False:
                 continue
             if result is True:
-                urgent = rule.urgent_finding
-                found.append(urgent if urgent is not None and facts.urgent else rule.finding)
+                found.append(urgent_finding if urgent and urgent_finding is not None else finding)
             elif isinstance(result, Finding):
                 found.append(self._vetted(rule, result))
             else:
@@ -159,7 +159,7 @@ class Checker:
                     found.extend(self._vetted(rule, f) for f in result)
                 except Exception as exc:
                     found.append(self._rule_failed(rule, exc))
-        severity = max((_SEVERITY[f.effect] for f in found), default=0)
+        severity = max((SEVERITY[f.effect] for f in found), default=0)
         return Decision(
             outcome=OUTCOME_BY_SEVERITY[severity],
             findings=tuple(found),
@@ -167,7 +167,7 @@ class Checker:
             pack_name=self.pack.meta.name,
             pack_version=self.pack.meta.version,
             made_at=made_at,
-            urgent=facts.urgent,
+            urgent=urgent,
         )
 
     def _vetted(self, rule: Rule, finding: object) -> Finding:

@@ -62,10 +62,6 @@ class Facts:
         self.discloser: Partner | None = register.exact(disclosure.discloser.organisation)
         self.recipient: Partner | None = register.exact(disclosure.recipient.organisation)
 
-    @classmethod
-    def of(cls, disclosure: Disclosure, pack: Pack, today: date) -> Facts:
-        return cls(disclosure, pack, today)
-
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -124,18 +120,6 @@ class Rule:
             facts=self.facts,
             law=self.law,
         )
-
-    def evaluate(self, disclosure: Disclosure, facts: Facts) -> tuple[Finding, ...]:
-        """Run the rule on its own (the engine inlines this on its hot path)."""
-        result = self.check(disclosure, facts)
-        if result is None or result is False:
-            return ()
-        if result is True:
-            chosen = self.urgent_finding if facts.urgent and self.urgent_finding else self.finding
-            return (chosen,)
-        if isinstance(result, Finding):
-            return (result,)
-        return tuple(result)
 
 
 def rule(
