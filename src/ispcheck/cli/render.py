@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..decision import Decision, Effect, Finding, Outcome
 from ..engine import Checker
@@ -32,56 +33,87 @@ def _cite(clauses: Iterable[str]) -> str:
     return "ISP " + ", ".join(clauses)
 
 
+class _Page:
+    """Collects headings and bulleted items, then prints them at once with hanging indents.
+
+    One print call is much faster than many with rich; wrapping each bullet here keeps its
+    continuation lines under its text rather than at the left margin.
+    """
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.text = Text()
+
+    def line(self, markup: str) -> None:
+        self.text.append_text(Text.from_markup(markup))
+        self.text.append("\n")
+
+    def item(self, markup: str, *, marker: str = "•", indent: int = 2) -> None:
+        width = max(self.console.width - indent - 2, 20)
+        lead = " " * (indent - 1) + marker + " "
+        for number, piece in enumerate(Text.from_markup(markup).wrap(self.console, width)):
+            self.text.append(lead if number == 0 else " " * len(lead))
+            piece.rstrip()
+            self.text.append_text(piece)
+            self.text.append("\n")
+
+    def print(self) -> None:
+        self.text.rstrip()
+        self.console.print(self.text, soft_wrap=True)
+
+
 def decision(console: Console, result: Decision) -> None:
+    page = _Page(console)
     style = _OUTCOME_STYLE[result.outcome]
-    console.print(f"[{style}]{result.outcome.label.upper()}[/] [dim]({result.outcome.value})[/]")
+    page.line(f"[{style}]{result.outcome.label.upper()}[/] [dim]({result.outcome.value})[/]")
     if result.urgent:
-        console.print("[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards.")
+        page.line("[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards.")
     blocks = result.findings_with(Effect.BLOCK)
     if blocks:
-        console.print("\n[bold]What stops the share[/]")
+        page.line("\n[bold]What stops the share[/]")
         for f in blocks:
-            console.print(f"  • {escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]")
+            page.item(f"{escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]")
     refers = result.findings_with(Effect.REFER)
     if refers:
-        console.print("\n[bold]Who must decide first[/]")
+        page.line("\n[bold]Who must decide first[/]")
         for who in result.refer_to:
-            console.print(f"  [bold]{escape(who)}[/]")
+            page.line(f"  [bold]{escape(who)}[/]")
             for f in refers:
                 if f.refer_to == who:
-                    console.print(f"    • {escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]")
+                    page.item(f"{escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]", indent=4)
     conditions = result.conditions
     if conditions:
-        console.print("\n[bold]Before the data moves[/]")
+        page.line("\n[bold]Before the data moves[/]")
         for c in conditions:
-            console.print(f"  • {escape(c.text)} [dim]({_cite(c.clauses)})[/]")
-    console.print("\n[bold]Findings[/]")
+            page.item(f"{escape(c.text)} [dim]({_cite(c.clauses)})[/]")
+    page.line("\n[bold]Findings[/]")
     if not result.findings:
-        console.print("  none")
+        page.line("  none")
     for effect in _EFFECT_ORDER:
         group = [f for f in result.findings if f.effect is effect]
         if group:
-            console.print(f"  [underline]{_EFFECT_HEADING[effect]}[/]")
+            page.line(f"  [underline]{_EFFECT_HEADING[effect]}[/]")
             for f in group:
-                _finding(console, f)
+                _finding(page, f)
     if result.obligations:
-        console.print("\n[bold]Standing obligations for any personal-data share[/]")
+        page.line("\n[bold]Standing obligations for any personal-data share[/]")
         for o in result.obligations:
             who = "" if o.applies_to == "both" else f"[dim]{o.applies_to}:[/] "
-            console.print(f"  • {who}{escape(o.text)} [dim]({_cite(o.clauses)})[/]")
-    console.print(
+            page.item(f"{who}{escape(o.text)} [dim]({_cite(o.clauses)})[/]")
+    page.line(
         f"\n[dim]Decided {result.made_at:%Y-%m-%d %H:%M:%S %Z} with pack "
         f"{result.pack_name} {result.pack_version}.[/]"
     )
+    page.print()
 
 
-def _finding(console: Console, f: Finding) -> None:
-    console.print(f"  [bold]{f.effect.value}[/] {escape(f.rule_id)} [dim]({_cite(f.clauses)})[/]")
-    console.print(f"      {escape(f.message)}")
+def _finding(page: _Page, f: Finding) -> None:
+    text = f"[bold]{f.effect.value}[/] {escape(f.rule_id)} [dim]({_cite(f.clauses)})[/]\n{escape(f.message)}"
     if f.action and f.effect is Effect.ADVICE:
-        console.print(f"      [italic]What to do:[/] {escape(f.action)}")
+        text += f"\n[italic]What to do:[/] {escape(f.action)}"
     if f.facts:
-        console.print(f"      [dim]Facts that decide it: {', '.join(f.facts)}[/]")
+        text += f"\n[dim]Facts that decide it: {', '.join(f.facts)}[/]"
+    page.item(text, marker="-", indent=4)
 
 
 def problems(console: Console, source: str, found: list[Problem]) -> None:
