@@ -11,7 +11,6 @@ This prints figures; it enforces nothing. Each figure that has a target is print
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import random
@@ -24,8 +23,7 @@ import time
 import tomllib
 import tracemalloc
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,54 +51,8 @@ EXTRA_NON_SIGNATORIES = (
     "Birmingham City Council",
 )
 
-#: The clean disclosure of tests/conftest.py (copied, not imported: the tests are not a package).
-CLEAN: JSON = {
-    "discloser": {"organisation": "Warwickshire Police", "officer": "DC 1234"},
-    "recipient": {"organisation": "Rugby Borough Council", "has_secure_email": True},
-    "subjects": [{"role": "victim", "is_child": False}],
-    "data": {
-        "categories": ["personal"],
-        "description": "the victim's current address, for a safety visit",
-        "originator": "Warwickshire Police",
-    },
-    "purpose": {"code": "prevent_crime", "statement": "to arrange a joint safety visit"},
-    "lawful_basis": {
-        "article6": "public_task",
-        "article9": None,
-        "schedule1_condition": None,
-        "gateway": "crime_and_disorder_act_s115",
-        "exemption": None,
-    },
-    "consent": {
-        "status": "not_sought",
-        "reason_not_sought": "asking would alert the suspect, who lives with the victim",
-        "recorded": False,
-        "restrictions": None,
-    },
-    "necessity": {
-        "statement": "the council needs the address to fit target-hardening equipment",
-        "makes_a_difference": True,
-        "less_data_considered": True,
-        "alternatives_considered": True,
-        "impact_considered": True,
-        "article8_considered": True,
-    },
-    "accuracy": {"identity_verified": True, "fact_and_opinion_distinguished": True},
-    "handling": {"classification": "OFFICIAL-SENSITIVE", "channel": "secure_email"},
-    "context": {
-        "setting": "outside_meeting",
-        "urgent_risk_to_life": False,
-        "ongoing_investigation": False,
-        "investigating_officer_consulted": None,
-        "secondary_disclosure": False,
-        "originator_agreed": None,
-        "evidential_use": False,
-        "formal_request_form": None,
-        "profiling_children": False,
-        "transfer_outside_uk": False,
-        "dpia_in_place": True,
-    },
-}
+#: The disclosure the README's quick start decides: its cold start is the one a newcomer sees.
+EXAMPLE = ROOT / "examples" / "marac-police-to-refuge-victim-safety-plan.yaml"
 
 OFFICERS = ("DC 1234", "PC 4411", "Community Safety Officer", "Housing Officer", "Social Worker", "")
 DESCRIPTIONS = (
@@ -483,19 +435,6 @@ def max_rss_mib() -> float:
     return rss / 2**20 if sys.platform == "darwin" else rss / 2**10  # bytes on macOS, KiB elsewhere
 
 
-@contextmanager
-def example_file() -> Iterator[Path]:
-    """The first shipped example, or a temporary JSON file holding the clean disclosure."""
-    examples = sorted((ROOT / "examples").glob("*.yaml"))
-    if examples:
-        yield examples[0]
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "clean.json"
-        path.write_text(json.dumps(CLEAN), encoding="utf-8")
-        yield path
-
-
 def cli_command(example: Path) -> list[str]:
     script = Path(sys.executable).parent / "ispcheck"
     if script.exists():
@@ -668,7 +607,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(includes all {len(dicts):,} generated dicts and, earlier, their models)"
     )
 
-    with example_file() as example, tempfile.TemporaryDirectory() as cache:
+    example = EXAMPLE
+    with tempfile.TemporaryDirectory() as cache:
         shown = example.relative_to(ROOT) if example.is_relative_to(ROOT) else example.name
         command = cli_command(example)
         cached = bytecode_cached_env(cache)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import types
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -25,6 +25,12 @@ def plugin_with(*rules: Rule, name: str = "example_plugin") -> types.ModuleType:
 
     module.ispcheck_rules = ispcheck_rules  # type: ignore[attr-defined]
     return module
+
+
+def installed(monkeypatch: pytest.MonkeyPatch, name: str, load: Callable[[], object]) -> None:
+    """Make ``load`` the only plugin installed in the ``ispcheck.rules`` entry-point group."""
+    point = types.SimpleNamespace(name=name, value="example:plugin", load=load)
+    monkeypatch.setattr("ispcheck.plugins.entry_points", lambda group: [point])
 
 
 def checker_with(pack: Pack, *plugins: object) -> Checker:
@@ -141,16 +147,12 @@ def test_a_plugin_without_any_hook_is_rejected() -> None:
 def test_an_installed_plugin_that_fails_to_load_makes_every_decision_refer(
     pack: Pack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class BrokenEntryPoint:
-        name = "broken"
-        value = "nowhere:plugin"
+    def load() -> object:
+        raise ImportError("No module named 'nowhere'")
 
-        def load(self) -> object:
-            raise ImportError("No module named 'nowhere'")
-
-    monkeypatch.setattr("ispcheck.plugins.entry_points", lambda group: [BrokenEntryPoint()])
+    installed(monkeypatch, "broken", load)
     checker = Checker(pack, clock=lambda: FIXED_TIME)
-    assert [b.name for b in checker.broken_plugins] == ["broken (nowhere:plugin)"]
+    assert [b.name for b in checker.broken_plugins] == ["broken (example:plugin)"]
     decision = checker.check(clean_disclosure())
     assert decision.outcome is Outcome.REFER
     assert any(f.rule_id == BROKEN_PLUGIN_ID and "nowhere" in f.message for f in decision.findings)
@@ -168,14 +170,7 @@ def test_an_installed_plugin_citing_an_unknown_clause_refers_instead_of_crashing
         check=lambda d, f: True,
     )
 
-    class EntryPoint:
-        name = "unknown-clause"
-        value = "example:plugin"
-
-        def load(self) -> object:
-            return plugin_with(bad, name="installed_example")
-
-    monkeypatch.setattr("ispcheck.plugins.entry_points", lambda group: [EntryPoint()])
+    installed(monkeypatch, "unknown-clause", lambda: plugin_with(bad, name="installed_example"))
     decision = Checker(pack, clock=lambda: FIXED_TIME).check(clean_disclosure())
     assert decision.outcome is Outcome.REFER
 
@@ -192,14 +187,7 @@ def test_a_working_installed_plugin_adds_its_finding(pack: Pack, monkeypatch: py
     def note(d: Any, f: Any) -> bool:
         return True
 
-    class EntryPoint:
-        name = "note"
-        value = "example:plugin"
-
-        def load(self) -> object:
-            return plugin_with(note, name="note_plugin")
-
-    monkeypatch.setattr("ispcheck.plugins.entry_points", lambda group: [EntryPoint()])
+    installed(monkeypatch, "note", lambda: plugin_with(note, name="note_plugin"))
     checker = Checker(pack, clock=lambda: FIXED_TIME)
     decision = checker.check(clean_disclosure())
     assert decision.outcome is Outcome.SHARE_WITH_CONDITIONS

@@ -118,18 +118,24 @@ class Checker:
                 f"{what} cites clause(s) {', '.join(missing)} which pack {self.pack.name!r} does not have",
             )
 
-    def _broken_plugin_finding(self, broken: BrokenPlugin) -> Finding:
+    def _escalation(self, rule_id: str, message: str, action: str) -> Finding:
+        """A refer to the pack's escalation role: what the engine says when rules cannot decide."""
         meta = self.pack.meta
         return Finding(
-            rule_id=BROKEN_PLUGIN_ID,
+            rule_id=rule_id,
             effect=Effect.REFER,
             clauses=meta.escalation_clauses,
-            message=(
-                f"The installed rule plugin {broken.name} could not be used ({broken.problem}), "
-                "so this decision may be missing checks."
-            ),
-            action="Do not rely on this decision alone; ask for the rule plugin to be fixed.",
+            message=message,
+            action=action,
             refer_to=meta.escalation_role,
+        )
+
+    def _broken_plugin_finding(self, broken: BrokenPlugin) -> Finding:
+        return self._escalation(
+            BROKEN_PLUGIN_ID,
+            f"The installed rule plugin {broken.name} could not be used ({broken.problem}), "
+            "so this decision may be missing checks.",
+            "Do not rely on this decision alone; ask for the rule plugin to be fixed.",
         )
 
     # -- deciding -------------------------------------------------------------------------
@@ -180,18 +186,12 @@ class Checker:
         return finding
 
     def _rule_failed(self, rule: Rule, exc: BaseException) -> Finding:
-        meta = self.pack.meta
         plugin = self._plugin_of.get(rule.id, "an unknown plugin")
-        return Finding(
-            rule_id=BROKEN_RULE_ID,
-            effect=Effect.REFER,
-            clauses=meta.escalation_clauses,
-            message=(
-                f"The rule {rule.id!r} from plugin {plugin} failed "
-                f"({type(exc).__name__}: {exc}), so this decision cannot rely on it."
-            ),
-            action=f"Decide by hand what the rule {rule.id!r} checks ({rule.title.lower()}).",
-            refer_to=meta.escalation_role,
+        return self._escalation(
+            BROKEN_RULE_ID,
+            f"The rule {rule.id!r} from plugin {plugin} failed "
+            f"({type(exc).__name__}: {exc}), so this decision cannot rely on it.",
+            f"Decide by hand what the rule {rule.id!r} checks ({rule.title.lower()}).",
         )
 
     def plugin_of(self, rule_id: str) -> str | None:
