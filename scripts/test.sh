@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ispcheck needs Python 3.11 or newer")'
 
+bash scripts/install-system-deps.sh
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --disable-pip-version-check -q -e '.[test]'
 

@@ -180,3 +180,18 @@ def test_the_installed_command_reports_bad_json_from_standard_input_without_a_tr
     result = subprocess.run([ISPCHECK, "check", "-"], input="{not json", capture_output=True, text=True)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_an_unexpected_fault_prints_a_message_not_a_traceback_and_never_exits_0(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.delenv("ISPCHECK_DEBUG", raising=False)
+    monkeypatch.setattr("ispcheck.engine.Checker.check", explode)
+    code, out, err = run(capsys, "check", write(tmp_path, clean_disclosure()), "--no-plugins")
+    assert code == 70
+    assert out == ""
+    assert "disk on fire" in err and "Nothing was decided" in err
+    assert "Traceback" not in err

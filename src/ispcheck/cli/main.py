@@ -7,7 +7,9 @@ status; nothing a user types should produce a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +24,7 @@ EXIT_BAD_INPUT = 2
 EXIT_REFER = 3
 EXIT_DO_NOT_SHARE = 4
 EXIT_RULES_UNAVAILABLE = 5
+EXIT_INTERNAL_ERROR = 70
 EXIT_BY_OUTCOME = {
     Outcome.SHARE: EXIT_OK,
     Outcome.SHARE_WITH_CONDITIONS: EXIT_OK,
@@ -29,8 +32,14 @@ EXIT_BY_OUTCOME = {
     Outcome.DO_NOT_SHARE: EXIT_DO_NOT_SHARE,
 }
 
+#: Modules that add further commands. Each defines ``add_commands(subparsers)``, which adds its
+#: subcommands (setting ``func`` to a callable ``(args) -> int`` with ``set_defaults``), and
+#: imports anything heavy inside those callables so that ``ispcheck check`` stays quick to start.
+COMMAND_MODULES: tuple[str, ...] = ()
+
 EPILOG = """exit status of `check`: 0 share or share_with_conditions, 3 refer, 4 do_not_share,
-2 bad input (nothing decided), 5 the rules could not be loaded (nothing decided)."""
+2 bad input (nothing decided), 5 the rules could not be loaded (nothing decided),
+70 an unexpected fault in ispcheck (nothing decided)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     partners.add_argument("--pack", default=None, help="pack name or folder (default: shipped)")
     add("schema", "Print the JSON Schema of the disclosure contract.")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).add_commands(sub)
     return parser
 
 
@@ -94,9 +105,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error(args, "Interrupted: nothing was decided.")
         return 130
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        if os.environ.get("ISPCHECK_DEBUG"):
+            raise
+        _error(
+            args,
+            f"ispcheck stopped on an unexpected error ({type(exc).__name__}: {exc}). Nothing "
+            "was decided. This is a fault in ispcheck: set ISPCHECK_DEBUG=1 to see the details.",
+        )
+        return EXIT_INTERNAL_ERROR
 
 
 def _run(args: argparse.Namespace) -> int:
+    func = getattr(args, "func", None)
+    if func is not None:
+        return int(func(args))
     if args.command == "check":
         return _check(args)
     if args.command == "rules":
