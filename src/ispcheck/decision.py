@@ -71,7 +71,9 @@ class Finding:
     refer_to: str | None = None
     facts: tuple[str, ...] = ()
     law: tuple[str, ...] = ()
-    plugin: str = ""
+    #: True for a condition that may wait until after the data has moved: on the urgent path,
+    #: what must be recorded or put right "as soon as the emergency allows".
+    after: bool = False
 
     def __post_init__(self) -> None:
         if not self.clauses:
@@ -91,7 +93,7 @@ class Finding:
             "refer_to": self.refer_to,
             "facts": list(self.facts),
             "law": list(self.law),
-            "plugin": self.plugin,
+            "after": self.after,
         }
 
 
@@ -140,10 +142,18 @@ class Decision:
     @property
     def conditions(self) -> tuple[Condition, ...]:
         """What must happen before the data moves: the actions of the condition findings."""
+        return self._conditions(after=False)
+
+    @property
+    def afterwards(self) -> tuple[Condition, ...]:
+        """On the urgent path, what must be done as soon as the emergency allows."""
+        return self._conditions(after=True)
+
+    def _conditions(self, *, after: bool) -> tuple[Condition, ...]:
         return tuple(
             Condition(f.rule_id, f.action or f.message, f.clauses)
             for f in self.findings
-            if f.effect is Effect.CONDITION
+            if f.effect is Effect.CONDITION and f.after is after
         )
 
     @property
@@ -159,6 +169,7 @@ class Decision:
             "outcome": self.outcome.value,
             "urgent": self.urgent,
             "conditions": [c.to_dict() for c in self.conditions],
+            "afterwards": [c.to_dict() for c in self.afterwards],
             "refer_to": list(self.refer_to),
             "findings": [f.to_dict() for f in self.findings],
             "obligations": [o.to_dict() for o in self.obligations],

@@ -70,7 +70,7 @@ class Rule:
     ``personal_only`` rules are skipped when no personal data is involved. ``when_urgent`` is the
     effect the finding takes when there is an urgent risk to life, where the protocol and the law
     let necessary sharing go ahead now and be recorded afterwards; ``urgent_action`` is what to do
-    then.
+    then, and ``urgent_after`` says whether it can wait until after the data has moved.
     """
 
     id: str
@@ -86,6 +86,7 @@ class Rule:
     personal_only: bool = True
     when_urgent: Effect | None = None
     urgent_action: str | None = None
+    urgent_after: bool = True
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
@@ -97,6 +98,7 @@ class Rule:
                 effect=self.when_urgent,
                 action=self.urgent_action or self.action,
                 refer_to=self.refer_to if self.when_urgent is Effect.REFER else None,
+                after=self.urgent_after and self.when_urgent is Effect.CONDITION,
             )
         object.__setattr__(self, "urgent_finding", urgent)
 
@@ -108,6 +110,7 @@ class Rule:
         action: str | None = None,
         clauses: tuple[str, ...] | None = None,
         refer_to: str | None = None,
+        after: bool = False,
     ) -> Finding:
         """A finding of this rule with some parts changed. Build variants once, not per check."""
         return Finding(
@@ -119,6 +122,7 @@ class Rule:
             refer_to=refer_to if effect is not None else (refer_to or self.refer_to),
             facts=self.facts,
             law=self.law,
+            after=after,
         )
 
 
@@ -136,6 +140,7 @@ def rule(
     personal_only: bool = True,
     when_urgent: Effect | None = None,
     urgent_action: str | None = None,
+    urgent_after: bool = True,
 ) -> Callable[[CheckFunction], Rule]:
     """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`."""
 
@@ -154,6 +159,7 @@ def rule(
             personal_only=personal_only,
             when_urgent=when_urgent,
             urgent_action=urgent_action,
+            urgent_after=urgent_after,
         )
 
     return build

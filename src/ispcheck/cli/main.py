@@ -35,7 +35,7 @@ EXIT_BY_OUTCOME = {
 #: Modules that add further commands. Each defines ``add_commands(subparsers)``, which adds its
 #: subcommands (setting ``func`` to a callable ``(args) -> int`` with ``set_defaults``), and
 #: imports anything heavy inside those callables so that ``ispcheck check`` stays quick to start.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("ispcheck.cli.checklist",)
 
 EPILOG = """exit status of `check`: 0 share or share_with_conditions, 3 refer, 4 do_not_share,
 2 bad input (nothing decided), 5 the rules could not be loaded (nothing decided),
@@ -245,7 +245,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _report_problems(args: argparse.Namespace, problems: list[Problem]) -> None:
-    source = "standard input" if getattr(args, "file", "-") == "-" else args.file
+    given = getattr(args, "file", None) or getattr(args, "answers", None) or getattr(args, "resume", None)
+    source = "standard input" if given in (None, "-") else given
     if getattr(args, "format", "text") == "json":
         _print_json(
             {

@@ -13,8 +13,9 @@ from ..decision import Decision, Effect, Finding, Outcome
 from ..engine import Checker
 from ..errors import Problem
 from ..partners import Match, NonSignatory, Partner
+from ..rulesets._roles import DESIGNATED_OFFICER
 
-_OUTCOME_STYLE = {
+OUTCOME_STYLE = {
     Outcome.SHARE: "bold green",
     Outcome.SHARE_WITH_CONDITIONS: "bold yellow",
     Outcome.REFER: "bold magenta",
@@ -62,30 +63,12 @@ class _Page:
         self.console.print(self.text, soft_wrap=True)
 
 
-def decision(console: Console, result: Decision) -> None:
+def decision(console: Console, result: Decision, *, designated_officers: str | None = None) -> None:
+    """The whole decision: what to do first, then every finding, then the standing duties."""
     page = _Page(console)
-    style = _OUTCOME_STYLE[result.outcome]
-    page.line(f"[{style}]{result.outcome.label.upper()}[/] [dim]({result.outcome.value})[/]")
-    if result.urgent:
-        page.line("[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards.")
-    blocks = result.findings_with(Effect.BLOCK)
-    if blocks:
-        page.line("\n[bold]What stops the share[/]")
-        for f in blocks:
-            page.item(f"{escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]")
-    refers = result.findings_with(Effect.REFER)
-    if refers:
-        page.line("\n[bold]Who must decide first[/]")
-        for who in result.refer_to:
-            page.line(f"  [bold]{escape(who)}[/]")
-            for f in refers:
-                if f.refer_to == who:
-                    page.item(f"{escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]", indent=4)
-    conditions = result.conditions
-    if conditions:
-        page.line("\n[bold]Before the data moves[/]")
-        for c in conditions:
-            page.item(f"{escape(c.text)} [dim]({_cite(c.clauses)})[/]")
+    _headline(page, result)
+    _actions(page, result, designated_officers)
+    _afterwards(page, result)
     page.line("\n[bold]Findings[/]")
     if not result.findings:
         page.line("  none")
@@ -105,6 +88,69 @@ def decision(console: Console, result: Decision) -> None:
         f"{result.pack_name} {result.pack_version}.[/]"
     )
     page.print()
+
+
+def decision_panel(console: Console, result: Decision, *, designated_officers: str | None = None) -> None:
+    """The decision in one screen: outcome, what to do, duties by name, advice counted."""
+    page = _Page(console)
+    _headline(page, result)
+    _actions(page, result, designated_officers)
+    if result.afterwards:
+        page.line(
+            f"\n[bold]As soon as the emergency allows:[/] {len(result.afterwards)} things to record "
+            "or put right, listed in the saved record."
+        )
+    if result.obligations:
+        duties = " · ".join(
+            f"{o.id.replace('-', ' ')} [dim]({', '.join(o.clauses)})[/]" for o in result.obligations
+        )
+        page.line("\n[bold]Standing obligations[/]")
+        page.item(duties)
+    advice = result.findings_with(Effect.ADVICE)
+    if advice:
+        page.line(f"\n[dim]{len(advice)} piece(s) of advice are in the saved record.[/]")
+    page.print()
+
+
+def short_outcome(result: Decision) -> str:
+    """The outcome in words that fit a status line, e.g. SHARE WITH CONDITIONS."""
+    return result.outcome.value.replace("_", " ").upper()
+
+
+def _headline(page: _Page, result: Decision) -> None:
+    style = OUTCOME_STYLE[result.outcome]
+    page.line(f"[{style}]{result.outcome.label.upper()}[/] [dim]({result.outcome.value})[/]")
+    if result.urgent:
+        page.line("[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards.")
+
+
+def _actions(page: _Page, result: Decision, designated_officers: str | None) -> None:
+    blocks = result.findings_with(Effect.BLOCK)
+    if blocks:
+        page.line("\n[bold]What stops the share[/]")
+        for f in blocks:
+            page.item(f"{escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]")
+    refers = result.findings_with(Effect.REFER)
+    if refers:
+        page.line("\n[bold]Who must decide first[/]")
+        for who in result.refer_to:
+            known = f" ({designated_officers})" if who == DESIGNATED_OFFICER and designated_officers else ""
+            page.line(f"  [bold]{escape(who)}[/]{escape(known)}")
+            for f in refers:
+                if f.refer_to == who:
+                    page.item(f"{escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]", indent=4)
+    conditions = result.conditions
+    if conditions:
+        page.line("\n[bold]Before the data moves[/]")
+        for c in conditions:
+            page.item(f"{escape(c.text)} [dim]({_cite(c.clauses)})[/]")
+
+
+def _afterwards(page: _Page, result: Decision) -> None:
+    if result.afterwards:
+        page.line("\n[bold]As soon as the emergency allows[/]")
+        for c in result.afterwards:
+            page.item(f"{escape(c.text)} [dim]({_cite(c.clauses)})[/]")
 
 
 def _finding(page: _Page, f: Finding) -> None:

@@ -101,6 +101,8 @@ def proportionality_not_considered(d: Disclosure, f: Facts) -> bool:
     ),
     action="Record why the sensitive details are needed, or take them out before sharing.",
     facts=("data.categories", "necessity.sensitive_data_necessary"),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Share only the sensitive details that help protect life, and record why afterwards.",
 )
 def sensitive_data_not_justified(d: Disclosure, f: Facts) -> bool:
     return (f.special or f.criminal) and d.necessity.sensitive_data_necessary is not True

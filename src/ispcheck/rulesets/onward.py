@@ -130,6 +130,7 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
         clauses=clauses,
         message=message,
         action=f"Share only what is needed to protect life, and tell {who} as soon as you can.",
+        after=True,
     )
     return refer, urgent
 

@@ -58,6 +58,7 @@ def discloser_not_signatory(d: Disclosure, f: Facts) -> bool:
         "Tell the recipient the information is confidential and only for protecting life, share "
         "what is needed now, and have the Appendix 3 agreement signed as soon as you can."
     ),
+    urgent_after=False,
 )
 def recipient_not_signatory(d: Disclosure, f: Facts) -> bool:
     return f.recipient is None

@@ -1,0 +1,559 @@
+"""The checklist session: prompts, running findings, drafts and the saved record.
+
+Keyboard only, 80x24, no colour needed (outcomes are always spelt out; ``NO_COLOR`` is honoured).
+Answers are written to a draft file after every answer, so Ctrl-C, a closed terminal or a lost SSH
+session never loses work; ``--resume`` carries on. ``--answers`` runs the same interview from a
+file without prompts, for tests and case systems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from ..decision import SEVERITY, Decision, Effect
+from ..errors import DisclosureError, Problem
+from ..interview import URGENT_DEFAULTS, Interview
+from ..partners import Partner
+from ..questions import Question, by_id
+from . import render
+
+__all__ = ["Session", "record", "run"]
+
+HELP_LINE = ":b back · :r review · :q stop"
+RECORDS_DIR = Path("ispcheck-records")
+
+
+class Stop(Exception):
+    """The officer asked to stop, or the terminal went away: the draft is already saved."""
+
+
+class Back(Exception):
+    """The officer asked to go back one question."""
+
+
+class Review(Exception):
+    """The officer asked for the review screen."""
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..engine import Checker
+    from ..pack import DEFAULT_PACK
+
+    checker = Checker(args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+    if args.answers:
+        return _run_from_file(args, checker)
+    draft = Path(args.resume or args.draft or _stamped("draft"))
+    answers: dict[str, Any] = {}
+    order: list[str] | None = None
+    if args.resume:
+        answers, order = _load_draft(draft)
+    interview = Interview(checker, answers, order)
+    session = Session(interview, Console(highlight=False), draft, save_to=args.save)
+    return session.run()
+
+
+# -- the interactive session -----------------------------------------------------------------
+
+
+class Session:
+    """One officer at one terminal."""
+
+    def __init__(
+        self,
+        interview: Interview,
+        console: Console,
+        draft: Path,
+        save_to: str | None = None,
+        read: Callable[[str], str] | None = None,
+    ) -> None:
+        self.interview = interview
+        self.console = console
+        self.draft = draft
+        self.save_to = save_to
+        self.read = read or (lambda prompt: console.input(prompt))
+        self.shown: frozenset[tuple[str, str]] = frozenset()
+
+    def run(self) -> int:
+        previous = _on_hangup()
+        try:
+            return self._run()
+        except Stop:
+            self.console.print(
+                f"\nStopped. Your answers are saved in {self.draft}.\n"
+                f"Carry on later with: ispcheck checklist --resume {self.draft}"
+            )
+            return 130
+        finally:
+            signal.signal(signal.SIGHUP, previous)
+
+    def _run(self) -> int:
+        self.console.print(
+            "[bold]Information sharing checklist[/] (Warwickshire Community Safety ISP)\n"
+            f"Answers are saved as you go to {self.draft}\n"
+            f"Type the number of an answer. {HELP_LINE}"
+        )
+        self._save_draft()
+        while True:
+            question = self.interview.next_question()
+            if question is None:
+                break
+            self._ask(question)
+        decision = self.interview.decision()
+        assert decision is not None  # every required question has been answered
+        self._finish(decision)
+        return _exit_code(decision)
+
+    def _ask(self, question: Question, *, editing: bool = False) -> None:
+        try:
+            value = self._prompt(question)
+        except Back:
+            if not editing:
+                undone = self.interview.back()
+                if undone is not None:
+                    self._save_draft()
+                    self.console.print(f"[dim]Back to: {escape(undone.text)}[/]")
+            return
+        except Review:
+            self._review()
+            return
+        cleared = self.interview.answer(question.id, value)
+        self._save_draft()
+        if cleared:
+            names = ", ".join(by_id(q).text for q in cleared)
+            self.console.print(f"[dim]Cleared because they depended on it: {escape(names)}[/]")
+        if question.id == "context.urgent_risk_to_life" and value is True:
+            self.console.print(
+                "[bold]Urgent path:[/] only what is needed to share safely now will be asked. "
+                "The rest is recorded afterwards. Assumed for now: purpose protecting life, "
+                f"marked {URGENT_DEFAULTS['handling.classification']}, not in a meeting."
+            )
+        self._show_progress()
+
+    def _prompt(self, question: Question) -> Any:
+        number = len(self.interview.order) + 1
+        self.console.print(f"\n[bold]{number}. {escape(question.text)}[/]")
+        pack = self.interview.checker.pack
+        if question.appendix2:
+            words = next(q.protocol_text for q in pack.checklist if q.id == question.appendix2)
+            self.console.print(f"[italic]Appendix 2 asks: {escape(words)}[/]")
+        cites = ", ".join(question.clauses)
+        self.console.print(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
+        handler = _PROMPTS[question.kind]
+        return handler(self, question)
+
+    def _input(self, hint: str) -> str:
+        try:
+            text = self.read(f"[dim]{hint}[/]\n> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            raise Stop from None
+        command = text.lower()
+        if command in (":q", ":quit"):
+            raise Stop
+        if command in (":b", ":back"):
+            raise Back
+        if command in (":r", ":review"):
+            raise Review
+        return text
+
+    def _show_progress(self) -> None:
+        decision = self.interview.decision()
+        if decision is None:
+            return
+        binding = [f for f in decision.findings if f.effect is not Effect.ADVICE]
+        counts = {effect: sum(f.effect is effect for f in binding) for effect in Effect}
+        parts = [
+            f"{counts[Effect.BLOCK]} stop it" if counts[Effect.BLOCK] else "",
+            f"{counts[Effect.REFER]} to refer" if counts[Effect.REFER] else "",
+            f"{counts[Effect.CONDITION]} conditions" if counts[Effect.CONDITION] else "",
+        ]
+        style = render.OUTCOME_STYLE[decision.outcome]
+        summary = " · ".join(p for p in parts if p)
+        self.console.print(
+            f"Now: [{style}]{render.short_outcome(decision)}[/]" + (f" · {summary}" if summary else "")
+        )
+        keys = {(f.rule_id, f.effect.value): f for f in binding}
+        new = [f for key, f in keys.items() if key not in self.shown]
+        new.sort(key=lambda f: -SEVERITY[f.effect])
+        for f in new[:3]:
+            self.console.print(
+                f"  + {f.effect.value}: {escape(f.message)} [dim](ISP {', '.join(f.clauses)})[/]"
+            )
+        if len(new) > 3:
+            self.console.print(f"  + and {len(new) - 3} more")
+        resolved = len([key for key in self.shown if key not in keys])
+        if resolved:
+            self.console.print(f"  [dim]{resolved} earlier finding(s) resolved by this answer[/]")
+        self.shown = frozenset(keys)
+
+    def _review(self) -> None:
+        while True:
+            self.console.print("\n[bold]Your answers[/]")
+            for number, question in enumerate(self.interview.asked(), start=1):
+                shown = _describe(question, self.interview.answers[question.id])
+                self.console.print(f"{number:>3}. {escape(question.text)}\n       {escape(shown)}")
+            text = self._input_review()
+            if not text:
+                return
+            if not text.isdigit() or not 1 <= int(text) <= len(self.interview.order):
+                self.console.print("Type the number of an answer to change, or press Enter.")
+                continue
+            question = self.interview.asked()[int(text) - 1]
+            self._ask(question, editing=True)
+
+    def _input_review(self) -> str:
+        try:
+            return self._input("Number to change, or Enter to carry on")
+        except (Back, Review):
+            return ""
+
+    def _finish(self, decision: Decision) -> None:
+        self.console.rule("Decision")
+        render.decision_panel(self.console, decision, designated_officers=self._designated_officers())
+        default = Path(self.save_to or _stamped("decision"))
+        try:
+            where = self.read(f"\nSave the decision record to \\[{escape(str(default))}]: ").strip()
+        except (EOFError, KeyboardInterrupt):
+            where = ""
+        path = Path(where or default)
+        try:
+            _write_json(path, record(self.interview, decision))
+        except OSError as exc:
+            path = Path(_stamped("decision"))
+            self.console.print(f"Could not save there ({exc.strerror}); saving to {path} instead.")
+            _write_json(path, record(self.interview, decision))
+        self.console.print(
+            f"Saved the decision record to {path}\n"
+            f"Outcome: {render.short_outcome(decision)}. The record holds every finding, with its "
+            "clauses, and your answers."
+        )
+        self.draft.unlink(missing_ok=True)
+
+    def _designated_officers(self) -> str | None:
+        discloser = self.interview.data().get("discloser", {}).get("organisation")
+        partner = self.interview.checker.pack.register.exact(discloser or "")
+        return _officer_roles(partner)
+
+    def _save_draft(self) -> None:
+        _write_json(
+            self.draft,
+            {
+                "ispcheck_draft": 1,
+                "saved_at": datetime.now(UTC).isoformat(),
+                "order": self.interview.order,
+                "answers": self.interview.answers,
+            },
+        )
+
+
+# -- one prompt per kind of question ---------------------------------------------------------
+
+
+def _ask_choice(session: Session, question: Question) -> Any:
+    _list_choices(session, question)
+    unknown = " · Enter = don't know" if question.allow_unknown else ""
+    while True:
+        text = session._input(f"Number{unknown} · {HELP_LINE}")
+        if not text and question.allow_unknown:
+            return None
+        picked = _numbers(text, len(question.choices))
+        if picked is not None and len(picked) == 1:
+            return question.choices[picked[0]].value
+        session.console.print(f"Type one number from 1 to {len(question.choices)}.")
+
+
+def _ask_many(session: Session, question: Question) -> Any:
+    _list_choices(session, question)
+    unknown = " · Enter = don't know" if question.allow_unknown else ""
+    none = " · 0 = none" if question.kind == "flags" else ""
+    while True:
+        text = session._input(f"Numbers, e.g. 1,3{none}{unknown} · {HELP_LINE}")
+        if not text and question.allow_unknown:
+            return None
+        if text == "0" and question.kind == "flags":
+            return []
+        picked = _numbers(text, len(question.choices))
+        if picked:
+            return [question.choices[i].value for i in picked]
+        session.console.print(f"Type numbers from 1 to {len(question.choices)}, separated by commas.")
+
+
+def _ask_yes_no(session: Session, question: Question) -> Any:
+    while True:
+        text = session._input(f"y = yes · n = no · Enter = don't know · {HELP_LINE}").lower()
+        if text in ("y", "yes"):
+            return True
+        if text in ("n", "no"):
+            return False
+        if not text:
+            return None
+        session.console.print("Type y or n, or press Enter if you don't know.")
+
+
+def _ask_text(session: Session, question: Question) -> Any:
+    text = session._input(f"Type your answer · Enter = don't know · {HELP_LINE}")
+    return text or None
+
+
+def _ask_organisation(session: Session, question: Question) -> Any:
+    register = session.interview.checker.pack.register
+    with _completion(name for p in register.partners for name in (p.name, *p.aliases)):
+        while True:
+            text = session._input(f"Organisation name (Tab completes) · {HELP_LINE}")
+            if not text:
+                session.console.print("An organisation is needed here.")
+                continue
+            matches = register.search(text)
+            if matches and matches[0].exact and isinstance(matches[0].entry, Partner):
+                partner = matches[0].entry
+                session.console.print(f"  ✓ {escape(partner.name)}: signatory ({partner.class_label})")
+                return partner.name
+            choice = _pick_suggestion(session, text, [m.entry.name for m in matches if m.is_signatory])
+            if choice is not None:
+                return choice
+
+
+def _pick_suggestion(session: Session, text: str, names: list[str]) -> str | None:
+    if names:
+        session.console.print("  Not an exact match. Did you mean:")
+        for number, name in enumerate(names, start=1):
+            session.console.print(f"   {number}  {escape(name)}")
+    session.console.print(
+        f"  Enter = keep '{escape(text)}' as typed [bold](not a signatory: extra care needed, ISP 3.6)[/]"
+    )
+    answer = session._input("Number, Enter to keep as typed, or type the name again")
+    if not answer:
+        return text
+    picked = _numbers(answer, len(names))
+    if picked is not None and len(picked) == 1:
+        return names[picked[0]]
+    return None
+
+
+def _ask_subjects(session: Session, question: Question) -> Any:
+    roles = _ask_many(session, question)
+    if roles is None:
+        return None
+    subjects = []
+    for role in roles:
+        label = next(c.label for c in question.choices if c.value == role).split(" ", 1)[1]
+        answer = _ask_yes_no_simple(session, f"Is the {label} a child (under 18)?")
+        subjects.append({"role": role, "is_child": answer})
+    return subjects
+
+
+def _ask_yes_no_simple(session: Session, text: str) -> bool | None:
+    session.console.print(f"  {escape(text)}")
+    while True:
+        reply = session._input("y / n / Enter = don't know").lower()
+        if reply in ("y", "yes", "n", "no", ""):
+            return None if not reply else reply.startswith("y")
+
+
+_PROMPTS: dict[str, Callable[[Session, Question], Any]] = {
+    "choice": _ask_choice,
+    "multi": _ask_many,
+    "flags": _ask_many,
+    "yesno": _ask_yes_no,
+    "text": _ask_text,
+    "organisation": _ask_organisation,
+    "subjects": _ask_subjects,
+}
+
+
+def _list_choices(session: Session, question: Question) -> None:
+    for number, choice in enumerate(question.choices, start=1):
+        explain = f" [dim]- {escape(choice.explain)}[/]" if choice.explain else ""
+        session.console.print(f" {number:>2}  {escape(choice.label)}{explain}")
+
+
+def _numbers(text: str, count: int) -> list[int] | None:
+    picked = []
+    for part in text.replace(" ", ",").split(","):
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= count:
+            return None
+        if int(part) - 1 not in picked:
+            picked.append(int(part) - 1)
+    return picked or None
+
+
+# -- running from a file of answers -----------------------------------------------------------
+
+
+def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
+    source = _read_answers(Path(args.answers))
+    interview = Interview(checker)
+    not_given = []
+    while (question := interview.next_question()) is not None:
+        if question.id not in source:
+            not_given.append(question.id)
+        interview.answer(question.id, source.get(question.id))
+    decision = interview.decision()
+    assert decision is not None
+    data = record(interview, decision, not_given=not_given)
+    if args.save:
+        _write_json(Path(args.save), data)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        console = Console(highlight=False)
+        render.decision(console, decision)
+        console.print(f"\n{len(interview.order)} questions answered from {args.answers}.")
+        if not_given:
+            console.print(f"Not in the answers file, so treated as not known: {', '.join(not_given)}")
+        if args.save:
+            console.print(f"Saved the decision record to {args.save}")
+    return _exit_code(decision)
+
+
+def _read_answers(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DisclosureError([Problem("", f"cannot read {path}: {exc.strerror}")]) from None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            raise DisclosureError([Problem("", f"{path} is neither JSON nor YAML")]) from None
+    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+        data = data["answers"]
+    if not isinstance(data, dict):
+        raise DisclosureError([Problem("", f"{path} must map question ids to answers")])
+    unknown = [key for key in data if not _is_question(key)]
+    if unknown:
+        raise DisclosureError([Problem(key, "no such question") for key in unknown])
+    return data
+
+
+def _load_draft(path: Path) -> tuple[dict[str, Any], list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DisclosureError([Problem("", f"cannot resume from {path}: {exc}")]) from None
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise DisclosureError([Problem("", f"{path} is not a checklist draft")])
+    return data["answers"], list(data.get("order") or data["answers"])
+
+
+# -- records, files and small helpers ---------------------------------------------------------
+
+
+def record(interview: Interview, decision: Decision, *, not_given: list[str] | None = None) -> dict[str, Any]:
+    """The saved record: the decision, the disclosure it was made on, and the answers."""
+    return {
+        "ispcheck_record": 1,
+        "decision": decision.to_dict(),
+        "disclosure": interview.data(),
+        "answers": interview.answers,
+        "questions_asked": len(interview.order),
+        "not_answered": not_given or [],
+    }
+
+
+def _write_json(path: Path, data: Any) -> None:
+    """Write whole or not at all: a temporary file renamed over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _stamped(kind: str) -> str:
+    return str(RECORDS_DIR / f"{kind}-{datetime.now():%Y%m%d-%H%M%S}.json")
+
+
+def _exit_code(decision: Decision) -> int:
+    from .main import EXIT_BY_OUTCOME
+
+    return EXIT_BY_OUTCOME[decision.outcome]
+
+
+def _is_question(key: str) -> bool:
+    try:
+        by_id(key)
+    except KeyError:
+        return False
+    return True
+
+
+def _describe(question: Question, value: Any) -> str:
+    if value is None:
+        return "not known"
+    if question.kind == "yesno":
+        return "yes" if value else "no"
+    labels = {c.value: c.label for c in question.choices}
+    if question.kind == "subjects":
+        return ", ".join(labels[s["role"]] + (" (child)" if s.get("is_child") else "") for s in value)
+    if isinstance(value, list):
+        return ", ".join(labels.get(v, str(v)) for v in value) or "none"
+    return str(labels.get(value, value))
+
+
+def _officer_roles(partner: Partner | None) -> str | None:
+    if partner is None or not partner.designated_officer_roles:
+        return None
+    return f"at {partner.name}: {'; '.join(partner.designated_officer_roles)}"
+
+
+def _on_hangup() -> Any:
+    """A closed terminal stops the session like Ctrl-C; the draft is already on disk."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGHUP, stop)
+
+
+class _completion:
+    """Tab completion of organisation names where the terminal has readline."""
+
+    def __init__(self, names: Any) -> None:
+        self.names = sorted(set(names))
+        self.saved: Any = None
+
+    def __enter__(self) -> None:
+        try:
+            import readline
+        except ImportError:
+            return
+        self.saved = readline.get_completer()
+
+        def complete(text: str, state: int) -> str | None:
+            options = [n for n in self.names if n.lower().startswith(text.lower())]
+            return options[state] if state < len(options) else None
+
+        readline.set_completer_delims("")
+        readline.set_completer(complete)
+        readline.parse_and_bind("tab: complete")
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            import readline
+        except ImportError:
+            return
+        readline.set_completer(self.saved)

@@ -1,0 +1,604 @@
+"""The checklist's questions: each one sets facts of the disclosure contract, in plain words.
+
+The order is the protocol's order of thinking (urgency, who, what, why, on what basis, consent,
+necessity, accuracy, handling, special circumstances). Which of them are actually asked is decided
+by the interview from the rules (see :mod:`ispcheck.interview`), not by this list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = ["CORE", "QUESTIONS", "URGENT_CORE", "Choice", "Question", "question"]
+
+Kind = Literal["yesno", "choice", "multi", "flags", "text", "organisation", "subjects"]
+Data = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One answer an officer can pick, with what it means in plain words."""
+
+    value: Any
+    label: str
+    explain: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of the checklist.
+
+    ``fields`` are the dotted contract paths the answer sets. For ``flags`` questions each choice's
+    value is a field path: picked ones become true, the rest false. ``when`` says whether the
+    question makes sense at all given the disclosure so far; ``depends_on`` lists the questions
+    whose change clears this answer.
+    """
+
+    id: str
+    kind: Kind
+    text: str
+    why: str
+    clauses: tuple[str, ...]
+    fields: tuple[str, ...]
+    choices: tuple[Choice, ...] = ()
+    allow_unknown: bool = True
+    appendix2: str | None = None
+    when: Callable[[Data], bool] | None = None
+    depends_on: tuple[str, ...] = field(default=())
+
+    def applies(self, data: Data) -> bool:
+        return self.when is None or self.when(data)
+
+
+def _get(data: Data, path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(part)
+    return node
+
+
+def _has_category(*names: str) -> Callable[[Data], bool]:
+    return lambda data: any(n in (_get(data, "data.categories") or ()) for n in names)
+
+
+def _personal(data: Data) -> bool:
+    return _has_category("personal", "special_category", "criminal_offence")(data)
+
+
+def _equals(path: str, *values: Any) -> Callable[[Data], bool]:
+    return lambda data: _get(data, path) in values
+
+
+def _both(*tests: Callable[[Data], bool]) -> Callable[[Data], bool]:
+    return lambda data: all(t(data) for t in tests)
+
+
+YES_NO = (Choice(True, "Yes"), Choice(False, "No"))
+
+ROLES = (
+    Choice("victim", "a victim"),
+    Choice("offender", "an offender"),
+    Choice("suspect", "a suspect"),
+    Choice("witness", "a witness"),
+    Choice("vulnerable_person", "a vulnerable person", "cannot protect themselves from harm"),
+    Choice("other", "someone else"),
+)
+
+CATEGORIES = (
+    Choice("personal", "Personal details", "names, addresses, dates of birth, contact details"),
+    Choice(
+        "special_category",
+        "Special category details",
+        "health, ethnicity, religion, sexuality, politics, union membership, genetics, biometrics",
+    ),
+    Choice("criminal_offence", "Criminal offence details", "offences, allegations, convictions"),
+    Choice("anonymised", "Anonymised information", "nobody can be identified from it"),
+    Choice("aggregated", "Figures or statistics only", "counts and trends, no individuals"),
+)
+
+SPECIAL_TYPES = (
+    Choice("health", "Health (physical or mental)"),
+    Choice("race_or_ethnicity", "Race or ethnicity"),
+    Choice("religious_beliefs", "Religious or philosophical beliefs"),
+    Choice("sex_life_or_orientation", "Sex life or sexual orientation"),
+    Choice("political_opinions", "Political opinions"),
+    Choice("trade_union_membership", "Trade union membership"),
+    Choice("genetic", "Genetic data"),
+    Choice("biometric", "Biometric data (to identify someone)"),
+)
+
+PURPOSES = (
+    Choice("prevent_crime", "Preventing crime or anti-social behaviour"),
+    Choice("detect_crime", "Detecting crime or anti-social behaviour"),
+    Choice("apprehend_offender", "Catching an offender"),
+    Choice("prosecute_offender", "Prosecuting an offender"),
+    Choice("safeguarding", "Safeguarding a victim, child or vulnerable person"),
+    Choice("protect_life", "Protecting someone's life"),
+    Choice("reduce_reoffending", "Reducing re-offending"),
+    Choice("reduce_asb", "Reducing anti-social behaviour"),
+    Choice("substance_misuse", "Tackling drug, alcohol or substance misuse"),
+    Choice("serious_violence", "Preventing or reducing serious violence"),
+    Choice("strategic_analysis", "Strategic analysis or planning", "usually needs no names"),
+    Choice("other", "Something else", "outside the protocol's purposes: a DPO will need to decide"),
+)
+
+ARTICLE6 = (
+    Choice(
+        "public_task",
+        "Public task",
+        "your organisation's official job, set out in law (the usual basis for public bodies)",
+    ),
+    Choice("legal_obligation", "Legal obligation", "a law or court order requires you to share"),
+    Choice("vital_interests", "Vital interests", "only to protect someone's life"),
+    Choice("consent", "Consent", "the person has freely agreed to this share"),
+    Choice("legitimate_interests", "Legitimate interests", "not for public bodies doing their job"),
+    Choice("contract", "Contract", "needed for a contract with the person (rare here)"),
+)
+
+ARTICLE9 = (
+    Choice(
+        "substantial_public_interest",
+        "Substantial public interest",
+        "for example preventing crime or safeguarding; needs a Schedule 1 condition too",
+    ),
+    Choice("vital_interests", "Vital interests", "to protect life when the person cannot consent"),
+    Choice("explicit_consent", "Explicit consent", "the person has clearly agreed, in words"),
+    Choice("health_or_social_care", "Health or social care", "for care or treatment purposes"),
+    Choice("legal_claims_or_courts", "Legal claims or courts", "for court proceedings or claims"),
+)
+
+SCHEDULE1 = (
+    Choice(
+        "preventing_or_detecting_unlawful_acts",
+        "Preventing or detecting unlawful acts",
+        "the usual condition for crime and disorder work",
+    ),
+    Choice(
+        "safeguarding_children_and_individuals_at_risk",
+        "Safeguarding children and individuals at risk",
+        "protecting a child or an adult at risk from harm",
+    ),
+    Choice(
+        "statutory_and_government_purposes",
+        "Statutory and government purposes",
+        "a statute gives your organisation this function",
+    ),
+    Choice("administration_of_justice", "Administration of justice", "for the courts or justice"),
+)
+
+GATEWAYS = (
+    Choice(
+        "crime_and_disorder_act_s115",
+        "Crime and Disorder Act 1998, section 115",
+        "a power to share with police, councils, probation, fire and health bodies",
+    ),
+    Choice("children_act", "Children Act 1989 / 2004", "safeguarding and promoting children's welfare"),
+    Choice("care_act", "Care Act 2014", "safeguarding adults"),
+    Choice("other_statute", "Another Act (see Appendix 1)"),
+    Choice("common_law", "Common law powers", "for example the police's common law powers"),
+)
+
+CLASSIFICATIONS = (
+    Choice("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE", "need-to-know; harmful if lost"),
+    Choice("OFFICIAL", "OFFICIAL", "routine business"),
+    Choice("SECRET", "SECRET", "compromise would threaten life or safety"),
+    Choice("TOP SECRET", "TOP SECRET", "national security"),
+)
+
+CHANNELS = (
+    Choice("secure_email", "Secure email"),
+    Choice("secure_case_system", "A shared secure case system", "for example ECINS"),
+    Choice("encrypted_attachment", "Email with a password-protected attachment"),
+    Choice("in_meeting", "Spoken or shown in a meeting"),
+    Choice("phone", "Phone"),
+    Choice("standard_email", "Ordinary email"),
+    Choice("courier", "Courier"),
+    Choice("post", "Post"),
+)
+
+SETTINGS = (
+    Choice("outside_meeting", "Not in a meeting"),
+    Choice("marac", "MARAC", "domestic abuse risk conference"),
+    Choice("mappa", "MAPPA meeting", "public protection arrangements"),
+    Choice("iom_case_conference", "IOM case conference", "integrated offender management"),
+    Choice("early_help_panel", "Early Help Locality Panel"),
+    Choice("channel_panel", "Channel Panel"),
+    Choice("socjag", "SOCJAG", "serious and organised crime joint action group"),
+    Choice("case_management_meeting", "ASB, youth, victim or other case management meeting"),
+    Choice("vulnerability_meeting", "Vulnerability meeting"),
+    Choice("problem_solving_meeting", "Partnership problem solving meeting"),
+    Choice("community_impact_group", "Community Impact Operational Group"),
+    Choice("hate_crime_meeting", "Hate Crime meeting"),
+    Choice("domestic_homicide_review", "Domestic Homicide Review Panel"),
+    Choice("csp_meeting", "Community Safety Partnership meeting"),
+)
+
+CONSENT = (
+    Choice("obtained", "Yes, they agreed"),
+    Choice("not_sought", "Not asked", "you will be asked why"),
+    Choice("refused", "They refused"),
+    Choice("withdrawn", "They agreed, then withdrew"),
+)
+
+_NOT_ANONYMOUS = _personal
+
+
+def question(
+    id: str,
+    kind: Kind,
+    text: str,
+    why: str,
+    clauses: tuple[str, ...],
+    fields: tuple[str, ...] | None = None,
+    **options: Any,
+) -> Question:
+    return Question(id, kind, text, why, clauses, fields or (id,), **options)
+
+
+QUESTIONS: tuple[Question, ...] = (
+    question(
+        "context.urgent_risk_to_life",
+        "yesno",
+        "Is anyone at urgent risk of death or serious harm right now?",
+        "If so, the law lets you share what is needed to protect life now and record it afterwards.",
+        ("A11",),
+        choices=YES_NO,
+    ),
+    question(
+        "discloser.organisation",
+        "organisation",
+        "Which organisation is sharing the information?",
+        "Only organisations that have signed the protocol are covered by it.",
+        ("3.5", "A12", "A13"),
+        allow_unknown=False,
+    ),
+    question(
+        "recipient.organisation",
+        "organisation",
+        "Which organisation will receive it?",
+        "An organisation that has not signed needs a confidentiality agreement first.",
+        ("3.6", "A12", "A13"),
+        allow_unknown=False,
+    ),
+    question(
+        "data.categories",
+        "multi",
+        "What kind of information is it? (pick all that apply)",
+        "Sensitive kinds of information need extra legal conditions.",
+        ("4.3", "5.4"),
+        choices=CATEGORIES,
+        allow_unknown=False,
+    ),
+    question(
+        "subjects",
+        "subjects",
+        "Who is the information about? (pick all that apply)",
+        "Victims, children and vulnerable people need extra protection.",
+        ("4.2", "A2.Q1"),
+        choices=ROLES,
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "data.special_category_types",
+        "multi",
+        "Which special category details are included?",
+        "Each must be necessary for the purpose.",
+        ("4.3", "A2.Q3"),
+        choices=SPECIAL_TYPES,
+        when=_has_category("special_category"),
+        depends_on=("data.categories",),
+    ),
+    question(
+        "purpose.code",
+        "choice",
+        "What is the information for?",
+        "Sharing needs a lawful, defined purpose.",
+        ("2.1", "4.4", "A2.Q1"),
+        choices=PURPOSES,
+        allow_unknown=False,
+        appendix2="A2.Q1",
+    ),
+    question(
+        "purpose.statement",
+        "text",
+        "In a sentence, why does it need to be shared?",
+        "The purpose must be written down.",
+        ("4.4", "A2.Q1"),
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "handling.classification",
+        "choice",
+        "How is the information marked?",
+        "The marking tells the recipient how to protect it.",
+        ("6.3", "6.4"),
+        choices=CLASSIFICATIONS,
+        allow_unknown=False,
+    ),
+    question(
+        "handling.channel",
+        "choice",
+        "How will it be sent?",
+        "Personal data must travel by a secure route.",
+        ("7.4", "A2.Q9"),
+        choices=CHANNELS,
+        allow_unknown=False,
+        appendix2="A2.Q9",
+    ),
+    question(
+        "context.setting",
+        "choice",
+        "Is it being shared in a meeting?",
+        "Each meeting has its own confidentiality declaration.",
+        ("1.6", "6.1"),
+        choices=SETTINGS,
+        allow_unknown=False,
+    ),
+    question(
+        "lawful_basis.article6",
+        "choice",
+        "What is the lawful basis for sharing?",
+        "Every share of personal data needs an Article 6 basis.",
+        ("5.2", "5.6"),
+        choices=ARTICLE6,
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "lawful_basis.article9",
+        "choice",
+        "What is the condition for sharing the special category details?",
+        "Special category data needs an Article 9 condition as well.",
+        ("4.3", "5.2"),
+        choices=ARTICLE9,
+        when=_has_category("special_category"),
+        depends_on=("data.categories",),
+    ),
+    question(
+        "lawful_basis.schedule1_condition",
+        "choice",
+        "Which Data Protection Act Schedule 1 condition applies?",
+        "Needed for criminal offence data and for substantial public interest.",
+        ("4.3", "5.2"),
+        choices=SCHEDULE1,
+        when=lambda d: (
+            _has_category("criminal_offence")(d)
+            or _get(d, "lawful_basis.article9") == "substantial_public_interest"
+        ),
+        depends_on=("data.categories", "lawful_basis.article9"),
+    ),
+    question(
+        "lawful_basis.gateway",
+        "choice",
+        "Which law gives your organisation the power to share?",
+        "Appendix 1 lists the Acts that allow sharing.",
+        ("4.1", "A1"),
+        choices=GATEWAYS,
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "consent.status",
+        "choice",
+        "Has the person agreed to this share?",
+        "Where it is safe and possible, people should be asked.",
+        ("5.5", "A2.Q6"),
+        choices=CONSENT,
+        appendix2="A2.Q6",
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "consent.reason_not_sought",
+        "text",
+        "Why was the person not asked?",
+        "If consent is not sought, the reason must be recorded.",
+        ("5.5", "A2.Q7"),
+        appendix2="A2.Q7",
+        when=_equals("consent.status", "not_sought", None),
+        depends_on=("consent.status",),
+    ),
+    question(
+        "consent.recorded",
+        "yesno",
+        "Is their agreement recorded (on file or a consent form)?",
+        "Consent must be recorded.",
+        ("A2.Q6",),
+        choices=YES_NO,
+        when=_equals("consent.status", "obtained"),
+        depends_on=("consent.status",),
+    ),
+    question(
+        "consent.restrictions",
+        "text",
+        "Did they put any limits on sharing? (describe, or press Enter for none)",
+        "The share must stay within any limits.",
+        ("A2.Q6",),
+        when=_equals("consent.status", "obtained"),
+        depends_on=("consent.status",),
+    ),
+    question(
+        "consent.within_restrictions",
+        "yesno",
+        "Does this share stay within those limits?",
+        "A share beyond the limits of consent needs another basis.",
+        ("A2.Q6", "7.3"),
+        choices=YES_NO,
+        when=lambda d: bool(_get(d, "consent.restrictions")),
+        depends_on=("consent.restrictions", "consent.status"),
+    ),
+    question(
+        "necessity.statement",
+        "text",
+        "Why is this information necessary for that purpose?",
+        "Appendix 11 asks why the information is necessary.",
+        ("A11", "A2.Q2"),
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "necessity.makes_a_difference",
+        "yesno",
+        "Will sharing make a real difference to the service or the outcome for the person?",
+        "No difference means no need to know.",
+        ("A2.Q2",),
+        choices=YES_NO,
+        appendix2="A2.Q2",
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "proportionality",
+        "flags",
+        "Which of these have you considered? (pick all that apply)",
+        "Sharing must be proportionate.",
+        ("A2.Q3",),
+        fields=(
+            "necessity.less_data_considered",
+            "necessity.alternatives_considered",
+            "necessity.impact_considered",
+            "necessity.article8_considered",
+        ),
+        choices=(
+            Choice("necessity.less_data_considered", "Whether less information would do"),
+            Choice("necessity.alternatives_considered", "Whether another way would work as well"),
+            Choice("necessity.impact_considered", "The likely impact on the person"),
+            Choice(
+                "necessity.article8_considered",
+                "Their right to privacy against the reason for sharing",
+            ),
+        ),
+        appendix2="A2.Q3",
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "necessity.sensitive_data_necessary",
+        "yesno",
+        "Are the sensitive details themselves needed for the purpose?",
+        "Special category and offence details must be necessary, not just convenient.",
+        ("A2.Q3",),
+        choices=YES_NO,
+        when=_has_category("special_category", "criminal_offence"),
+        depends_on=("data.categories",),
+    ),
+    question(
+        "accuracy",
+        "flags",
+        "Which of these have you done? (pick all that apply)",
+        "Information merged from several agencies must be about the right person.",
+        ("A2.Q4",),
+        fields=("accuracy.identity_verified", "accuracy.fact_and_opinion_distinguished"),
+        choices=(
+            Choice("accuracy.identity_verified", "Checked name, date of birth and address"),
+            Choice("accuracy.fact_and_opinion_distinguished", "Kept fact apart from opinion"),
+        ),
+        appendix2="A2.Q4",
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "recipient.has_secure_email",
+        "yesno",
+        "Is the recipient's email address on a secure system?",
+        "If not, the information must be encrypted with a password.",
+        ("7.4", "A3"),
+        choices=YES_NO,
+        when=_equals("handling.channel", "secure_email"),
+        depends_on=("handling.channel",),
+    ),
+    question(
+        "circumstances",
+        "flags",
+        "Do any of these apply? (pick all that apply, or 0 for none)",
+        "Each brings its own safeguard.",
+        ("4.6", "4.7", "7.2", "A2.Q5", "A6"),
+        fields=(
+            "context.secondary_disclosure",
+            "context.ongoing_investigation",
+            "context.evidential_use",
+            "context.profiling_children",
+            "context.transfer_outside_uk",
+        ),
+        choices=(
+            Choice("context.secondary_disclosure", "It came to you from another organisation"),
+            Choice("context.ongoing_investigation", "It relates to a live investigation or case"),
+            Choice("context.evidential_use", "It is wanted as evidence"),
+            Choice("context.profiling_children", "It could build a profile of children"),
+            Choice("context.transfer_outside_uk", "It will go outside the UK"),
+        ),
+        when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "context.originator_agreed",
+        "yesno",
+        "Has the organisation it came from agreed to it being passed on?",
+        "Check with the originator before a secondary disclosure.",
+        ("A2.Q5", "7.3"),
+        choices=YES_NO,
+        appendix2="A2.Q5",
+        when=_equals("context.secondary_disclosure", True),
+        depends_on=("circumstances",),
+    ),
+    question(
+        "context.investigating_officer_consulted",
+        "yesno",
+        "Have the investigating officer and the CPS been consulted?",
+        "A live case is sub judice: sharing must not prejudice it.",
+        ("4.6",),
+        choices=YES_NO,
+        when=_equals("context.ongoing_investigation", True),
+        depends_on=("circumstances",),
+    ),
+    question(
+        "context.formal_request_form",
+        "yesno",
+        "Has a formal request been made on the Appendix 10 or 11 form?",
+        "Evidence and the crime and taxation exemption need a formal request.",
+        ("7.2", "A10", "A11"),
+        choices=YES_NO,
+        when=lambda d: (
+            _get(d, "context.evidential_use") is True or _get(d, "lawful_basis.exemption") is not None
+        ),
+        depends_on=("circumstances",),
+    ),
+    question(
+        "context.from_meeting",
+        "choice",
+        "Was this information first shared at a meeting? Which?",
+        "Some meetings forbid passing information on without the chair's agreement.",
+        ("A4", "A6", "A7", "A8"),
+        choices=(Choice(None, "No"), *SETTINGS[1:]),
+        when=_equals("context.secondary_disclosure", True),
+        depends_on=("circumstances",),
+    ),
+)
+
+_BY_ID = {q.id: q for q in QUESTIONS}
+
+#: Asked in every checklist (they are required, or shape everything after them).
+CORE = (
+    "context.urgent_risk_to_life",
+    "discloser.organisation",
+    "recipient.organisation",
+    "data.categories",
+    "subjects",
+    "data.special_category_types",
+    "purpose.code",
+    "purpose.statement",
+    "handling.classification",
+    "handling.channel",
+    "context.setting",
+)
+
+#: The short path when life is at risk: only what is needed to share safely now.
+URGENT_CORE = (
+    "context.urgent_risk_to_life",
+    "discloser.organisation",
+    "recipient.organisation",
+    "data.categories",
+    "subjects",
+    "purpose.statement",
+    "handling.channel",
+)
+
+
+def by_id(question_id: str) -> Question:
+    return _BY_ID[question_id]
