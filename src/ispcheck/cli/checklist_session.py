@@ -235,7 +235,7 @@ class Session:
             self.console.print(f"Could not save there ({exc.strerror}); saving to {path} instead.")
             _write_json(path, record(self.interview, decision))
         self.console.print(
-            f"Saved the decision record to {path}\n"
+            f"\nSaved the decision record to {path}\n"
             f"Outcome: {render.short_outcome(decision)}. The record holds every finding, with its "
             "clauses, and your answers."
         )

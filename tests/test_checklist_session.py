@@ -1,0 +1,172 @@
+"""The checklist session, driven by scripted keystrokes and by answers files."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from ispcheck import Checker
+from ispcheck.cli.checklist_session import Session
+from ispcheck.cli.main import main
+from ispcheck.interview import Interview
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "checklist"
+
+SIMPLE_KEYS = [
+    "n", "Warks Police", "Rugby BC", "1", "1", "n", "1",
+    "to arrange target hardening", "1", "1", "1",
+    "1", "1", "y", "", "the contractor needs the address", "y", "1,2,3,4", "1,2", "y", "0",
+]  # fmt: skip
+
+
+class Keys:
+    """Plays typed lines to the session; running out is like closing the terminal."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines: Iterator[str] = iter(lines)
+        self.prompts: list[str] = []
+
+    def __call__(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        try:
+            return next(self.lines)
+        except StopIteration:
+            raise EOFError from None
+
+
+def session(
+    checker: Checker, tmp_path: Path, keys: list[str], interview: Interview | None = None
+) -> tuple[Session, io.StringIO]:
+    out = io.StringIO()
+    console = Console(file=out, width=80, color_system=None, highlight=False)
+    draft = tmp_path / "draft.json"
+    played = Keys(keys)
+    return Session(
+        interview or Interview(checker), console, draft, str(tmp_path / "record.json"), played
+    ), out
+
+
+def test_a_simple_case_typed_at_the_keyboard_ends_in_share_and_saves_the_record(
+    checker: Checker, tmp_path: Path
+) -> None:
+    s, out = session(checker, tmp_path, [*SIMPLE_KEYS, ""])
+    assert s.run() == 0
+    record = json.loads((tmp_path / "record.json").read_text())
+    assert record["decision"]["outcome"] == "share"
+    assert record["disclosure"]["discloser"]["organisation"] == "Warwickshire Police"
+    assert "SHARE" in out.getvalue()
+    assert not (tmp_path / "draft.json").exists()
+
+
+def test_running_findings_appear_after_each_answer_in_words(checker: Checker, tmp_path: Path) -> None:
+    s, out = session(checker, tmp_path, [*SIMPLE_KEYS[:11], ":q"])
+    s.run()
+    text = out.getvalue()
+    assert "Now: DO NOT SHARE" in text
+    assert "+ block:" in text
+
+
+def test_a_misspelt_organisation_offers_the_signatory_it_resembles(checker: Checker, tmp_path: Path) -> None:
+    keys = ["n", "Warwickshire Polise", "1", ":q"]
+    s, out = session(checker, tmp_path, keys)
+    s.run()
+    assert "Did you mean" in out.getvalue()
+    assert s.interview.answers["discloser.organisation"] == "Warwickshire Police"
+
+
+def test_an_unknown_organisation_is_kept_as_typed_and_flagged(checker: Checker, tmp_path: Path) -> None:
+    s, out = session(checker, tmp_path, ["n", "Acme Investigations", "", ":q"])
+    s.run()
+    assert "not a signatory" in out.getvalue()
+    assert s.interview.answers["discloser.organisation"] == "Acme Investigations"
+
+
+def test_going_back_asks_the_previous_question_again(checker: Checker, tmp_path: Path) -> None:
+    s, out = session(checker, tmp_path, ["n", "Warks Police", ":b", "Refuge", ":q"])
+    s.run()
+    assert s.interview.answers["discloser.organisation"] == "Refuge"
+    assert "Back to: Which organisation is sharing" in out.getvalue()
+
+
+def test_the_review_screen_lets_an_answer_be_changed(checker: Checker, tmp_path: Path) -> None:
+    keys = ["n", "Warks Police", "Refuge", ":r", "2", "Rugby BC", "", ":q"]
+    s, out = session(checker, tmp_path, keys)
+    s.run()
+    assert "Your answers" in out.getvalue()
+    assert s.interview.answers["discloser.organisation"] == "Rugby Borough Council"
+
+
+def test_a_wrong_key_is_explained_and_the_question_asked_again(checker: Checker, tmp_path: Path) -> None:
+    s, out = session(checker, tmp_path, ["maybe", "n", ":q"])
+    s.run()
+    assert "Type y or n" in out.getvalue()
+    assert s.interview.answers["context.urgent_risk_to_life"] is False
+
+
+def test_stopping_midway_keeps_a_draft_that_resumes_where_it_stopped(
+    checker: Checker, tmp_path: Path
+) -> None:
+    s, out = session(checker, tmp_path, SIMPLE_KEYS[:6])  # the keys run out: like a closed terminal
+    assert s.run() == 130
+    assert "--resume" in out.getvalue()
+    draft = json.loads((tmp_path / "draft.json").read_text())
+    assert draft["order"][-1] == "subjects"
+    resumed = Interview(checker, draft["answers"], draft["order"])
+    s2, _ = session(checker, tmp_path, [*SIMPLE_KEYS[6:], ""], resumed)
+    assert s2.run() == 0
+    assert json.loads((tmp_path / "record.json").read_text())["decision"]["outcome"] == "share"
+
+
+def test_the_urgent_path_says_what_it_assumes(checker: Checker, tmp_path: Path) -> None:
+    s, out = session(checker, tmp_path, ["y", ":q"])
+    s.run()
+    assert "Urgent path" in out.getvalue()
+    assert "OFFICIAL-SENSITIVE" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("answers", "outcome", "code"),
+    [
+        ("simple-share-police-to-council.json", "share", 0),
+        ("marac-police-to-refuge.json", "share_with_conditions", 0),
+        ("urgent-risk-to-life-by-phone.json", "share_with_conditions", 0),
+        ("live-investigation-needs-referral.json", "refer", 3),
+        ("strategic-analysis-with-names.json", "do_not_share", 4),
+    ],
+)
+def test_an_answers_file_runs_the_whole_checklist_without_prompts(
+    answers: str, outcome: str, code: int, tmp_path: Path, capsys: Any
+) -> None:
+    saved = tmp_path / "record.json"
+    args = ["checklist", "--answers", str(EXAMPLES / answers), "--format", "json", "--no-plugins"]
+    assert main([*args, "--save", str(saved)]) == code
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["decision"]["outcome"] == outcome
+    assert json.loads(saved.read_text()) == printed
+    assert printed["not_answered"] == []
+
+
+def test_an_answers_file_with_an_unknown_question_exits_2_naming_it(tmp_path: Path, capsys: Any) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"consnet.status": "obtained"}))
+    assert main(["checklist", "--answers", str(path), "--no-plugins"]) == 2
+    assert "consnet.status" in capsys.readouterr().err
+
+
+def test_questions_missing_from_an_answers_file_are_treated_as_not_known_and_listed(
+    tmp_path: Path, capsys: Any
+) -> None:
+    answers = json.loads((EXAMPLES / "simple-share-police-to-council.json").read_text())
+    del answers["necessity.makes_a_difference"]
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    code = main(["checklist", "--answers", str(path), "--format", "json", "--no-plugins"])
+    printed = json.loads(capsys.readouterr().out)
+    assert code == 4
+    assert printed["not_answered"] == ["necessity.makes_a_difference"]

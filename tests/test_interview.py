@@ -1,0 +1,195 @@
+"""The checklist's logic: what is asked next, going back, the urgent path, answers checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ispcheck import Checker, DisclosureError
+from ispcheck.interview import Interview
+from ispcheck.questions import CORE, QUESTIONS, by_id
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "checklist"
+
+
+def load(name: str) -> dict[str, Any]:
+    return json.loads((EXAMPLES / name).read_text())
+
+
+def run(checker: Checker, answers: dict[str, Any]) -> tuple[Interview, list[str]]:
+    """Answer every question asked from ``answers`` (unknown if absent); return the ids asked."""
+    interview = Interview(checker)
+    asked = []
+    while (question := interview.next_question()) is not None:
+        asked.append(question.id)
+        interview.answer(question.id, answers.get(question.id))
+    return interview, asked
+
+
+def test_the_first_question_is_whether_there_is_an_urgent_risk_to_life(checker: Checker) -> None:
+    question = Interview(checker).next_question()
+    assert question is not None and question.id == "context.urgent_risk_to_life"
+
+
+def test_a_simple_share_takes_no_more_than_twenty_questions(checker: Checker) -> None:
+    interview, asked = run(checker, load("simple-share-police-to-council.json"))
+    decision = interview.decision()
+    assert decision is not None and decision.outcome.value == "share"
+    assert len(asked) <= 20
+
+
+def test_the_urgent_path_asks_only_what_is_needed_to_share_now(checker: Checker) -> None:
+    interview, asked = run(checker, load("urgent-risk-to-life-by-phone.json"))
+    decision = interview.decision()
+    assert len(asked) == 7
+    assert "lawful_basis.article6" not in asked
+    assert decision is not None and decision.outcome.value == "share_with_conditions"
+    assert decision.urgent and decision.afterwards
+
+
+def test_questions_that_cannot_change_the_answer_are_not_asked(checker: Checker) -> None:
+    _, asked = run(checker, load("simple-share-police-to-council.json"))
+    # Police to a borough council: both responsible authorities, so no gateway can raise a problem.
+    assert "lawful_basis.gateway" not in asked
+    # No special category data, so no Article 9 condition to ask about.
+    assert "lawful_basis.article9" not in asked
+
+
+def test_a_follow_up_is_asked_only_when_its_answer_can_matter(checker: Checker) -> None:
+    _, live = run(checker, load("live-investigation-needs-referral.json"))
+    _, simple = run(checker, load("simple-share-police-to-council.json"))
+    assert "context.investigating_officer_consulted" in live
+    assert "context.investigating_officer_consulted" not in simple
+
+
+def test_the_core_questions_come_first_in_order(checker: Checker) -> None:
+    _, asked = run(checker, load("marac-police-to-refuge.json"))
+    core_asked = [q for q in asked if q in CORE]
+    assert asked[: len(core_asked)] == core_asked
+
+
+def test_going_back_undoes_the_last_answer_and_asks_it_again(checker: Checker) -> None:
+    interview = Interview(checker)
+    interview.answer("context.urgent_risk_to_life", False)
+    interview.answer("discloser.organisation", "Warwickshire Police")
+    undone = interview.back()
+    assert undone is not None and undone.id == "discloser.organisation"
+    assert "discloser.organisation" not in interview.answers
+    question = interview.next_question()
+    assert question is not None and question.id == "discloser.organisation"
+
+
+def test_changing_an_answer_clears_the_answers_that_depended_on_it(checker: Checker) -> None:
+    interview, _ = run(checker, load("simple-share-police-to-council.json"))
+    assert interview.answers["consent.recorded"] is True
+    cleared = interview.answer("consent.status", "not_sought")
+    assert "consent.recorded" in cleared
+    question = interview.next_question()
+    assert question is not None and question.id == "consent.reason_not_sought"
+
+
+def test_an_answer_that_no_longer_applies_is_cleared(checker: Checker) -> None:
+    interview, _ = run(checker, load("marac-police-to-refuge.json"))
+    assert "data.special_category_types" in interview.answers
+    interview.answer("data.categories", ["personal"])
+    assert "data.special_category_types" not in interview.answers
+    assert "lawful_basis.article9" not in interview.answers
+
+
+def test_a_question_about_personal_data_is_not_kept_for_anonymised_data(checker: Checker) -> None:
+    interview = Interview(checker)
+    interview.answer("data.categories", ["aggregated"])
+    assert interview.answer("accuracy", ["identity_verified"]) == ["accuracy"]
+    assert "accuracy" not in interview.answers
+
+
+def test_re_giving_the_same_answer_clears_nothing(checker: Checker) -> None:
+    interview, _ = run(checker, load("simple-share-police-to-council.json"))
+    assert interview.answer("consent.status", "obtained") == []
+
+
+def test_an_answer_outside_the_choices_is_refused_naming_the_question_and_choices(checker: Checker) -> None:
+    with pytest.raises(DisclosureError) as caught:
+        Interview(checker).answer("handling.channel", "pigeon")
+    problem = caught.value.problems[0]
+    assert problem.path == "handling.channel"
+    assert "secure_email" in problem.message
+
+
+def test_a_required_question_cannot_be_left_unknown(checker: Checker) -> None:
+    with pytest.raises(DisclosureError, match="an answer is needed"):
+        Interview(checker).answer("recipient.organisation", "  ")
+
+
+def test_flags_can_be_given_by_their_short_names(checker: Checker) -> None:
+    interview = Interview(checker)
+    interview.answer("data.categories", ["personal"])
+    interview.answer("accuracy", ["identity_verified"])
+    assert interview.answers["accuracy"] == ["accuracy.identity_verified"]
+    assert interview.data()["accuracy"] == {
+        "identity_verified": True,
+        "fact_and_opinion_distinguished": False,
+    }
+
+
+def test_an_unknown_flags_answer_leaves_every_fact_unknown(checker: Checker) -> None:
+    interview = Interview(checker)
+    interview.answer("data.categories", ["personal"])
+    interview.answer("circumstances", None)
+    assert interview.data()["context"]["ongoing_investigation"] is None
+
+
+def test_a_draft_restores_the_same_state(checker: Checker) -> None:
+    first, _ = run(checker, load("marac-police-to-refuge.json"))
+    again = Interview(checker, first.answers, first.order)
+    assert again.data() == first.data()
+    assert again.next_question() is None
+
+
+def test_every_question_cites_clauses_the_pack_has(checker: Checker) -> None:
+    for question in QUESTIONS:
+        assert question.clauses, question.id
+        assert all(checker.pack.has_clause(c) for c in question.clauses), question.id
+        if question.appendix2:
+            assert checker.pack.has_clause(question.appendix2)
+
+
+def test_every_lawful_basis_choice_has_a_plain_explanation() -> None:
+    for question_id in ("lawful_basis.article6", "lawful_basis.article9", "lawful_basis.schedule1_condition"):
+        assert all(choice.explain for choice in by_id(question_id).choices), question_id
+
+
+def test_every_contract_value_can_be_chosen(checker: Checker) -> None:
+    from ispcheck.disclosure import VOCABULARY
+
+    pairs = {
+        "purpose.code": "purpose",
+        "lawful_basis.article6": "article6",
+        "lawful_basis.article9": "article9",
+        "lawful_basis.schedule1_condition": "schedule1_condition",
+        "lawful_basis.gateway": "gateway",
+        "handling.channel": "channel",
+        "handling.classification": "classification",
+        "context.setting": "setting",
+        "consent.status": "consent_status",
+    }
+    for question_id, vocabulary in pairs.items():
+        values = {c.value for c in by_id(question_id).choices}
+        assert values == set(VOCABULARY[vocabulary]), question_id
+
+
+@pytest.mark.parametrize(
+    ("answers", "count"),
+    [
+        ("simple-share-police-to-council.json", 20),
+        ("marac-police-to-refuge.json", 22),
+        ("urgent-risk-to-life-by-phone.json", 7),
+    ],
+)
+def test_the_question_counts_in_the_readme_are_true(checker: Checker, answers: str, count: int) -> None:
+    _, asked = run(checker, load(answers))
+    assert len(asked) == count
+    assert f"| {count} |" in (EXAMPLES.parents[1] / "README.md").read_text()
