@@ -12,6 +12,7 @@ from .errors import DisclosureError, IspcheckError, PackError, PluginError, Prob
 from .hookspecs import hookimpl
 from .pack import Pack, load_pack
 from .rule import Facts, Rule, rule
+from .sensitivity import facts_that_matter
 from .validation import parse_disclosure, parse_disclosure_text
 
 __version__ = "0.1.0"
@@ -35,6 +36,7 @@ __all__ = [
     "Rule",
     "__version__",
     "check",
+    "facts_that_matter",
     "hookimpl",
     "load_pack",
     "parse_disclosure",
