@@ -12,6 +12,7 @@ from typing import Any
 from .decision import Decision
 from .engine import Checker
 from .errors import DisclosureError, Problem
+from .paths import set_path
 from .questions import CORE, QUESTIONS, URGENT_CORE, Question, by_id
 from .sensitivity import facts_that_matter
 
@@ -57,7 +58,7 @@ class Interview:
         data: dict[str, Any] = {}
         if self.urgent:
             for path, value in URGENT_DEFAULTS.items():
-                _set(data, path, value)
+                set_path(data, path, value)
         for question in QUESTIONS:
             if question.id in self.answers:
                 _apply(question, self.answers[question.id], data)
@@ -215,20 +216,12 @@ def _list(values: list[Any]) -> str:
     return ", ".join("null" if v is None else str(v) for v in values)
 
 
-def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    node = data
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[last] = value
-
-
 def _apply(question: Question, answer: Any, data: dict[str, Any]) -> None:
     if question.kind == "flags":
         for path in question.fields:
-            _set(data, path, None if answer is None else path in answer)
+            set_path(data, path, None if answer is None else path in answer)
         return
     (path,) = question.fields
     if question.kind in ("multi", "subjects") and answer is None:
         return
-    _set(data, path, answer)
+    set_path(data, path, answer)

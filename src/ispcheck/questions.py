@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .paths import get_path
+
 __all__ = ["CORE", "QUESTIONS", "URGENT_CORE", "Choice", "Question", "question"]
 
 Kind = Literal["yesno", "choice", "multi", "flags", "text", "organisation", "subjects"]
@@ -52,17 +54,8 @@ class Question:
         return self.when is None or self.when(data)
 
 
-def _get(data: Data, path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(part)
-    return node
-
-
 def _has_category(*names: str) -> Callable[[Data], bool]:
-    return lambda data: any(n in (_get(data, "data.categories") or ()) for n in names)
+    return lambda data: any(n in (get_path(data, "data.categories") or ()) for n in names)
 
 
 def _personal(data: Data) -> bool:
@@ -70,7 +63,7 @@ def _personal(data: Data) -> bool:
 
 
 def _equals(path: str, *values: Any) -> Callable[[Data], bool]:
-    return lambda data: _get(data, path) in values
+    return lambda data: get_path(data, path) in values
 
 
 def _both(*tests: Callable[[Data], bool]) -> Callable[[Data], bool]:
@@ -366,7 +359,7 @@ QUESTIONS: tuple[Question, ...] = (
         choices=SCHEDULE1,
         when=lambda d: (
             _has_category("criminal_offence")(d)
-            or _get(d, "lawful_basis.article9") == "substantial_public_interest"
+            or get_path(d, "lawful_basis.article9") == "substantial_public_interest"
         ),
         depends_on=("data.categories", "lawful_basis.article9"),
     ),
@@ -425,7 +418,7 @@ QUESTIONS: tuple[Question, ...] = (
         "A share beyond the limits of consent needs another basis.",
         ("A2.Q6", "7.3"),
         choices=YES_NO,
-        when=lambda d: bool(_get(d, "consent.restrictions")),
+        when=lambda d: bool(get_path(d, "consent.restrictions")),
         depends_on=("consent.restrictions", "consent.status"),
     ),
     question(
@@ -555,7 +548,7 @@ QUESTIONS: tuple[Question, ...] = (
         ("7.2", "A10", "A11"),
         choices=YES_NO,
         when=lambda d: (
-            _get(d, "context.evidential_use") is True or _get(d, "lawful_basis.exemption") is not None
+            get_path(d, "context.evidential_use") is True or get_path(d, "lawful_basis.exemption") is not None
         ),
         depends_on=("circumstances",),
     ),

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from .decision import Decision, Effect
 from .disclosure import Disclosure
 from .engine import Checker
+from .paths import get_path, set_path
 
 __all__ = ["FACT_VALUES", "binding_findings", "facts_that_matter"]
 
@@ -67,24 +68,9 @@ def binding_findings(decision: Decision) -> frozenset[tuple[str, str]]:
     return frozenset((f.rule_id, f.effect.value) for f in decision.findings if f.effect is not Effect.ADVICE)
 
 
-def _get(data: Mapping[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(part)
-    return node
-
-
 def _with(data: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
     changed = copy.deepcopy(dict(data))
-    node = changed
-    *parents, last = path.split(".")
-    for part in parents:
-        if not isinstance(node.get(part), dict):
-            node[part] = {}
-        node = node[part]
-    node[last] = value
+    set_path(changed, path, value)
     return changed
 
 
@@ -99,7 +85,7 @@ def facts_that_matter(
     baseline = binding_findings(checker.check(data))
     matter = []
     for path in FACT_VALUES if paths is None else paths:
-        if path not in FACT_VALUES or _get(data, path) is not None:
+        if path not in FACT_VALUES or get_path(data, path) is not None:
             continue
         for value in FACT_VALUES[path]:
             if binding_findings(checker.check(_with(data, path, value))) != baseline:
