@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system programs the test suite drives for real, if they are missing:
-# tmux (the terminal checklist is tested by keystrokes). Needs root (as on CI) or sudo.
+# tmux (the terminal checklist is tested by keystrokes), chromium (paperwork is rendered to PDF and
+# screenshot by headless Chromium), poppler-utils (pdfinfo, pdftoppm and pdftotext check the printed
+# pages) and a font for Chromium to print with.
+# Needs root (as on CI) or sudo.
 set -euo pipefail
 need=()
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+{ command -v pdftoppm && command -v pdfinfo && command -v pdftotext; } >/dev/null 2>&1 || need+=(poppler-utils)
+# The paperwork's HTML names DejaVu Sans first; without any font Chromium prints empty boxes.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -23,6 +23,10 @@ def test_the_wheel_carries_the_pack_and_decides_outside_the_repository(tmp_path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "ispcheck/packs/warwickshire-csp/clauses.toml" in names
     assert "ispcheck/py.typed" in names
+    assert "ispcheck/packs/warwickshire-csp/forms.toml" in names
+    assert "ispcheck/packs/warwickshire-csp/declarations.toml" in names
+    assert "ispcheck/paperwork/templates/request_form.html" in names
+    assert "ispcheck/paperwork/templates/declaration.md" in names
 
     target = tmp_path / "site"
     subprocess.run(
@@ -31,7 +35,9 @@ def test_the_wheel_carries_the_pack_and_decides_outside_the_repository(tmp_path:
     script = (
         "import json, ispcheck, ispcheck.pack as p;"
         "d = ispcheck.Checker(use_entry_points=False).check(json.loads(input()));"
-        "print(json.dumps([ispcheck.__file__, str(p.packs_directory()), d.outcome.value]))"
+        "print(json.dumps([ispcheck.__file__, str(p.packs_directory()), d.outcome.value]));"
+        "from ispcheck.paperwork import render_declaration;"
+        "print(render_declaration('marac', 'markdown').splitlines()[0])"
     )
     disclosure = {
         "discloser": {"organisation": "Warwickshire Police"},
@@ -49,7 +55,9 @@ def test_the_wheel_carries_the_pack_and_decides_outside_the_repository(tmp_path:
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
-    module, packs, outcome = json.loads(result.stdout)
+    first, sheet = result.stdout.splitlines()[:2]
+    module, packs, outcome = json.loads(first)
+    assert sheet == "# Appendix 5: MARAC Confidentiality Statement"
     assert module.startswith(str(target))
     assert packs.startswith(str(target))
     assert outcome == "share"

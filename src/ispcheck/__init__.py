@@ -5,6 +5,8 @@ Case systems call :func:`check`; plugin authors need only ``from ispcheck import
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .decision import Condition, Decision, Effect, Finding, Obligation, Outcome
 from .disclosure import Disclosure
 from .engine import Checker, check
@@ -15,9 +17,27 @@ from .rule import Facts, Rule, rule
 from .sensitivity import facts_that_matter
 from .validation import parse_disclosure, parse_disclosure_text
 
+if TYPE_CHECKING:
+    from .audit import Audit
+    from .register import Register, RegisterError
+
 __version__ = "0.1.0"
 
+#: Imported on first use, so that ``import ispcheck`` (and ``ispcheck check``) stays quick.
+_LAZY = {"Audit": "audit", "Register": "register", "RegisterError": "register"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ispcheck' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{module}", __name__), name)
+
+
 __all__ = [
+    "Audit",
     "Checker",
     "Condition",
     "Decision",
@@ -33,6 +53,8 @@ __all__ = [
     "PackError",
     "PluginError",
     "Problem",
+    "Register",
+    "RegisterError",
     "Rule",
     "__version__",
     "check",

@@ -4,6 +4,11 @@ A pack is a folder of TOML files (see the README's "Pack format"). Loading check
 against a schema, checks that every clause a pack entry cites exists, and that vocabularies match
 the disclosure contract. All problems are reported together, each naming the file and the entry,
 because a data protection officer editing a pack should fix it in one pass.
+
+The paperwork files (``forms.toml``, ``declarations.toml``) are optional, and are read and checked
+the first time paperwork is asked for (``pack.forms``, ``pack.declarations``), with the same care
+and the same kind of error. Deciding a disclosure never needs them, so they add nothing to the
+time a check takes to start. Their models are in :mod:`ispcheck.pack_forms`.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ import calendar
 import tomllib
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -23,10 +29,14 @@ from .disclosure import VOCABULARY
 from .errors import PackError
 from .partners import NonSignatory, Partner, PartnerRegister, normalise
 
+if TYPE_CHECKING:
+    from .pack_forms import Declaration, RequestForm
+
 __all__ = [
     "DEFAULT_PACK",
     "Clause",
     "Pack",
+    "Paperwork",
     "Question",
     "SettingInfo",
     "VocabularyEntry",
@@ -45,6 +55,8 @@ PACK_FILES = (
     "checklist.toml",
     "obligations.toml",
 )
+#: Files a pack may leave out: without them it has no paperwork (request forms, declarations).
+OPTIONAL_PACK_FILES = ("forms.toml", "declarations.toml")
 
 
 class _Entry(BaseModel):
@@ -171,6 +183,31 @@ class Pack:
     def has_clause(self, clause_id: str) -> bool:
         return clause_id in self.clauses
 
+    @cached_property
+    def paperwork(self) -> Paperwork:
+        """The request forms and declarations, read and checked on first use (raises PackError)."""
+        if self.path is None:
+            return Paperwork({}, {})
+        return _PackReader(self.path, self.name).read_paperwork(self)
+
+    @property
+    def forms(self) -> dict[str, RequestForm]:
+        """The request forms (Appendices 10 and 11) by appendix id; empty without forms.toml."""
+        return self.paperwork.forms
+
+    @property
+    def declarations(self) -> dict[str, Declaration]:
+        """The declarations (Appendices 3 to 9) by appendix id; empty without declarations.toml."""
+        return self.paperwork.declarations
+
+
+@dataclass(frozen=True)
+class Paperwork:
+    """The paperwork of a pack: its request forms and confidentiality declarations."""
+
+    forms: dict[str, RequestForm]
+    declarations: dict[str, Declaration]
+
 
 def packs_directory() -> Path:
     """Where the shipped packs are: inside the installed package, or the repository's rules/."""
@@ -242,13 +279,35 @@ class _PackReader:
             path=self.folder,
         )
 
-    def _toml(self, name: str) -> dict[str, Any]:
+    def read_paperwork(self, pack: Pack) -> Paperwork:
+        """Read and check the optional paperwork files of a loaded pack, every problem at once."""
+        from .pack_forms import Declaration, RequestForm
+
+        raw = {name: self._toml(name, optional=True) for name in OPTIONAL_PACK_FILES}
+        forms = self._list(RequestForm, "forms.toml", "form", raw, key="id")
+        declarations = self._list(Declaration, "declarations.toml", "declaration", raw, key="id")
+        for label, paper in (*forms, *declarations):
+            self._cite(label, paper.cited(), pack.clauses)
+        if raw["declarations.toml"]:
+            have = {d.id for _, d in declarations}
+            for index, setting in enumerate(pack.settings.values()):
+                if setting.declaration not in have:
+                    self.problems.append(
+                        f"settings.toml: setting[{index}] ({setting.code}): its declaration "
+                        f"{setting.declaration} has no [[declaration]] in declarations.toml"
+                    )
+        if self.problems:
+            raise PackError(self.label, self.problems)
+        return Paperwork({f.id: f for _, f in forms}, {d.id: d for _, d in declarations})
+
+    def _toml(self, name: str, *, optional: bool = False) -> dict[str, Any]:
         path = self.folder / name
         try:
             with path.open("rb") as handle:
                 return tomllib.load(handle)
         except FileNotFoundError:
-            self.problems.append(f"{name}: the file is missing")
+            if not optional:
+                self.problems.append(f"{name}: the file is missing")
         except tomllib.TOMLDecodeError as exc:
             self.problems.append(f"{name}: not valid TOML ({exc})")
         return {}
@@ -283,8 +342,8 @@ class _PackReader:
                 entry = model.model_validate(item)
             except ValidationError as exc:
                 for err in exc.errors():
-                    loc = ".".join(str(p) for p in err["loc"]) or "entry"
-                    self.problems.append(f"{label}: {loc}: {err['msg']}")
+                    loc = _locate(item, err["loc"]) or "entry"
+                    self.problems.append(f"{label}: {loc}: {err['msg'].removeprefix('Value error, ')}")
                 continue
             ident = str(getattr(entry, key))
             if ident in seen:
@@ -361,6 +420,29 @@ _PACK_VOCABULARIES = (
     "exemption",
     "classification",
 )
+
+
+def _locate(item: Any, loc: tuple[int | str, ...]) -> str:
+    """A readable error location: ``field[3] (surname).label`` rather than ``field.3.label``.
+
+    An index into a list of tables is shown with the entry's ``id`` when it has one, so a
+    problem deep inside a form names the field it is in.
+    """
+    parts: list[str] = []
+    node = item
+    for step in loc:
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+            ident = node.get("id") if isinstance(node, dict) else None
+            text = f"[{step}]" + (f" ({ident})" if isinstance(ident, str) else "")
+            if parts:
+                parts[-1] += text
+            else:
+                parts.append(text)
+            continue
+        node = node.get(step) if isinstance(node, dict) else None
+        parts.append(str(step))
+    return ".".join(parts)
 
 
 def _partner(entry: PartnerEntry) -> Partner:

@@ -35,7 +35,12 @@ EXIT_BY_OUTCOME = {
 #: Modules that add further commands. Each defines ``add_commands(subparsers)``, which adds its
 #: subcommands (setting ``func`` to a callable ``(args) -> int`` with ``set_defaults``), and
 #: imports anything heavy inside those callables so that ``ispcheck check`` stays quick to start.
-COMMAND_MODULES: tuple[str, ...] = ("ispcheck.cli.checklist",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "ispcheck.cli.checklist",
+    "ispcheck.cli.register_commands",
+    "ispcheck.cli.audit_command",
+    "ispcheck.cli.paperwork_commands",
+)
 
 EPILOG = """exit status of `check`: 0 share or share_with_conditions, 3 refer, 4 do_not_share,
 2 bad input (nothing decided), 5 the rules could not be loaded (nothing decided),

@@ -1,0 +1,267 @@
+"""Paperwork commands: ``form``, ``declaration`` and ``record``.
+
+Each prints Markdown by default, or writes HTML (A4, to print), PDF (printed by headless Chromium)
+or JSON. A file is written whole or not at all. Only argparse is imported here: the paperwork
+library, Jinja2 and the rules are loaded when a paperwork command runs, so ``ispcheck check``
+starts as quickly as before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_NOT_WRITTEN = 1
+EXIT_BAD_INPUT = 2
+EXIT_RULES_UNAVAILABLE = 5
+
+FORMATS = ("markdown", "html", "pdf", "json")
+_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".json": "json",
+}
+
+EPILOG = """Output: Markdown on standard output unless --format or --output says otherwise (the
+format is taken from the --output file's suffix: .md, .html, .pdf, .json). PDF needs --output and
+Chromium. Exit status: 0 written, 1 the file could not be written (or Chromium failed),
+2 bad input, 5 the pack has no such paperwork or could not be loaded."""
+
+FORMS = (
+    (
+        "request-to-police",
+        "A10",
+        "Appendix 10: an agency's request to Warwickshire Police for information, filled in from a "
+        "disclosure in which the police are the discloser and the agency the recipient.",
+    ),
+    (
+        "police-request",
+        "A11",
+        "Appendix 11: a police request to an agency for information, filled in from a disclosure "
+        "in which the agency is the discloser and the police the recipient.",
+    ),
+)
+
+
+def add_commands(sub: Any) -> None:
+    """Add ``form``, ``declaration`` and ``record`` to the ``ispcheck`` command line."""
+    form = sub.add_parser(
+        "form",
+        help="Print a request form (Appendix 10 or 11), filled in from a disclosure.",
+        description="Print a request form of the protocol, filled in from a disclosure.",
+        epilog=EPILOG,
+    )
+    kinds = form.add_subparsers(dest="form_kind", required=True, metavar="FORM")
+    for name, appendix, text in FORMS:
+        p = kinds.add_parser(name, help=text.split(",")[0] + ".", description=text, epilog=EPILOG)
+        p.add_argument("file", metavar="FILE", help="the disclosure (JSON or YAML), or - to read stdin")
+        _output_options(p)
+        p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
+        p.set_defaults(func=_form, appendix=appendix)
+
+    declaration = sub.add_parser(
+        "declaration",
+        help="Print the confidentiality declaration sign-in sheet for a meeting setting.",
+        description=(
+            "Print the confidentiality declaration sign-in sheet (Appendices 3 to 9) for a meeting "
+            "setting, with the setting's rules for the chair. Without SETTING, list the settings."
+        ),
+        epilog=EPILOG,
+    )
+    declaration.add_argument(
+        "setting",
+        nargs="?",
+        metavar="SETTING",
+        help="a setting code such as marac or hate_crime_meeting, or an appendix such as A5",
+    )
+    declaration.add_argument(
+        "--rows", type=_rows, default=20, help="blank rows in the signature table (default 20)"
+    )
+    _output_options(declaration)
+    declaration.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
+    declaration.set_defaults(func=_declaration)
+
+    record = sub.add_parser(
+        "record",
+        help="Print the record of the sharing decision on a disclosure (Appendix 2, Q8 and Q10).",
+        description=(
+            "Decide a disclosure and print the record of the decision: what, to whom, why, the "
+            "lawful basis, conditions, obligations, outcome, clauses, pack version, who and when."
+        ),
+        epilog=EPILOG,
+    )
+    record.add_argument("file", metavar="FILE", help="the disclosure (JSON or YAML), or - to read stdin")
+    record.add_argument("--decided-by", default=None, metavar="NAME", help="who made the decision")
+    _output_options(record)
+    record.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
+    record.add_argument(
+        "--no-plugins",
+        action="store_true",
+        help="use only the built-in rules, ignoring installed rule plugins",
+    )
+    record.set_defaults(func=_record)
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="markdown (default), html (A4, to print), pdf (needs --output) or json",
+    )
+    p.add_argument("--output", "-o", default=None, metavar="PATH", help="write to this file")
+
+
+def _rows(text: str) -> int:
+    try:
+        rows = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= rows <= 200:
+        raise argparse.ArgumentTypeError("give between 1 and 200 rows")
+    return rows
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def _form(args: argparse.Namespace) -> int:
+    from ..paperwork import fill_request_form, render_request_form
+
+    fmt = _format(args)
+    if fmt is None:
+        return EXIT_BAD_INPUT
+    disclosure = _read_disclosure(args.file)
+    return _guarded(
+        args,
+        fmt,
+        lambda: fill_request_form(disclosure, args.appendix, args.pack).to_dict(),
+        lambda kind: render_request_form(disclosure, args.appendix, kind, args.pack),
+    )
+
+
+def _declaration(args: argparse.Namespace) -> int:
+    from ..paperwork import declaration_sheet, render_declaration
+    from ..paperwork.declarations import setting_choices
+
+    if not args.setting:
+        choices = setting_choices(args.pack)
+        if args.format == "json":
+            _print_json([{"code": code, "name": name} for code, name in choices])
+        else:
+            print("Meeting settings (ispcheck declaration SETTING):")
+            for code, name in choices:
+                print(f"  {code:<26} {name}")
+        return EXIT_OK
+    fmt = _format(args)
+    if fmt is None:
+        return EXIT_BAD_INPUT
+    return _guarded(
+        args,
+        fmt,
+        lambda: declaration_sheet(args.setting, args.pack, rows=args.rows).to_dict(),
+        lambda kind: render_declaration(args.setting, kind, args.pack, rows=args.rows),
+    )
+
+
+def _record(args: argparse.Namespace) -> int:
+    from ..engine import Checker
+    from ..pack import DEFAULT_PACK
+    from ..paperwork import decision_record, render_decision_record
+
+    fmt = _format(args)
+    if fmt is None:
+        return EXIT_BAD_INPUT
+    disclosure = _read_disclosure(args.file)
+    checker = Checker(args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+    decision = checker.check(disclosure)
+    return _guarded(
+        args,
+        fmt,
+        lambda: decision_record(disclosure, decision, args.decided_by, checker=checker).to_dict(),
+        lambda kind: render_decision_record(disclosure, decision, kind, args.decided_by, checker=checker),
+    )
+
+
+# -- shared ------------------------------------------------------------------------------------
+
+
+def _format(args: argparse.Namespace) -> str | None:
+    """The output format: as asked, or from the output file's suffix, or Markdown."""
+    fmt: str | None = args.format
+    if fmt is None and args.output:
+        fmt = _SUFFIXES.get(Path(args.output).suffix.lower())
+    fmt = fmt or "markdown"
+    if fmt == "pdf" and not args.output:
+        print("A PDF needs a file to go to: add --output FILE.pdf", file=sys.stderr)
+        return None
+    return fmt
+
+
+def _guarded(args: argparse.Namespace, fmt: str, as_dict: Any, as_text: Any) -> int:
+    """Produce the document and write it; turn the paperwork's errors into messages."""
+    from ..paperwork import NoSuchPaperwork, PaperworkError, PdfError, to_pdf
+    from ..paperwork.render import write_atomically
+
+    try:
+        if fmt == "json":
+            text = json.dumps(as_dict(), indent=2, ensure_ascii=False) + "\n"
+        elif fmt == "pdf":
+            html = as_text("html")
+            written = to_pdf(html, args.output)
+            print(f"Wrote {written}", file=sys.stderr)
+            return EXIT_OK
+        else:
+            text = as_text(fmt)
+        if not args.output:
+            sys.stdout.write(text)
+            return EXIT_OK
+        written = write_atomically(args.output, text)
+    except PdfError as exc:
+        return _fail(fmt, f"The PDF was not made: {exc}", EXIT_NOT_WRITTEN)
+    except NoSuchPaperwork as exc:
+        return _fail(fmt, f"Nothing was written: {exc}", EXIT_RULES_UNAVAILABLE)
+    except PaperworkError as exc:
+        return _fail(fmt, f"Nothing was written: {exc}", EXIT_BAD_INPUT)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return _fail(fmt, f"Nothing was written: cannot write {args.output}: {reason}", EXIT_NOT_WRITTEN)
+    print(f"Wrote {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _fail(fmt: str, message: str, code: int) -> int:
+    """Say why nothing was written: as JSON on standard output for machines, else on stderr."""
+    if fmt == "json":
+        _print_json({"error": message})
+    else:
+        print(message, file=sys.stderr)
+    return code
+
+
+def _read_disclosure(file: str) -> Any:
+    """Read and validate a disclosure file; bad input raises DisclosureError (exit 2 in main)."""
+    from ..errors import DisclosureError, Problem
+    from ..validation import parse_disclosure_text
+
+    source = "standard input" if file == "-" else file
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise DisclosureError([Problem("", f"cannot read {source}: {reason}")]) from None
+    return parse_disclosure_text(text, source=source)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,190 @@
+"""Disclosures as CSV rows: one column per field of the contract, named by its dotted path.
+
+Case systems export logs as spreadsheets more often than as JSON, so ``ispcheck audit`` reads
+CSV too. The columns are derived from the contract itself, so a field added to the contract is a
+column at once. The format (also in the README):
+
+- a header row of dotted paths (``discloser.organisation``, ``data.categories``, ...), in any order;
+  only the required fields must be present; a column the contract does not know is an error;
+- an empty cell means "not known" (the field is left out);
+- lists (``data.categories``, ``data.special_category_types``) separate values with ``;``;
+- ``subjects`` lists people as ``role``, ``role:child`` or ``role:adult`` separated by ``;``
+  (a bare role means it is not known whether the person is a child);
+- yes/no facts are ``true`` or ``false`` (``yes``/``no`` and ``1``/``0`` are accepted too).
+
+A row becomes exactly the JSON a case system would send, and is then validated like any other
+disclosure, so a CSV log and a JSON Lines log of the same disclosures get the same decisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from difflib import get_close_matches
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from .disclosure import Disclosure
+from .errors import Problem
+
+__all__ = [
+    "COLUMNS",
+    "LIST_SEPARATOR",
+    "REQUIRED_COLUMNS",
+    "SUBJECTS",
+    "disclosure_to_row",
+    "header_problems",
+    "read_header",
+    "row_to_disclosure",
+]
+
+LIST_SEPARATOR = ";"
+SUBJECTS = "subjects"
+_CHILD = {"child": True, "adult": False}
+
+
+def _is_list(annotation: Any) -> bool:
+    if getattr(annotation, "__origin__", None) is tuple:
+        return True
+    return any(_is_list(arg) for arg in get_args(annotation))
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _columns() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """Every leaf column of the contract, the list-valued ones, and the required ones."""
+    columns: list[str] = []
+    lists: set[str] = set()
+    required: list[str] = []
+    for group, field in Disclosure.model_fields.items():
+        if group == SUBJECTS:
+            columns.append(SUBJECTS)
+            continue
+        model = _model_of(field.annotation)
+        if model is None:  # pragma: no cover - every other top-level field is a group
+            continue
+        for name, inner in model.model_fields.items():
+            path = f"{group}.{name}"
+            columns.append(path)
+            if _is_list(inner.annotation):
+                lists.add(path)
+            if field.is_required() and inner.is_required():
+                required.append(path)
+    return tuple(columns), frozenset(lists), tuple(required)
+
+
+COLUMNS, _LIST_COLUMNS, REQUIRED_COLUMNS = _columns()
+_KNOWN = frozenset(COLUMNS)
+
+
+def read_header(cells: Sequence[str]) -> tuple[list[str], list[Problem]]:
+    """The column names of a header row (spaces and a byte-order mark removed) and its problems."""
+    header = [cell.strip().lstrip("\ufeff").strip() for cell in cells]
+    return header, header_problems(header)
+
+
+def header_problems(header: Sequence[str]) -> list[Problem]:
+    """What is wrong with a header row: unknown, repeated or missing required columns."""
+    problems = []
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(column, "this column appears more than once"))
+        seen.add(column)
+        if column not in _KNOWN:
+            hint = get_close_matches(column, COLUMNS, n=1)
+            guess = f" Did you mean {hint[0]!r}?" if hint else ""
+            problems.append(
+                Problem(
+                    column, f"not a field of the disclosure contract.{guess} See the README for the columns"
+                )
+            )
+    for column in REQUIRED_COLUMNS:
+        if column not in seen:
+            problems.append(Problem(column, "this required column is missing"))
+    return problems
+
+
+def row_to_disclosure(header: Sequence[str], cells: Sequence[str]) -> tuple[dict[str, Any], list[Problem]]:
+    """The JSON-shaped disclosure a row stands for, and any problems only the CSV form can have.
+
+    ``header`` is the list :func:`read_header` returns. The result still has to be validated
+    against the contract (``parse_disclosure``).
+    """
+    if len(cells) != len(header):
+        return {}, [Problem("", f"the row has {len(cells)} cells but the header has {len(header)} columns")]
+    result: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for column, raw in zip(header, cells, strict=True):
+        cell = raw.strip()
+        if not cell:
+            continue
+        if column == SUBJECTS:
+            result[SUBJECTS] = _subjects(cell, problems)
+            continue
+        group, _, field = column.partition(".")
+        value: Any = cell
+        if column in _LIST_COLUMNS:
+            value = [v.strip() for v in cell.split(LIST_SEPARATOR) if v.strip()]
+        result.setdefault(group, {})[field] = value
+    return result, problems
+
+
+def _subjects(cell: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    people: list[dict[str, Any]] = []
+    for item in cell.split(LIST_SEPARATOR):
+        text = item.strip()
+        if not text:
+            continue
+        role, colon, age = text.partition(":")
+        person: dict[str, Any] = {"role": role.strip()}
+        if colon:
+            child = _CHILD.get(age.strip().lower())
+            if child is None:
+                problems.append(
+                    Problem(
+                        SUBJECTS,
+                        f"{text!r} is not allowed: write a role, optionally followed by :child or :adult",
+                    )
+                )
+                continue
+            person["is_child"] = child
+        people.append(person)
+    return people
+
+
+def disclosure_to_row(disclosure: Mapping[str, Any]) -> dict[str, str]:
+    """One CSV row (column -> cell) for a JSON-shaped disclosure; the inverse of the reader."""
+    row: dict[str, str] = {}
+    for column in COLUMNS:
+        if column == SUBJECTS:
+            row[column] = LIST_SEPARATOR.join(_subject_cell(s) for s in disclosure.get(SUBJECTS) or ())
+            continue
+        group, _, field = column.partition(".")
+        part = disclosure.get(group)
+        row[column] = _cell(part.get(field) if isinstance(part, Mapping) else None)
+    return row
+
+
+def _subject_cell(subject: Mapping[str, Any]) -> str:
+    child = subject.get("is_child")
+    suffix = "" if child is None else (":child" if child else ":adult")
+    return f"{subject.get('role', '')}{suffix}"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)

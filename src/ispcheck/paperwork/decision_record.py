@@ -1,0 +1,169 @@
+"""The record of a sharing decision (Appendix 2, questions 8 and 10), to print or to file.
+
+It sets out what was to be shared, with whom, why and on what lawful basis, then ispcheck's
+decision: the outcome, the conditions, who must decide first, every finding with the clauses it
+rests on, the standing obligations, the pack and version, who decided and when. It ends with the
+boxes for recording the share itself once it has happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from ..decision import Decision, Effect
+from ..disclosure import Disclosure
+from ..engine import Checker, default_checker
+from ..errors import PackError
+from ..pack import DEFAULT_PACK, Clause, Pack
+from ..partners import Partner
+from ..validation import parse_disclosure
+from .facts import CAPTIONS, describe, resolve_pack
+from .render import render_template
+
+__all__ = ["DecisionRecord", "decision_record", "render_decision_record"]
+
+#: The disclosure, row by row, as the record shows it (labels ours).
+_ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("From", ("discloser.organisation", "discloser.officer")),
+    ("To", ("recipient.organisation", "recipient.officer")),
+    ("About", ("subjects",)),
+    ("What", ("data.description",)),
+    ("Kinds of data", ("data.categories", "data.special_category_types")),
+    ("Where the information came from", ("data.originator",)),
+    ("Why", ("purpose.code", "purpose.statement")),
+    ("Lawful basis", ("lawful_basis",)),
+    ("Consent", ("consent",)),
+    ("Necessity and proportionality", ("necessity",)),
+    ("Accuracy", ("accuracy",)),
+    ("Handling", ("handling",)),
+    ("Setting and circumstances", ("context",)),
+)
+_EFFECT_WORDS = {
+    Effect.BLOCK: "stops the share",
+    Effect.REFER: "refer first",
+    Effect.CONDITION: "condition",
+    Effect.ADVICE: "advice",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    """A decision with the disclosure it was made on, ready to render."""
+
+    disclosure: Disclosure
+    decision: Decision
+    decided_by: str | None
+    facts: tuple[tuple[str, tuple[str, ...]], ...]
+    clauses: tuple[Clause, ...]
+    pack_title: str
+
+    @property
+    def marking(self) -> str:
+        return self.disclosure.handling.classification
+
+    @property
+    def made_at(self) -> str:
+        when = self.decision.made_at.astimezone(UTC)
+        return f"{when.day} {when:%B %Y, %H:%M} UTC"
+
+    @property
+    def findings(self) -> tuple[tuple[str, Any], ...]:
+        """Every finding with its effect in words, strictest first."""
+        order = (Effect.BLOCK, Effect.REFER, Effect.CONDITION, Effect.ADVICE)
+        return tuple(
+            (_EFFECT_WORDS[effect], f) for effect in order for f in self.decision.findings_with(effect)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "disclosure": self.disclosure.model_dump(mode="json"),
+            "decision": self.decision.to_dict(),
+            "decided_by": self.decided_by,
+            "clauses": [{"id": c.id, "title": c.title} for c in self.clauses],
+        }
+
+
+def decision_record(
+    disclosure: Disclosure | Mapping[str, Any],
+    decision: Decision | None = None,
+    decided_by: str | None = None,
+    *,
+    pack: Pack | str | Path | None = None,
+    checker: Checker | None = None,
+) -> DecisionRecord:
+    """The record of the decision on a disclosure.
+
+    Without ``decision`` the disclosure is decided now, by ``checker`` or (by default) the shipped
+    pack with any installed rule plugins. A dict is validated first (raises ``DisclosureError``).
+    """
+    if not isinstance(disclosure, Disclosure):
+        disclosure = parse_disclosure(disclosure)
+    if decision is None:
+        checker = checker or (Checker(pack) if pack is not None else default_checker())
+        decision = checker.check(disclosure)
+    chosen = _pack_for(decision, pack, checker)
+    cited = {c for f in decision.findings for c in f.clauses} | {
+        c for o in decision.obligations for c in o.clauses
+    }
+    return DecisionRecord(
+        disclosure=disclosure,
+        decision=decision,
+        decided_by=decided_by.strip() if decided_by and decided_by.strip() else None,
+        facts=tuple((label, _lines(disclosure, label, paths, chosen)) for label, paths in _ROWS),
+        clauses=tuple(c for c in chosen.clauses.values() if c.id in cited),
+        pack_title=chosen.meta.title,
+    )
+
+
+def render_decision_record(
+    disclosure: Disclosure | Mapping[str, Any],
+    decision: Decision | None = None,
+    fmt: str = "html",
+    decided_by: str | None = None,
+    *,
+    pack: Pack | str | Path | None = None,
+    checker: Checker | None = None,
+) -> str:
+    """The record of a sharing decision as HTML or Markdown (see :func:`decision_record`)."""
+    record = decision_record(disclosure, decision, decided_by, pack=pack, checker=checker)
+    return render_template("decision_record", fmt, record=record)
+
+
+def _pack_for(decision: Decision, pack: Pack | str | Path | None, checker: Checker | None) -> Pack:
+    if pack is not None:
+        return resolve_pack(pack)
+    if checker is not None:
+        return checker.pack
+    if decision.pack_name != DEFAULT_PACK:
+        try:
+            return resolve_pack(decision.pack_name)
+        except PackError:
+            pass
+    return resolve_pack(None)
+
+
+def _lines(disclosure: Disclosure, label: str, paths: tuple[str, ...], pack: Pack) -> tuple[str, ...]:
+    if paths == ("subjects",):
+        return tuple(
+            s.role.replace("_", " ") + {True: " (a child)", False: " (an adult)", None: ""}[s.is_child]
+            for s in disclosure.subjects
+        )
+    lines: list[str] = []
+    for path in paths:
+        words = describe(disclosure, path, pack)
+        if len(paths) > 1 and path in CAPTIONS:
+            words = tuple(f"{CAPTIONS[path]}: {w}" for w in words)
+        lines.extend(words)
+    if label == "To":
+        partner = pack.register.lookup(disclosure.recipient.organisation)
+        if partner is None:
+            lines.append("Not in the protocol's partner register (Appendices 12 and 13).")
+        elif isinstance(partner, Partner):
+            lines.append(f"A signatory of the protocol (Appendix {partner.appendix.removeprefix('A')}).")
+        else:
+            lines.append(f"Not a signatory of the protocol: {partner.note}")
+    return tuple(lines)

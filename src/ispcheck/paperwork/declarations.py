@@ -1,0 +1,163 @@
+"""Confidentiality declaration sign-in sheets (Appendices 3 to 9) for a meeting setting.
+
+The declaration's text, fields and signature columns are pack data (``declarations.toml``); the
+setting's rules (recording, passing information on, its own requirements) come from
+``settings.toml``. The chair prints the sheet, reads it out, has every attendee sign it, and keeps
+it securely (6.1, 6.5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..pack import Pack, SettingInfo
+from ..pack_forms import Declaration
+from .errors import NoSuchPaperwork, UnknownSetting
+from .facts import resolve_pack
+from .render import render_template
+
+__all__ = ["DeclarationSheet", "declaration_sheet", "render_declaration", "setting_choices"]
+
+DEFAULT_ROWS = 20
+
+#: What each recording rule of settings.toml means, in plain words (ours).
+RECORDING = {
+    "forbidden": "The meeting must not be recorded.",
+    "with_agreement": (
+        "Think about what a recording could be used for, and record only with the agreement of "
+        "every attendee, sought before recording starts."
+    ),
+    "not_stated": (
+        "The declaration says nothing about recording: settle it at the start, and record only with "
+        "every attendee's agreement."
+    ),
+}
+#: Who must agree before anything from the meeting is passed on (ours).
+ONWARD_SHARING = {
+    "chair": "Only with the agreement of the meeting chair.",
+    "chief_officer_of_police": "Only with written sanction from the Chief Officer of Police.",
+    "lawful_basis": "Only where there is a lawful basis to do so, for the purpose it was shared for.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationSheet:
+    """A declaration ready to print for one setting (or for every setting that uses it)."""
+
+    declaration: Declaration
+    setting: SettingInfo | None
+    used_by: tuple[SettingInfo, ...]
+    rules: tuple[tuple[str, tuple[str, ...]], ...]
+    rows: int
+    pack_title: str
+    pack_version: str
+
+    @property
+    def appendix_number(self) -> str:
+        return self.declaration.id.removeprefix("A")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.declaration
+        return {
+            "declaration": d.id,
+            "title": d.title,
+            "setting": self.setting.code if self.setting else None,
+            "used_by": [s.code for s in self.used_by],
+            "pack": {"title": self.pack_title, "version": self.pack_version},
+            "headings": list(d.headings),
+            "marking": d.marking,
+            "fields": [
+                {"id": f.id, "label": f.label, "value": f.value, "from_appendix": f.from_appendix}
+                for f in d.fields
+            ],
+            "text": [part.model_dump(exclude_defaults=True) for part in d.parts],
+            "footnotes": list(d.footnotes),
+            "columns": list(d.columns),
+            "columns_from_appendix": d.columns_from_appendix,
+            "witness": d.witness,
+            "rules": [{"rule": name, "text": list(lines)} for name, lines in self.rules],
+        }
+
+
+def setting_choices(pack: Pack | str | Path | None = None) -> tuple[tuple[str, str], ...]:
+    """The settings a declaration can be printed for: (code, name), in the pack's order."""
+    chosen = resolve_pack(pack)
+    return tuple((s.code, s.name) for s in chosen.settings.values())
+
+
+def declaration_sheet(
+    setting: str, pack: Pack | str | Path | None = None, *, rows: int = DEFAULT_ROWS
+) -> DeclarationSheet:
+    """The sign-in sheet for a meeting setting.
+
+    ``setting`` is a setting code of the disclosure contract (``marac``, ``hate_crime_meeting``;
+    case and hyphens do not matter) or an appendix id (``A5``). Raises :class:`UnknownSetting`
+    for anything else, listing the settings.
+    """
+    chosen = resolve_pack(pack)
+    key = "_".join(setting.strip().lower().replace("-", " ").split())
+    info = chosen.settings.get(key)
+    appendix = info.declaration if info is not None else key.upper()
+    if info is None and appendix not in {s.declaration for s in chosen.settings.values()}:
+        raise UnknownSetting(setting, setting_choices(chosen))
+    declaration = chosen.declarations.get(appendix)
+    if declaration is None:
+        raise NoSuchPaperwork(
+            f"the pack {chosen.name!r} has no declaration {appendix}"
+            + ("" if chosen.declarations else " (it has no declarations.toml)")
+        )
+    used_by = tuple(s for s in chosen.settings.values() if s.declaration == appendix)
+    if info is None and len(used_by) == 1:
+        info = used_by[0]
+    return DeclarationSheet(
+        declaration=declaration,
+        setting=info,
+        used_by=used_by,
+        rules=_rules(info),
+        rows=max(1, rows),
+        pack_title=chosen.meta.title,
+        pack_version=chosen.meta.version,
+    )
+
+
+def render_declaration(
+    setting: str,
+    fmt: str = "html",
+    pack: Pack | str | Path | None = None,
+    *,
+    rows: int = DEFAULT_ROWS,
+) -> str:
+    """The confidentiality declaration sign-in sheet for a meeting setting, as HTML or Markdown.
+
+    ``rows`` is the number of blank signature rows (the table carries on over pages).
+    """
+    return render_template("declaration", fmt, sheet=declaration_sheet(setting, pack, rows=rows))
+
+
+def _rules(setting: SettingInfo | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The setting's rules as the chair should know them, in plain words (ours)."""
+    rules: list[tuple[str, tuple[str, ...]]] = []
+    if setting is not None:
+        rules.append(("Recording", (RECORDING[setting.recording],)))
+        rules.append(("Passing information on", (ONWARD_SHARING[setting.onward_sharing],)))
+        if setting.requirements:
+            rules.append(("This meeting's own requirements", setting.requirements))
+    rules.append(
+        (
+            "Attendees from organisations that have not signed the protocol",
+            ("They sign this sheet too, agreeing to abide by the protocol (3.6, 6.2).",),
+        )
+    )
+    rules.append(
+        (
+            "After the meeting",
+            (
+                "The chair keeps the signed sheet securely, and keeps it current (6.1, 6.5).",
+                "Information wanted as evidence is requested from its owner on the Appendix 10 or 11 "
+                "form, not taken from the discussion or papers (7.2, A9).",
+            ),
+        )
+    )
+    return tuple(rules)

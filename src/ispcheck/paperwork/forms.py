@@ -1,0 +1,264 @@
+"""The request forms of Appendices 10 and 11, filled in from a disclosure.
+
+The form itself (its fields, labels and order) is pack data (``forms.toml``); this module fills it:
+each field shows the facts its ``fill`` names, a tick-box is ticked only when the disclosure says
+so, and anything the disclosure does not hold (the person's name and date of birth, references,
+signatures) is left as a clear blank to fill in by hand.
+
+Who is who: a disclosure goes from the discloser to the recipient, and the recipient is always the
+party asking. An agency asking the police (Appendix 10) is the recipient and the police are the
+discloser; the police asking an agency (Appendix 11) are the recipient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..disclosure import Disclosure
+from ..pack import Pack
+from ..pack_forms import FormField, RequestForm
+from ..validation import parse_disclosure
+from .errors import NoSuchPaperwork, WrongForm
+from .facts import CAPTIONS, describe, fact, resolve_pack
+from .render import render_template
+
+__all__ = ["FilledField", "FilledForm", "FilledSection", "fill_request_form", "render_request_form"]
+
+#: How each kind of field is printed: short fields share a "table", tick-boxes a list, a "long"
+#: field has a box of its own, and a "statement" is printed text.
+_GROUP = {
+    "text": "table",
+    "fixed": "table",
+    "signature": "table",
+    "long_text": "long",
+    "tick": "ticks",
+    "statement": "statement",
+}
+#: The forms by the name the command line uses for them.
+FORM_NAMES = {"request-to-police": "A10", "police-request": "A11"}
+
+
+@dataclass(frozen=True, slots=True)
+class FilledField:
+    """One field of a form as printed: its label, and what fills it (nothing when blank)."""
+
+    field: FormField
+    lines: tuple[str, ...] = ()
+    ticked: bool = False
+
+    @property
+    def blank(self) -> bool:
+        """True when the field is to be filled in by hand (a tick-box is blank when unticked)."""
+        if self.field.kind == "tick":
+            return not self.ticked
+        return self.field.kind in ("text", "long_text", "signature") and not self.lines
+
+    def to_dict(self) -> dict[str, Any]:
+        f = self.field
+        data: dict[str, Any] = {"id": f.id, "label": f.label, "kind": f.kind, "section": f.section}
+        if f.kind == "tick":
+            data["ticked"] = self.ticked
+        elif f.kind == "statement":
+            data["text"] = [*f.text, *f.items]
+        else:
+            data["value"] = "\n".join(self.lines) if self.lines else None
+        if f.fill:
+            data["filled_from"] = list(f.fill)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class FilledSection:
+    id: str
+    title: str | None
+    note: str | None
+    page_break_before: bool
+    rows: tuple[tuple[FilledField, ...], ...]
+
+    @property
+    def fields(self) -> tuple[FilledField, ...]:
+        return tuple(f for row in self.rows for f in row)
+
+    @property
+    def groups(self) -> tuple[tuple[str, tuple[tuple[FilledField, ...], ...]], ...]:
+        """The rows in printable groups: a "table" of short fields, "ticks", a "long" box, a
+        "statement"; consecutive rows of the same group are kept together."""
+        groups: list[tuple[str, list[tuple[FilledField, ...]]]] = []
+        for row in self.rows:
+            kind = _GROUP[row[0].field.kind]
+            if groups and groups[-1][0] == kind and kind in ("table", "ticks"):
+                groups[-1][1].append(row)
+            else:
+                groups.append((kind, [row]))
+        return tuple((kind, tuple(rows)) for kind, rows in groups)
+
+
+@dataclass(frozen=True, slots=True)
+class FilledForm:
+    """A request form filled in from one disclosure, ready to render."""
+
+    form: RequestForm
+    sections: tuple[FilledSection, ...]
+    requester: str
+    addressee: str
+    subjects: str | None
+    pack_title: str
+    pack_version: str
+
+    @property
+    def appendix_number(self) -> str:
+        return self.form.id.removeprefix("A")
+
+    def fields(self) -> Iterator[FilledField]:
+        for section in self.sections:
+            yield from section.fields
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "form": self.form.id,
+            "title": self.form.title,
+            "marking": self.form.marking,
+            "pack": {"title": self.pack_title, "version": self.pack_version},
+            "sections": [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "fields": [f.to_dict() for f in s.fields],
+                }
+                for s in self.sections
+            ],
+        }
+
+
+def fill_request_form(
+    disclosure: Disclosure | Mapping[str, Any],
+    appendix: str = "A10",
+    pack: Pack | str | Path | None = None,
+) -> FilledForm:
+    """Fill the Appendix 10 or 11 request form from a disclosure.
+
+    A dict is validated first (raises ``DisclosureError``). Raises :class:`WrongForm` when the
+    police are not the party the form needs (the discloser for Appendix 10, the recipient for
+    Appendix 11), and :class:`NoSuchPaperwork` when the pack has no such form.
+    """
+    if not isinstance(disclosure, Disclosure):
+        disclosure = parse_disclosure(disclosure)
+    chosen = resolve_pack(pack)
+    appendix = FORM_NAMES.get(appendix, appendix).upper()
+    form = chosen.forms.get(appendix)
+    if form is None:
+        have = ", ".join(chosen.forms) or "none (the pack has no forms.toml)"
+        raise NoSuchPaperwork(f"the pack {chosen.name!r} has no form {appendix} (forms it has: {have})")
+    _check_parties(disclosure, form, chosen)
+    by_section: dict[str, list[FilledField]] = {s.id: [] for s in form.sections}
+    for field in form.fields:
+        by_section[field.section].append(_fill(disclosure, field, chosen))
+    sections = tuple(
+        FilledSection(s.id, s.title, s.note, s.page_break_before, _rows(by_section[s.id]))
+        for s in form.sections
+    )
+    return FilledForm(
+        form=form,
+        sections=sections,
+        requester=disclosure.recipient.organisation,
+        addressee=disclosure.discloser.organisation,
+        subjects=_subjects(disclosure),
+        pack_title=chosen.meta.title,
+        pack_version=chosen.meta.version,
+    )
+
+
+def render_request_form(
+    disclosure: Disclosure | Mapping[str, Any],
+    appendix: str = "A10",
+    fmt: str = "html",
+    pack: Pack | str | Path | None = None,
+) -> str:
+    """The Appendix 10 or 11 request form, filled in from a disclosure, as HTML or Markdown.
+
+    ``appendix`` is "A10" (an agency asking the police) or "A11" (the police asking an agency);
+    ``fmt`` is "html" (A4, ready to print or to pass to :func:`to_pdf`) or "markdown".
+    """
+    filled = fill_request_form(disclosure, appendix, pack)
+    return render_template("request_form", fmt, form=filled)
+
+
+def _fill(disclosure: Disclosure, field: FormField, pack: Pack) -> FilledField:
+    if field.kind == "tick":
+        if not field.fill:
+            return FilledField(field)
+        value = fact(disclosure, field.fill[0])
+        if field.when:
+            values = value if isinstance(value, tuple) else (value,)
+            return FilledField(field, ticked=any(v in field.when for v in values))
+        return FilledField(field, ticked=value is True)
+    if field.kind == "fixed":
+        return FilledField(field, lines=(field.value or "",))
+    if len(field.fill) == 1:
+        return FilledField(field, lines=describe(disclosure, field.fill[0], pack))
+    lines: list[str] = []
+    for path in field.fill:
+        words = describe(disclosure, path, pack)
+        if not words:
+            continue
+        if fact(disclosure, path) is not None and path in CAPTIONS:
+            lines.append(f"{CAPTIONS[path]}: {'; '.join(words)}")
+        else:
+            lines.extend(words)
+    return FilledField(field, lines=tuple(lines))
+
+
+def _rows(fields: list[FilledField]) -> tuple[tuple[FilledField, ...], ...]:
+    """Half-width fields pair up on one row, as on the printed form."""
+    rows: list[tuple[FilledField, ...]] = []
+    waiting: FilledField | None = None
+    for item in fields:
+        if item.field.half:
+            if waiting is None:
+                waiting = item
+                continue
+            rows.append((waiting, item))
+            waiting = None
+            continue
+        if waiting is not None:
+            rows.append((waiting,))
+            waiting = None
+        rows.append((item,))
+    if waiting is not None:
+        rows.append((waiting,))
+    return tuple(rows)
+
+
+def _check_parties(disclosure: Disclosure, form: RequestForm, pack: Pack) -> None:
+    party = disclosure.discloser if form.police == "discloser" else disclosure.recipient
+    partner = pack.register.exact(party.organisation)
+    if partner is not None and partner.kind == "police":
+        return
+    number = form.id.removeprefix("A")
+    message = (
+        f"Appendix {number} ({form.appendix_title}) needs the police as the {form.police}, but the "
+        f"{form.police} is {party.organisation!r}, which the partner register does not list as a "
+        "police force."
+    )
+    other = next((f for f in pack.forms.values() if f.police != form.police), None)
+    if other is not None:
+        who = (
+            "the police are asking an agency"
+            if other.police == "recipient"
+            else "an agency is asking the police"
+        )
+        command = next((k for k, v in FORM_NAMES.items() if v == other.id), other.id)
+        message += f" If {who}, use Appendix {other.id.removeprefix('A')} (ispcheck form {command})."
+    raise WrongForm(message)
+
+
+def _subjects(disclosure: Disclosure) -> str | None:
+    """Who the disclosure is about, in words (roles only: the contract holds no names)."""
+    if not disclosure.subjects:
+        return None
+    return ", ".join(
+        s.role.replace("_", " ") + (" (a child)" if s.is_child else "") for s in disclosure.subjects
+    )

@@ -1,0 +1,181 @@
+"""Templates to text, and HTML to PDF.
+
+One Jinja2 environment renders every document from ``templates/``: ``*.html`` templates with
+autoescaping on (everything from a disclosure or a pack is escaped), ``*.md`` templates with it off
+and the :func:`md` filter instead. PDFs are printed by headless Chromium from the HTML, so what an
+officer sees on screen is what prints.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import PaperworkError, PdfError
+
+__all__ = ["FORMATS", "Format", "find_chromium", "md", "render_template", "to_pdf", "write_atomically"]
+
+Format = Literal["html", "markdown"]
+FORMATS: tuple[Format, ...] = ("html", "markdown")
+TEMPLATES = Path(__file__).with_name("templates")
+_SUFFIX = {"html": "html", "markdown": "md"}
+
+#: Characters that would change the meaning of Markdown text; escaped with a backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+#: A run of dots is the protocol's own blank ("meeting dated ....."), and means nothing in Markdown.
+MD_BLANK = "." * 40
+
+
+def md(value: object) -> str:
+    """Text made safe for Markdown: special characters escaped, kept on one line."""
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _cite(clauses: Iterable[str]) -> str:
+    return "ISP " + ", ".join(clauses)
+
+
+def css_string(value: object) -> Any:
+    """A quoted CSS string for text inside a <style> element (which HTML escaping cannot reach)."""
+    from markupsafe import Markup
+
+    text = " ".join(str(value).split())
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace(">", "\\3e ")
+    return Markup(f'"{text}"')
+
+
+@cache
+def _environment() -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=lambda name: bool(name and name.endswith(".html")),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["cite"] = _cite
+    env.filters["css_string"] = css_string
+    env.globals["MD_BLANK"] = MD_BLANK
+    return env
+
+
+def render_template(name: str, fmt: str, **context: Any) -> str:
+    """Render ``templates/<name>.<html|md>``; ``fmt`` is "html" or "markdown"."""
+    if fmt not in _SUFFIX:
+        raise PaperworkError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    text: str = _environment().get_template(f"{name}.{_SUFFIX[fmt]}").render(**context)
+    if fmt == "markdown":
+        # Headings and rules stand in a paragraph of their own; never more than one blank line.
+        text = re.sub(r"(?<=[^\n])\n(?=#{1,6} |---\n)", "\n\n", text)
+        text = re.sub(r"(?<=^---)\n(?=[^\n])", "\n\n", text, flags=re.MULTILINE)
+        # A table starts after a blank line, or it would be read as part of the paragraph above.
+        text = re.sub(r"^([^|\n][^\n]*)\n(?=\|)", "\\1\n\n", text, flags=re.MULTILINE)
+        text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return text
+
+
+# -- files -------------------------------------------------------------------------------------
+
+
+def write_atomically(path: str | Path, data: str | bytes) -> Path:
+    """Write a whole file or nothing: into a temporary file beside it, then rename."""
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+# -- PDF ---------------------------------------------------------------------------------------
+
+_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_chromium() -> str:
+    """The Chromium to print with: ``$ISPCHECK_CHROMIUM``, or the first browser on the PATH."""
+    chosen = os.environ.get("ISPCHECK_CHROMIUM")
+    if chosen:
+        return chosen
+    for name in _CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise PdfError(
+        "PDF output needs Chromium, which was not found (looked for "
+        + ", ".join(_CHROMIUM_NAMES)
+        + "). Install it (scripts/install-system-deps.sh does), set ISPCHECK_CHROMIUM, "
+        "or use --format html and print from a browser."
+    )
+
+
+def chromium_command(chromium: str, profile: Path, *extra: str) -> list[str]:
+    """Headless Chromium that neither phones home nor keeps state between runs."""
+    return [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        *extra,
+    ]
+
+
+def to_pdf(html: str, path: str | Path, *, chromium: str | None = None, timeout: float = 120) -> Path:
+    """Print an HTML document to an A4 PDF at ``path`` with headless Chromium.
+
+    The page size and margins come from the document's own print CSS. The PDF is written beside
+    ``path`` under a temporary name and renamed once complete, so a failure leaves no half file.
+    Raises :class:`PdfError` when Chromium is missing or fails.
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise PdfError(f"cannot write {target}: the folder {target.parent} does not exist")
+    browser = chromium or find_chromium()
+    with tempfile.TemporaryDirectory(prefix="ispcheck-pdf-") as work:
+        folder = Path(work)
+        page = folder / "document.html"
+        page.write_text(html, encoding="utf-8")
+        printed = folder / "document.pdf"
+        command = chromium_command(
+            browser,
+            folder / "profile",
+            f"--print-to-pdf={printed}",
+            "--no-pdf-header-footer",
+            page.as_uri(),
+        )
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+        except FileNotFoundError:
+            raise PdfError(f"cannot run {browser}: no such program") from None
+        except subprocess.TimeoutExpired:
+            raise PdfError(f"Chromium did not finish printing within {timeout:g} seconds") from None
+        if result.returncode != 0 or not printed.is_file() or printed.read_bytes()[:5] != b"%PDF-":
+            detail = (result.stderr or "").strip().splitlines()[-3:]
+            raise PdfError(
+                f"Chromium could not print the PDF (exit status {result.returncode})"
+                + (": " + " / ".join(detail) if detail else "")
+            )
+        return write_atomically(target, printed.read_bytes())

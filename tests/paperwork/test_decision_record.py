@@ -1,0 +1,127 @@
+"""The record of a sharing decision (Appendix 2, questions 8 and 10)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ispcheck import Checker, Decision
+from ispcheck.pack import Pack
+from ispcheck.paperwork import decision_record, render_decision_record
+from ispcheck.paperwork.render import MD_BLANK
+
+from ..conftest import clean_disclosure
+from .text import assert_in_order, html_text, markdown_text
+
+
+def test_the_record_sets_out_what_to_whom_why_the_basis_and_the_decision(checker: Checker) -> None:
+    disclosure = clean_disclosure(**{"handling.channel": "standard_email"})
+    for fmt, read in (("html", html_text), ("markdown", markdown_text)):
+        text = read(render_decision_record(disclosure, fmt=fmt, decided_by="DS 1234", checker=checker))
+        assert_in_order(
+            text,
+            [
+                "OFFICIAL-SENSITIVE",
+                "Record of a decision to share information",
+                "Outcome",
+                "Share, once the conditions below are met",
+                "share_with_conditions",
+                "25 November 2026, 02:00 UTC",
+                "warwickshire-csp, version 2024-05-08",
+                "DS 1234",
+                "From",
+                "Warwickshire Police",
+                "To",
+                "Rugby Borough Council",
+                "A signatory of the protocol (Appendix 12).",
+                "What",
+                "the victim's current address, for a safety visit",
+                "Why",
+                "Preventing crime or anti-social behaviour",
+                "to arrange a joint safety visit",
+                "Lawful basis",
+                "Public task (UK GDPR Article 6(1)(e))",
+                "Crime and Disorder Act 1998, section 115",
+                "Before the data moves",
+                "ISP 7.4",
+                "Findings",
+                "Standing obligations",
+                "Record that the information was shared",
+                "Clauses cited",
+                "7.4",
+                "Recording the share (Appendix 2, questions 8 and 10)",
+                "Recorded in (system and reference)",
+                "OFFICIAL-SENSITIVE",
+            ],
+        )
+
+
+def test_every_finding_is_listed_with_its_rule_and_clauses(checker: Checker) -> None:
+    disclosure = clean_disclosure(**{"context.ongoing_investigation": True})
+    decision = checker.check(disclosure)
+    text = html_text(render_decision_record(disclosure, decision, "html", checker=checker))
+    assert "Who must decide first" in text
+    for finding in decision.findings:
+        assert_in_order(text, [finding.message, finding.rule_id, "ISP " + ", ".join(finding.clauses)])
+    for obligation in decision.obligations:
+        assert obligation.text in text
+
+
+def test_a_given_decision_is_recorded_as_it_was_made(decide: Callable[..., Decision]) -> None:
+    decision = decide(**{"lawful_basis.article6": None})
+    record = decision_record(clean_disclosure(**{"lawful_basis.article6": None}), decision)
+    assert record.decision is decision
+    assert record.made_at == "25 November 2026, 02:00 UTC"
+    text = markdown_text(render_decision_record(clean_disclosure(), decision, "markdown"))
+    assert "**Do not share** (do_not_share)" in text
+
+
+def test_without_a_decision_the_record_decides_the_disclosure_now() -> None:
+    record = decision_record(clean_disclosure())
+    assert record.decision.outcome.value == "share"
+    assert record.decision.pack_name == "warwickshire-csp"
+
+
+def test_who_decided_is_a_blank_to_sign_when_not_given(checker: Checker) -> None:
+    markdown = render_decision_record(clean_disclosure(), fmt="markdown", checker=checker)
+    assert f"| Decided by (name and role) | {MD_BLANK} |" in markdown
+    assert f"| Signature | {MD_BLANK} |" in markdown
+    html = render_decision_record(clean_disclosure(), fmt="html", decided_by="  ", checker=checker)
+    assert '<th scope="row">Decided by (name and role)</th><td class="blank"></td>' in html
+
+
+def test_unknown_facts_are_shown_as_not_recorded(checker: Checker) -> None:
+    minimal = {
+        "discloser": {"organisation": "Warwickshire Police"},
+        "recipient": {"organisation": "Refuge"},
+        "data": {"categories": ["personal"]},
+        "purpose": {"code": "safeguarding"},
+        "handling": {"classification": "OFFICIAL", "channel": "secure_email"},
+    }
+    record = decision_record(minimal, checker=checker)
+    facts = dict(record.facts)
+    assert facts["What"] == ()
+    assert facts["Lawful basis"] == ()
+    text = html_text(render_decision_record(minimal, fmt="html", checker=checker))
+    assert "What Not recorded" in text
+    assert "**What**: not recorded" in render_decision_record(minimal, fmt="markdown", checker=checker)
+
+
+def test_a_recipient_outside_the_register_is_said_to_be_so(checker: Checker, pack: Pack) -> None:
+    disclosure = clean_disclosure(**{"recipient.organisation": "Acme Lettings Ltd"})
+    facts = dict(decision_record(disclosure, checker=checker).facts)
+    assert "Not in the protocol's partner register (Appendices 12 and 13)." in facts["To"]
+
+
+def test_the_record_is_available_as_json_for_case_systems(checker: Checker) -> None:
+    data = decision_record(clean_disclosure(), decided_by="DS 1234", checker=checker).to_dict()
+    assert data["decision"]["outcome"] == "share"
+    assert data["decision"]["pack"] == {"name": "warwickshire-csp", "version": "2024-05-08"}
+    assert data["disclosure"]["recipient"]["organisation"] == "Rugby Borough Council"
+    assert data["decided_by"] == "DS 1234"
+    assert {"id": "A2.Q8", "title": "Has the sharing been recorded?"} in data["clauses"]
+
+
+def test_text_from_the_disclosure_is_escaped_in_the_record(checker: Checker) -> None:
+    disclosure = clean_disclosure(**{"purpose.statement": "<b>bold</b>"})
+    html = render_decision_record(disclosure, fmt="html", checker=checker)
+    assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html

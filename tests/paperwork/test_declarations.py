@@ -1,0 +1,206 @@
+"""Confidentiality declaration sign-in sheets (Appendices 3 to 9) for each meeting setting."""
+
+from __future__ import annotations
+
+import pytest
+
+from ispcheck.pack import Pack
+from ispcheck.pack_forms import Declaration
+from ispcheck.paperwork import UnknownSetting, declaration_sheet, render_declaration
+from ispcheck.paperwork.render import MD_BLANK
+
+from .text import assert_in_order, html_text, markdown_text
+
+#: One setting for each declaration appendix.
+SETTING_OF = {
+    "A3": "hate_crime_meeting",
+    "A4": "mappa",
+    "A5": "marac",
+    "A6": "iom_case_conference",
+    "A7": "early_help_panel",
+    "A8": "channel_panel",
+    "A9": "socjag",
+}
+
+
+def expected_text(d: Declaration) -> list[str]:
+    """What the pack says the sheet prints, in order: title, headings, fields, text, table."""
+    expected = [d.title, *d.headings]
+    if d.marking:
+        expected.append(d.marking)
+    for field in d.fields:
+        expected.append(field.label)
+        if field.value:
+            expected.append(field.value)
+    for part in d.parts:
+        if part.heading:
+            expected.append(part.heading)
+        expected.extend(part.text)
+        for item in part.items:
+            if isinstance(item, str):
+                expected.append(item)
+            else:
+                expected.extend((item.text, *item.items))
+    expected.extend(d.footnotes)
+    expected.extend(d.columns)
+    if d.witness:
+        expected.append(d.witness)
+    return expected
+
+
+def test_every_declaration_appendix_has_a_setting_to_print_it_for(pack: Pack) -> None:
+    assert sorted(pack.declarations) == sorted(SETTING_OF)
+    for appendix, setting in SETTING_OF.items():
+        assert pack.settings[setting].declaration == appendix
+
+
+@pytest.mark.parametrize("appendix", sorted(SETTING_OF))
+def test_every_part_of_the_declaration_appears_in_the_html_in_order(appendix: str, pack: Pack) -> None:
+    html = render_declaration(SETTING_OF[appendix], "html", pack)
+    assert_in_order(html_text(html), expected_text(pack.declarations[appendix]))
+
+
+@pytest.mark.parametrize("appendix", sorted(SETTING_OF))
+def test_every_part_of_the_declaration_appears_in_the_markdown_in_order(appendix: str, pack: Pack) -> None:
+    markdown = render_declaration(SETTING_OF[appendix], "markdown", pack)
+    assert_in_order(markdown_text(markdown), expected_text(pack.declarations[appendix]))
+
+
+@pytest.mark.parametrize(
+    ("appendix", "columns"),
+    [
+        ("A3", ["Name", "Signature", "Organisation Represented"]),
+        ("A7", ["Name", "Organisation", "Email address", "Signature"]),
+        ("A8", ["Name", "Organisation", "Signature", "Date"]),
+        ("A9", ["Name", "Signature", "Organisation Represented"]),
+    ],
+)
+def test_the_signature_table_has_the_appendixs_own_columns(
+    appendix: str, columns: list[str], pack: Pack
+) -> None:
+    assert list(pack.declarations[appendix].columns) == columns
+    markdown = render_declaration(SETTING_OF[appendix], "markdown", pack)
+    assert "| # | " + " | ".join(columns) + " |" in markdown
+
+
+def test_appendices_without_a_signature_table_borrow_the_generic_sheets_and_say_so(pack: Pack) -> None:
+    for appendix in ("A4", "A5", "A6"):
+        declaration = pack.declarations[appendix]
+        assert declaration.columns == pack.declarations["A3"].columns
+        assert declaration.columns_from_appendix == "A3"
+        assert {f.from_appendix for f in declaration.fields} == {"A3"}
+        assert declaration.note and "Appendix 3" in declaration.note
+
+
+def test_the_channel_panel_sheet_has_its_witness_line(pack: Pack) -> None:
+    markdown = render_declaration("channel_panel", "markdown", pack)
+    assert f"Witness Date and Signature: {MD_BLANK}" in markdown
+    assert "Witness Date and Signature" in html_text(render_declaration("channel_panel", "html", pack))
+
+
+def test_the_marac_sheet_has_the_meeting_fields_and_the_signature_table() -> None:
+    html = render_declaration("marac", "html")
+    text = html_text(html)
+    assert_in_order(
+        text,
+        [
+            "MARAC Confidentiality Statement",
+            "CONFIDENTIALITY DECLARATION: AS READ BY THE MARAC CHAIR.",
+            "Name of meeting:",
+            "Chair:",
+            "Date of meeting:",
+            "Purpose of the meeting:",
+            "Name Signature Organisation Represented",
+            "20",
+        ],
+    )
+    assert html.count('<td class="number">') == 20
+
+
+def test_the_sheet_shows_the_settings_rules_on_recording_guests_and_virtual_attendance() -> None:
+    text = html_text(render_declaration("marac", "html"))
+    assert_in_order(
+        text,
+        [
+            "For the chair: the protocol's rules for this meeting",
+            "Recording The meeting must not be recorded.",
+            "Passing information on",
+            "No guest agencies without the consent of the MARAC Chair.",
+            "Virtual attendees join alone in the room",
+            "Attendees from organisations that have not signed the protocol",
+        ],
+    )
+    generic = html_text(render_declaration("hate_crime_meeting", "html"))
+    assert "record only with the agreement of every attendee" in generic
+    assert "Virtual attendees keep the meeting confidential throughout." in generic
+    channel = html_text(render_declaration("channel_panel", "html"))
+    assert "Only with written sanction from the Chief Officer of Police." in channel
+
+
+def test_the_generic_sheet_names_the_setting_it_was_printed_for() -> None:
+    sheet = declaration_sheet("hate_crime_meeting")
+    assert sheet.declaration.id == "A3"
+    assert sheet.setting is not None and sheet.setting.code == "hate_crime_meeting"
+    assert "For: Hate Crime meeting" in html_text(render_declaration("hate_crime_meeting", "html"))
+
+
+@pytest.mark.parametrize("given", ["marac", "MARAC", " Marac ", "A5", "a5"])
+def test_a_setting_is_found_by_its_code_in_any_case_or_by_its_appendix(given: str) -> None:
+    sheet = declaration_sheet(given)
+    assert sheet.declaration.id == "A5"
+    assert sheet.setting is not None and sheet.setting.code == "marac"
+
+
+def test_hyphens_and_spaces_stand_for_underscores_in_a_setting_code() -> None:
+    assert declaration_sheet("hate-crime-meeting").declaration.id == "A3"
+    assert declaration_sheet("early help panel").declaration.id == "A7"
+
+
+def test_the_generic_appendix_by_number_is_printed_for_all_the_settings_that_use_it() -> None:
+    sheet = declaration_sheet("A3")
+    assert sheet.setting is None
+    assert "hate_crime_meeting" in {s.code for s in sheet.used_by}
+    assert "Hate Crime meeting" in html_text(render_declaration("A3", "html"))
+
+
+def test_an_unknown_setting_lists_the_settings() -> None:
+    with pytest.raises(UnknownSetting) as caught:
+        declaration_sheet("outside_meeting")
+    assert "marac" in str(caught.value)
+    assert ("socjag", "Serious and Organised Crime Joint Action Group (SOCJAG)") in caught.value.known
+
+
+def test_the_number_of_signature_rows_can_be_chosen() -> None:
+    assert render_declaration("marac", "html", rows=5).count('<td class="number">') == 5
+    markdown = render_declaration("marac", "markdown", rows=3)
+    assert "| 3 | " in markdown and "| 4 | " not in markdown
+
+
+def test_the_generic_sheet_is_marked_official_sensitive_at_the_top_and_bottom() -> None:
+    text = html_text(render_declaration("hate_crime_meeting", "html"))
+    assert text.startswith("OFFICIAL-SENSITIVE Appendix 3")
+    assert text.endswith("OFFICIAL-SENSITIVE")
+
+
+def test_the_sheet_is_available_as_json(pack: Pack) -> None:
+    data = declaration_sheet("channel_panel", pack).to_dict()
+    assert data["declaration"] == "A8"
+    assert data["setting"] == "channel_panel"
+    assert data["columns"] == ["Name", "Organisation", "Signature", "Date"]
+    assert data["witness"] == "Witness Date and Signature"
+
+
+@pytest.mark.parametrize("appendix", sorted(SETTING_OF))
+def test_the_markdown_sheet_parses_into_lists_and_a_signature_table(appendix: str, pack: Pack) -> None:
+    from markdown_it import MarkdownIt
+
+    markdown = render_declaration(SETTING_OF[appendix], "markdown", pack, rows=4)
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    kinds = [t.type for t in tokens]
+    assert "html_block" not in kinds
+    declaration = pack.declarations[appendix]
+    items = sum(
+        len(p.items) + sum(len(i.items) for i in p.items if not isinstance(i, str)) for p in declaration.parts
+    )
+    assert kinds.count("list_item_open") >= items
+    assert kinds.count("tr_open") >= 5  # the signature table's heading and four rows

@@ -1,0 +1,327 @@
+"""The request forms of Appendices 10 and 11, filled in from a disclosure."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ispcheck import DisclosureError, parse_disclosure
+from ispcheck.pack import Pack, packs_directory
+from ispcheck.pack_forms import RequestForm
+from ispcheck.paperwork import NoSuchPaperwork, WrongForm, fill_request_form, render_request_form
+from ispcheck.paperwork.forms import FilledForm
+from ispcheck.paperwork.render import MD_BLANK
+
+from ..conftest import clean_disclosure
+from .text import assert_in_order, html_text, markdown_text
+
+#: An agency (the recipient) asks the police (the discloser): Appendix 10.
+TO_POLICE = clean_disclosure(
+    **{
+        "discloser": {"organisation": "Warwickshire Police", "officer": "PC 4410"},
+        "recipient": {"organisation": "Refuge", "officer": "Refuge IDVA", "has_secure_email": True},
+        "lawful_basis.article9": "substantial_public_interest",
+        "lawful_basis.schedule1_condition": "safeguarding_children_and_individuals_at_risk",
+    }
+)
+#: The police (the recipient) ask an agency (the discloser): Appendix 11.
+FROM_AGENCY = clean_disclosure(
+    **{
+        "discloser": {"organisation": "Warwick District Council", "officer": "CCTV Control Room Supervisor"},
+        "recipient": {"organisation": "Warwickshire Police", "officer": "DC 5102", "has_secure_email": True},
+        "purpose.code": "prosecute_offender",
+        "data.description": "twelve minutes of footage from two Parade cameras",
+    }
+)
+FORMS = {"A10": TO_POLICE, "A11": FROM_AGENCY}
+
+
+def expected_text(form: RequestForm) -> list[str]:
+    """What the pack says the form prints, in the form's order: sections, labels, printed text."""
+    titles = {s.id: s.title for s in form.sections}
+    expected: list[str] = [form.marking, form.title]
+    if form.subtitle:
+        expected.append(form.subtitle)
+    section = None
+    for field in form.fields:
+        if field.section != section:
+            section = field.section
+            if titles[section]:
+                expected.append(titles[section] or "")
+        if field.label:
+            expected.append(field.label)
+        if field.guidance:
+            expected.append(field.guidance)
+        expected.extend(field.text)
+        expected.extend(field.items)
+        if field.value:
+            expected.append(field.value)
+    expected.append(form.marking)
+    return expected
+
+
+@pytest.mark.parametrize("appendix", ["A10", "A11"])
+def test_every_field_of_the_form_appears_in_the_html_in_the_forms_order(appendix: str, pack: Pack) -> None:
+    html = render_request_form(FORMS[appendix], appendix, "html", pack)
+    assert_in_order(html_text(html), expected_text(pack.forms[appendix]))
+
+
+@pytest.mark.parametrize("appendix", ["A10", "A11"])
+def test_every_field_of_the_form_appears_in_the_markdown_in_the_forms_order(
+    appendix: str, pack: Pack
+) -> None:
+    markdown = render_request_form(FORMS[appendix], appendix, "markdown", pack)
+    assert_in_order(markdown_text(markdown), expected_text(pack.forms[appendix]))
+
+
+def test_the_pack_records_the_appendix_10_fields_of_the_protocols_form(pack: Pack) -> None:
+    labels = [f.label for f in pack.forms["A10"].fields if f.label]
+    assert labels[:7] == ["Name:", "Address:", "Tel:", "Fax:", "Date:", "Our ref.:", "To:"]
+    for label in (
+        "Surname:",
+        "All previous surnames:",
+        "Also known as:",
+        "Forename(s):",
+        "Place of birth:",
+        "Date of birth:",
+        "Full present address:",
+        "Previous address:",
+        "THE INFORMATION SOUGHT IS:",
+        "I HAVE A LEGAL BASIS UNDER GDPR OR DATA PROTECTION ACT 2018 AND THE REASONS ARE:",
+        "Signed:",
+        "Rank/title:",
+    ):
+        assert label in labels
+    sections = [s.title for s in pack.forms["A10"].sections if s.title]
+    assert sections == [
+        "DETAILS OF ORGANISATION REQUESTING INFORMATION",
+        "I AM REQUESTING PERSONAL INFORMATION ABOUT:",
+        "RESPONSE TO REQUEST",
+        "DETAILS OF WARWICKSHIRE POLICE CONTACT",
+    ]
+
+
+def test_the_pack_records_the_appendix_11_purposes_and_confirmations(pack: Pack) -> None:
+    ticks = [f for f in pack.forms["A11"].fields if f.kind == "tick"]
+    assert [t.label for t in ticks[:3]] == [
+        "The prevention or detection of crime",
+        "The prosecution or apprehension of offenders",
+        "Protecting the vital interests of a person",
+    ]
+    assert "should not be informed of this request" in ticks[4].label
+    assert [f.label for f in pack.forms["A11"].fields if f.kind == "signature"] == [
+        "Signature:",
+        "Counter signature: **",
+    ]
+
+
+def test_appendix_10_is_filled_in_for_the_agency_asking_the_police() -> None:
+    form = fill_request_form(TO_POLICE, "A10")
+    value = {f.field.id: f.lines for f in form.fields()}
+    assert value["requester_name"] == ("Refuge",)
+    assert value["name"] == ("Refuge IDVA",)
+    assert value["to"] == ("WARWICKSHIRE POLICE",)
+    assert value["information_sought"] == ("the victim's current address, for a safety visit",)
+    legal = "\n".join(value["legal_basis"])
+    assert "Public task (UK GDPR Article 6(1)(e))" in legal
+    assert (
+        "Safeguarding of children and of individuals at risk (DPA 2018 Schedule 1 Part 2 paragraph 18)"
+        in legal
+    )
+    assert "Crime and Disorder Act 1998, section 115" in legal
+    assert "Purpose: Preventing crime or anti-social behaviour" in legal
+    assert "Reason: to arrange a joint safety visit" in legal
+    assert "Why it is necessary: the council needs the address" in legal
+
+
+def test_the_persons_details_references_and_signatures_are_left_blank_to_fill_by_hand() -> None:
+    form = fill_request_form(TO_POLICE, "A10")
+    blank = {f.field.id for f in form.fields() if f.blank}
+    assert {
+        "surname",
+        "date_of_birth",
+        "present_address",
+        "requester_ref",
+        "signed",
+        "date_signed",
+        "response",
+        "poc_signed",
+    } <= blank
+    markdown = render_request_form(TO_POLICE, "A10", "markdown")
+    assert f"| Surname: | {MD_BLANK} |" in markdown
+    assert f"| Date of birth: | {MD_BLANK} |" in markdown
+    html = render_request_form(TO_POLICE, "A10", "html")
+    assert '<th scope="row">Surname:</th>\n<td class="blank text" colspan="3"></td>' in html
+
+
+def test_the_confirmations_are_ticked_only_when_the_disclosure_says_privacy_was_weighed() -> None:
+    weighed = fill_request_form(TO_POLICE, "A10")
+    ticked = {f.field.id for f in weighed.fields() if f.ticked}
+    assert ticked == {"confidentiality_confirmed", "article8_confirmed"}
+    for value in (False, None):
+        changed = {**TO_POLICE, "necessity": {**TO_POLICE["necessity"], "article8_considered": value}}
+        form = fill_request_form(changed, "A10")
+        assert not any(f.ticked for f in form.fields())
+        assert "- [ ] Human Rights Act 1998 Article 8" in render_request_form(changed, "A10", "markdown")
+    assert "- [x] Human Rights Act 1998 Article 8" in render_request_form(TO_POLICE, "A10", "markdown")
+
+
+@pytest.mark.parametrize(
+    ("purpose", "ticked"),
+    [
+        ("detect_crime", "purpose_crime"),
+        ("prevent_crime", "purpose_crime"),
+        ("prosecute_offender", "purpose_offenders"),
+        ("apprehend_offender", "purpose_offenders"),
+        ("protect_life", "purpose_vital_interests"),
+        ("safeguarding", None),
+    ],
+)
+def test_appendix_11_ticks_the_purpose_box_that_matches_the_purpose(purpose: str, ticked: str | None) -> None:
+    disclosure = {**FROM_AGENCY, "purpose": {"code": purpose, "statement": "for the enquiry"}}
+    form = fill_request_form(disclosure, "A11")
+    assert {f.field.id for f in form.fields() if f.ticked} == ({ticked} if ticked else set())
+
+
+def test_appendix_11_leaves_the_confirmations_no_fact_can_show_for_the_officer_to_tick() -> None:
+    form = fill_request_form(FROM_AGENCY, "A11")
+    fields = {f.field.id: f for f in form.fields()}
+    assert not fields["needed_confirmed"].ticked
+    assert not fields["not_informed_confirmed"].ticked
+    assert fields["needed_confirmed"].blank
+
+
+def test_appendix_11_is_addressed_to_the_agency_and_comes_from_the_police_officer() -> None:
+    form = fill_request_form(FROM_AGENCY, "A11")
+    value = {f.field.id: f.lines for f in form.fields()}
+    assert value["to_name"] == ("CCTV Control Room Supervisor",)
+    assert value["organisation"] == ("Warwick District Council",)
+    assert value["from_name"] == ("DC 5102",)
+    assert value["information_required"] == ("twelve minutes of footage from two Parade cameras",)
+    assert value["why_necessary"] == (
+        "Reason: to arrange a joint safety visit",
+        "Why it is necessary: the council needs the address to fit target-hardening equipment",
+    )
+    assert value["police_reference"] == ()
+
+
+def test_the_official_when_completed_marking_is_at_the_top_and_the_bottom() -> None:
+    text = html_text(render_request_form(TO_POLICE, "A10", "html"))
+    assert text.startswith("Rev 10/19 OFFICIAL (when completed) Appendix 10")
+    assert text.endswith("OFFICIAL (when completed)")
+    lines = render_request_form(TO_POLICE, "A10", "markdown").splitlines()
+    assert lines[0] == "**OFFICIAL (when completed)** · Rev 10/19"
+    assert lines[-1] == "**OFFICIAL (when completed)**"
+
+
+def test_appendix_10_needs_the_police_as_the_discloser_and_points_to_appendix_11() -> None:
+    with pytest.raises(WrongForm, match=r"police-request") as caught:
+        fill_request_form(FROM_AGENCY, "A10")
+    assert "Warwick District Council" in str(caught.value)
+    with pytest.raises(WrongForm, match=r"request-to-police"):
+        fill_request_form(TO_POLICE, "A11")
+
+
+def test_the_command_line_names_of_the_forms_are_accepted() -> None:
+    assert fill_request_form(TO_POLICE, "request-to-police").form.id == "A10"
+    assert fill_request_form(FROM_AGENCY, "police-request").form.id == "A11"
+
+
+def test_a_disclosure_that_breaks_the_contract_is_refused_with_its_problems() -> None:
+    with pytest.raises(DisclosureError) as caught:
+        render_request_form({**TO_POLICE, "consnet": {}}, "A10")
+    assert caught.value.problems[0].path == "consnet"
+
+
+def test_a_validated_disclosure_and_its_dict_give_the_same_form() -> None:
+    assert render_request_form(parse_disclosure(TO_POLICE), "A10") == render_request_form(TO_POLICE, "A10")
+
+
+def test_text_from_the_disclosure_is_escaped_in_html_and_markdown() -> None:
+    hostile = {
+        **TO_POLICE,
+        "data": {**TO_POLICE["data"], "description": "<script>alert(1)</script> | *x* # y"},
+    }
+    html = render_request_form(hostile, "A10", "html")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = render_request_form(hostile, "A10", "markdown")
+    assert r"\<script\>alert(1)\</script\> \| \*x\* \# y" in markdown
+
+
+def test_the_html_fetches_nothing_from_outside() -> None:
+    html = render_request_form(TO_POLICE, "A10", "html").lower()
+    for outside in ("http://", "https://", "src=", "@import", "url(", "<link", "<script"):
+        assert outside not in html
+
+
+def test_the_html_is_laid_out_for_a4_printing() -> None:
+    html = render_request_form(TO_POLICE, "A10", "html")
+    assert "@page { size: A4;" in html
+    assert 'lang="en-GB"' in html
+
+
+def test_the_filled_form_is_available_as_json_for_case_systems() -> None:
+    data: dict[str, Any] = json.loads(json.dumps(fill_request_form(TO_POLICE, "A10").to_dict()))
+    assert data["form"] == "A10"
+    fields = {f["id"]: f for s in data["sections"] for f in s["fields"]}
+    assert fields["requester_name"] == {
+        "id": "requester_name",
+        "label": "Name:",
+        "kind": "text",
+        "section": "requester",
+        "value": "Refuge",
+        "filled_from": ["recipient.organisation"],
+    }
+    assert fields["surname"]["value"] is None
+    assert fields["article8_confirmed"]["ticked"] is True
+
+
+def test_half_width_fields_share_a_row_as_on_the_printed_form() -> None:
+    form: FilledForm = fill_request_form(TO_POLICE, "A10")
+    requester = form.sections[0]
+    assert [tuple(f.field.label for f in row) for row in requester.rows] == [
+        ("Name:",),
+        ("Address:",),
+        ("Tel:", "Fax:"),
+        ("Date:", "Our ref.:"),
+        ("To:",),
+    ]
+
+
+def test_the_response_section_starts_on_a_new_page(pack: Pack) -> None:
+    html = render_request_form(TO_POLICE, "A10", "html", pack)
+    assert '<section id="response" class="page-break">' in html
+
+
+def test_a_pack_without_forms_has_no_form_to_fill(tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(packs_directory() / "warwickshire-csp", folder)
+    (folder / "forms.toml").unlink()
+    with pytest.raises(NoSuchPaperwork, match=r"no forms\.toml"):
+        render_request_form(TO_POLICE, "A10", pack=folder)
+
+
+def test_the_markdown_parses_into_headings_tables_and_tick_lists_with_no_raw_html() -> None:
+    from markdown_it import MarkdownIt
+
+    hostile = {**TO_POLICE, "data": {**TO_POLICE["data"], "description": "<b>x</b> | y"}}
+    for appendix, disclosure in (("A10", hostile), ("A11", FROM_AGENCY)):
+        tokens = (
+            MarkdownIt("commonmark")
+            .enable("table")
+            .parse(render_request_form(disclosure, appendix, "markdown"))
+        )
+        kinds = [t.type for t in tokens]
+        assert "html_block" not in kinds
+        assert not any(c.type == "html_inline" for t in tokens for c in t.children or ())
+        assert kinds.count("table_open") >= 3
+        assert kinds[kinds.index("heading_open") + 1] == "inline"
+        ticks = [t.content for t in tokens if t.type == "inline" and t.content.startswith(("[x] ", "[ ] "))]
+        assert len(ticks) == sum(
+            1 for f in fill_request_form(disclosure, appendix).fields() if f.field.kind == "tick"
+        )

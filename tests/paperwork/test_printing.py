@@ -1,0 +1,143 @@
+"""The paperwork as a browser and a printer see it: headless Chromium, then poppler.
+
+These tests drive the real programs. They fail (they do not skip) when Chromium or poppler-utils
+is missing: ``bash scripts/install-system-deps.sh`` installs both, and the test script runs it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from ispcheck.paperwork import find_chromium, render_declaration, render_request_form, to_pdf
+from ispcheck.paperwork.render import chromium_command
+
+from .png import read_png
+from .test_forms import TO_POLICE
+
+INSTALL = "install it with: bash scripts/install-system-deps.sh"
+#: A4 at 50 dots per inch, as pdftoppm draws it (210 x 297 mm).
+A4_AT_50_DPI = (413, 585)
+#: The side margins are 15 mm (about 29 dots at 50 dpi); nothing may be drawn in the outer 22.
+SIDE_BAND = 22
+#: The width between the margins, 180 mm, at 50 dpi. Tables and rules span all of it.
+CONTENT_WIDTH = 354
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name)
+    assert found, f"{name} is needed to check printed pages; {INSTALL}"
+    return found
+
+
+def run_chromium(tmp_path: Path, html: str, *flags: str) -> subprocess.CompletedProcess[str]:
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    command = chromium_command(find_chromium(), tmp_path / "profile", *flags, page.as_uri())
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
+def printed_pages(pdf: Path, tmp_path: Path) -> list[Path]:
+    """Check every page is A4, draws nothing in the side margins and is printed at full size.
+
+    Chromium shrinks a whole page to fit when anything on it is too wide, so overflow shows as a
+    page whose tables no longer span the width between the margins.
+    """
+    info = subprocess.run(
+        [tool("pdfinfo"), "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))  # type: ignore[union-attr]
+    sizes = re.findall(r"^Page\s+\d+ size:\s+(.*)$", info, re.MULTILINE)
+    assert len(sizes) == count >= 1
+    for size in sizes:
+        assert re.fullmatch(r"59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)", size.strip()), size
+    subprocess.run(
+        [tool("pdftoppm"), "-png", "-gray", "-r", "50", str(pdf), str(tmp_path / "page")], check=True
+    )
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert len(images) == count
+    for path in images:
+        image = read_png(path)
+        assert abs(image.width - A4_AT_50_DPI[0]) <= 1 and abs(image.height - A4_AT_50_DPI[1]) <= 1
+        assert image.ink(0, 0, SIDE_BAND, image.height) == 0, f"{path.name}: ink in the left margin"
+        right = image.width - SIDE_BAND
+        assert image.ink(right, 0, image.width, image.height) == 0, f"{path.name}: ink in the right margin"
+        assert image.ink(SIDE_BAND, 0, right, image.height) > 500, f"{path.name} is blank"
+        widest = image.longest_line()
+        assert widest >= 0.95 * CONTENT_WIDTH, f"{path.name} was shrunk to fit ({widest} dots wide): overflow"
+    return images
+
+
+def page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        [tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return [page.strip() for page in text.stdout.split("\f") if page.strip()]
+
+
+def test_the_appendix_10_request_opens_in_headless_chromium_and_is_screenshot(tmp_path: Path) -> None:
+    shot = tmp_path / "a10.png"
+    html = render_request_form(TO_POLICE, "A10", "html")
+    run_chromium(tmp_path, html, f"--screenshot={shot}", "--window-size=1000,1400", "--hide-scrollbars")
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 1000 and int.from_bytes(data[20:24], "big") == 1400
+    assert len(data) > 30_000, "the screenshot is nearly empty"
+    pixels = zlib.decompressobj().decompress(data[data.index(b"IDAT") + 4 :], 2_000_000)
+    assert len(set(pixels)) > 20, "the screenshot is a flat colour"
+
+
+def test_the_browser_reads_the_forms_title_and_sections_with_no_console_messages(tmp_path: Path) -> None:
+    html = render_request_form(TO_POLICE, "A10", "html")
+    result = run_chromium(tmp_path, html, "--dump-dom", "--enable-logging=stderr", "--v=0")
+    dom = result.stdout
+    assert (
+        "<title>Appendix 10: REQUEST MADE TO WARWICKSHIRE POLICE BY OTHER AGENCIES FOR INFORMATION</title>"
+        in dom
+    )
+    for heading in ("DETAILS OF ORGANISATION REQUESTING INFORMATION", "RESPONSE TO REQUEST"):
+        assert f"<h2>{heading}</h2>" in dom
+    assert "CONSOLE" not in result.stderr
+
+
+def test_the_appendix_10_pdf_is_a4_and_marked_at_the_top_and_bottom_of_every_page(tmp_path: Path) -> None:
+    pdf = to_pdf(render_request_form(TO_POLICE, "A10", "html"), tmp_path / "a10.pdf")
+    assert len(printed_pages(pdf, tmp_path)) >= 2
+    pages = page_texts(pdf)
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert "OFFICIAL (when completed)" in lines[0], f"page {number} is not marked at the top"
+        assert "OFFICIAL (when completed)" in lines[-1] or "OFFICIAL (when completed)" in lines[-2]
+        assert f"Page {number} of {len(pages)}" in text
+    assert "RESPONSE TO REQUEST" in pages[-1]
+
+
+def test_a_long_unbroken_entry_wraps_instead_of_running_off_the_page(tmp_path: Path) -> None:
+    endless = "Reference" + "X" * 600
+    disclosure = {**TO_POLICE, "data": {**TO_POLICE["data"], "description": endless}}
+    pdf = to_pdf(render_request_form(disclosure, "A10", "html"), tmp_path / "long.pdf")
+    printed_pages(pdf, tmp_path)
+
+
+def test_the_marac_sign_in_sheet_prints_on_a4_within_its_margins(tmp_path: Path) -> None:
+    pdf = to_pdf(render_declaration("marac", "html"), tmp_path / "marac.pdf")
+    printed_pages(pdf, tmp_path)
+    first = page_texts(pdf)[0]
+    assert "MARAC Confidentiality Statement" in first
+    assert "Name of meeting:" in first
+
+
+def test_a_pdf_that_cannot_be_printed_leaves_no_file(tmp_path: Path) -> None:
+    from ispcheck.paperwork import PdfError
+
+    target = tmp_path / "out.pdf"
+    with pytest.raises(PdfError, match="could not print"):
+        to_pdf("<p>x</p>", target, chromium=tool("false"))
+    assert list(tmp_path.iterdir()) == []

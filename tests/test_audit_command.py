@@ -1,0 +1,129 @@
+"""``ispcheck audit``: summary, per-record output, invalid records, exit statuses, no half-files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ispcheck.cli.main import main
+
+from .conftest import clean_disclosure
+from .test_audit import as_csv
+
+ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write_log(tmp_path: Path, lines: list[str], name: str = "log.jsonl") -> str:
+    path = tmp_path / name
+    path.write_text("".join(lines), encoding="utf-8")
+    return str(path)
+
+
+GOOD = json.dumps(clean_disclosure()) + "\n"
+REFER = json.dumps(clean_disclosure(**{"context.ongoing_investigation": True})) + "\n"
+
+
+def test_a_clean_log_exits_0_with_a_summary_and_one_output_line_per_record(
+    tmp_path: Path, capsys: Any
+) -> None:
+    log = write_log(tmp_path, [GOOD, REFER, GOOD])
+    out_file = tmp_path / "decisions.jsonl"
+    code, out, _ = run(capsys, "audit", log, "--no-plugins", "-o", str(out_file))
+    assert code == 0
+    assert "3 records, 3 decided" in out
+    assert "investigation.not-consulted" in out and "Rugby Borough" in out
+    assert "\x1b[" not in out  # no terminal codes when not writing to a terminal
+    decided = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert [(d["line"], d["outcome"]) for d in decided] == [(1, "share"), (2, "refer"), (3, "share")]
+
+
+def test_invalid_records_are_named_by_line_and_the_exit_status_is_1(tmp_path: Path, capsys: Any) -> None:
+    log = write_log(tmp_path, [GOOD, "{oops\n", GOOD])
+    code, out, _ = run(capsys, "audit", log, "--no-plugins")
+    assert code == 1
+    assert "1 invalid and skipped" in out
+    assert "line 2: skipped, not a valid disclosure: not valid JSON" in out
+    assert "Traceback" not in out
+
+
+def test_the_json_summary_is_for_machines(tmp_path: Path, capsys: Any) -> None:
+    log = write_log(tmp_path, [GOOD, REFER, "[]\n"])
+    code, out, _ = run(capsys, "audit", log, "--no-plugins", "--format", "json", "--as-of", "2025-03-31")
+    report = json.loads(out)
+    assert code == 1
+    assert (report["records"], report["decided"], report["invalid"]) == (3, 2, 1)
+    assert report["outcomes"]["refer"] == 1
+    assert report["as_of"] == "2025-03-31"
+    assert report["invalid_records"][0]["line"] == 3
+
+
+def test_a_csv_log_is_read_by_its_extension(tmp_path: Path, capsys: Any) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(as_csv([clean_disclosure(), clean_disclosure(**{"context.ongoing_investigation": True})]))
+    code, out, _ = run(capsys, "audit", str(path), "--no-plugins", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["outcomes"] == {
+        "share": 1,
+        "share_with_conditions": 0,
+        "refer": 1,
+        "do_not_share": 0,
+    }
+
+
+def test_a_bad_csv_header_exits_2_and_leaves_no_output_behind(tmp_path: Path, capsys: Any) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(as_csv([clean_disclosure()]).replace("handling.channel", "handling.chanel"))
+    out_file = tmp_path / "decisions.jsonl"
+    code, _, err = run(capsys, "audit", str(path), "--no-plugins", "-o", str(out_file))
+    assert code == 2
+    assert "handling.chanel" in err and "handling.channel" in err
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_missing_log_exits_2_with_a_plain_message(tmp_path: Path, capsys: Any) -> None:
+    code, _, err = run(capsys, "audit", str(tmp_path / "nope.jsonl"))
+    assert code == 2
+    assert "cannot read" in err and "Traceback" not in err
+
+
+def test_a_malformed_date_is_refused_before_anything_is_read(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [ISPCHECK, "audit", write_log(tmp_path, [GOOD]), "--as-of", "31/03/2025"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_installed_command_with_two_workers_matches_one_and_can_write_to_stdout(tmp_path: Path) -> None:
+    log = write_log(tmp_path, [GOOD, REFER, "{oops\n"] * 50)
+    outputs = []
+    for jobs in ("1", "2"):
+        result = subprocess.run(
+            [ISPCHECK, "audit", log, "--no-plugins", "--jobs", jobs, "-o", "-", "--format", "json"],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 1, result.stderr
+        assert json.loads(result.stderr)["invalid"] == 50  # the summary moves to stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 150
+
+
+def test_audit_has_help() -> None:
+    result = subprocess.run([ISPCHECK, "audit", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "--jobs" in result.stdout and "--as-of" in result.stdout

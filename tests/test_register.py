@@ -1,0 +1,353 @@
+"""The decision register: append-only, hash-chained, safe with several writers, tamper-evident."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import multiprocessing
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ispcheck import Checker, DisclosureError, parse_disclosure
+from ispcheck.csv_format import read_header, row_to_disclosure
+from ispcheck.records import WITHHELD, canonical_json
+from ispcheck.register import GENESIS, Register, RegisterError, chain_hash
+
+from .conftest import clean_disclosure
+
+SPECIAL = {
+    "data.categories": ["personal", "special_category"],
+    "data.special_category_types": ["health"],
+    "data.description": "HIV status and current medication",
+    "consent.restrictions": "not to be shared with her employer",
+    "consent.within_restrictions": True,
+    "lawful_basis.article9": "substantial_public_interest",
+    "lawful_basis.schedule1_condition": "safeguarding_children_and_individuals_at_risk",
+}
+
+
+@pytest.fixture
+def register(tmp_path: Path, checker: Checker) -> Iterator[Register]:
+    with Register.open(tmp_path / "register.sqlite", checker=checker) as opened:
+        yield opened
+
+
+def fill(register: Register, count: int) -> None:
+    for n in range(count):
+        register.add(clean_disclosure(**{"discloser.officer": f"DC {n}"}), decided_by=f"officer {n}")
+
+
+def tamper(path: Path, *statements: tuple[str, tuple[Any, ...]]) -> None:
+    """Change the file behind ispcheck's back, as someone with the sqlite3 shell could."""
+    db = sqlite3.connect(path, isolation_level=None)
+    for trigger in ("records_append_only_update", "records_append_only_delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    for sql, params in statements:
+        db.execute(sql, params)
+    db.close()
+
+
+def row(path: Path, record_id: int) -> tuple[str, str, str]:
+    db = sqlite3.connect(path)
+    found = db.execute("SELECT prev_hash, hash, body FROM records WHERE id = ?", (record_id,)).fetchone()
+    db.close()
+    return found
+
+
+# -- adding ---------------------------------------------------------------------------------
+
+
+def test_an_added_disclosure_is_stored_with_its_decision_and_chained_to_the_record_before(
+    register: Register,
+) -> None:
+    first = register.add(clean_disclosure(), decided_by="DC 1234")
+    second = register.add(clean_disclosure(**{"lawful_basis.article6": None}))
+    assert (first.id, second.id) == (1, 2)
+    assert first.prev_hash == GENESIS and second.prev_hash == first.hash
+    assert first.outcome == "share" and second.outcome == "do_not_share"
+    assert first.decided_by == "DC 1234"
+    assert first.disclosure["discloser"]["organisation"] == "Warwickshire Police"
+    assert register.get(2) == second
+    assert list(register.records()) == [first, second]
+    assert len(register) == 2
+
+
+def test_each_stored_body_is_canonical_json_and_its_hash_covers_the_previous_hash(
+    register: Register, tmp_path: Path
+) -> None:
+    fill(register, 2)
+    prev_hash, digest, body = row(tmp_path / "register.sqlite", 2)
+    assert body == canonical_json(json.loads(body))
+    assert digest == hashlib.sha256((prev_hash + body).encode()).hexdigest() == chain_hash(prev_hash, body)
+    assert json.loads(body)["id"] == 2
+
+
+def test_an_invalid_disclosure_is_not_recorded_at_all(register: Register) -> None:
+    with pytest.raises(DisclosureError):
+        register.add(clean_disclosure(**{"consnet": {}}))
+    assert len(register) == 0
+    assert register.head() == (0, GENESIS)
+
+
+def test_a_batch_with_one_invalid_disclosure_records_none_of_it(register: Register) -> None:
+    with pytest.raises(DisclosureError):
+        register.add_many([clean_disclosure(), clean_disclosure(**{"purpose.code": "fun"})])
+    assert len(register) == 0
+
+
+def test_a_decision_already_shown_to_the_officer_is_stored_as_it_was(
+    register: Register, checker: Checker
+) -> None:
+    disclosure = parse_disclosure(clean_disclosure())
+    decision = checker.check(disclosure)
+    stored = register.add(disclosure, decision=decision)
+    assert stored.decision == decision.to_dict()
+
+
+def test_free_text_about_special_category_data_is_withheld_by_default(register: Register) -> None:
+    stored = register.add(clean_disclosure(**SPECIAL))
+    assert stored.disclosure["data"]["description"] == WITHHELD
+    assert stored.disclosure["consent"]["restrictions"] == WITHHELD
+    assert stored.withheld == ["data.description", "consent.restrictions"]
+    assert stored.disclosure["data"]["special_category_types"] == ["health"]
+    assert stored.disclosure["purpose"]["statement"] == "to arrange a joint safety visit"
+    assert "HIV" not in json.dumps(register.get(stored.id).to_dict())  # type: ignore[union-attr]
+
+
+def test_keep_text_keeps_the_description_of_special_category_data(register: Register) -> None:
+    stored = register.add(clean_disclosure(**SPECIAL), keep_text=True)
+    assert stored.disclosure["data"]["description"] == "HIV status and current medication"
+    assert stored.withheld == []
+
+
+def test_text_is_kept_when_no_special_category_data_is_involved(register: Register) -> None:
+    stored = register.add(clean_disclosure())
+    assert stored.disclosure["data"]["description"] == "the victim's current address, for a safety visit"
+    assert stored.withheld == []
+
+
+# -- opening --------------------------------------------------------------------------------
+
+
+def test_reading_a_register_that_does_not_exist_fails_clearly_and_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "missing.sqlite"
+    with pytest.raises(RegisterError, match="no decision register"):
+        Register.open(path, create=False)
+    assert not path.exists()
+
+
+def test_another_sqlite_database_is_not_taken_for_a_register(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE things (x)")
+    db.commit()
+    db.close()
+    with pytest.raises(RegisterError, match="not an ispcheck decision register"):
+        Register.open(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("shopping list: " * 200)
+    with pytest.raises(RegisterError, match="not a usable decision register"):
+        Register.open(path)
+
+
+def test_the_register_uses_write_ahead_logging(register: Register, tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "register.sqlite")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+
+
+def test_updates_and_deletes_are_refused_by_the_database_itself(register: Register, tmp_path: Path) -> None:
+    fill(register, 1)
+    db = sqlite3.connect(tmp_path / "register.sqlite")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("UPDATE records SET body = '{}' WHERE id = 1")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("DELETE FROM records WHERE id = 1")
+    db.close()
+
+
+# -- several writers ------------------------------------------------------------------------
+
+WRITERS = 4
+APPENDS = 1000
+
+
+def _append_many(path: str, writer: int, barrier: Any) -> None:
+    checker = Checker(use_entry_points=False)
+    disclosure = parse_disclosure(clean_disclosure())
+    with Register.open(path, checker=checker) as register:
+        barrier.wait()
+        for _ in range(APPENDS):
+            register.add(disclosure, decided_by=f"writer {writer}")
+
+
+def test_four_processes_appending_a_thousand_records_each_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite"
+    Register.open(path).close()
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(WRITERS)
+    writers = [context.Process(target=_append_many, args=(str(path), n, barrier)) for n in range(WRITERS)]
+    for process in writers:
+        process.start()
+    for process in writers:
+        process.join(timeout=120)
+    assert [p.exitcode for p in writers] == [0] * WRITERS
+    with Register.open(path, create=False) as register:
+        result = register.verify()
+        assert result.ok, result.problem
+        assert result.records == len(register) == WRITERS * APPENDS
+        assert [r.id for r in register.records()] == list(range(1, WRITERS * APPENDS + 1))
+        by_writer = Counter(r.decided_by for r in register.records())
+    assert by_writer == {f"writer {n}": APPENDS for n in range(WRITERS)}
+
+
+# -- verifying ------------------------------------------------------------------------------
+
+
+def test_an_untouched_register_verifies_and_reports_its_latest_hash(register: Register) -> None:
+    fill(register, 3)
+    result = register.verify()
+    assert result.ok and result.records == 3
+    assert result.head == register.get(3).hash  # type: ignore[union-attr]
+    assert register.verify({3: result.head}).ok
+
+
+def test_an_empty_register_verifies(register: Register) -> None:
+    result = register.verify()
+    assert result.ok and result.records == 0 and result.head == GENESIS
+
+
+def test_an_edited_record_is_named(register: Register, tmp_path: Path) -> None:
+    fill(register, 5)
+    path = tmp_path / "register.sqlite"
+    body = row(path, 3)[2].replace('"outcome":"share"', '"outcome":"refer"', 1)
+    tamper(path, ("UPDATE records SET body = ? WHERE id = 3", (body,)))
+    result = register.verify()
+    assert not result.ok
+    assert result.bad_id == 3
+    assert "record 3 has been altered" in (result.problem or "")
+    assert result.records == 2
+
+
+def test_an_edited_and_rehashed_record_is_named(register: Register, tmp_path: Path) -> None:
+    fill(register, 5)
+    path = tmp_path / "register.sqlite"
+    prev_hash, _, body = row(path, 3)
+    body = body.replace('"decided_by":"officer 2"', '"decided_by":"officer 9"')
+    tamper(path, ("UPDATE records SET body = ?, hash = ? WHERE id = 3", (body, chain_hash(prev_hash, body))))
+    result = register.verify()
+    assert (result.ok, result.bad_id) == (False, 3)
+    assert "record 3 has been altered (and its hash recomputed)" in (result.problem or "")
+
+
+def test_a_deleted_record_is_named(register: Register, tmp_path: Path) -> None:
+    fill(register, 5)
+    tamper(tmp_path / "register.sqlite", ("DELETE FROM records WHERE id = 2", ()))
+    result = register.verify()
+    assert (result.ok, result.bad_id) == (False, 2)
+    assert "record 2 is missing" in (result.problem or "")
+
+
+def test_deleting_the_latest_record_is_detected(register: Register, tmp_path: Path) -> None:
+    fill(register, 5)
+    tamper(tmp_path / "register.sqlite", ("DELETE FROM records WHERE id = 5", ()))
+    result = register.verify()
+    assert (result.ok, result.bad_id) == (False, 5)
+    assert "record 5 was deleted" in (result.problem or "")
+
+
+def test_swapped_records_are_named(register: Register, tmp_path: Path) -> None:
+    fill(register, 5)
+    path = tmp_path / "register.sqlite"
+    two, three = row(path, 2), row(path, 3)
+    tamper(
+        path,
+        ("UPDATE records SET prev_hash = ?, hash = ?, body = ? WHERE id = 2", three),
+        ("UPDATE records SET prev_hash = ?, hash = ?, body = ? WHERE id = 3", two),
+    )
+    result = register.verify()
+    assert (result.ok, result.bad_id) == (False, 2)
+    assert "record 2 holds what was recorded as record 3" in (result.problem or "")
+
+
+def test_a_chain_rewritten_to_the_end_is_caught_by_a_hash_written_down_earlier(
+    register: Register, tmp_path: Path
+) -> None:
+    fill(register, 4)
+    noted = register.verify().head
+    path = tmp_path / "register.sqlite"
+    statements = []
+    prev = row(path, 2)[1]
+    for record_id in (3, 4):
+        _, _, body = row(path, record_id)
+        body = body.replace("officer", "constable")
+        digest = chain_hash(prev, body)
+        statements.append(
+            (
+                "UPDATE records SET body = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                (body, prev, digest, record_id),
+            )
+        )
+        prev = digest
+    statements.append(("UPDATE head SET hash = ?", (prev,)))
+    tamper(path, *statements)
+    assert register.verify().ok  # the chain alone cannot show a complete rewrite...
+    result = register.verify({4: noted})  # ...but the hash noted at the review can
+    assert (result.ok, result.bad_id) == (False, 4)
+
+
+def test_appending_after_a_deleted_latest_record_still_shows_the_gap(
+    register: Register, tmp_path: Path
+) -> None:
+    fill(register, 3)
+    tamper(tmp_path / "register.sqlite", ("DELETE FROM records WHERE id = 3", ()))
+    fill(register, 1)
+    result = register.verify()
+    assert (result.ok, result.bad_id) == (False, 3)
+
+
+# -- exporting ------------------------------------------------------------------------------
+
+
+def test_the_jsonl_export_holds_every_record_with_its_chain(register: Register) -> None:
+    fill(register, 3)
+    out = io.StringIO()
+    assert register.export_jsonl(out) == 3
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["id"] for line in lines] == [1, 2, 3]
+    assert lines[2] == register.get(3).to_dict()  # type: ignore[union-attr]
+    assert lines[1]["prev_hash"] == lines[0]["hash"]
+
+
+def test_the_csv_export_has_the_decision_and_the_disclosure_in_audit_columns(register: Register) -> None:
+    people = [
+        {"role": "victim", "is_child": True},
+        {"role": "offender"},
+        {"role": "witness", "is_child": False},
+    ]
+    register.add(clean_disclosure(subjects=people))
+    out = io.StringIO()
+    assert register.export_csv(out) == 1
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    header, cells = rows[0], rows[1]
+    exported = dict(zip(header, cells, strict=True))
+    assert exported["outcome"] == "share"
+    assert exported["subjects"] == "victim:child;offender;witness:adult"
+    assert exported["hash"] == register.get(1).hash  # type: ignore[union-attr]
+    # The disclosure columns read back as the same disclosure.
+    columns = [c for c in header if "." in c or c == "subjects"]
+    names, problems = read_header(columns)
+    assert problems == []
+    data, problems = row_to_disclosure(names, [exported[c] for c in columns])
+    assert problems == []
+    assert parse_disclosure(data).model_dump(mode="json") == register.get(1).disclosure  # type: ignore[union-attr]

@@ -1,0 +1,195 @@
+"""``ispcheck register``: add, list, show, export, verify and replay from the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ispcheck.cli.main import main
+from ispcheck.pack import packs_directory
+
+from .conftest import clean_disclosure
+from .test_register import SPECIAL
+from .test_replay import without_rugby
+
+ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def case(tmp_path: Path, name: str = "case.json", **changes: Any) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(clean_disclosure(**changes)))
+    return str(path)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "register.sqlite")
+
+
+def add(capsys: Any, db: str, file: str, *extra: str) -> tuple[int, str, str]:
+    return run(capsys, "register", "add", file, "--db", db, "--no-plugins", *extra)
+
+
+def test_add_records_the_decision_and_exits_as_check_does(tmp_path: Path, db: str, capsys: Any) -> None:
+    code, out, _ = add(capsys, db, case(tmp_path), "--decided-by", "DC 1234")
+    assert code == 0
+    assert out.startswith("Recorded as record 1 in")
+    assert "SHARE" in out
+    code, _, _ = add(capsys, db, case(tmp_path, "refer.json", **{"context.ongoing_investigation": True}))
+    assert code == 3
+    code, out, _ = add(
+        capsys, db, case(tmp_path, "block.json", **{"lawful_basis.article6": None}), "--format", "json"
+    )
+    assert code == 4
+    record = json.loads(out)
+    assert record["id"] == 3 and record["decision"]["outcome"] == "do_not_share" and len(record["hash"]) == 64
+
+
+def test_add_of_an_invalid_disclosure_exits_2_and_writes_nothing(
+    tmp_path: Path, db: str, capsys: Any
+) -> None:
+    code, _, err = add(capsys, db, case(tmp_path, **{"consnet": {}}))
+    assert code == 2
+    assert "consnet" in err and "Traceback" not in err
+    assert not Path(db).exists()
+
+
+def test_add_withholds_special_category_text_unless_told_to_keep_it(
+    tmp_path: Path, db: str, capsys: Any
+) -> None:
+    file = case(tmp_path, **SPECIAL)
+    _, out, _ = add(capsys, db, file, "--format", "json")
+    assert json.loads(out)["disclosure"]["data"]["description"] == "[withheld]"
+    _, out, _ = add(capsys, db, file, "--format", "json", "--keep-text")
+    assert json.loads(out)["disclosure"]["data"]["description"] == "HIV status and current medication"
+
+
+def test_the_register_path_comes_from_the_environment_when_not_given(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "from-env.sqlite"
+    monkeypatch.setenv("ISPCHECK_REGISTER", str(target))
+    code, _, _ = run(capsys, "register", "add", case(tmp_path), "--no-plugins")
+    assert code == 0 and target.exists()
+
+
+def test_reading_commands_never_create_a_register(tmp_path: Path, db: str, capsys: Any) -> None:
+    for command in (["list"], ["show", "1"], ["export"], ["verify"]):
+        code, _, err = run(capsys, "register", *command, "--db", db)
+        assert code == 2, command
+        assert "no decision register" in err
+    assert not Path(db).exists()
+
+
+def test_list_and_show(tmp_path: Path, db: str, capsys: Any) -> None:
+    add(capsys, db, case(tmp_path), "--decided-by", "DC 1234")
+    add(capsys, db, case(tmp_path, "refer.json", **{"context.ongoing_investigation": True}))
+    code, out, _ = run(capsys, "register", "list", "--db", db)
+    assert code == 0 and "DC 1234" in out and "Rugby Borough" in out
+    _, out, _ = run(capsys, "register", "list", "--db", db, "--format", "json", "--outcome", "refer")
+    assert [r["id"] for r in json.loads(out)] == [2]
+    _, out, _ = run(capsys, "register", "list", "--db", db, "--format", "json", "--last", "1")
+    assert [r["id"] for r in json.loads(out)] == [2]
+    code, out, _ = run(capsys, "register", "show", "2", "--db", db)
+    assert code == 0 and "Record 2" in out and "Crown Prosecution Service" in out
+    code, out, _ = run(capsys, "register", "show", "1", "--db", db, "--format", "json")
+    assert json.loads(out)["decided_by"] == "DC 1234"
+    code, _, err = run(capsys, "register", "show", "9", "--db", db)
+    assert code == 1 and "no record 9" in err
+
+
+def test_export_as_jsonl_and_csv(tmp_path: Path, db: str, capsys: Any) -> None:
+    add(capsys, db, case(tmp_path))
+    add(capsys, db, case(tmp_path))
+    code, out, _ = run(capsys, "register", "export", "--db", db)
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 2]
+    target = tmp_path / "export.csv"
+    code, _, err = run(capsys, "register", "export", "--db", db, "--format", "csv", "-o", str(target))
+    assert code == 0 and "Exported 2 records" in err
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert rows[0]["discloser.organisation"] == "Warwickshire Police"
+    assert not (tmp_path / "export.csv.partial").exists()
+
+
+def test_verify_passes_on_an_intact_register_and_prints_the_hash_to_note(
+    tmp_path: Path, db: str, capsys: Any
+) -> None:
+    add(capsys, db, case(tmp_path))
+    code, out, _ = run(capsys, "register", "verify", "--db", db, "--format", "json")
+    result = json.loads(out)
+    assert code == 0 and result["ok"] and result["records"] == 1
+    code, out, _ = run(capsys, "register", "verify", "--db", db, "--expect", f"1:{result['head']}")
+    assert code == 0 and result["head"] in out
+
+
+def test_verify_exits_1_and_names_the_first_bad_record(tmp_path: Path, db: str, capsys: Any) -> None:
+    for _ in range(3):
+        add(capsys, db, case(tmp_path))
+    raw = sqlite3.connect(db, isolation_level=None)
+    raw.execute("DROP TRIGGER records_append_only_update")
+    raw.execute("UPDATE records SET body = replace(body, 'Rugby', 'Rubgy') WHERE id = 2")
+    raw.close()
+    code, _, err = run(capsys, "register", "verify", "--db", db)
+    assert code == 1
+    assert "TAMPERED" in err and "First bad record: 2" in err
+    code, out, _ = run(capsys, "register", "verify", "--db", db, "--format", "json")
+    assert code == 1 and json.loads(out)["bad_id"] == 2
+
+
+def test_verify_rejects_a_malformed_expectation(tmp_path: Path, db: str, capsys: Any) -> None:
+    add(capsys, db, case(tmp_path))
+    code, _, err = run(capsys, "register", "verify", "--db", db, "--expect", "one:abc")
+    assert code == 2 and "ID:HASH" in err
+
+
+def test_replay_lists_the_records_a_new_pack_would_decide_differently(
+    tmp_path: Path, db: str, capsys: Any
+) -> None:
+    add(capsys, db, case(tmp_path))
+    add(
+        capsys, db, case(tmp_path, "county.json", **{"recipient.organisation": "Warwickshire County Council"})
+    )
+    pack = tmp_path / "pack"
+    shutil.copytree(packs_directory() / "warwickshire-csp", pack)
+    partners = pack / "partners.toml"
+    partners.write_text(without_rugby(partners.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, _ = run(capsys, "register", "replay", "--db", db, "--pack", str(pack), "--no-plugins")
+    assert code == 0
+    assert "1 would get a different outcome" in out
+    assert "record 1: share -> refer" in out and "record 2" not in out
+    assert "+ condition parties.recipient-not-signatory" in out
+    _, out, _ = run(
+        capsys, "register", "replay", "--db", db, "--pack", str(pack), "--no-plugins", "--format", "json"
+    )
+    report = json.loads(out)
+    assert report["records"] == 2 and [c["id"] for c in report["changes"]] == [1]
+
+
+def test_replay_with_a_broken_pack_exits_5(tmp_path: Path, db: str, capsys: Any) -> None:
+    add(capsys, db, case(tmp_path))
+    code, _, err = run(capsys, "register", "replay", "--db", db, "--pack", str(tmp_path / "no-such-pack"))
+    assert code == 5 and "no pack.toml" in err
+
+
+def test_every_register_action_has_help() -> None:
+    for action in ("add", "list", "show", "export", "verify", "replay"):
+        result = subprocess.run([ISPCHECK, "register", action, "--help"], capture_output=True, text=True)
+        assert result.returncode == 0, action
+        assert "usage: ispcheck register" in result.stdout
