@@ -127,3 +127,26 @@ def test_audit_has_help() -> None:
     result = subprocess.run([ISPCHECK, "audit", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "--jobs" in result.stdout and "--as-of" in result.stdout
+
+
+def test_on_a_terminal_a_progress_bar_is_drawn_on_stderr(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    log = write_log(tmp_path, [GOOD, "{oops\n"])
+    code, out, err = run(capsys, "audit", log, "--no-plugins", "--format", "json")
+    assert code == 1
+    assert json.loads(out)["records"] == 2  # stdout stays clean for machines
+    assert "auditing" in err and "records" in err
+    assert "line 2: skipped" in err  # invalid records are shown as they are found
+
+
+def test_without_a_terminal_progress_is_plain_lines(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ispcheck.cli.audit_command.PLAIN_PROGRESS_EVERY", 0.0)
+    log = write_log(tmp_path, [GOOD] * 3)
+    code, _, err = run(capsys, "audit", log, "--no-plugins", "--format", "json")
+    assert code == 0
+    assert "audited 3 records (100% of the file)" in err
+    assert "\x1b[" not in err

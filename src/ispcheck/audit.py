@@ -3,7 +3,7 @@
 Section 16 has the Board review every year how the protocol is applied; a year's log can be a
 million records. So the audit streams: the log is read in chunks, each chunk is decided (in
 worker processes with ``jobs`` > 1) and handed back in input order, and only a bounded number
-of chunks is ever in flight. Memory stays flat however long the log is.
+of chunks is ever in flight. Memory is bounded however long the log is.
 
 Workers do all the per-record work, including writing each record's result as a JSON line and
 counting it into the chunk's :class:`Summary`, so the parent only reads input, writes output and
@@ -14,6 +14,7 @@ skipped; the run carries on.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -48,6 +49,9 @@ CheckerFactory = Callable[[], Checker]
 
 #: Records per chunk: large enough that handing chunks between processes costs little.
 CHUNK_SIZE = 1000
+#: Bytes per record-of-chunk-size when workers read ranges themselves: ranges of a few MiB keep
+#: the parent's share of the work (finding line ends, adding up summaries) small.
+_RANGE_BYTES = 4096
 #: How many invalid records the summary keeps in full (all are counted, and all are in the output).
 KEEP_INVALID = 100
 _OUTCOMES = tuple(o.value for o in Outcome)
@@ -98,12 +102,15 @@ class Summary:
     def merge(self, other: Summary) -> None:
         self.records += other.records
         self.invalid += other.invalid
-        self.outcomes.update(other.outcomes)
-        self.rules.update(other.rules)
+        for mine, theirs in (
+            (self.outcomes, other.outcomes),
+            (self.rules, other.rules),
+            (self.disclosers, other.disclosers),
+            (self.recipients, other.recipients),
+        ):
+            _add(mine, theirs)
         for rule_id, clauses in other.clauses.items():
             self.add_clauses(rule_id, clauses)
-        self.disclosers.update(other.disclosers)
-        self.recipients.update(other.recipients)
         room = KEEP_INVALID - len(self.first_invalid)
         if room > 0:
             self.first_invalid.extend(other.first_invalid[:room])
@@ -151,6 +158,13 @@ class Summary:
         }
 
 
+def _add(total: Counter[Any], more: Counter[Any]) -> None:
+    """``total.update(more)`` without Counter's generic checks: the parent does this per chunk."""
+    get = total.get
+    for key, count in more.items():
+        total[key] = get(key, 0) + count
+
+
 def _clause_order(clause: str) -> tuple[Any, ...]:
     """Sections before appendices, numbers as numbers: 4.6 < 16.1 < A2.Q7 < A10."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", clause))
@@ -185,8 +199,8 @@ class Audit:
 
     ``source`` is a path (``str`` or ``Path``) or the log's lines (an open file works, binary or
     text). With a path to a JSON Lines log and ``jobs`` > 1, the parent only finds where chunks
-    of about ``chunk_size`` KiB start and end, and each worker reads its own chunk from the file;
-    passing the bytes through the parent would cost it as much time as a worker spends deciding.
+    of about ``4 * chunk_size`` KiB start and end, and each worker reads its own chunk from the
+    file, so the parent does not copy the whole log through pipes.
 
     ``checker_factory`` builds the checker in each worker (it must be picklable when workers are
     not forked; the ``Checker`` class and ``functools.partial(Checker, ...)`` are). ``today``
@@ -241,7 +255,7 @@ class Audit:
             return
         with open(self._path, "rb") as handle:
             if self.format == "jsonl" and self.jobs > 1:
-                yield from self._run(_jsonl_ranges(handle, self._path, self._chunk_size * 1024))
+                yield from self._run(_jsonl_ranges(handle, self._path, self._chunk_size * _RANGE_BYTES))
             else:
                 yield from self._run(self._tasks(handle))
 
@@ -264,8 +278,9 @@ class Audit:
     def __iter__(self) -> Iterator[dict[str, Any]]:
         """Each record's result, as the JSON object written to the per-record output."""
         for chunk in self.chunks():
-            for line in chunk.jsonl.splitlines():
-                yield json.loads(line)
+            for line in chunk.jsonl.split("\n"):  # not splitlines(): text may hold U+2028
+                if line:
+                    yield json.loads(line)
 
     def report(self, top: int | None = 10) -> dict[str, Any]:
         """The summary with the pack and date it was decided under (call after iterating)."""
@@ -277,7 +292,7 @@ class Audit:
 
 
 def audit(
-    source: Iterable[str] | Iterable[bytes],
+    source: str | os.PathLike[str] | Iterable[str] | Iterable[bytes],
     *,
     format: Format = "jsonl",
     checker_factory: CheckerFactory = Checker,
@@ -303,29 +318,32 @@ def _jsonl_tasks(source: Iterable[str] | Iterable[bytes], size: int) -> Iterator
         first += len(batch)
 
 
-def _jsonl_ranges(handle: IO[bytes], path: str, size: int) -> Iterator[_Task]:
+def _jsonl_ranges(handle: io.BufferedReader, path: str, size: int) -> Iterator[_Task]:
     """Byte ranges of whole lines, about ``size`` bytes each, with the number of their first line.
 
-    Only newlines are looked for here (at memory speed); the workers read and parse the lines.
+    Only newlines are looked for here, in one reused buffer; the workers read and parse the lines.
     """
+    buffer = bytearray(size)
+    view = memoryview(buffer)
     offset, first = 0, 1
     while True:
         handle.seek(offset)
-        block = handle.read(size)
-        if not block:
+        got = handle.readinto(view)
+        if not got:
             return
-        end = block.rfind(b"\n") + 1
-        while end == 0:  # a line longer than the block: read on to its end
-            more = handle.read(size)
-            if not more:
-                end = len(block)
-                break
-            found = more.find(b"\n")
-            block += more if found < 0 else more[: found + 1]
-            end = len(block) if found >= 0 else 0
-        length = end
+        length = buffer.rfind(b"\n", 0, got) + 1
+        newlines = buffer.count(b"\n", 0, length)
+        if length == 0:  # no newline in a whole block: one long line (or the last one)
+            length = got
+            while got:
+                got = handle.readinto(view)
+                found = buffer.find(b"\n", 0, got)
+                if found >= 0:
+                    length, newlines = length + found + 1, 1
+                    break
+                length += got
         yield _Task("jsonl", first, [], position=offset + length, path=path, offset=offset, length=length)
-        first += block.count(b"\n", 0, length)
+        first += newlines
         offset += length
 
 

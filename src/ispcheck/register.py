@@ -34,7 +34,7 @@ from typing import IO, TYPE_CHECKING, Any, Self
 from .decision import Decision
 from .disclosure import Disclosure
 from .errors import IspcheckError
-from .records import canonical_json, decision_record
+from .records import decision_record, record_json
 from .validation import parse_disclosure
 
 if TYPE_CHECKING:
@@ -272,7 +272,7 @@ class Register:
             model = item if isinstance(item, Disclosure) else parse_disclosure(item)
             decided = decision or self.checker.check(model)
             content = decision_record(model, decided, decided_by=decided_by, keep_text=keep_text)
-            contents.append((content, canonical_json(content)))
+            contents.append((content, record_json(content, decided)))
         return self._append(contents)
 
     def _append(self, contents: list[tuple[dict[str, Any], str]]) -> list[StoredRecord]:

@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ispcheck.cli.register_commands",
     "ispcheck.cli.audit_command",
     "ispcheck.cli.paperwork_commands",
+    "ispcheck.cli.review_pack_command",
 )
 
 EPILOG = """exit status of `check`: 0 share or share_with_conditions, 3 refer, 4 do_not_share,

@@ -8,15 +8,18 @@ say clearly when it is not there rather than making an empty one.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..engine import Checker
     from ..register import Register, StoredRecord
 
 DEFAULT_REGISTER = "ispcheck-register.sqlite"
@@ -126,20 +129,24 @@ def register_path(args: argparse.Namespace) -> Path:
     return Path(args.db or os.environ.get(REGISTER_ENV) or DEFAULT_REGISTER)
 
 
-def _open(args: argparse.Namespace, *, create: bool = False, checker: Any = None) -> Register:
+def _open(args: argparse.Namespace, *, create: bool = False, checker: Checker | None = None) -> Register:
     from ..register import Register
 
     return Register.open(register_path(args), create=create, checker=checker)
 
 
-def _guarded(func: Any) -> Any:
+Command = Callable[[argparse.Namespace], int]
+
+
+def _guarded(func: Command) -> Command:
     """Turn register problems into a readable message and exit status 2."""
 
+    @functools.wraps(func)
     def run(args: argparse.Namespace) -> int:
         from ..register import RegisterError
 
         try:
-            return int(func(args))
+            return func(args)
         except RegisterError as exc:
             _say_error(args, str(exc))
             return EXIT_BAD_INPUT

@@ -16,13 +16,21 @@ from ..rule import Facts, Rule, rule
 
 
 def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None], pack: Pack) -> Rule:
-    """A rule that hands out a prebuilt finding for the meeting the share happens in."""
+    """A rule that hands out a prebuilt finding for the meeting the share happens in.
+
+    The rule's own clauses (what the catalogue shows) are every clause its findings can cite,
+    so that a clause such as 6.5 or Appendix 3 lists the rule that enforces it.
+    """
     findings = {code: build(s) for code, s in pack.settings.items()}
+    cited = dict.fromkeys(template.clauses)
+    for found in findings.values():
+        if found is not None:
+            cited.update(dict.fromkeys(found.clauses))
 
     def check(d: Disclosure, f: Facts) -> Finding | None:
         return findings.get(f.setting)
 
-    return replace(template, check=check)
+    return replace(template, check=check, clauses=tuple(cited))
 
 
 def _appendix(setting: SettingInfo) -> str:

@@ -1,0 +1,84 @@
+Feature: Investigations and evidence
+  Who it protects: victims, witnesses and the public, whose interest is in a fair prosecution
+  that a careless disclosure could prejudice; and the accused, whose trial must be fair.
+  Why: where information relates to an ongoing investigation or prosecution the matter is sub
+  judice, so the investigating officer and the Crown Prosecution Service must be consulted before
+  it is shared (4.6). Information wanted as evidence must be asked for formally, on the police
+  request forms or a partner's official equivalent, setting out the legal grounds (7.2, Appendices
+  10 and 11).
+  Clauses covered: 4.6, 7.2, Appendix 10 (A10), Appendix 11 (A11).
+
+  @clause-4.6 @fires
+  Scenario: A share about a live investigation waits for the investigating officer and the CPS
+    Given Warwickshire Police propose to share a victim's address with Rugby Borough Council
+    And the information relates to an ongoing investigation
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause 4.6
+    And the officer must refer to the investigating officer and the Crown Prosecution Service
+    And the officer is told that the matter is sub judice
+
+  @clause-4.6 @does-not-fire
+  Scenario: Once the investigating officer and the CPS have been consulted, the share can go ahead
+    Given Warwickshire Police propose to share a victim's address with Rugby Borough Council
+    And the information relates to an ongoing investigation
+    And the investigating officer and the Crown Prosecution Service have been consulted
+    When the share is checked against the protocol
+    Then the answer is share
+    And clause 4.6 is not raised
+
+  @clause-4.6 @fires
+  Scenario: A share about a live investigation where the investigating officer was not asked waits too
+    Given Warwickshire Police propose to share a victim's address with Rugby Borough Council
+    And the information relates to an ongoing investigation
+    And the investigating officer has not been consulted
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause 4.6
+    And the officer must refer to the investigating officer and the Crown Prosecution Service
+
+  @clause-4.6 @fires
+  Scenario: Offence information with no word on a live case carries a reminder
+    Given Warwickshire Police propose to share an offender's criminal record with Rugby Borough Council
+    And it is not known whether there is an ongoing investigation
+    When the share is checked against the protocol
+    Then the answer is share
+    And the officer is advised, citing clause 4.6
+
+  @clause-4.6 @does-not-fire
+  Scenario: Offence information about a closed matter carries no reminder
+    Given Warwickshire Police propose to share an offender's criminal record with Rugby Borough Council
+    When the share is checked against the protocol
+    Then the answer is share
+    And clause 4.6 is not raised
+
+  @clause-7.2 @clause-A10 @clause-A11 @fires
+  Scenario: Evidence for a prosecution must be asked for on the formal request form
+    Given Rugby Borough Council propose to share a victim's address with Warwickshire Police
+    And the information is wanted as evidence for a prosecution
+    And no formal request form has been made
+    When the share is checked against the protocol
+    Then the answer is do not share
+    And the reason cites clause 7.2
+    And the reason cites clause A10
+    And the reason cites clause A11
+
+  @clause-7.2 @clause-A10 @fires
+  Scenario: A formal request for evidence is answered with the minimum, checked
+    Given Rugby Borough Council propose to share a victim's address with Warwickshire Police
+    And the information is wanted as evidence for a prosecution
+    And a formal request form has been made
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause 7.2
+    And the reason cites clause A10
+    And a condition is to answer only what the form asks
+
+  @clause-7.2 @clause-A10 @clause-A11 @does-not-fire
+  Scenario: Information not wanted as evidence needs no request form
+    Given Rugby Borough Council propose to share a victim's address with Warwickshire Police
+    When the share is checked against the protocol
+    Then the answer is share
+    And clause 7.2 is not raised
+    And clause A10 is not raised
+    And clause A11 is not raised

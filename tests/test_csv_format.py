@@ -1,0 +1,75 @@
+"""The CSV form of a disclosure: columns from the contract, cells read as the contract expects."""
+
+from __future__ import annotations
+
+from ispcheck import parse_disclosure
+from ispcheck.csv_format import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    disclosure_to_row,
+    header_problems,
+    read_header,
+    row_to_disclosure,
+)
+
+from .conftest import clean_disclosure
+
+
+def test_every_field_of_the_contract_is_a_column() -> None:
+    assert COLUMNS[:3] == ("discloser.organisation", "discloser.officer", "recipient.organisation")
+    assert "subjects" in COLUMNS and "context.dpia_in_place" in COLUMNS
+    assert "data.special_category_types" in COLUMNS
+    assert len(COLUMNS) == len(set(COLUMNS))
+
+
+def test_a_csv_header_must_have_every_required_column() -> None:
+    missing = {p.path for p in header_problems(["discloser.organisation", "subjects"])}
+    assert missing == {
+        "recipient.organisation",
+        "data.categories",
+        "purpose.code",
+        "handling.classification",
+        "handling.channel",
+    }
+
+
+def test_csv_cells_read_as_the_contract_expects() -> None:
+    header, problems = read_header(
+        ["\ufeffsubjects", " data.categories ", "recipient.has_secure_email", "consent.status"]
+    )
+    assert problems == [p for p in problems if p.message == "this required column is missing"]
+    data, problems = row_to_disclosure(
+        header, ["victim:child; offender ;witness:adult", "personal;criminal_offence", "true", ""]
+    )
+    assert problems == []
+    assert data == {
+        "subjects": [
+            {"role": "victim", "is_child": True},
+            {"role": "offender"},
+            {"role": "witness", "is_child": False},
+        ],
+        "data": {"categories": ["personal", "criminal_offence"]},
+        "recipient": {"has_secure_email": "true"},
+    }
+
+
+def test_an_unknown_column_suggests_the_nearest_one() -> None:
+    (problem,) = header_problems([*REQUIRED_COLUMNS, "consnet.status"])
+    assert problem.path == "consnet.status"
+    assert "Did you mean 'consent.status'?" in problem.message
+
+
+def test_a_repeated_column_is_a_problem() -> None:
+    (problem,) = header_problems([*REQUIRED_COLUMNS, "purpose.code"])
+    assert problem.message == "this column appears more than once"
+
+
+def test_a_row_written_from_a_disclosure_reads_back_as_the_same_disclosure() -> None:
+    data = clean_disclosure(
+        subjects=[{"role": "victim", "is_child": True}, {"role": "witness", "is_child": False}]
+    )
+    data["data"]["description"] = 'address; phone, and "nickname"'
+    row = disclosure_to_row(data)
+    read, problems = row_to_disclosure(list(COLUMNS), [row[c] for c in COLUMNS])
+    assert problems == []
+    assert parse_disclosure(read) == parse_disclosure(data)
