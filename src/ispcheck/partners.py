@@ -94,24 +94,27 @@ class PartnerRegister:
         for entry in entries:
             for name in (entry.name, *entry.aliases):
                 self._index.setdefault(normalise(name), entry)
-        self._cache: dict[str, Partner | None] = {}
+        self._cache: dict[str, Partner | NonSignatory | None] = {}
 
     def exact(self, name: str) -> Partner | None:
-        """The signatory this name or alias denotes, or None. Cached: called on every check."""
+        """The signatory this name or alias denotes, or None. Called on every check."""
+        found = self.lookup(name)
+        return found if isinstance(found, Partner) else None
+
+    def lookup(self, name: str) -> Partner | NonSignatory | None:
+        """The register entry (signatory or known non-signatory) this exact name denotes.
+
+        Cached by the name as given: the same few names recur on every check.
+        """
         try:
             return self._cache[name]
         except KeyError:
             pass
         found = self._index.get(normalise(name))
-        partner = found if isinstance(found, Partner) else None
         if len(self._cache) > 4096:
             self._cache.clear()
-        self._cache[name] = partner
-        return partner
-
-    def lookup(self, name: str) -> Partner | NonSignatory | None:
-        """The register entry (signatory or known non-signatory) this exact name denotes."""
-        return self._index.get(normalise(name))
+        self._cache[name] = found
+        return found
 
     def search(self, name: str, limit: int = 5) -> list[Match]:
         """Ranked matches for a person typing a name; exact matches come first and alone."""
