@@ -32,6 +32,7 @@ from .decision import Obligation
 from .engine import RegisteredRule
 from .errors import IspcheckError
 from .pack import Pack
+from .templating import environment
 
 __all__ = [
     "COVERAGE_FILE",
@@ -625,13 +626,6 @@ def _sections(pack: Pack, reviews: list[ClauseReview]) -> tuple[Section, ...]:
 
 # -- rendering ----------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def _md(value: object) -> str:
-    """Text made safe for Markdown: special characters escaped, kept on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
-
 
 def _when(value: datetime) -> str:
     value = value.astimezone(UTC)
@@ -640,17 +634,7 @@ def _when(value: datetime) -> str:
 
 @cache
 def _environment() -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = _md
+    env = environment(TEMPLATES, ".html.j2")
     env.filters["when"] = _when
     env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.globals["EFFECT_LABELS"] = EFFECT_LABELS

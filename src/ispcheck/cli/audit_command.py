@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from .options import add_pack_options
+
 if TYPE_CHECKING:
     from ..audit import Audit, AuditedChunk, InvalidRecord
 
@@ -73,12 +75,7 @@ def add_commands(subparsers: Any) -> None:
         default="text",
         help="summary for people (text) or machines (json)",
     )
-    p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
-    p.add_argument(
-        "--no-plugins",
-        action="store_true",
-        help="use only the built-in rules, ignoring installed rule plugins",
-    )
+    add_pack_options(p)
     p.set_defaults(func=run)
 
 

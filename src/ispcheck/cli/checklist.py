@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .options import add_pack_options
+
 __all__ = ["add_commands"]
 
 
@@ -27,8 +29,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--save", metavar="PATH", help="where to save the decision record")
     p.add_argument("--draft", metavar="PATH", help="where to keep the draft while answering")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output with --answers")
-    p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
-    p.add_argument("--no-plugins", action="store_true", help="ignore installed rule plugins")
+    add_pack_options(p)
     p.set_defaults(func=_run)
 
 

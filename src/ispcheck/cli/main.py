@@ -17,6 +17,7 @@ from typing import Any
 
 from ..decision import Outcome
 from ..errors import DisclosureError, PackError, PluginError, Problem
+from .options import add_pack_options
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -72,9 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = add("check", "Decide one proposed disclosure (JSON or YAML file, or - for stdin).")
     check.add_argument("file", metavar="FILE", help="the disclosure file, or - to read stdin")
-    _pack_options(check)
+    add_pack_options(check)
     rules = add("rules", "List the rule catalogue: id, title, effect and protocol clauses.")
-    _pack_options(rules)
+    add_pack_options(rules)
     partners = add("partners", "Is this organisation a signatory (Appendices 12 and 13)?")
     partners.add_argument(
         "name",
@@ -87,15 +88,6 @@ def build_parser() -> argparse.ArgumentParser:
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).add_commands(sub)
     return parser
-
-
-def _pack_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
-    p.add_argument(
-        "--no-plugins",
-        action="store_true",
-        help="use only the built-in rules, ignoring installed rule plugins",
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .options import add_pack_options
+
 EXIT_OK = 0
 EXIT_NOT_WRITTEN = 1
 EXIT_BAD_INPUT = 2
@@ -100,12 +102,7 @@ def add_commands(sub: Any) -> None:
     record.add_argument("file", metavar="FILE", help="the disclosure (JSON or YAML), or - to read stdin")
     record.add_argument("--decided-by", default=None, metavar="NAME", help="who made the decision")
     _output_options(record)
-    record.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
-    record.add_argument(
-        "--no-plugins",
-        action="store_true",
-        help="use only the built-in rules, ignoring installed rule plugins",
-    )
+    add_pack_options(record)
     record.set_defaults(func=_record)
 
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .options import add_pack_options
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -64,7 +66,7 @@ def add_commands(subparsers: Any) -> None:
         action="store_true",
         help="keep free-text descriptions of special category data (withheld by default)",
     )
-    _pack_options(add)
+    add_pack_options(add)
     add.set_defaults(func=_add)
 
     listing = leaf("list", "List the records: id, time, outcome, discloser and recipient.")
@@ -114,15 +116,6 @@ def add_commands(subparsers: Any) -> None:
         help="also list records whose findings change but whose outcome does not",
     )
     replay.set_defaults(func=_replay)
-
-
-def _pack_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
-    p.add_argument(
-        "--no-plugins",
-        action="store_true",
-        help="use only the built-in rules, ignoring installed rule plugins",
-    )
 
 
 def register_path(args: argparse.Namespace) -> Path:

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from ..templating import environment, markdown_text
 from .errors import PaperworkError, PdfError
 
 __all__ = ["FORMATS", "Format", "find_chromium", "md", "render_template", "to_pdf", "write_atomically"]
@@ -27,16 +28,12 @@ FORMATS: tuple[Format, ...] = ("html", "markdown")
 TEMPLATES = Path(__file__).with_name("templates")
 _SUFFIX = {"html": "html", "markdown": "md"}
 
-#: Characters that would change the meaning of Markdown text; escaped with a backslash.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 #: A run of dots is the protocol's own blank ("meeting dated ....."), and means nothing in Markdown.
 MD_BLANK = "." * 40
 
 
-def md(value: object) -> str:
-    """Text made safe for Markdown: special characters escaped, kept on one line."""
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", text)
+#: Text made safe for Markdown (kept under this name for the paperwork's own callers).
+md = markdown_text
 
 
 def _cite(clauses: Iterable[str]) -> str:
@@ -54,17 +51,7 @@ def css_string(value: object) -> Any:
 
 @cache
 def _environment() -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=lambda name: bool(name and name.endswith(".html")),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = md
+    env = environment(TEMPLATES, ".html")
     env.filters["cite"] = _cite
     env.filters["css_string"] = css_string
     env.globals["MD_BLANK"] = MD_BLANK

@@ -1,0 +1,42 @@
+"""The Jinja2 set-up shared by the paperwork and the legal review pack.
+
+Jinja2 is imported only when a template is rendered, so deciding a disclosure never pays for it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["environment", "markdown_text"]
+
+#: Characters that would change the meaning of Markdown text; escaped with a backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def markdown_text(value: object) -> str:
+    """Text made safe for Markdown: special characters escaped, kept on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+@cache
+def environment(folder: Path, html_suffix: str) -> Any:
+    """A strict environment for ``folder``, escaping HTML in templates whose names end ``html_suffix``.
+
+    Callers add their own filters and globals to the environment they are given (it is theirs:
+    one per folder).
+    """
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=lambda name: bool(name and name.endswith(html_suffix)),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    return env
