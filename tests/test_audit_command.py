@@ -10,18 +10,14 @@ from typing import Any
 
 import pytest
 
-from ispcheck.cli.main import main
-
 from .conftest import clean_disclosure
+from .helpers import run_cli
 from .test_audit import as_csv
 
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def write_log(tmp_path: Path, lines: list[str], name: str = "log.jsonl") -> str:

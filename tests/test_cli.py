@@ -10,23 +10,14 @@ from typing import Any
 
 import pytest
 
-from ispcheck.cli.main import main
-
 from .conftest import clean_disclosure
+from .helpers import run_cli, write_json
 
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
 
-def write(tmp_path: Path, data: Any, name: str = "case.json") -> str:
-    path = tmp_path / name
-    path.write_text(json.dumps(data))
-    return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+write = write_json
+run = run_cli
 
 
 def test_a_shareable_disclosure_exits_0_and_leads_with_the_outcome(tmp_path: Path, capsys: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,9 +10,11 @@ import pytest
 
 from ispcheck import PackError, load_pack
 from ispcheck.disclosure import VOCABULARY
-from ispcheck.pack import Pack, packs_directory
+from ispcheck.pack import Pack
 
-SHIPPED = packs_directory() / "warwickshire-csp"
+from .helpers import SHIPPED_PACK, copy_pack, edit
+
+SHIPPED = SHIPPED_PACK
 PROTOCOL_FILE = Path("shared", "protocol", "000_6a9887e499de31b6.txt")
 #: The protocol text lives in the shared folder beside the repository (as in CI).
 PROTOCOL = next(
@@ -24,16 +25,7 @@ PROTOCOL = next(
 
 @pytest.fixture
 def pack_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "pack"
-    shutil.copytree(SHIPPED, target)
-    return target
-
-
-def edit(folder: Path, file: str, old: str, new: str) -> None:
-    path = folder / file
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1))
+    return copy_pack(tmp_path)
 
 
 def problems_of(folder: Path) -> list[str]:

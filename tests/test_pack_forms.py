@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from ispcheck import PackError, load_pack
-from ispcheck.pack import Pack, packs_directory
+from ispcheck.pack import Pack
 from ispcheck.pack_forms import contract_fields
 
+from .helpers import SHIPPED_PACK, copy_pack, edit
 from .test_pack import PROTOCOL
 
-SHIPPED = packs_directory() / "warwickshire-csp"
+SHIPPED = SHIPPED_PACK
 
 
 @pytest.fixture
 def pack_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "pack"
-    shutil.copytree(SHIPPED, target)
-    return target
-
-
-def edit(folder: Path, file: str, old: str, new: str) -> None:
-    path = folder / file
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1))
+    return copy_pack(tmp_path)
 
 
 def problems_of(folder: Path) -> list[str]:

@@ -14,20 +14,17 @@ from typing import Any
 
 import pytest
 
-from ispcheck.cli.main import main
 from ispcheck.pack import packs_directory
 
 from .conftest import clean_disclosure
+from .helpers import run_cli
 from .test_register import SPECIAL
 from .test_replay import without_rugby
 
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def case(tmp_path: Path, name: str = "case.json", **changes: Any) -> str:

@@ -14,21 +14,14 @@ from ispcheck.cli.main import main
 from ispcheck.paperwork.render import MD_BLANK
 
 from ..conftest import clean_disclosure
+from ..helpers import run_cli, write_json
 from .test_forms import FROM_AGENCY, TO_POLICE
 
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
 
-def write(tmp_path: Path, data: Any, name: str = "case.json") -> str:
-    path = tmp_path / name
-    path.write_text(json.dumps(data))
-    return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+write = write_json
+run = run_cli
 
 
 def test_an_officer_gets_a_filled_appendix_10_request_in_one_command(tmp_path: Path, capsys: Any) -> None:
