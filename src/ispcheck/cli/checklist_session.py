@@ -1,4 +1,4 @@
-"""The checklist session: prompts, running findings, drafts and the saved record.
+"""The checklist session: asking, going back, running findings, the decision panel.
 
 Keyboard only, 80x24, no colour needed (outcomes are always spelt out; ``NO_COLOR`` is honoured).
 Answers are written to a draft file after every answer, so Ctrl-C, a closed terminal or a lost SSH
@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,28 +22,14 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..decision import SEVERITY, Decision, Effect
-from ..errors import DisclosureError, Problem
 from ..interview import URGENT_DEFAULTS, Interview
 from ..partners import Partner
 from ..questions import Question, by_id
 from . import render
+from .checklist_files import load_draft, read_answers, record, stamped, write_json
+from .checklist_prompts import HELP_LINE, PROMPTS, Back, Review, Stop
 
 __all__ = ["Session", "record", "run"]
-
-HELP_LINE = ":b back · :r review · :q stop"
-RECORDS_DIR = Path("ispcheck-records")
-
-
-class Stop(Exception):
-    """The officer asked to stop, or the terminal went away: the draft is already saved."""
-
-
-class Back(Exception):
-    """The officer asked to go back one question."""
-
-
-class Review(Exception):
-    """The officer asked for the review screen."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,11 +39,11 @@ def run(args: argparse.Namespace) -> int:
     checker = Checker(args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
     if args.answers:
         return _run_from_file(args, checker)
-    draft = Path(args.resume or args.draft or _stamped("draft"))
+    draft = Path(args.resume or args.draft or stamped("draft"))
     answers: dict[str, Any] = {}
     order: list[str] | None = None
     if args.resume:
-        answers, order = _load_draft(draft)
+        answers, order = load_draft(draft)
     interview = Interview(checker, answers, order)
     session = Session(interview, Console(highlight=False), draft, save_to=args.save)
     return session.run()
@@ -151,7 +135,7 @@ class Session:
             self.console.print(f"[italic]Appendix 2 asks: {escape(words)}[/]")
         cites = ", ".join(question.clauses)
         self.console.print(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
-        handler = _PROMPTS[question.kind]
+        handler = PROMPTS[question.kind]
         return handler(self, question)
 
     def _input(self, hint: str) -> str:
@@ -222,18 +206,18 @@ class Session:
     def _finish(self, decision: Decision) -> None:
         self.console.rule("Decision")
         render.decision_panel(self.console, decision, designated_officers=self._designated_officers())
-        default = Path(self.save_to or _stamped("decision"))
+        default = Path(self.save_to or stamped("decision"))
         try:
             where = self.read(f"\nSave the decision record to \\[{escape(str(default))}]: ").strip()
         except (EOFError, KeyboardInterrupt):
             where = ""
         path = Path(where or default)
         try:
-            _write_json(path, record(self.interview, decision))
+            write_json(path, record(self.interview, decision))
         except OSError as exc:
-            path = Path(_stamped("decision"))
+            path = Path(stamped("decision"))
             self.console.print(f"Could not save there ({exc.strerror}); saving to {path} instead.")
-            _write_json(path, record(self.interview, decision))
+            write_json(path, record(self.interview, decision))
         self.console.print(
             f"\nSaved the decision record to {path}\n"
             f"Outcome: {render.short_outcome(decision)}. The record holds every finding, with its "
@@ -247,7 +231,7 @@ class Session:
         return _officer_roles(partner)
 
     def _save_draft(self) -> None:
-        _write_json(
+        write_json(
             self.draft,
             {
                 "ispcheck_draft": 1,
@@ -258,144 +242,8 @@ class Session:
         )
 
 
-# -- one prompt per kind of question ---------------------------------------------------------
-
-
-def _ask_choice(session: Session, question: Question) -> Any:
-    _list_choices(session, question)
-    unknown = " · Enter = don't know" if question.allow_unknown else ""
-    while True:
-        text = session._input(f"Number{unknown} · {HELP_LINE}")
-        if not text and question.allow_unknown:
-            return None
-        picked = _numbers(text, len(question.choices))
-        if picked is not None and len(picked) == 1:
-            return question.choices[picked[0]].value
-        session.console.print(f"Type one number from 1 to {len(question.choices)}.")
-
-
-def _ask_many(session: Session, question: Question) -> Any:
-    _list_choices(session, question)
-    unknown = " · Enter = don't know" if question.allow_unknown else ""
-    none = " · 0 = none" if question.kind == "flags" else ""
-    while True:
-        text = session._input(f"Numbers, e.g. 1,3{none}{unknown} · {HELP_LINE}")
-        if not text and question.allow_unknown:
-            return None
-        if text == "0" and question.kind == "flags":
-            return []
-        picked = _numbers(text, len(question.choices))
-        if picked:
-            return [question.choices[i].value for i in picked]
-        session.console.print(f"Type numbers from 1 to {len(question.choices)}, separated by commas.")
-
-
-def _ask_yes_no(session: Session, question: Question) -> Any:
-    while True:
-        text = session._input(f"y = yes · n = no · Enter = don't know · {HELP_LINE}").lower()
-        if text in ("y", "yes"):
-            return True
-        if text in ("n", "no"):
-            return False
-        if not text:
-            return None
-        session.console.print("Type y or n, or press Enter if you don't know.")
-
-
-def _ask_text(session: Session, question: Question) -> Any:
-    text = session._input(f"Type your answer · Enter = don't know · {HELP_LINE}")
-    return text or None
-
-
-def _ask_organisation(session: Session, question: Question) -> Any:
-    register = session.interview.checker.pack.register
-    with _completion(name for p in register.partners for name in (p.name, *p.aliases)):
-        while True:
-            text = session._input(f"Organisation name (Tab completes) · {HELP_LINE}")
-            if not text:
-                session.console.print("An organisation is needed here.")
-                continue
-            matches = register.search(text)
-            if matches and matches[0].exact and isinstance(matches[0].entry, Partner):
-                partner = matches[0].entry
-                session.console.print(f"  ✓ {escape(partner.name)}: signatory ({partner.class_label})")
-                return partner.name
-            choice = _pick_suggestion(session, text, [m.entry.name for m in matches if m.is_signatory])
-            if choice is not None:
-                return choice
-
-
-def _pick_suggestion(session: Session, text: str, names: list[str]) -> str | None:
-    if names:
-        session.console.print("  Not an exact match. Did you mean:")
-        for number, name in enumerate(names, start=1):
-            session.console.print(f"   {number}  {escape(name)}")
-    session.console.print(
-        f"  Enter = keep '{escape(text)}' as typed [bold](not a signatory: extra care needed, ISP 3.6)[/]"
-    )
-    answer = session._input("Number, Enter to keep as typed, or type the name again")
-    if not answer:
-        return text
-    picked = _numbers(answer, len(names))
-    if picked is not None and len(picked) == 1:
-        return names[picked[0]]
-    return None
-
-
-def _ask_subjects(session: Session, question: Question) -> Any:
-    roles = _ask_many(session, question)
-    if roles is None:
-        return None
-    subjects = []
-    for role in roles:
-        label = next(c.label for c in question.choices if c.value == role).split(" ", 1)[1]
-        answer = _ask_yes_no_simple(session, f"Is the {label} a child (under 18)?")
-        subjects.append({"role": role, "is_child": answer})
-    return subjects
-
-
-def _ask_yes_no_simple(session: Session, text: str) -> bool | None:
-    session.console.print(f"  {escape(text)}")
-    while True:
-        reply = session._input("y / n / Enter = don't know").lower()
-        if reply in ("y", "yes", "n", "no", ""):
-            return None if not reply else reply.startswith("y")
-
-
-_PROMPTS: dict[str, Callable[[Session, Question], Any]] = {
-    "choice": _ask_choice,
-    "multi": _ask_many,
-    "flags": _ask_many,
-    "yesno": _ask_yes_no,
-    "text": _ask_text,
-    "organisation": _ask_organisation,
-    "subjects": _ask_subjects,
-}
-
-
-def _list_choices(session: Session, question: Question) -> None:
-    for number, choice in enumerate(question.choices, start=1):
-        explain = f" [dim]- {escape(choice.explain)}[/]" if choice.explain else ""
-        session.console.print(f" {number:>2}  {escape(choice.label)}{explain}")
-
-
-def _numbers(text: str, count: int) -> list[int] | None:
-    picked = []
-    for part in text.replace(" ", ",").split(","):
-        if not part:
-            continue
-        if not part.isdigit() or not 1 <= int(part) <= count:
-            return None
-        if int(part) - 1 not in picked:
-            picked.append(int(part) - 1)
-    return picked or None
-
-
-# -- running from a file of answers -----------------------------------------------------------
-
-
 def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
-    source = _read_answers(Path(args.answers))
+    source = read_answers(Path(args.answers))
     interview = Interview(checker)
     not_given = []
     while (question := interview.next_question()) is not None:
@@ -406,7 +254,7 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
     assert decision is not None
     data = record(interview, decision, not_given=not_given)
     if args.save:
-        _write_json(Path(args.save), data)
+        write_json(Path(args.save), data)
     if args.format == "json":
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
@@ -420,85 +268,10 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
     return _exit_code(decision)
 
 
-def _read_answers(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DisclosureError([Problem("", f"cannot read {path}: {exc.strerror}")]) from None
-    try:
-        data = json.loads(text)
-    except ValueError:
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError:
-            raise DisclosureError([Problem("", f"{path} is neither JSON nor YAML")]) from None
-    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
-        data = data["answers"]
-    if not isinstance(data, dict):
-        raise DisclosureError([Problem("", f"{path} must map question ids to answers")])
-    unknown = [key for key in data if not _is_question(key)]
-    if unknown:
-        raise DisclosureError([Problem(key, "no such question") for key in unknown])
-    return data
-
-
-def _load_draft(path: Path) -> tuple[dict[str, Any], list[str]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DisclosureError([Problem("", f"cannot resume from {path}: {exc}")]) from None
-    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        raise DisclosureError([Problem("", f"{path} is not a checklist draft")])
-    return data["answers"], list(data.get("order") or data["answers"])
-
-
-# -- records, files and small helpers ---------------------------------------------------------
-
-
-def record(interview: Interview, decision: Decision, *, not_given: list[str] | None = None) -> dict[str, Any]:
-    """The saved record: the decision, the disclosure it was made on, and the answers."""
-    return {
-        "ispcheck_record": 1,
-        "decision": decision.to_dict(),
-        "disclosure": interview.data(),
-        "answers": interview.answers,
-        "questions_asked": len(interview.order),
-        "not_answered": not_given or [],
-    }
-
-
-def _write_json(path: Path, data: Any) -> None:
-    """Write whole or not at all: a temporary file renamed over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, indent=2, ensure_ascii=False)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _stamped(kind: str) -> str:
-    return str(RECORDS_DIR / f"{kind}-{datetime.now():%Y%m%d-%H%M%S}.json")
-
-
 def _exit_code(decision: Decision) -> int:
     from .main import EXIT_BY_OUTCOME
 
     return EXIT_BY_OUTCOME[decision.outcome]
-
-
-def _is_question(key: str) -> bool:
-    try:
-        by_id(key)
-    except KeyError:
-        return False
-    return True
 
 
 def _describe(question: Question, value: Any) -> str:
@@ -527,33 +300,3 @@ def _on_hangup() -> Any:
         raise KeyboardInterrupt
 
     return signal.signal(signal.SIGHUP, stop)
-
-
-class _completion:
-    """Tab completion of organisation names where the terminal has readline."""
-
-    def __init__(self, names: Any) -> None:
-        self.names = sorted(set(names))
-        self.saved: Any = None
-
-    def __enter__(self) -> None:
-        try:
-            import readline
-        except ImportError:
-            return
-        self.saved = readline.get_completer()
-
-        def complete(text: str, state: int) -> str | None:
-            options = [n for n in self.names if n.lower().startswith(text.lower())]
-            return options[state] if state < len(options) else None
-
-        readline.set_completer_delims("")
-        readline.set_completer(complete)
-        readline.parse_and_bind("tab: complete")
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            import readline
-        except ImportError:
-            return
-        readline.set_completer(self.saved)

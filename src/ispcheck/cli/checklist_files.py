@@ -1,0 +1,95 @@
+"""The checklist's files: the draft kept while answering, answers files, and the saved record.
+
+Every file is written whole or not at all (a temporary file renamed over the target), so a
+crash or a closed terminal never leaves half a record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..decision import Decision
+from ..errors import DisclosureError, Problem
+from ..interview import Interview
+from ..questions import by_id
+
+__all__ = ["RECORDS_DIR", "load_draft", "read_answers", "record", "stamped", "write_json"]
+
+RECORDS_DIR = Path("ispcheck-records")
+
+
+def read_answers(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DisclosureError([Problem("", f"cannot read {path}: {exc.strerror}")]) from None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            raise DisclosureError([Problem("", f"{path} is neither JSON nor YAML")]) from None
+    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+        data = data["answers"]
+    if not isinstance(data, dict):
+        raise DisclosureError([Problem("", f"{path} must map question ids to answers")])
+    unknown = [key for key in data if not is_question(key)]
+    if unknown:
+        raise DisclosureError([Problem(key, "no such question") for key in unknown])
+    return data
+
+
+def load_draft(path: Path) -> tuple[dict[str, Any], list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DisclosureError([Problem("", f"cannot resume from {path}: {exc}")]) from None
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise DisclosureError([Problem("", f"{path} is not a checklist draft")])
+    return data["answers"], list(data.get("order") or data["answers"])
+
+
+def record(interview: Interview, decision: Decision, *, not_given: list[str] | None = None) -> dict[str, Any]:
+    """The saved record: the decision, the disclosure it was made on, and the answers."""
+    return {
+        "ispcheck_record": 1,
+        "decision": decision.to_dict(),
+        "disclosure": interview.data(),
+        "answers": interview.answers,
+        "questions_asked": len(interview.order),
+        "not_answered": not_given or [],
+    }
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write whole or not at all: a temporary file renamed over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def stamped(kind: str) -> str:
+    return str(RECORDS_DIR / f"{kind}-{datetime.now():%Y%m%d-%H%M%S}.json")
+
+
+def is_question(key: str) -> bool:
+    try:
+        by_id(key)
+    except KeyError:
+        return False
+    return True
