@@ -1,0 +1,170 @@
+"""Building the review pack from the pack, its rule catalogue and one run of the features.
+
+This is where a scenario is filed under the clauses it proves (or listed as proving nothing, and
+why), and where a clause becomes a gap (:func:`_problems`), so the rules for what counts as proof
+read in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..decision import Obligation
+from ..engine import RegisteredRule
+from ..pack import Pack
+from .coverage import ClauseReview, Coverage, ReviewPack, RuleRef, Section
+from .explanations import load_explained
+from .results import Scenario, load_results
+
+__all__ = ["build"]
+
+
+def build(
+    pack: Pack,
+    rules: Iterable[RegisteredRule],
+    results: str | Path,
+    *,
+    obligations: Sequence[Obligation] | None = None,
+    features_dir: str | Path | None = None,
+    now: datetime | None = None,
+) -> ReviewPack:
+    """The review pack for ``pack``, its rule catalogue and the run recorded in ``results``.
+
+    ``obligations`` defaults to the pack's standing obligations. When ``features_dir`` is given,
+    the pack notes any feature file changed since the run.
+    """
+    features = load_results(results)
+    explained = load_explained(pack)
+    catalogue = list(rules)
+    standing = tuple(pack.obligations if obligations is None else obligations)
+    rules_of: dict[str, list[RuleRef]] = {}
+    for registered in catalogue:
+        r = registered.rule
+        ref = RuleRef(
+            r.id, r.title, r.effect.value, r.when_urgent.value if r.when_urgent else None, registered.plugin
+        )
+        for cited in dict.fromkeys(r.clauses):
+            rules_of.setdefault(cited, []).append(ref)
+    scenarios = [s for f in features for s in f.scenarios]
+    why_unfiled = {id(s): _unfiled(s, pack) for s in scenarios}
+    unfiled = tuple((s, why_unfiled[id(s)]) for s in scenarios if why_unfiled[id(s)])
+    filed = [s for s in scenarios if not why_unfiled[id(s)]]
+
+    reviews: list[ClauseReview] = []
+    for clause in pack.clauses.values():
+        tagged = [s for s in filed if clause.id in s.clauses]
+        fires = tuple(s for s in tagged if s.direction == "fires")
+        quiet = tuple(s for s in tagged if s.direction == "does-not-fire")
+        cited_by = [r.id for r in rules_of.get(clause.id, [])] + [
+            o.id for o in standing if clause.id in o.clauses
+        ]
+        reviews.append(
+            ClauseReview(
+                id=clause.id,
+                title=clause.title,
+                summary=clause.summary,
+                scope=clause.scope,
+                rules=tuple(rules_of.get(clause.id, ())),
+                obligations=tuple(o for o in standing if clause.id in o.clauses),
+                fires=fires,
+                does_not_fire=quiet,
+                explanation=explained.get(clause.id),
+                problems=_problems(clause.scope, clause.id in explained, fires, quiet, cited_by),
+            )
+        )
+    source = "built-in" if all(r.plugin.startswith("ispcheck.") for r in catalogue) else "built-in and plugin"
+    notes: list[str] = []
+    run_at = datetime.fromtimestamp(Path(results).stat().st_mtime, UTC)
+    if features_dir is not None and Path(features_dir).is_dir():
+        newer = sorted(p.name for p in Path(features_dir).glob("*.feature") if _mtime(p) > run_at)
+        if newer:
+            notes.append(
+                f"Feature files changed since this run ({', '.join(newer)}): run the tests again "
+                "before relying on this review pack."
+            )
+    disclosure = [c for c in reviews if c.scope == "disclosure"]
+    coverage = Coverage(
+        clauses=len(reviews),
+        disclosure=len(disclosure),
+        proven=sum(1 for c in disclosure if c.status == "proven"),
+        explained=sum(1 for c in disclosure if c.status == "explained"),
+        organisational=sum(1 for c in reviews if c.scope == "organisation"),
+        gaps=sum(1 for c in reviews if c.problems),
+        scenarios=len(scenarios),
+        passed=sum(1 for s in scenarios if s.passed),
+        failed=sum(1 for s in scenarios if not s.passed),
+        unfiled=len(unfiled),
+    )
+    return ReviewPack(
+        pack_name=pack.meta.name,
+        pack_title=pack.meta.title,
+        pack_version=pack.meta.version,
+        publisher=pack.meta.publisher,
+        generated_at=now or datetime.now(UTC),
+        results=str(results),
+        results_at=run_at,
+        sections=_sections(pack, reviews),
+        features=features,
+        unfiled=unfiled,
+        coverage=coverage,
+        rules=f"{len(catalogue)} {source} rules",
+        notes=tuple(notes),
+    )
+
+
+def _mtime(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+def _unfiled(scenario: Scenario, pack: Pack) -> str:
+    """Why a scenario proves nothing in this pack, or "" when it is properly tagged."""
+    if not scenario.clauses:
+        return "It has no @clause-… tag, so it proves no clause."
+    unknown = [c for c in scenario.clauses if c not in pack.clauses]
+    if unknown:
+        return f"It is tagged with clauses this pack does not have: {', '.join(unknown)}."
+    if scenario.direction is None:
+        return "It needs exactly one of @fires or @does-not-fire."
+    return ""
+
+
+def _problems(
+    scope: str,
+    explained: bool,
+    fires: tuple[Scenario, ...],
+    quiet: tuple[Scenario, ...],
+    cited_by: list[str],
+) -> tuple[str, ...]:
+    found = [f"The scenario “{s.name}” ({s.uri}) failed." for s in (*fires, *quiet) if not s.passed]
+    if scope != "disclosure":
+        return tuple(found)
+    if explained:
+        if cited_by:
+            found.append(
+                f"It is explained as having no behaviour of its own, but {', '.join(cited_by)} "
+                "cite it: prove it with scenarios instead."
+            )
+        return tuple(found)
+    if not any(s.passed for s in fires):
+        found.append("No passing scenario shows the library raising it.")
+    if not any(s.passed for s in quiet):
+        found.append("No passing scenario shows the nearest case, where it is not raised.")
+    return tuple(found)
+
+
+def _sections(pack: Pack, reviews: list[ClauseReview]) -> tuple[Section, ...]:
+    groups: dict[str, list[ClauseReview]] = {}
+    for review in reviews:
+        key = review.id.split(".")[0] if review.id[0].isdigit() else "A"
+        groups.setdefault(key, []).append(review)
+    sections = []
+    for key, clauses in groups.items():
+        if key == "A":
+            title = "Appendices"
+        else:
+            heading = pack.clauses.get(key)
+            title = f"Section {key}: {heading.title}" if heading else f"Section {key}"
+        sections.append(Section(title, tuple(clauses)))
+    return tuple(sections)

@@ -1,0 +1,196 @@
+"""What the review pack shows: every clause with its rules and proof, its status, and the figures.
+
+A per-disclosure clause is **proven** when at least one passing scenario shows each direction and
+none tagged with it fails; **explained** when the pack's ``coverage.toml`` says, with a reason, why
+it has no behaviour of its own on one disclosure; otherwise it is a **gap**. Organisational clauses
+are listed as such, with whatever rules and scenarios touch them. These are plain records, each
+with the ``to_dict`` the command's JSON output uses; :mod:`.assembly` fills them in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..decision import Obligation
+from .explanations import Explanation
+from .results import FeatureReview, Scenario
+
+__all__ = ["ClauseReview", "Coverage", "ReviewPack", "RuleRef", "Section"]
+
+
+@dataclass(frozen=True)
+class RuleRef:
+    id: str
+    title: str
+    effect: str
+    when_urgent: str | None
+    plugin: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "effect": self.effect,
+            "when_urgent": self.when_urgent,
+            "plugin": self.plugin,
+        }
+
+
+@dataclass(frozen=True)
+class ClauseReview:
+    """One clause: what the protocol says (our summary), what the library does, and the proof."""
+
+    id: str
+    title: str
+    summary: str
+    scope: str
+    rules: tuple[RuleRef, ...]
+    obligations: tuple[Obligation, ...]
+    fires: tuple[Scenario, ...]
+    does_not_fire: tuple[Scenario, ...]
+    explanation: Explanation | None
+    problems: tuple[str, ...]
+
+    @property
+    def status(self) -> str:
+        """``gap``, ``organisational``, ``explained`` or ``proven``."""
+        if self.problems:
+            return "gap"
+        if self.scope == "organisation":
+            return "organisational"
+        return "explained" if self.explanation is not None else "proven"
+
+    @property
+    def anchor(self) -> str:
+        return "clause-" + self.id.replace(".", "-")
+
+    @property
+    def scenarios(self) -> tuple[Scenario, ...]:
+        return self.fires + self.does_not_fire
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "summary": self.summary,
+            "scope": self.scope,
+            "status": self.status,
+            "rules": [r.to_dict() for r in self.rules],
+            "obligations": [o.to_dict() for o in self.obligations],
+            "fires": [s.test_id for s in self.fires],
+            "does_not_fire": [s.test_id for s in self.does_not_fire],
+            "explanation": None
+            if self.explanation is None
+            else {"reason": self.explanation.reason, "see": list(self.explanation.see)},
+            "problems": list(self.problems),
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    clauses: tuple[ClauseReview, ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The figures at the top of the review pack."""
+
+    clauses: int
+    disclosure: int
+    proven: int
+    explained: int
+    organisational: int
+    gaps: int
+    scenarios: int
+    passed: int
+    failed: int
+    unfiled: int
+
+    @property
+    def provable(self) -> int:
+        """Per-disclosure clauses that have behaviour of their own, so can be proven."""
+        return self.disclosure - self.explained
+
+    @property
+    def percent(self) -> int:
+        """Of the per-disclosure clauses with behaviour of their own, the share proven (rounded down)."""
+        return self.proven * 100 // self.provable if self.provable else 100
+
+    @property
+    def accounted(self) -> int:
+        return self.clauses - self.gaps
+
+    @property
+    def complete(self) -> bool:
+        return self.gaps == 0 and self.failed == 0 and self.unfiled == 0 and self.scenarios > 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.proven} of {self.disclosure} per-disclosure clauses proven by passing scenarios, "
+            f"{self.explained} explained (no behaviour of their own), {self.gaps} with gaps; "
+            f"{self.organisational} organisational clauses listed; "
+            f"{self.scenarios} scenarios: {self.passed} passed, {self.failed} failed."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "clauses": self.clauses,
+            "disclosure": self.disclosure,
+            "proven": self.proven,
+            "explained": self.explained,
+            "provable": self.provable,
+            "percent": self.percent,
+            "organisational": self.organisational,
+            "gaps": self.gaps,
+            "accounted": self.accounted,
+            "scenarios": self.scenarios,
+            "passed": self.passed,
+            "failed": self.failed,
+            "unfiled": self.unfiled,
+            "complete": self.complete,
+        }
+
+
+@dataclass(frozen=True)
+class ReviewPack:
+    """Everything the review pack shows."""
+
+    pack_name: str
+    pack_title: str
+    pack_version: str
+    publisher: str
+    generated_at: datetime
+    results: str
+    results_at: datetime
+    sections: tuple[Section, ...]
+    features: tuple[FeatureReview, ...]
+    unfiled: tuple[tuple[Scenario, str], ...]
+    coverage: Coverage
+    #: How many rules the catalogue has, and where they come from.
+    rules: str = ""
+    #: Warnings for the reader, such as feature files changed since the run.
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def clauses(self) -> tuple[ClauseReview, ...]:
+        return tuple(c for s in self.sections for c in s.clauses)
+
+    @property
+    def gaps(self) -> tuple[ClauseReview, ...]:
+        return tuple(c for c in self.clauses if c.problems)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pack": {"name": self.pack_name, "title": self.pack_title, "version": self.pack_version},
+            "generated_at": self.generated_at.isoformat(),
+            "results": {"path": self.results, "run_at": self.results_at.isoformat()},
+            "coverage": self.coverage.to_dict(),
+            "rules": self.rules,
+            "notes": list(self.notes),
+            "clauses": [c.to_dict() for c in self.clauses],
+            "features": [f.to_dict() for f in self.features],
+            "unfiled": [{"scenario": s.test_id, "problem": p} for s, p in self.unfiled],
+        }

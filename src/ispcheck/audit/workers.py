@@ -1,0 +1,61 @@
+"""Worker processes: a pool of auditors, fed a bounded window of chunks in input order.
+
+The functions a worker runs are module-level so that they can be found by name in a spawned
+process as well as a forked one.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+from ..engine import Checker
+from .auditor import ChunkAuditor
+from .chunks import AuditedChunk, Task
+
+__all__ = ["CheckerFactory", "audit_in_workers"]
+
+CheckerFactory = Callable[[], Checker]
+
+_worker: ChunkAuditor | BaseException | None = None
+
+
+def _start_worker(factory: CheckerFactory, today: date | None, full: bool) -> None:
+    global _worker
+    # Ctrl-C goes to the whole process group; the parent handles it and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _worker = ChunkAuditor(factory(), today, full)
+    except Exception as exc:  # reported with the first chunk, rather than killing the pool
+        _worker = exc
+
+
+def _run_in_worker(task: Task) -> AuditedChunk:
+    if isinstance(_worker, BaseException):
+        raise _worker
+    if _worker is None:  # pragma: no cover - the initializer always runs first
+        raise RuntimeError("the audit worker was not started")
+    return _worker.run(task)
+
+
+def audit_in_workers(
+    tasks: Iterator[Task], jobs: int, initargs: tuple[CheckerFactory, date | None, bool]
+) -> Iterator[AuditedChunk]:
+    """Run tasks in a pool, yielding results in input order with at most 2 x jobs in flight.
+
+    ``Pool.imap`` would read the whole input ahead of the workers; this bounded window keeps
+    memory flat.
+    """
+    import multiprocessing
+
+    with multiprocessing.Pool(jobs, initializer=_start_worker, initargs=initargs) as pool:
+        pending: deque[Any] = deque()
+        for task in tasks:
+            pending.append(pool.apply_async(_run_in_worker, (task,)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
