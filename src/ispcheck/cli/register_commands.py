@@ -208,17 +208,18 @@ def _list(args: argparse.Namespace) -> int:
     if not records:
         console.print("No records.")
         return EXIT_OK
-    table = Table(box=box.SIMPLE)
+    table = Table(box=box.SIMPLE, padding=(0, 1, 0, 0), pad_edge=False)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("recorded (UTC)", no_wrap=True)
-    table.add_column("outcome", no_wrap=True)
+    table.add_column("outcome", min_width=12)
+    # Organisation names wrap between words; each column still fits "Warwickshire".
     for column in ("from", "to", "decided by"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, min_width=12 if column != "decided by" else 10)
     for r in records:
         table.add_row(
             str(r.id),
             r.recorded_at[:16].replace("T", " "),
-            r.outcome,
+            r.outcome.replace("_", " "),
             escape(r.discloser),
             escape(r.recipient),
             escape(r.decided_by or ""),
