@@ -64,58 +64,35 @@ def test_a_rule_that_raises_turns_share_into_refer_and_names_the_plugin_and_rule
     assert broken[0].refer_to
 
 
-def test_a_rule_that_returns_a_finding_citing_an_unknown_clause_refers(pack: Pack) -> None:
-    template = Rule(
-        id="example.bad-clause",
+def example_rule(rule_id: str, check: Callable[[Any, Any], Any], clauses: tuple[str, ...] = ("4.4",)) -> Rule:
+    """A throwaway advice rule for any data, to exercise the engine with."""
+    return Rule(
+        id=rule_id,
         title="t",
         effect=Effect.ADVICE,
-        clauses=("4.4",),
+        clauses=clauses,
         message="m",
-        check=lambda d, f: None,
+        check=check,
         personal_only=False,
     )
+
+
+def test_a_rule_that_returns_a_finding_citing_an_unknown_clause_refers(pack: Pack) -> None:
     bad = Finding("example.bad-clause", Effect.ADVICE, ("99.9",), "cites nothing real")
-    plugin = plugin_with(
-        Rule(
-            id=template.id,
-            title="t",
-            effect=Effect.ADVICE,
-            clauses=("4.4",),
-            message="m",
-            check=lambda d, f: bad,
-            personal_only=False,
-        )
-    )
+    plugin = plugin_with(example_rule("example.bad-clause", lambda d, f: bad))
     decision = checker_with(pack, plugin).check(clean_disclosure())
     assert decision.outcome is Outcome.REFER
     assert any("99.9" in f.message for f in decision.findings if f.rule_id == BROKEN_RULE_ID)
 
 
 def test_a_rule_that_returns_something_other_than_a_finding_refers(pack: Pack) -> None:
-    plugin = plugin_with(
-        Rule(
-            id="example.junk",
-            title="t",
-            effect=Effect.ADVICE,
-            clauses=("4.4",),
-            message="m",
-            check=lambda d, f: ["junk"],
-            personal_only=False,
-        )
-    )
+    plugin = plugin_with(example_rule("example.junk", lambda d, f: ["junk"]))
     decision = checker_with(pack, plugin).check(clean_disclosure())
     assert decision.outcome is Outcome.REFER
 
 
 def test_a_plugin_rule_citing_a_clause_the_pack_lacks_is_rejected_when_loaded(pack: Pack) -> None:
-    bad = Rule(
-        id="example.unknown-clause",
-        title="t",
-        effect=Effect.ADVICE,
-        clauses=("42.1",),
-        message="m",
-        check=lambda d, f: True,
-    )
+    bad = example_rule("example.unknown-clause", lambda d, f: True, clauses=("42.1",))
     with pytest.raises(PluginError, match=r"42\.1"):
         checker_with(pack, plugin_with(bad))
 
@@ -161,14 +138,7 @@ def test_an_installed_plugin_that_fails_to_load_makes_every_decision_refer(
 def test_an_installed_plugin_citing_an_unknown_clause_refers_instead_of_crashing(
     pack: Pack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bad = Rule(
-        id="example.unknown-clause",
-        title="t",
-        effect=Effect.ADVICE,
-        clauses=("42.1",),
-        message="m",
-        check=lambda d, f: True,
-    )
+    bad = example_rule("example.unknown-clause", lambda d, f: True, clauses=("42.1",))
 
     installed(monkeypatch, "unknown-clause", lambda: plugin_with(bad, name="installed_example"))
     decision = Checker(pack, clock=lambda: FIXED_TIME).check(clean_disclosure())

@@ -23,19 +23,11 @@ from markupsafe import escape
 
 from ispcheck import Checker
 from ispcheck.cli.main import main
+from ispcheck.paperwork.render import chromium_command
 from ispcheck.review_pack import ReviewPack, build, load_explained, load_results, render_html, render_markdown
 from tests.bdd.gherkin import ROOT, feature_files, scenario_runs
 from tests.bdd.sandbox import run_feature
 
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 CONSOLE = re.compile(r":CONSOLE[:(]?\d*\)?\] (.*)")
 
 
@@ -82,15 +74,7 @@ def chromium() -> str:
 
 def open_in_chromium(page: Path, profile: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [
-            chromium(),
-            *CHROMIUM_FLAGS,
-            f"--user-data-dir={profile}",
-            "--enable-logging=stderr",
-            "--v=0",
-            *extra,
-            page.as_uri(),
-        ],
+        chromium_command(chromium(), profile, "--enable-logging=stderr", "--v=0", *extra, page.as_uri()),
         capture_output=True,
         text=True,
         timeout=180,
