@@ -123,14 +123,18 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "setting": ("outside_meeting", *get_args(MeetingSetting)),
 }
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+#: The longest organisation name and the longest free text the contract accepts.
+NAME_MAX_LENGTH = 200
+TEXT_MAX_LENGTH = 5000
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_LENGTH)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX_LENGTH)]
 
 
 class _Contract(BaseModel):
     """Shared settings: reject unknown fields, keep objects immutable once checked."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Party(_Contract):

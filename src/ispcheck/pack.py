@@ -75,9 +75,9 @@ class Meta(_Entry):
     escalation_role: str
     escalation_clauses: tuple[str, ...] = Field(min_length=1)
 
-    @property
+    @cached_property
     def review_due(self) -> date:
-        """The date the next review falls due, counted from the last update."""
+        """The date the next review falls due, counted from the last update (asked on every check)."""
         month = self.last_updated.month - 1 + self.review_interval_months
         year, month = self.last_updated.year + month // 12, month % 12 + 1
         day = min(self.last_updated.day, calendar.monthrange(year, month)[1])

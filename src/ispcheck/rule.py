@@ -1,73 +1,38 @@
 """What a rule is, and the per-decision facts rules read.
 
-A rule is a small predicate plus a finding built once: when the predicate says "fires", the engine
-hands out the prebuilt finding, so a check allocates almost nothing. Rules that need to say
-something specific to the case (which meeting, which declaration) build their variants once from
-the pack and return one of them.
+A rule is a gate, a small predicate and a finding built once. The gate (``when``) says, as data,
+which values of which facts the rule can fire under; the engine compiles every gate into look-up
+tables, so a rule is called only when its gate holds, and a rule that is all gate is never called.
+When the predicate says "fires", the engine hands out the prebuilt finding, so a check allocates
+almost nothing. Rules that need to say something specific to the case (which meeting, which
+declaration) build their variants once from the pack and return one of them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from typing import Any
 
 from .decision import Effect, Finding
-from .disclosure import Disclosure
-from .pack import Pack, SettingInfo
-from .partners import Partner
+from .facts import Facts
+from .gates import Gate, normalise_when
+from .view import DisclosureView
 
-__all__ = ["CheckResult", "Facts", "Rule", "rule"]
+__all__ = ["CheckResult", "Facts", "Rule", "gated_rule", "rule"]
 
 CheckResult = bool | Finding | Iterable[Finding] | None
-CheckFunction = Callable[[Disclosure, "Facts"], CheckResult]
-
-_PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
-
-
-class Facts:
-    """What the engine works out once per disclosure so that rules need not repeat it.
-
-    A plain slotted class rather than a frozen dataclass: it is built on every check, and frozen
-    dataclasses pay for each field on construction. Rules must treat it as read-only.
-    """
-
-    __slots__ = (
-        "criminal",
-        "discloser",
-        "meeting",
-        "pack",
-        "personal",
-        "recipient",
-        "setting",
-        "special",
-        "today",
-        "urgent",
-    )
-
-    def __init__(self, disclosure: Disclosure, pack: Pack, today: date) -> None:
-        data = disclosure.data
-        categories = data.categories
-        special = "special_category" in categories or bool(data.special_category_types)
-        setting = disclosure.context.setting or "outside_meeting"
-        register = pack.register
-        self.pack = pack
-        self.today = today
-        self.special: bool = special
-        self.criminal: bool = "criminal_offence" in categories
-        self.personal: bool = special or not _PERSONAL.isdisjoint(categories)
-        self.urgent: bool = disclosure.context.urgent_risk_to_life is True
-        self.setting: str = setting
-        self.meeting: SettingInfo | None = pack.settings.get(setting)
-        self.discloser: Partner | None = register.exact(disclosure.discloser.organisation)
-        self.recipient: Partner | None = register.exact(disclosure.recipient.organisation)
+CheckFunction = Callable[[DisclosureView, "Facts"], CheckResult]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One check of the protocol. Build with the :func:`rule` decorator.
 
-    ``personal_only`` rules are skipped when no personal data is involved. ``when_urgent`` is the
+    ``when`` is the rule's gate: facts and the values under which it can fire (see
+    :mod:`ispcheck.gates`); ``check`` is then asked, and may assume the gate holds. A rule with no
+    ``check`` fires whenever its gate holds. ``personal_only`` rules are gated on personal data
+    being involved. ``when_urgent`` is the
     effect the finding takes when there is an urgent risk to life, where the protocol and the law
     let necessary sharing go ahead now and be recorded afterwards; ``urgent_action`` is what to do
     then, and ``urgent_after`` says whether it can wait until after the data has moved.
@@ -78,7 +43,7 @@ class Rule:
     effect: Effect
     clauses: tuple[str, ...]
     message: str
-    check: CheckFunction
+    check: CheckFunction | None
     action: str | None = None
     refer_to: str | None = None
     facts: tuple[str, ...] = ()
@@ -87,10 +52,12 @@ class Rule:
     when_urgent: Effect | None = None
     urgent_action: str | None = None
     urgent_after: bool = True
+    when: tuple[Gate, ...] = ()
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "when", normalise_when(dict(self.when)))
         object.__setattr__(self, "finding", self.variant())
         urgent = None
         if self.when_urgent is not None:
@@ -141,10 +108,15 @@ def rule(
     when_urgent: Effect | None = None,
     urgent_action: str | None = None,
     urgent_after: bool = True,
-) -> Callable[[CheckFunction], Rule]:
-    """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`."""
+    when: Mapping[str, Iterable[object] | object] | None = None,
+) -> Callable[[CheckFunction | None], Rule]:
+    """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`.
 
-    def build(check: CheckFunction) -> Rule:
+    ``when`` gates it: the predicate is asked only when each named fact has one of the values
+    given, and may assume so.
+    """
+
+    def build(check: CheckFunction | None) -> Rule:
         return Rule(
             id=id,
             title=title,
@@ -160,6 +132,17 @@ def rule(
             when_urgent=when_urgent,
             urgent_action=urgent_action,
             urgent_after=urgent_after,
+            when=normalise_when(when),
         )
 
     return build
+
+
+def gated_rule(id: str, *, when: Mapping[str, Iterable[object] | object], **details: Any) -> Rule:
+    """A rule that is all data: it fires whenever its gate holds, and is never called.
+
+    Takes the same details as :func:`rule`. For example, personal data sent by post::
+
+        gated_rule("handling.post", when={"handling.channel": "post"}, title=..., ...)
+    """
+    return rule(id, when=when, **details)(None)

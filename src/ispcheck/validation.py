@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .disclosure import Disclosure
 from .errors import DisclosureError, Problem
 
-__all__ = ["parse_disclosure", "parse_disclosure_text", "problems_from"]
+__all__ = ["parse_disclosure", "parse_disclosure_text", "problems_from", "read_disclosure_text"]
 
 
 def parse_disclosure(data: Mapping[str, Any]) -> Disclosure:
@@ -31,6 +31,14 @@ def parse_disclosure(data: Mapping[str, Any]) -> Disclosure:
 
 def parse_disclosure_text(text: str, *, source: str = "input") -> Disclosure:
     """Read a disclosure written as JSON or YAML (JSON is tried first; YAML is its superset)."""
+    return parse_disclosure(read_disclosure_text(text, source=source))
+
+
+def read_disclosure_text(text: str, *, source: str = "input") -> Any:
+    """The data of a disclosure written as JSON or YAML, not yet validated.
+
+    For callers that validate on the fast path (``Checker.check`` takes the data as it is).
+    """
     try:
         data = json.loads(text)
     except ValueError:
@@ -46,7 +54,7 @@ def parse_disclosure_text(text: str, *, source: str = "input") -> Disclosure:
             ) from None
     if data is None:
         raise DisclosureError([Problem("", f"{source} is empty")])
-    return parse_disclosure(data)
+    return data
 
 
 def problems_from(exc: ValidationError) -> list[Problem]:

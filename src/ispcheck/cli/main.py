@@ -135,7 +135,7 @@ def _checker(args: argparse.Namespace) -> Any:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from ..validation import parse_disclosure_text
+    from ..validation import read_disclosure_text
 
     source = "standard input" if args.file == "-" else args.file
     if args.file == "-":
@@ -147,8 +147,8 @@ def _check(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise DisclosureError([Problem("", f"cannot read {source}: {reason}")]) from None
-    disclosure = parse_disclosure_text(text, source=source)
-    result = _checker(args).check(disclosure)
+    # Checked as read: valid input takes the fast path, bad input gets the contract's problems.
+    result = _checker(args).check(read_disclosure_text(text, source=source))
     if args.format == "json":
         _print_json(result.to_dict())
     else:

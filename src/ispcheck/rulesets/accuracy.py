@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..partners import Partner
-from ..rule import Facts, Rule, rule
+from ..rule import Rule, gated_rule
 
-
-@rule(
+subjects_not_listed = gated_rule(
     "accuracy.subjects-not-listed",
+    when={"subjects_listed": False},
     title="Whose information it is is stated",
     effect=Effect.CONDITION,
     clauses=("4.2", "A2.Q4"),
@@ -24,12 +22,11 @@ from ..rule import Facts, Rule, rule
     action="List whose information it is (victim, offender, witness, vulnerable person...).",
     facts=("subjects",),
 )
-def subjects_not_listed(d: Disclosure, f: Facts) -> bool:
-    return not d.subjects
 
 
-@rule(
+identity_not_verified = gated_rule(
     "accuracy.identity-not-verified",
+    when={"accuracy.identity_verified": (False, None)},
     title="Identity is checked before sharing",
     effect=Effect.CONDITION,
     clauses=("A2.Q4", "5.3"),
@@ -40,12 +37,11 @@ def subjects_not_listed(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("accuracy.identity_verified",),
 )
-def identity_not_verified(d: Disclosure, f: Facts) -> bool:
-    return d.accuracy.identity_verified is not True
 
 
-@rule(
+fact_and_opinion_not_distinguished = gated_rule(
     "accuracy.fact-and-opinion-not-distinguished",
+    when={"accuracy.fact_and_opinion_distinguished": (False, None)},
     title="Fact is kept apart from opinion",
     effect=Effect.CONDITION,
     clauses=("A2.Q4", "A5"),
@@ -53,12 +49,11 @@ def identity_not_verified(d: Disclosure, f: Facts) -> bool:
     action="Mark which parts are fact and which are opinion or judgement before sharing.",
     facts=("accuracy.fact_and_opinion_distinguished",),
 )
-def fact_and_opinion_not_distinguished(d: Disclosure, f: Facts) -> bool:
-    return d.accuracy.fact_and_opinion_distinguished is not True
 
 
-@rule(
+police_information = gated_rule(
     "accuracy.police-information",
+    when={"police_information": True},
     title="Police information is valid at the time it is given",
     effect=Effect.ADVICE,
     clauses=("A3",),
@@ -68,14 +63,6 @@ def fact_and_opinion_not_distinguished(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("data.originator", "discloser.organisation"),
 )
-def police_information(d: Disclosure, f: Facts) -> bool:
-    origin = d.data.originator
-    if origin is None:
-        return f.discloser is not None and f.discloser.kind == "police"
-    entry = f.pack.register.lookup(origin)
-    if entry is not None:
-        return isinstance(entry, Partner) and entry.kind == "police"
-    return "police" in origin.lower()
 
 
 RULES = (

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Rule, gated_rule
 from ._roles import DPO
 
-
-@rule(
+profiling = gated_rule(
     "children.profiling",
+    when={"context.profiling_children": True},
     title="Profiling children needs a legal justification first",
     effect=Effect.REFER,
     clauses=("4.7",),
@@ -25,12 +24,11 @@ from ._roles import DPO
     refer_to=DPO,
     facts=("context.profiling_children",),
 )
-def profiling(d: Disclosure, f: Facts) -> bool:
-    return d.context.profiling_children is True
 
 
-@rule(
+child_subject = gated_rule(
     "children.child-subject",
+    when={"any_child": True},
     title="Information about a child needs special care",
     effect=Effect.ADVICE,
     clauses=("4.7", "A1"),
@@ -40,8 +38,6 @@ def profiling(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("subjects",),
 )
-def child_subject(d: Disclosure, f: Facts) -> bool:
-    return any(s.is_child is True for s in d.subjects)
 
 
 RULES = (profiling, child_subject)

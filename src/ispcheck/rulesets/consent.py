@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
+from ..disclosure import VOCABULARY
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Rule, gated_rule
 from ._roles import DESIGNATED_OFFICER
 
+#: Any Article 6 basis given, other than consent itself.
+_BASES_OTHER_THAN_CONSENT = tuple(b for b in VOCABULARY["article6"] if b != "consent")
 
-@rule(
+
+not_sought_without_reason = gated_rule(
     "consent.not-sought-without-reason",
+    when={"consent.status": (None, "not_sought"), "consent_reason_given": False},
     title="Where consent is not sought, the reason is recorded",
     effect=Effect.REFER,
     clauses=("5.5", "A2.Q7"),
@@ -30,25 +34,22 @@ from ._roles import DESIGNATED_OFFICER
     when_urgent=Effect.CONDITION,
     urgent_action="Record afterwards why consent could not be sought in the emergency.",
 )
-def not_sought_without_reason(d: Disclosure, f: Facts) -> bool:
-    c = d.consent
-    return c.status in (None, "not_sought") and not c.reason_not_sought
 
 
-@rule(
+not_sought_reason_recorded = gated_rule(
     "consent.not-sought-reason-recorded",
+    when={"consent.status": "not_sought", "consent_reason_given": True},
     title="The reason for not seeking consent goes in the record",
     effect=Effect.ADVICE,
     clauses=("5.5", "5.6", "A2.Q7"),
     message="Consent was not sought and the reason is given: keep it with the decision record.",
     facts=("consent.status", "consent.reason_not_sought"),
 )
-def not_sought_reason_recorded(d: Disclosure, f: Facts) -> bool:
-    return d.consent.status == "not_sought" and bool(d.consent.reason_not_sought)
 
 
-@rule(
+obtained_not_recorded = gated_rule(
     "consent.obtained-not-recorded",
+    when={"consent.status": "obtained", "consent.recorded": (False, None)},
     title="Consent that was obtained is recorded",
     effect=Effect.CONDITION,
     clauses=("A2.Q6", "5.5"),
@@ -56,12 +57,11 @@ def not_sought_reason_recorded(d: Disclosure, f: Facts) -> bool:
     action="Record the consent (who gave it, when, and for what) before sharing.",
     facts=("consent.status", "consent.recorded"),
 )
-def obtained_not_recorded(d: Disclosure, f: Facts) -> bool:
-    return d.consent.status == "obtained" and d.consent.recorded is not True
 
 
-@rule(
+outside_restrictions = gated_rule(
     "consent.outside-restrictions",
+    when={"consent.within_restrictions": False, "consent_restrictions_given": True},
     title="The share stays within the limits of consent",
     effect=Effect.BLOCK,
     clauses=("A2.Q6", "7.3"),
@@ -69,12 +69,11 @@ def obtained_not_recorded(d: Disclosure, f: Facts) -> bool:
     action=("Share only what the consent allows, or find and record another lawful basis for the rest."),
     facts=("consent.restrictions", "consent.within_restrictions"),
 )
-def outside_restrictions(d: Disclosure, f: Facts) -> bool:
-    return bool(d.consent.restrictions) and d.consent.within_restrictions is False
 
 
-@rule(
+restrictions_apply = gated_rule(
     "consent.restrictions-apply",
+    when={"consent.within_restrictions": (True, None), "consent_restrictions_given": True},
     title="Limits on consent travel with the information",
     effect=Effect.CONDITION,
     clauses=("A2.Q6",),
@@ -82,12 +81,11 @@ def outside_restrictions(d: Disclosure, f: Facts) -> bool:
     action=("Confirm the share stays within those limits, and tell the recipient what they are."),
     facts=("consent.restrictions", "consent.within_restrictions"),
 )
-def restrictions_apply(d: Disclosure, f: Facts) -> bool:
-    return bool(d.consent.restrictions) and d.consent.within_restrictions is not False
 
 
-@rule(
+refused_overridden = gated_rule(
     "consent.refused-overridden",
+    when={"consent.status": ("refused", "withdrawn"), "lawful_basis.article6": _BASES_OTHER_THAN_CONSENT},
     title="Sharing against a refusal is justified and recorded",
     effect=Effect.CONDITION,
     clauses=("A2.Q7", "5.6"),
@@ -100,11 +98,6 @@ def restrictions_apply(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action="Record afterwards why sharing against the person's wishes was necessary.",
 )
-def refused_overridden(d: Disclosure, f: Facts) -> bool:
-    return d.consent.status in ("refused", "withdrawn") and d.lawful_basis.article6 not in (
-        None,
-        "consent",
-    )
 
 
 RULES = (

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..decision import Effect
-from ..disclosure import Disclosure
+from ..gates import normalise_when
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule
+from ..rule import Rule
 
 
 def _day(value: date) -> str:
@@ -20,10 +20,6 @@ def review_rule(pack: Pack) -> Rule:
     """Advice on every decision made after the pack's annual review fell due."""
     meta = pack.meta
     due = meta.review_due
-
-    def check(d: Disclosure, f: Facts) -> bool:
-        return f.today > due
-
     return Rule(
         id="governance.pack-past-review",
         title="The protocol is within its annual review",
@@ -35,7 +31,8 @@ def review_rule(pack: Pack) -> Rule:
         ),
         action=f"Check with the {meta.publisher} for a newer version before relying on this.",
         personal_only=False,
-        check=check,
+        check=None,
+        when=normalise_when({"pack_past_review": True}),
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Facts, Rule, gated_rule, rule
+from ..view import DisclosureView
 from ._roles import DPO
 
 _NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
@@ -25,8 +25,9 @@ _NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
     ),
     action="Mark it OFFICIAL-SENSITIVE and share it on a need-to-know basis only.",
     facts=("handling.classification", "data.categories", "subjects"),
+    when={"handling.classification": "OFFICIAL"},
 )
-def mark_official_sensitive(d: Disclosure, f: Facts) -> bool:
+def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool:
     if d.handling.classification != "OFFICIAL":
         return False
     if f.special or f.criminal or not d.subjects:
@@ -34,8 +35,9 @@ def mark_official_sensitive(d: Disclosure, f: Facts) -> bool:
     return any(s.role in _NEEDS_PROTECTION or s.is_child is True for s in d.subjects)
 
 
-@rule(
+above_official_sensitive = gated_rule(
     "handling.above-official-sensitive",
+    when={"handling.classification": ("SECRET", "TOP SECRET")},
     title="SECRET and TOP SECRET are outside this protocol",
     effect=Effect.REFER,
     clauses=("6.4",),
@@ -48,12 +50,11 @@ def mark_official_sensitive(d: Disclosure, f: Facts) -> bool:
     facts=("handling.classification",),
     personal_only=False,
 )
-def above_official_sensitive(d: Disclosure, f: Facts) -> bool:
-    return d.handling.classification in ("SECRET", "TOP SECRET")
 
 
-@rule(
+standard_email = gated_rule(
     "handling.standard-email",
+    when={"handling.channel": "standard_email"},
     title="Personal data is not sent by ordinary email",
     effect=Effect.CONDITION,
     clauses=("7.4", "A3", "A2.Q9"),
@@ -64,12 +65,11 @@ def above_official_sensitive(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("handling.channel", "recipient.has_secure_email"),
 )
-def standard_email(d: Disclosure, f: Facts) -> bool:
-    return d.handling.channel == "standard_email"
 
 
-@rule(
+secure_email_not_confirmed = gated_rule(
     "handling.secure-email-not-confirmed",
+    when={"handling.channel": "secure_email", "recipient.has_secure_email": (False, None)},
     title="The recipient's secure email is confirmed",
     effect=Effect.CONDITION,
     clauses=("7.4", "A3"),
@@ -80,12 +80,11 @@ def standard_email(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("handling.channel", "recipient.has_secure_email"),
 )
-def secure_email_not_confirmed(d: Disclosure, f: Facts) -> bool:
-    return d.handling.channel == "secure_email" and d.recipient.has_secure_email is not True
 
 
-@rule(
+post = gated_rule(
     "handling.post",
+    when={"handling.channel": "post"},
     title="Personal data sent by post is protected",
     effect=Effect.CONDITION,
     clauses=("7.4", "A2.Q9"),
@@ -96,12 +95,11 @@ def secure_email_not_confirmed(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("handling.channel",),
 )
-def post(d: Disclosure, f: Facts) -> bool:
-    return d.handling.channel == "post"
 
 
-@rule(
+phone = gated_rule(
     "handling.phone",
+    when={"handling.channel": "phone"},
     title="Personal data given by phone goes to the right person",
     effect=Effect.CONDITION,
     clauses=("7.4", "A2.Q9"),
@@ -112,12 +110,11 @@ def post(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("handling.channel",),
 )
-def phone(d: Disclosure, f: Facts) -> bool:
-    return d.handling.channel == "phone"
 
 
-@rule(
+meeting_channel_outside_meeting = gated_rule(
     "handling.meeting-channel-outside-meeting",
+    when={"handling.channel": "in_meeting", "in_meeting": False},
     title="'In a meeting' is used only for meetings",
     effect=Effect.CONDITION,
     clauses=("6.1", "7.4"),
@@ -125,8 +122,6 @@ def phone(d: Disclosure, f: Facts) -> bool:
     action="Name the meeting (context.setting), or choose the secure route the data will take.",
     facts=("handling.channel", "context.setting"),
 )
-def meeting_channel_outside_meeting(d: Disclosure, f: Facts) -> bool:
-    return d.handling.channel == "in_meeting" and f.meeting is None
 
 
 RULES = (

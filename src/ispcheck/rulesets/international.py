@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Rule, gated_rule
 from ._roles import DPO
-from .onward import came_from_elsewhere
 
-
-@rule(
+partner_data_outside_uk = gated_rule(
     "international.partner-data-outside-uk",
+    when={"context.transfer_outside_uk": True, "came_from_elsewhere": True},
     title="Data received from a partner is not sent outside the UK",
     effect=Effect.BLOCK,
     clauses=("A6",),
@@ -25,12 +23,11 @@ from .onward import came_from_elsewhere
     action="Do not send it abroad. Ask the originating partner to consider the request itself.",
     facts=("context.transfer_outside_uk", "context.secondary_disclosure", "data.originator"),
 )
-def partner_data_outside_uk(d: Disclosure, f: Facts) -> bool:
-    return d.context.transfer_outside_uk is True and came_from_elsewhere(d, f)
 
 
-@rule(
+transfer = gated_rule(
     "international.transfer",
+    when={"context.transfer_outside_uk": True, "came_from_elsewhere": False},
     title="Transfers outside the UK are approved first",
     effect=Effect.REFER,
     clauses=("A6", "5.2"),
@@ -43,8 +40,6 @@ def partner_data_outside_uk(d: Disclosure, f: Facts) -> bool:
     facts=("context.transfer_outside_uk",),
     law=("UK GDPR Chapter V",),
 )
-def transfer(d: Disclosure, f: Facts) -> bool:
-    return d.context.transfer_outside_uk is True and not came_from_elsewhere(d, f)
 
 
 RULES = (partner_data_outside_uk, transfer)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Facts, Rule, gated_rule, rule
+from ..view import DisclosureView
 from ._roles import INVESTIGATOR
 
-
-@rule(
+not_consulted = gated_rule(
     "investigation.not-consulted",
+    when={"context.ongoing_investigation": True, "context.investigating_officer_consulted": (False, None)},
     title="The investigating officer and CPS are consulted on live cases",
     effect=Effect.REFER,
     clauses=("4.6",),
@@ -32,13 +32,11 @@ from ._roles import INVESTIGATOR
         "Share what is needed to protect life, and tell the investigating officer as soon as you can."
     ),
 )
-def not_consulted(d: Disclosure, f: Facts) -> bool:
-    c = d.context
-    return c.ongoing_investigation is True and c.investigating_officer_consulted is not True
 
 
-@rule(
+status_unknown = gated_rule(
     "investigation.status-unknown",
+    when={"criminal": True, "context.ongoing_investigation": None},
     title="Whether there is a live investigation is known",
     effect=Effect.ADVICE,
     clauses=("4.6",),
@@ -49,12 +47,11 @@ def not_consulted(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("context.ongoing_investigation",),
 )
-def status_unknown(d: Disclosure, f: Facts) -> bool:
-    return f.criminal and d.context.ongoing_investigation is None
 
 
-@rule(
+without_request_form = gated_rule(
     "evidence.without-request-form",
+    when={"context.evidential_use": True, "context.formal_request_form": (False, None)},
     title="Evidence is requested on the formal request form",
     effect=Effect.BLOCK,
     clauses=("7.2", "A10", "A11"),
@@ -68,8 +65,6 @@ def status_unknown(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("context.evidential_use", "context.formal_request_form"),
 )
-def without_request_form(d: Disclosure, f: Facts) -> bool:
-    return d.context.evidential_use is True and d.context.formal_request_form is not True
 
 
 @rule(
@@ -83,13 +78,15 @@ def without_request_form(d: Disclosure, f: Facts) -> bool:
         "in a legally compliant format."
     ),
     facts=("context.evidential_use", "context.setting", "context.from_meeting"),
+    when={"context.evidential_use": True},
 )
-def from_meeting(d: Disclosure, f: Facts) -> bool:
+def from_meeting(d: DisclosureView, f: Facts) -> bool:
     return d.context.evidential_use is True and (f.meeting is not None or d.context.from_meeting is not None)
 
 
-@rule(
+request_form_answered = gated_rule(
     "evidence.request-form-answered",
+    when={"context.evidential_use": True, "context.formal_request_form": True},
     title="A formal evidence request is answered with the minimum, checked",
     effect=Effect.CONDITION,
     clauses=("7.2", "A10"),
@@ -100,8 +97,6 @@ def from_meeting(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("context.evidential_use", "context.formal_request_form"),
 )
-def request_form_answered(d: Disclosure, f: Facts) -> bool:
-    return d.context.evidential_use is True and d.context.formal_request_form is True
 
 
 RULES = (not_consulted, status_unknown, without_request_form, from_meeting, request_form_answered)

@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect, Finding
-from ..disclosure import Disclosure
+from ..disclosure import VOCABULARY
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Facts, Rule, gated_rule, rule
+from ..view import DisclosureView
 from ._roles import DESIGNATED_OFFICER, DPO
 
 _CRIME_PURPOSES = frozenset({"detect_crime", "prevent_crime", "apprehend_offender", "prosecute_offender"})
+_NOT_CRIME_PURPOSES = tuple(p for p in VOCABULARY["purpose"] if p not in _CRIME_PURPOSES)
 _RECORD_BASIS_LATER = "Share what is needed to protect life, and record the lawful basis used afterwards."
 
 
-@rule(
+article6_missing = gated_rule(
     "lawful-basis.article6-missing",
+    when={"lawful_basis.article6": None},
     title="An Article 6 lawful basis is identified",
     effect=Effect.BLOCK,
     clauses=("5.2", "5.6", "A11"),
@@ -30,8 +33,6 @@ _RECORD_BASIS_LATER = "Share what is needed to protect life, and record the lawf
         "that basis afterwards."
     ),
 )
-def article6_missing(d: Disclosure, f: Facts) -> bool:
-    return d.lawful_basis.article6 is None
 
 
 @rule(
@@ -46,8 +47,9 @@ def article6_missing(d: Disclosure, f: Facts) -> bool:
     action="Use public task (Article 6(1)(e)) with the statutory power that supports it.",
     facts=("lawful_basis.article6", "discloser.organisation"),
     law=("UK GDPR Article 6(1), final paragraph",),
+    when={"lawful_basis.article6": "legitimate_interests"},
 )
-def legitimate_interests_public_authority(d: Disclosure, f: Facts) -> bool:
+def legitimate_interests_public_authority(d: DisclosureView, f: Facts) -> bool:
     return (
         d.lawful_basis.article6 == "legitimate_interests"
         and f.discloser is not None
@@ -55,8 +57,9 @@ def legitimate_interests_public_authority(d: Disclosure, f: Facts) -> bool:
     )
 
 
-@rule(
+legitimate_interests_unknown_discloser = gated_rule(
     "lawful-basis.legitimate-interests-unknown-discloser",
+    when={"lawful_basis.article6": "legitimate_interests", "discloser_signatory": False},
     title="Legitimate interests from an unregistered organisation is checked",
     effect=Effect.REFER,
     clauses=("5.2",),
@@ -69,8 +72,6 @@ def legitimate_interests_public_authority(d: Disclosure, f: Facts) -> bool:
     facts=("lawful_basis.article6", "discloser.organisation"),
     law=("UK GDPR Article 6(1)(f)",),
 )
-def legitimate_interests_unknown_discloser(d: Disclosure, f: Facts) -> bool:
-    return d.lawful_basis.article6 == "legitimate_interests" and f.discloser is None
 
 
 @rule(
@@ -85,8 +86,9 @@ def legitimate_interests_unknown_discloser(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("lawful_basis.article6",),
     law=("UK GDPR Article 6(1)(f)",),
+    when={"lawful_basis.article6": "legitimate_interests"},
 )
-def legitimate_interests_assessment(d: Disclosure, f: Facts) -> bool:
+def legitimate_interests_assessment(d: DisclosureView, f: Facts) -> bool:
     return (
         d.lawful_basis.article6 == "legitimate_interests"
         and f.discloser is not None
@@ -94,8 +96,9 @@ def legitimate_interests_assessment(d: Disclosure, f: Facts) -> bool:
     )
 
 
-@rule(
+consent_not_obtained = gated_rule(
     "lawful-basis.consent-not-obtained",
+    when={"consent_relied_on": True, "consent.status": (None, "refused", "withdrawn", "not_sought")},
     title="Consent as the basis means consent was obtained",
     effect=Effect.BLOCK,
     clauses=("5.5", "5.6", "A2.Q6"),
@@ -111,14 +114,11 @@ def legitimate_interests_assessment(d: Disclosure, f: Facts) -> bool:
         "Rely on vital interests instead of consent to protect life now, and record that afterwards."
     ),
 )
-def consent_not_obtained(d: Disclosure, f: Facts) -> bool:
-    basis = d.lawful_basis
-    uses_consent = basis.article6 == "consent" or basis.article9 == "explicit_consent"
-    return uses_consent and d.consent.status != "obtained"
 
 
-@rule(
+special_category_without_condition = gated_rule(
     "lawful-basis.special-category-without-condition",
+    when={"special": True, "lawful_basis.article9": None},
     title="Special category data has an Article 9 condition",
     effect=Effect.BLOCK,
     clauses=("4.3", "5.2", "A2.Q3"),
@@ -135,12 +135,11 @@ def consent_not_obtained(d: Disclosure, f: Facts) -> bool:
         "it afterwards."
     ),
 )
-def special_category_without_condition(d: Disclosure, f: Facts) -> bool:
-    return f.special and d.lawful_basis.article9 is None
 
 
-@rule(
+spi_without_schedule1 = gated_rule(
     "lawful-basis.substantial-public-interest-without-schedule1",
+    when={"lawful_basis.article9": "substantial_public_interest", "lawful_basis.schedule1_condition": None},
     title="Substantial public interest names its Schedule 1 condition",
     effect=Effect.BLOCK,
     clauses=("4.3", "5.2"),
@@ -157,13 +156,11 @@ def special_category_without_condition(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action=_RECORD_BASIS_LATER,
 )
-def spi_without_schedule1(d: Disclosure, f: Facts) -> bool:
-    basis = d.lawful_basis
-    return basis.article9 == "substantial_public_interest" and basis.schedule1_condition is None
 
 
-@rule(
+criminal_offence_without_schedule1 = gated_rule(
     "lawful-basis.criminal-offence-without-schedule1",
+    when={"criminal": True, "lawful_basis.schedule1_condition": None},
     title="Criminal offence data has a Schedule 1 condition",
     effect=Effect.BLOCK,
     clauses=("4.3", "5.2"),
@@ -180,12 +177,11 @@ def spi_without_schedule1(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action=_RECORD_BASIS_LATER,
 )
-def criminal_offence_without_schedule1(d: Disclosure, f: Facts) -> bool:
-    return f.criminal and d.lawful_basis.schedule1_condition is None
 
 
-@rule(
+offender_data_not_marked = gated_rule(
     "lawful-basis.offender-data-not-marked-criminal",
+    when={"criminal": False, "offender_or_suspect_listed": True},
     title="Information about offenders is usually criminal offence data",
     effect=Effect.ADVICE,
     clauses=("4.3",),
@@ -195,8 +191,6 @@ def criminal_offence_without_schedule1(d: Disclosure, f: Facts) -> bool:
     ),
     facts=("subjects", "data.categories"),
 )
-def offender_data_not_marked(d: Disclosure, f: Facts) -> bool:
-    return not f.criminal and any(s.role in ("offender", "suspect") for s in d.subjects)
 
 
 @rule(
@@ -217,8 +211,9 @@ def offender_data_not_marked(d: Disclosure, f: Facts) -> bool:
     law=("Crime and Disorder Act 1998 s.115(1)",),
     when_urgent=Effect.CONDITION,
     urgent_action="Share what is needed to protect life, and record the correct power afterwards.",
+    when={"lawful_basis.gateway": "crime_and_disorder_act_s115"},
 )
-def s115_needs_relevant_authorities(d: Disclosure, f: Facts) -> bool | Finding:
+def s115_needs_relevant_authorities(d: DisclosureView, f: Facts) -> bool | Finding:
     if d.lawful_basis.gateway != "crime_and_disorder_act_s115":
         return False
     if f.recipient is not None and f.recipient.is_responsible_authority:
@@ -240,8 +235,9 @@ _S115_IN_MEETING = s115_needs_relevant_authorities.variant(
 )
 
 
-@rule(
+no_gateway = gated_rule(
     "lawful-basis.no-gateway",
+    when={"lawful_basis.gateway": None},
     title="The power to share is named",
     effect=Effect.ADVICE,
     clauses=("4.1", "A1"),
@@ -252,12 +248,11 @@ _S115_IN_MEETING = s115_needs_relevant_authorities.variant(
     ),
     facts=("lawful_basis.gateway",),
 )
-def no_gateway(d: Disclosure, f: Facts) -> bool:
-    return d.lawful_basis.gateway is None
 
 
-@rule(
+crime_taxation_without_form = gated_rule(
     "lawful-basis.crime-and-taxation-without-request-form",
+    when={"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": (False, None)},
     title="The crime and taxation exemption is formally set out",
     effect=Effect.BLOCK,
     clauses=("7.2", "A10", "A11"),
@@ -272,12 +267,11 @@ def no_gateway(d: Disclosure, f: Facts) -> bool:
     facts=("lawful_basis.exemption", "context.formal_request_form"),
     law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
 )
-def crime_taxation_without_form(d: Disclosure, f: Facts) -> bool:
-    return d.lawful_basis.exemption == "crime_and_taxation" and d.context.formal_request_form is not True
 
 
-@rule(
+crime_taxation_with_form = gated_rule(
     "lawful-basis.crime-and-taxation-with-request-form",
+    when={"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": True},
     title="A formal crime and taxation request is answered with the minimum",
     effect=Effect.CONDITION,
     clauses=("7.2", "A10"),
@@ -289,12 +283,11 @@ def crime_taxation_without_form(d: Disclosure, f: Facts) -> bool:
     facts=("lawful_basis.exemption", "context.formal_request_form"),
     law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
 )
-def crime_taxation_with_form(d: Disclosure, f: Facts) -> bool:
-    return d.lawful_basis.exemption == "crime_and_taxation" and d.context.formal_request_form is True
 
 
-@rule(
+crime_taxation_wrong_purpose = gated_rule(
     "lawful-basis.crime-and-taxation-wrong-purpose",
+    when={"lawful_basis.exemption": "crime_and_taxation", "purpose.code": _NOT_CRIME_PURPOSES},
     title="The crime and taxation exemption fits the purpose",
     effect=Effect.REFER,
     clauses=("7.2", "A11"),
@@ -307,12 +300,11 @@ def crime_taxation_with_form(d: Disclosure, f: Facts) -> bool:
     facts=("lawful_basis.exemption", "purpose.code"),
     law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
 )
-def crime_taxation_wrong_purpose(d: Disclosure, f: Facts) -> bool:
-    return d.lawful_basis.exemption == "crime_and_taxation" and d.purpose.code not in _CRIME_PURPOSES
 
 
-@rule(
+article8_not_considered = gated_rule(
     "lawful-basis.article8-not-considered",
+    when={"necessity.article8_considered": (False, None)},
     title="Privacy (Article 8) and confidentiality are weighed",
     effect=Effect.REFER,
     clauses=("A10", "A2.Q3"),
@@ -330,8 +322,6 @@ def crime_taxation_wrong_purpose(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action="Share what is needed to protect life, and record the privacy balance afterwards.",
 )
-def article8_not_considered(d: Disclosure, f: Facts) -> bool:
-    return d.necessity.article8_considered is not True
 
 
 RULES = (

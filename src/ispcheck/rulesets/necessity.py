@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Rule, gated_rule
 from ._roles import DESIGNATED_OFFICER
 
-
-@rule(
+statement_missing = gated_rule(
     "necessity.statement-missing",
+    when={"necessity_statement_given": False},
     title="Why the information is necessary is written down",
     effect=Effect.BLOCK,
     clauses=("A11", "4.4", "A2.Q1"),
@@ -23,12 +22,11 @@ from ._roles import DESIGNATED_OFFICER
     when_urgent=Effect.CONDITION,
     urgent_action="Record why it was necessary as soon as the emergency allows.",
 )
-def statement_missing(d: Disclosure, f: Facts) -> bool:
-    return not d.necessity.statement
 
 
-@rule(
+makes_no_difference = gated_rule(
     "necessity.makes-no-difference",
+    when={"necessity.makes_a_difference": False},
     title="Sharing makes a difference",
     effect=Effect.BLOCK,
     clauses=("A2.Q2",),
@@ -39,12 +37,11 @@ def statement_missing(d: Disclosure, f: Facts) -> bool:
     action="Do not share. If the situation changes, check again.",
     facts=("necessity.makes_a_difference",),
 )
-def makes_no_difference(d: Disclosure, f: Facts) -> bool:
-    return d.necessity.makes_a_difference is False
 
 
-@rule(
+difference_not_shown = gated_rule(
     "necessity.difference-not-shown",
+    when={"necessity.makes_a_difference": None},
     title="It is shown that sharing makes a difference",
     effect=Effect.BLOCK,
     clauses=("A2.Q2",),
@@ -57,12 +54,11 @@ def makes_no_difference(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action="Record afterwards how sharing helped protect life.",
 )
-def difference_not_shown(d: Disclosure, f: Facts) -> bool:
-    return d.necessity.makes_a_difference is None
 
 
-@rule(
+proportionality_not_considered = gated_rule(
     "necessity.proportionality-not-considered",
+    when={"proportionality_considered": False},
     title="Less data, other ways and the impact are considered",
     effect=Effect.REFER,
     clauses=("A2.Q3", "5.3"),
@@ -83,15 +79,11 @@ def difference_not_shown(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action="Share only what protects life now, and record these considerations afterwards.",
 )
-def proportionality_not_considered(d: Disclosure, f: Facts) -> bool:
-    n = d.necessity
-    return not (
-        n.less_data_considered is True and n.alternatives_considered is True and n.impact_considered is True
-    )
 
 
-@rule(
+sensitive_data_not_justified = gated_rule(
     "necessity.sensitive-data-not-justified",
+    when={"sensitive": True, "necessity.sensitive_data_necessary": (False, None)},
     title="Sensitive details are needed for the purpose",
     effect=Effect.CONDITION,
     clauses=("A2.Q3",),
@@ -104,8 +96,6 @@ def proportionality_not_considered(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action="Share only the sensitive details that help protect life, and record why afterwards.",
 )
-def sensitive_data_not_justified(d: Disclosure, f: Facts) -> bool:
-    return (f.special or f.criminal) and d.necessity.sensitive_data_necessary is not True
 
 
 RULES = (

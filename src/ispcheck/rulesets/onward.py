@@ -6,34 +6,21 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..decision import Effect, Finding
-from ..disclosure import Disclosure
+from ..disclosure import VOCABULARY
+from ..gates import normalise_when
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo
-from ..partners import normalise
-from ..rule import Facts, Rule, rule
+from ..rule import Facts, Rule, gated_rule
+from ..view import DisclosureView
 from ._roles import CHAIR, CHIEF_OFFICER_OF_POLICE, ORIGINATOR
 
-
-def came_from_elsewhere(d: Disclosure, f: Facts) -> bool:
-    """Whether the information was first given to the discloser by someone else.
-
-    Said outright by ``context.secondary_disclosure``; when that is not known, an ``originator``
-    other than the discloser says it too.
-    """
-    said = d.context.secondary_disclosure
-    if said is not None:
-        return said
-    origin = d.data.originator
-    if not origin:
-        return False
-    entry = f.pack.register.lookup(origin)
-    if entry is not None:
-        return entry is not f.discloser
-    return normalise(d.discloser.organisation) not in normalise(origin)
+#: Any Article 6 basis given (or none), other than a legal obligation.
+_BASES_OTHER_THAN_LEGAL_OBLIGATION = (None, *(b for b in VOCABULARY["article6"] if b != "legal_obligation"))
 
 
-@rule(
+originator_not_asked = gated_rule(
     "onward.originator-not-asked",
+    when={"context.originator_agreed": None, "came_from_elsewhere": True},
     title="The originator agrees to secondary disclosure",
     effect=Effect.REFER,
     clauses=("A2.Q5", "7.3"),
@@ -47,12 +34,15 @@ def came_from_elsewhere(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action="Share what is needed to protect life, and tell the originator as soon as you can.",
 )
-def originator_not_asked(d: Disclosure, f: Facts) -> bool:
-    return d.context.originator_agreed is None and came_from_elsewhere(d, f)
 
 
-@rule(
+originator_refused = gated_rule(
     "onward.originator-refused",
+    when={
+        "context.originator_agreed": False,
+        "lawful_basis.article6": _BASES_OTHER_THAN_LEGAL_OBLIGATION,
+        "came_from_elsewhere": True,
+    },
     title="No onward sharing against the originator's wishes",
     effect=Effect.BLOCK,
     clauses=("7.3", "A2.Q5"),
@@ -71,16 +61,15 @@ def originator_not_asked(d: Disclosure, f: Facts) -> bool:
         "and tell the originator as soon as you can."
     ),
 )
-def originator_refused(d: Disclosure, f: Facts) -> bool:
-    return (
-        d.context.originator_agreed is False
-        and d.lawful_basis.article6 != "legal_obligation"
-        and came_from_elsewhere(d, f)
-    )
 
 
-@rule(
+legal_obligation_overrides_originator = gated_rule(
     "onward.legal-obligation-overrides-originator",
+    when={
+        "context.originator_agreed": False,
+        "lawful_basis.article6": "legal_obligation",
+        "came_from_elsewhere": True,
+    },
     title="A legal obligation to share over the originator's objection is recorded",
     effect=Effect.CONDITION,
     clauses=("7.3",),
@@ -90,12 +79,6 @@ def originator_refused(d: Disclosure, f: Facts) -> bool:
     action="Record the legal obligation that requires the share, and tell the originator.",
     facts=("context.originator_agreed", "lawful_basis.article6"),
 )
-def legal_obligation_overrides_originator(d: Disclosure, f: Facts) -> bool:
-    return (
-        d.context.originator_agreed is False
-        and d.lawful_basis.article6 == "legal_obligation"
-        and came_from_elsewhere(d, f)
-    )
 
 
 def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Finding]:
@@ -151,14 +134,15 @@ def meeting_content_rule(pack: Pack) -> Rule:
     )
     variants = {code: _meeting_variants(template, s) for code, s in pack.settings.items()}
 
-    def check(d: Disclosure, f: Facts) -> Finding | None:
+    def check(d: DisclosureView, f: Facts) -> Finding | None:
         source = d.context.from_meeting
         if source is None or source == f.setting or source not in variants:
             return None
         normal, urgent = variants[source]
         return urgent if f.urgent else normal
 
-    return replace(template, check=check)
+    gate = normalise_when({"context.from_meeting": tuple(variants)} if variants else None)
+    return replace(template, check=check, when=gate)
 
 
 RULES = (originator_not_asked, originator_refused, legal_obligation_overrides_originator)

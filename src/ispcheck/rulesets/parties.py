@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..partners import normalise
-from ..rule import Facts, Rule, rule
+from ..rule import Rule, gated_rule
 from ._roles import DESIGNATED_OFFICER
 
-
-@rule(
+discloser_not_signatory = gated_rule(
     "parties.discloser-not-signatory",
+    when={"discloser_signatory": False},
     title="The disclosing organisation has signed the protocol",
     effect=Effect.REFER,
     clauses=("3.5", "2.2", "8.1"),
@@ -34,12 +32,11 @@ from ._roles import DESIGNATED_OFFICER
         "the protocol did not cover this share."
     ),
 )
-def discloser_not_signatory(d: Disclosure, f: Facts) -> bool:
-    return f.discloser is None
 
 
-@rule(
+recipient_not_signatory = gated_rule(
     "parties.recipient-not-signatory",
+    when={"recipient_signatory": False},
     title="A recipient who has not signed gets the Appendix 3 agreement",
     effect=Effect.CONDITION,
     clauses=("3.6", "6.2", "A3"),
@@ -60,12 +57,11 @@ def discloser_not_signatory(d: Disclosure, f: Facts) -> bool:
     ),
     urgent_after=False,
 )
-def recipient_not_signatory(d: Disclosure, f: Facts) -> bool:
-    return f.recipient is None
 
 
-@rule(
+same_organisation = gated_rule(
     "parties.same-organisation",
+    when={"same_organisation": True},
     title="Sharing inside one organisation is not a disclosure under the protocol",
     effect=Effect.ADVICE,
     clauses=("1.4",),
@@ -76,10 +72,6 @@ def recipient_not_signatory(d: Disclosure, f: Facts) -> bool:
     facts=("discloser.organisation", "recipient.organisation"),
     personal_only=False,
 )
-def same_organisation(d: Disclosure, f: Facts) -> bool:
-    if f.discloser is not None:
-        return f.discloser is f.recipient
-    return normalise(d.discloser.organisation) == normalise(d.recipient.organisation)
 
 
 RULES = (discloser_not_signatory, recipient_not_signatory, same_organisation)

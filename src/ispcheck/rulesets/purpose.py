@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Rule, gated_rule
 from ._roles import DPO
 
-
-@rule(
+statement_missing = gated_rule(
     "purpose.statement-missing",
+    when={"purpose_statement_given": False},
     title="The purpose is stated",
     effect=Effect.BLOCK,
     clauses=("4.4", "5.3", "A2.Q1"),
@@ -23,12 +22,11 @@ from ._roles import DPO
     when_urgent=Effect.CONDITION,
     urgent_action="Record the purpose (protecting life) with the decision as soon as you can.",
 )
-def statement_missing(d: Disclosure, f: Facts) -> bool:
-    return not d.purpose.statement
 
 
-@rule(
+other_purpose = gated_rule(
     "purpose.other",
+    when={"purpose.code": "other"},
     title="The purpose is one the protocol covers",
     effect=Effect.REFER,
     clauses=("2.1", "4.4"),
@@ -45,12 +43,11 @@ def statement_missing(d: Disclosure, f: Facts) -> bool:
     when_urgent=Effect.CONDITION,
     urgent_action="Record the purpose (protecting life) with the decision as soon as you can.",
 )
-def other_purpose(d: Disclosure, f: Facts) -> bool:
-    return d.purpose.code == "other"
 
 
-@rule(
+strategic_analysis_with_personal_data = gated_rule(
     "purpose.strategic-analysis-with-personal-data",
+    when={"purpose.code": "strategic_analysis"},
     title="Strategic analysis uses anonymised or aggregated data",
     effect=Effect.BLOCK,
     clauses=("5.4", "5.3"),
@@ -61,12 +58,11 @@ def other_purpose(d: Disclosure, f: Facts) -> bool:
     action="Share anonymised or aggregated figures instead of personal data.",
     facts=("purpose.code", "data.categories"),
 )
-def strategic_analysis_with_personal_data(d: Disclosure, f: Facts) -> bool:
-    return d.purpose.code == "strategic_analysis"
 
 
-@rule(
+anonymised_only = gated_rule(
     "purpose.anonymised-only",
+    when={"personal": False},
     title="Anonymised or aggregated data is outside the personal-data rules",
     effect=Effect.ADVICE,
     clauses=("5.4", "2.1"),
@@ -81,8 +77,6 @@ def strategic_analysis_with_personal_data(d: Disclosure, f: Facts) -> bool:
     facts=("data.categories",),
     personal_only=False,
 )
-def anonymised_only(d: Disclosure, f: Facts) -> bool:
-    return not f.personal
 
 
 RULES = (statement_missing, other_purpose, strategic_analysis_with_personal_data, anonymised_only)

@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..decision import Effect, Finding
-from ..disclosure import Disclosure
+from ..gates import normalise_when
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo
-from ..rule import Facts, Rule, rule
+from ..rule import Facts, Rule, gated_rule
+from ..view import DisclosureView
 
 
 def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None], pack: Pack) -> Rule:
@@ -27,10 +28,12 @@ def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None],
         if found is not None:
             cited.update(dict.fromkeys(found.clauses))
 
-    def check(d: Disclosure, f: Facts) -> Finding | None:
+    def check(d: DisclosureView, f: Facts) -> Finding | None:
         return findings.get(f.setting)
 
-    return replace(template, check=check, clauses=tuple(cited))
+    settings = tuple(code for code, found in findings.items() if found is not None)
+    gate = normalise_when({"setting": settings} if settings else None)
+    return replace(template, check=check, clauses=tuple(cited), when=gate)
 
 
 def _appendix(setting: SettingInfo) -> str:
@@ -118,8 +121,9 @@ def requirements_rule(pack: Pack) -> Rule:
     return _per_setting(template, build, pack)
 
 
-@rule(
+dpia_not_recorded = gated_rule(
     "setting.dpia-not-recorded",
+    when={"context.dpia_in_place": (False, None)},
     title="A DPIA covers the meeting or scenario",
     effect=Effect.ADVICE,
     clauses=("5.7",),
@@ -129,8 +133,6 @@ def requirements_rule(pack: Pack) -> Rule:
     ),
     facts=("context.dpia_in_place",),
 )
-def dpia_not_recorded(d: Disclosure, f: Facts) -> bool:
-    return d.context.dpia_in_place is not True
 
 
 @hookimpl

@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import Disclosure
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, rule
+from ..rule import Rule, gated_rule
 from ._roles import DPO
 
-
-@rule(
+share_now = gated_rule(
     "urgent.share-now",
+    when={"urgent": True},
     title="Urgent risk to life: share what is necessary now",
     effect=Effect.CONDITION,
     clauses=("A11", "A2.Q7", "A2.Q8"),
@@ -32,12 +31,11 @@ from ._roles import DPO
     facts=("context.urgent_risk_to_life",),
     law=("UK GDPR Article 6(1)(d)", "UK GDPR Article 9(2)(c)"),
 )
-def share_now(d: Disclosure, f: Facts) -> bool:
-    return f.urgent
 
 
-@rule(
+vital_interests_without_urgency = gated_rule(
     "urgent.vital-interests-without-urgency",
+    when={"urgent": False, "vital_interests_relied_on": True},
     title="Vital interests is only for a risk to life",
     effect=Effect.REFER,
     clauses=("A11",),
@@ -53,9 +51,6 @@ def share_now(d: Disclosure, f: Facts) -> bool:
     facts=("lawful_basis.article6", "lawful_basis.article9", "context.urgent_risk_to_life"),
     law=("UK GDPR Article 6(1)(d)",),
 )
-def vital_interests_without_urgency(d: Disclosure, f: Facts) -> bool:
-    basis = d.lawful_basis
-    return not f.urgent and (basis.article6 == "vital_interests" or basis.article9 == "vital_interests")
 
 
 RULES = (share_now, vital_interests_without_urgency)

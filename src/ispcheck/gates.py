@@ -1,0 +1,205 @@
+"""Rule gates: the facts a rule can fire under, as data, compiled into look-up tables.
+
+A rule's ``when`` names facts with a closed set of values and the values under which the rule can
+fire, for example ``{"handling.channel": {"post"}}``. The engine compiles every gate of every rule
+into one table per fact, mapping each value to the set of rules (a bit mask) that can fire under
+it. Deciding a disclosure then costs one look-up per fact instead of one call per rule, and a rule
+that is all gate (no predicate) is never called at all.
+
+A fact is a contract path read from the disclosure (``consent.status``) or one of the facts the
+engine works out (``personal``, ``urgent``...: :data:`ispcheck.facts.CLOSED_FACTS`). Gates may
+only name facts with a closed set of values, and only values in that set: a misspelt value fails
+loudly when the checker is built.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterable, Mapping
+from functools import reduce
+from operator import and_, attrgetter
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .disclosure import Disclosure
+from .facts import CLOSED_FACTS
+
+__all__ = ["FACT_DOMAINS", "Gate", "GateTables", "gate_problems", "normalise_when"]
+
+#: One gate: a fact and the values under which the rule can fire.
+Gate = tuple[str, frozenset[object]]
+
+_BOOL: frozenset[object] = frozenset({True, False})
+
+
+def _domain(annotation: Any) -> frozenset[object] | None:
+    """The closed set of values a contract field allows, or None when it is open (text, lists)."""
+    if annotation is bool:
+        return _BOOL
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return frozenset(get_args(annotation))
+    if origin in (Union, types.UnionType):
+        parts = [a for a in get_args(annotation) if a is not type(None)]
+        inner = _domain(parts[0]) if len(parts) == 1 else None
+        return None if inner is None else inner | {None}
+    return None
+
+
+def _contract_domains() -> dict[str, frozenset[object]]:
+    domains: dict[str, frozenset[object]] = {}
+    for group, field in Disclosure.model_fields.items():
+        model = field.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            for name, inner in model.model_fields.items():
+                values = _domain(inner.annotation)
+                if values is not None:
+                    domains[f"{group}.{name}"] = values
+    return domains
+
+
+#: Every fact a gate may name, with every value it can take.
+FACT_DOMAINS: dict[str, frozenset[object]] = {**_contract_domains(), **CLOSED_FACTS}
+
+
+def normalise_when(when: Mapping[str, Iterable[object] | object] | None) -> tuple[Gate, ...]:
+    """A rule's ``when`` as sorted, immutable gates (strings are one value, not letters)."""
+    if not when:
+        return ()
+    gates = []
+    for name, values in when.items():
+        if isinstance(values, Iterable) and not isinstance(values, str):
+            allowed: frozenset[object] = frozenset(values)
+        else:
+            allowed = frozenset((values,))
+        gates.append((name, allowed))
+    return tuple(sorted(gates, key=lambda gate: gate[0]))
+
+
+def gate_problems(gates: Iterable[Gate]) -> list[str]:
+    """What is wrong with these gates, in words; empty when they are sound."""
+    problems = []
+    for name, values in gates:
+        domain = FACT_DOMAINS.get(name)
+        if domain is None:
+            problems.append(f"its 'when' names {name!r}, which is not a fact with a closed set of values")
+            continue
+        unknown = [v for v in values if not any(v == d and type(v) is type(d) for d in domain)]
+        if unknown or not values:
+            allowed = ", ".join(sorted(repr(v) for v in domain))
+            shown = ", ".join(repr(v) for v in unknown) or "no value"
+            problems.append(f"its 'when' gives {name} {shown}; allowed: {allowed}")
+    return problems
+
+
+def passes(gates: Iterable[Gate], disclosure: object, facts: object) -> bool:
+    """Whether every gate holds: the plain reading, used to build plans and as the reference."""
+    for name, values in gates:
+        source = disclosure if "." in name else facts
+        if attrgetter(name)(source) not in values:
+            return False
+    return True
+
+
+#: The most value combinations one group of facts may have; a group's look-up table fills as
+#: combinations are met, so this bounds its size.
+MAX_GROUP_COMBINATIONS = 1048576
+
+
+class GateTables:
+    """Every gate of every rule, compiled: ``mask(d, f)`` is the set of rules whose gates hold.
+
+    Bit ``i`` of the mask stands for rule ``i``. The gated facts are put in small groups; for each
+    group, one table maps the group's values to the rules they let through, filled the first time
+    those values are met. Deciding then costs one look-up per group, in one generated function
+    (see :attr:`source`), rather than one call per rule.
+    """
+
+    def __init__(self, rule_gates: Iterable[tuple[Gate, ...]]) -> None:
+        rule_gates = list(rule_gates)
+        self.everyone = (1 << len(rule_gates)) - 1
+        names = sorted({name for gates in rule_gates for name, _ in gates})
+        # For each fact and value: the rules that value lets through (a rule with no gate on the
+        # fact is let through by every value).
+        self._by_value: dict[str, dict[object, int]] = {}
+        for name in names:
+            domain = FACT_DOMAINS[name]
+            table = dict.fromkeys(domain, 0)
+            for index, gates in enumerate(rule_gates):
+                allowed = next((values for gate, values in gates if gate == name), domain)
+                for value in allowed:
+                    table[value] |= 1 << index
+            self._by_value[name] = table
+        self.groups = _groups(names)
+        self._tables: list[dict[tuple[object, ...], int]] = [{} for _ in self.groups]
+        self.source = _source(self.groups)
+        namespace: dict[str, Any] = {f"T{i}": table for i, table in enumerate(self._tables)}
+        namespace["everyone"] = self.everyone
+        # Generated from fact names that were checked against FACT_DOMAINS, never from input.
+        exec(compile(self.source, "<ispcheck gate tables>", "exec"), namespace)
+        self._fast_mask = namespace["mask"]
+        self._keys = namespace["keys"]
+
+    def mask(self, disclosure: object, facts: object) -> int:
+        """The rules whose gates hold. Raises KeyError for a value outside a fact's values."""
+        try:
+            mask: int = self._fast_mask(disclosure, facts)
+        except KeyError:  # values met for the first time: fill their tables, then look again
+            keys = self._keys(disclosure, facts)
+            for group, table, key in zip(self.groups, self._tables, keys, strict=True):
+                if key not in table:
+                    tables = [self._by_value[name] for name in group]
+                    table[key] = reduce(and_, map(dict.__getitem__, tables, key))
+            mask = self._fast_mask(disclosure, facts)
+        return mask
+
+    def unknown_values(self, disclosure: object, facts: object) -> list[tuple[str, object]]:
+        """The gated facts whose value is not one the fact can take, with that value."""
+        found = []
+        for name in (name for group in self.groups for name in group):
+            value = attrgetter(name)(disclosure if "." in name else facts)
+            if not any(value == v and type(value) is type(v) for v in FACT_DOMAINS[name]):
+                found.append((name, value))
+        return found
+
+
+def _source_of(name: str) -> str:
+    """The contract group a fact is read from (``consent``), or "" for a fact the engine works out."""
+    return name.split(".")[0] if "." in name else ""
+
+
+def _groups(names: list[str]) -> list[tuple[str, ...]]:
+    """The gated facts in groups that share a source and have few value combinations each."""
+    groups: list[list[str]] = []
+    size = 0
+    for name in sorted(names, key=lambda n: (_source_of(n), n)):
+        count = len(FACT_DOMAINS[name])
+        last = groups[-1] if groups else None
+        joins = last is not None and _source_of(last[0]) == _source_of(name)
+        if last is not None and joins and size * count <= MAX_GROUP_COMBINATIONS:
+            last.append(name)
+            size *= count
+        else:
+            groups.append([name])
+            size = count
+    return [tuple(group) for group in groups]
+
+
+def _source(groups: list[tuple[str, ...]]) -> str:
+    """The Python source of ``mask(d, f)`` and ``keys(d, f)`` for these groups."""
+    sources = sorted({_source_of(name) for group in groups for name in group} - {""})
+    for name in (name for group in groups for name in group):
+        if not all(part.isidentifier() for part in name.split(".")):
+            raise ValueError(f"not a fact name: {name!r}")
+    bind = "".join(f"    {source}_ = d.{source}\n" for source in sources)
+
+    def read(name: str) -> str:
+        return f"{_source_of(name)}_.{name.split('.', 1)[1]}" if "." in name else f"f.{name}"
+
+    keys = [f"({', '.join(read(n) for n in group)},)" for group in groups]
+    terms = "".join(f"\n        & T{i}[{key}]" for i, key in enumerate(keys))
+    return (
+        f"def mask(d, f):\n{bind}    return (\n        everyone{terms}\n    )\n\n"
+        f"def keys(d, f):\n{bind}    return ({''.join(f'{key}, ' for key in keys)})\n"
+    )

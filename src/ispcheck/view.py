@@ -1,0 +1,251 @@
+"""The validated disclosure as rules read it: fast, immutable msgspec structs.
+
+The pydantic models in :mod:`ispcheck.disclosure` are the contract: its JSON Schema and its
+readable error messages. Building them costs about a microsecond per nested object, more than
+deciding the disclosure. So the hot path reads a dict into these structs instead (msgspec, in C),
+with the same field names, defaults and allowed values. Rules read either one the same way
+(``d.consent.status``).
+
+The structs are strict and never the last word: whenever a dict is not certainly valid here (a
+value outside a vocabulary, ``"yes"`` for ``true``, text with spaces to strip), :func:`view_of`
+falls back to the contract models, which either accept it (and are converted) or give the list of
+problems. So this module may accept less than the contract, never more, and must read what it
+accepts exactly as the contract does. Tests hold it to that on generated and mutated disclosures,
+and check that every field, default and vocabulary here matches the contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import Meta, Struct, field
+
+from .disclosure import (
+    NAME_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    Article6,
+    Article9,
+    Category,
+    Channel,
+    Classification,
+    ConsentStatus,
+    Disclosure,
+    Exemption,
+    Gateway,
+    MeetingSetting,
+    PurposeCode,
+    Role,
+    Schedule1Condition,
+    Setting,
+    SpecialCategoryType,
+)
+from .validation import parse_disclosure
+
+__all__ = [
+    "AccuracyView",
+    "ConsentView",
+    "ContextView",
+    "DataView",
+    "DisclosureView",
+    "HandlingView",
+    "LawfulBasisView",
+    "NecessityView",
+    "PartyView",
+    "PurposeView",
+    "RecipientView",
+    "SubjectView",
+    "view_of",
+]
+
+Name = Annotated[str, Meta(min_length=1, max_length=NAME_MAX_LENGTH)]
+Text = Annotated[str, Meta(max_length=TEXT_MAX_LENGTH)]
+
+
+class _View(Struct, frozen=True, forbid_unknown_fields=True, gc=False):
+    """Immutable, unknown fields rejected, and not tracked by the garbage collector (no cycles)."""
+
+
+class PartyView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    organisation: Name
+    officer: Text | None = None
+
+
+class RecipientView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    organisation: Name
+    officer: Text | None = None
+    has_secure_email: bool | None = None
+
+
+class SubjectView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    role: Role
+    is_child: bool | None = None
+
+
+class DataView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    categories: Annotated[tuple[Category, ...], Meta(min_length=1)]
+    special_category_types: tuple[SpecialCategoryType, ...] | None = ()
+    description: Text | None = None
+    originator: Text | None = None
+
+
+class PurposeView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    code: PurposeCode
+    statement: Text | None = None
+
+
+class LawfulBasisView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    article6: Article6 | None = None
+    article9: Article9 | None = None
+    schedule1_condition: Schedule1Condition | None = None
+    gateway: Gateway | None = None
+    exemption: Exemption | None = None
+
+
+class ConsentView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    status: ConsentStatus | None = None
+    reason_not_sought: Text | None = None
+    recorded: bool | None = None
+    restrictions: Text | None = None
+    within_restrictions: bool | None = None
+
+
+class NecessityView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    statement: Text | None = None
+    makes_a_difference: bool | None = None
+    less_data_considered: bool | None = None
+    alternatives_considered: bool | None = None
+    impact_considered: bool | None = None
+    article8_considered: bool | None = None
+    sensitive_data_necessary: bool | None = None
+
+
+class AccuracyView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    identity_verified: bool | None = None
+    fact_and_opinion_distinguished: bool | None = None
+
+
+class HandlingView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    classification: Classification
+    channel: Channel
+
+
+class ContextView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    setting: Setting | None = "outside_meeting"
+    urgent_risk_to_life: bool | None = None
+    ongoing_investigation: bool | None = None
+    investigating_officer_consulted: bool | None = None
+    secondary_disclosure: bool | None = None
+    originator_agreed: bool | None = None
+    evidential_use: bool | None = None
+    formal_request_form: bool | None = None
+    profiling_children: bool | None = None
+    transfer_outside_uk: bool | None = None
+    from_meeting: MeetingSetting | None = None
+    dpia_in_place: bool | None = None
+
+
+class DisclosureView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
+    """One proposed disclosure, validated: what every rule receives as ``d``."""
+
+    discloser: PartyView
+    recipient: RecipientView
+    data: DataView
+    purpose: PurposeView
+    handling: HandlingView
+    subjects: tuple[SubjectView, ...] = ()
+    lawful_basis: LawfulBasisView = field(default_factory=LawfulBasisView)
+    consent: ConsentView = field(default_factory=ConsentView)
+    necessity: NecessityView = field(default_factory=NecessityView)
+    accuracy: AccuracyView = field(default_factory=AccuracyView)
+    context: ContextView = field(default_factory=ContextView)
+
+
+#: Groups that may be null, meaning "none of these facts is known" (as the contract reads it).
+_OPTIONAL_GROUPS = frozenset({"subjects", "lawful_basis", "consent", "necessity", "accuracy", "context"})
+_convert = msgspec.convert
+
+
+def view_of(disclosure: Disclosure | Mapping[str, Any]) -> DisclosureView:
+    """The view of a contract model, or of a JSON-shaped mapping (raises ``DisclosureError``).
+
+    A plain dict that is certainly valid is read directly; anything else goes through the
+    contract, so an invalid one gets the contract's own list of problems.
+    """
+    if type(disclosure) is dict:
+        view = quick_view(disclosure)
+        if view is not None:
+            return view
+    if not isinstance(disclosure, Disclosure):
+        disclosure = parse_disclosure(disclosure)
+    return _from_model(disclosure)
+
+
+def quick_view(data: dict[str, Any]) -> DisclosureView | None:
+    """The view of ``data`` if it is certainly valid as written, otherwise None (ask the contract)."""
+    if None in data.values():
+        data = {k: v for k, v in data.items() if not (v is None and k in _OPTIONAL_GROUPS)}
+    try:
+        view = _convert(data, DisclosureView)
+        for text in _texts(view):
+            if text is not None and text.strip() is not text:
+                return _stripped(view)
+    except Exception:
+        return None
+    return view
+
+
+#: The characters the contract strips from the ends of text: Unicode White_Space, which is not
+#: quite Python's ``str.strip()`` (that also strips the separators U+001C to U+001F).
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+#: Every text field of the contract, by group.
+_TEXT_FIELDS = (
+    ("discloser", "organisation"),
+    ("discloser", "officer"),
+    ("recipient", "organisation"),
+    ("recipient", "officer"),
+    ("data", "description"),
+    ("data", "originator"),
+    ("purpose", "statement"),
+    ("consent", "reason_not_sought"),
+    ("consent", "restrictions"),
+    ("necessity", "statement"),
+)
+
+
+def _texts(view: DisclosureView) -> tuple[str | None, ...]:
+    discloser, recipient, data, consent = view.discloser, view.recipient, view.data, view.consent
+    return (
+        discloser.organisation,
+        discloser.officer,
+        recipient.organisation,
+        recipient.officer,
+        data.description,
+        data.originator,
+        view.purpose.statement,
+        consent.reason_not_sought,
+        consent.restrictions,
+        view.necessity.statement,
+    )
+
+
+def _stripped(view: DisclosureView) -> DisclosureView | None:
+    """The view with text stripped as the contract strips it; None if a name is left empty."""
+    groups: dict[str, Any] = {}
+    for group, name in _TEXT_FIELDS:
+        struct = groups.get(group) or getattr(view, group)
+        text = getattr(struct, name)
+        if text is not None and text.strip() is not text:
+            text = text.strip(_WHITESPACE)
+            if not text and name == "organisation":
+                return None  # the contract says "must not be empty"
+            groups[group] = msgspec.structs.replace(struct, **{name: text})
+    return msgspec.structs.replace(view, **groups)
+
+
+def _from_model(disclosure: Disclosure) -> DisclosureView:
+    return _convert(disclosure, DisclosureView, from_attributes=True)
