@@ -1,6 +1,7 @@
 """ispcheck: the Warwickshire Community Safety Information Sharing Protocol as cited, tested rules.
 
-Case systems call :func:`check`; plugin authors need only ``from ispcheck import hookimpl, rule``.
+Case systems call :func:`check`; plugin authors need only ``from ispcheck import hookimpl, rule``
+(and ``gated_rule`` for a rule that is all data).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from .engine import Checker, check
 from .errors import DisclosureError, IspcheckError, PackError, PluginError, Problem
 from .hookspecs import hookimpl
 from .pack import Pack, load_pack
-from .rule import Facts, Rule, rule
+from .rule import Facts, Rule, gated_rule, rule
 from .sensitivity import facts_that_matter
 from .validation import parse_disclosure, parse_disclosure_text
+from .view import DisclosureView, view_of
 
 if TYPE_CHECKING:
     from .audit import Audit
@@ -43,6 +45,7 @@ __all__ = [
     "Decision",
     "Disclosure",
     "DisclosureError",
+    "DisclosureView",
     "Effect",
     "Facts",
     "Finding",
@@ -59,9 +62,11 @@ __all__ = [
     "__version__",
     "check",
     "facts_that_matter",
+    "gated_rule",
     "hookimpl",
     "load_pack",
     "parse_disclosure",
     "parse_disclosure_text",
     "rule",
+    "view_of",
 ]

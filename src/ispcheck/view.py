@@ -57,6 +57,7 @@ __all__ = [
     "RecipientView",
     "SubjectView",
     "view_of",
+    "view_of_json",
 ]
 
 Name = Annotated[str, Meta(min_length=1, max_length=NAME_MAX_LENGTH)]
@@ -187,13 +188,50 @@ def quick_view(data: dict[str, Any]) -> DisclosureView | None:
     if None in data.values():
         data = {k: v for k, v in data.items() if not (v is None and k in _OPTIONAL_GROUPS)}
     try:
-        view = _convert(data, DisclosureView)
-        for text in _texts(view):
-            if text is not None and text.strip() is not text:
-                return _stripped(view)
-    except Exception:
+        return _tidied(_convert(data, DisclosureView))
+    except Exception:  # anything unexpected here is for the contract to judge
         return None
-    return view
+
+
+def view_of_json(raw: bytes | str) -> DisclosureView:
+    """The view of one disclosure written as JSON (one line of a log, say).
+
+    Raises pydantic's ``ValidationError`` when it is not a valid disclosure, as
+    ``Disclosure.model_validate_json`` does, so the caller can report the contract's problems.
+    """
+    try:
+        return _tidied(_decode_json(raw))
+    except Exception:
+        pass
+    try:
+        data = msgspec.json.decode(raw)
+    except Exception:
+        data = None
+    if type(data) is dict:
+        view = quick_view(data)
+        if view is not None:
+            return view
+    return _from_model(Disclosure.model_validate_json(raw))
+
+
+_decode_json = msgspec.json.Decoder(DisclosureView).decode
+
+
+def _tidied(view: DisclosureView) -> DisclosureView:
+    """The view with text as the contract reads it; raises when the contract would refuse it."""
+    tidy = True
+    for text in _texts(view):
+        if text is not None:
+            if not text.isascii():
+                text.encode("utf-8")  # the contract refuses lone surrogates; so must we
+            if text.strip() is not text:
+                tidy = False
+    if tidy:
+        return view
+    stripped = _stripped(view)
+    if stripped is None:
+        raise ValueError("a name is empty once its spaces are stripped")
+    return stripped
 
 
 #: The characters the contract strips from the ends of text: Unicode White_Space, which is not

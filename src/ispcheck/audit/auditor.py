@@ -16,10 +16,10 @@ from pydantic import ValidationError
 
 from ..csv_format import row_to_disclosure
 from ..decision import Decision, Finding
-from ..disclosure import Disclosure
 from ..engine import Checker
 from ..errors import DisclosureError, Problem
-from ..validation import parse_disclosure, problems_from
+from ..validation import problems_from
+from ..view import DisclosureView, view_of, view_of_json
 from .chunks import AuditedChunk, Task
 from .reading import strip_bom
 from .summary import KEEP_INVALID, InvalidRecord, Summary
@@ -64,11 +64,11 @@ class ChunkAuditor:
     """
 
     def __init__(self, checker: Checker, today: date | None, full: bool) -> None:
-        self._check = checker.check
+        self._check = checker.decide
         self._exact = checker.pack.register.exact
         self._today = today
         self._full = full
-        self._validate = Disclosure.model_validate_json
+        self._validate = view_of_json
         # id -> (the finding, its JSON, its refer_to as JSON or None). Holding the finding keeps
         # its id from being reused by another object while the entry exists.
         self._findings: dict[int, tuple[Finding, str, str | None]] = {}
@@ -119,7 +119,7 @@ class ChunkAuditor:
                 continue
             data, problems = row_to_disclosure(task.header, row)
             try:
-                disclosure = parse_disclosure(data)
+                disclosure = view_of(data)
             except DisclosureError as exc:
                 problems.extend(exc.problems)
             if problems:
@@ -132,7 +132,7 @@ class ChunkAuditor:
         tally.invalid.append(record)
         out.append(json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
 
-    def _decide(self, tally: _Tally, out: list[str], line: int, disclosure: Disclosure) -> None:
+    def _decide(self, tally: _Tally, out: list[str], line: int, disclosure: DisclosureView) -> None:
         decision = self._check(disclosure, today=self._today)
         outcome = decision.outcome.value
         discloser, discloser_json = self._names.get(disclosure.discloser.organisation) or self._name(

@@ -1,0 +1,136 @@
+"""The facts the engine works out once per decision: each one shown both ways."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from ispcheck.facts import CLOSED_FACTS, Facts
+from ispcheck.pack import Pack
+from ispcheck.view import view_of
+
+from .conftest import clean_disclosure
+
+BEFORE_REVIEW = date(2025, 5, 8)
+AFTER_REVIEW = date(2025, 5, 9)
+
+
+def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
+    return Facts(view_of(clean_disclosure(**changes)), pack, today)
+
+
+@pytest.mark.parametrize(
+    ("fact", "changes", "expected"),
+    [
+        ("purpose_statement_given", {}, True),
+        ("purpose_statement_given", {"purpose.statement": None}, False),
+        ("purpose_statement_given", {"purpose.statement": "   "}, False),
+        ("necessity_statement_given", {}, True),
+        ("necessity_statement_given", {"necessity.statement": ""}, False),
+        ("consent_reason_given", {}, True),
+        ("consent_reason_given", {"consent.reason_not_sought": None}, False),
+        ("consent_restrictions_given", {"consent.restrictions": "not to the landlord"}, True),
+        ("consent_restrictions_given", {}, False),
+        ("subjects_listed", {}, True),
+        ("subjects_listed", {"subjects": []}, False),
+        ("any_child", {"subjects": [{"role": "victim", "is_child": True}]}, True),
+        ("any_child", {"subjects": [{"role": "victim", "is_child": None}]}, False),
+        ("offender_or_suspect_listed", {"subjects": [{"role": "suspect"}]}, True),
+        ("offender_or_suspect_listed", {"subjects": [{"role": "witness"}]}, False),
+        ("proportionality_considered", {}, True),
+        ("proportionality_considered", {"necessity.impact_considered": None}, False),
+        ("consent_relied_on", {"lawful_basis.article9": "explicit_consent"}, True),
+        ("consent_relied_on", {"lawful_basis.article6": "consent"}, True),
+        ("consent_relied_on", {}, False),
+        ("vital_interests_relied_on", {"lawful_basis.article9": "vital_interests"}, True),
+        ("vital_interests_relied_on", {"lawful_basis.article6": "vital_interests"}, True),
+        ("vital_interests_relied_on", {}, False),
+        ("sensitive", {"data.categories": ["criminal_offence"]}, True),
+        ("sensitive", {"data.special_category_types": ["health"]}, True),
+        ("sensitive", {}, False),
+        ("personal", {}, True),
+        ("personal", {"data.categories": ["anonymised", "aggregated"]}, False),
+        ("urgent", {"context.urgent_risk_to_life": True}, True),
+        ("urgent", {"context.urgent_risk_to_life": None}, False),
+        ("in_meeting", {"context.setting": "marac"}, True),
+        ("in_meeting", {"context.setting": None}, False),
+        ("discloser_signatory", {}, True),
+        ("discloser_signatory", {"discloser.organisation": "Acme Private Investigations"}, False),
+        ("recipient_signatory", {"recipient.organisation": "Rugby BC"}, True),
+        ("recipient_signatory", {"recipient.organisation": "Rugby Bowls Club"}, False),
+    ],
+)
+def test_a_worked_out_fact_follows_what_the_disclosure_says(
+    pack: Pack, fact: str, changes: dict[str, Any], expected: bool
+) -> None:
+    assert getattr(facts(pack, **changes), fact) is expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"context.secondary_disclosure": True}, True),
+        ({"context.secondary_disclosure": False, "data.originator": "Refuge"}, False),
+        ({"context.secondary_disclosure": None, "data.originator": "Warwickshire Police"}, False),
+        ({"context.secondary_disclosure": None, "data.originator": "Refuge"}, True),
+        ({"context.secondary_disclosure": None, "data.originator": "Warwickshire Police CID"}, False),
+        ({"context.secondary_disclosure": None, "data.originator": "a GP surgery"}, True),
+        ({"context.secondary_disclosure": None, "data.originator": None}, False),
+    ],
+)
+def test_information_came_from_elsewhere_when_said_or_when_its_originator_is_someone_else(
+    pack: Pack, changes: dict[str, Any], expected: bool
+) -> None:
+    assert facts(pack, **changes).came_from_elsewhere is expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, True),
+        ({"data.originator": "Rugby Borough Council"}, False),
+        ({"data.originator": None}, True),
+        ({"data.originator": None, "discloser.organisation": "Refuge"}, False),
+        ({"data.originator": "British Transport Police"}, True),
+        ({"data.originator": "a GP surgery"}, False),
+    ],
+)
+def test_police_information_is_known_by_its_originator_or_else_its_discloser(
+    pack: Pack, changes: dict[str, Any], expected: bool
+) -> None:
+    assert facts(pack, **changes).police_information is expected
+
+
+@pytest.mark.parametrize(
+    ("discloser", "recipient", "expected"),
+    [
+        ("Warwickshire Police", "Warwickshire Police", True),
+        ("Rugby Borough Council", "Rugby BC", True),
+        ("Warwickshire Police", "Rugby Borough Council", False),
+        ("Acme Private Investigations", "ACME private investigations", True),
+        ("Acme Private Investigations", "Refuge", False),
+    ],
+)
+def test_the_same_organisation_is_recognised_by_any_of_its_names(
+    pack: Pack, discloser: str, recipient: str, expected: bool
+) -> None:
+    changes = {"discloser.organisation": discloser, "recipient.organisation": recipient}
+    assert facts(pack, **changes).same_organisation is expected
+
+
+def test_the_pack_is_past_its_review_only_after_the_due_date(pack: Pack) -> None:
+    assert pack.meta.review_due == BEFORE_REVIEW
+    assert facts(pack, BEFORE_REVIEW).pack_past_review is False
+    assert facts(pack, AFTER_REVIEW).pack_past_review is True
+
+
+def test_every_yes_or_no_fact_is_one_a_gate_may_name(pack: Pack) -> None:
+    worked_out = facts(pack)
+    for name in Facts.__slots__:
+        value = getattr(worked_out, name)
+        if isinstance(value, bool):
+            assert CLOSED_FACTS.get(name) == frozenset({True, False}), name
+    assert worked_out.setting in CLOSED_FACTS["setting"]
+    assert not {"discloser", "recipient", "meeting", "pack", "today"} & set(CLOSED_FACTS)

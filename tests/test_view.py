@@ -1,0 +1,241 @@
+"""The fast view reads a disclosure exactly as the contract does, and never accepts more."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from ispcheck import Checker, parse_disclosure
+from ispcheck.disclosure import Disclosure
+from ispcheck.errors import DisclosureError
+from ispcheck.view import DisclosureView, quick_view, view_of, view_of_json
+
+from .conftest import clean_disclosure
+from .strategies import any_disclosures, damaged_disclosures, json_values
+
+common = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Text the contract treats specially: spaces around it are stripped (Unicode White_Space, not
+#: Python's wider idea of space), some code points are refused outright.
+AWKWARD_TEXT = st.sampled_from(
+    (
+        " padded ",
+        "\tDC 1234\n",
+        "   ",
+        "",
+        "trailing unit separator\x1c",
+        "\x1fleading",
+        "no\u00a0break\u00a0space\u00a0",
+        "\u3000ideographic",
+        "lone surrogate \ud800",
+        "x" * 201,
+        "y" * 5001,
+        "y" * 5000 + " ",
+    )
+)
+
+
+def as_contract_reads_it(data: Any) -> DisclosureView | None:
+    """The view of the contract's reading of ``data``, or None when the contract refuses it."""
+    try:
+        return view_of(parse_disclosure(data))
+    except DisclosureError:
+        return None
+
+
+@st.composite
+def awkward_disclosures(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid disclosure with one text field, flag or group made awkward."""
+    data = draw(any_disclosures())
+    choice = draw(st.sampled_from(("text", "flag", "null group", "list as tuple")))
+    if choice == "text":
+        group, name = draw(
+            st.sampled_from(
+                (
+                    ("discloser", "organisation"),
+                    ("discloser", "officer"),
+                    ("recipient", "organisation"),
+                    ("data", "description"),
+                    ("data", "originator"),
+                    ("purpose", "statement"),
+                    ("consent", "reason_not_sought"),
+                    ("consent", "restrictions"),
+                    ("necessity", "statement"),
+                )
+            )
+        )
+        data.setdefault(group, {})[name] = draw(AWKWARD_TEXT)
+    elif choice == "flag":
+        data["accuracy"] = {"identity_verified": draw(st.sampled_from((1, 0, 1.0, "yes", "true", "no", 2)))}
+    elif choice == "null group":
+        data[
+            draw(st.sampled_from(("subjects", "lawful_basis", "consent", "context", "data", "handling")))
+        ] = None
+    else:
+        data["data"]["categories"] = tuple(data["data"]["categories"])
+    return data
+
+
+@common
+@given(any_disclosures())
+def test_every_valid_disclosure_is_read_by_the_fast_reader_as_the_contract_reads_it(
+    data: dict[str, Any],
+) -> None:
+    view = quick_view(copy.deepcopy(data))
+    assert view is not None
+    assert view == as_contract_reads_it(data)
+
+
+@common
+@given(st.one_of(damaged_disclosures(), awkward_disclosures(), json_values))
+def test_the_fast_reader_never_accepts_what_the_contract_refuses_and_reads_the_rest_alike(data: Any) -> None:
+    quick = quick_view(copy.deepcopy(data)) if isinstance(data, dict) else None
+    contract = as_contract_reads_it(data)
+    if quick is not None:
+        assert contract is not None, "the fast reader accepted a disclosure the contract refuses"
+        assert quick == contract
+
+
+@common
+@given(st.one_of(damaged_disclosures(), awkward_disclosures()))
+def test_checking_a_dict_gives_the_decision_the_contract_reading_gives(checker: Checker, data: Any) -> None:
+    contract = as_contract_reads_it(data)
+    if contract is None:
+        with pytest.raises(DisclosureError):
+            checker.check(data)
+    else:
+        assert checker.check(data).to_dict() == checker.decide(contract).to_dict()
+
+
+def test_spaces_around_text_are_stripped_as_the_contract_strips_them() -> None:
+    data = clean_disclosure(**{"discloser.officer": "  DC 1234\n", "purpose.statement": "\u3000to visit "})
+    view = quick_view(data)
+    assert view is not None
+    assert view.discloser.officer == "DC 1234"
+    assert view.purpose.statement == "to visit"
+
+
+def test_text_without_spaces_around_it_is_kept_as_it_is() -> None:
+    view = quick_view(clean_disclosure(**{"discloser.officer": "DC 1234"}))
+    assert view is not None
+    assert view.discloser.officer == "DC 1234"
+
+
+def test_a_unit_separator_at_the_end_of_text_is_kept_as_the_contract_keeps_it() -> None:
+    data = clean_disclosure(**{"discloser.officer": "DC 1234\x1c"})
+    assert quick_view(data) == as_contract_reads_it(data)
+    assert view_of(data).discloser.officer == "DC 1234\x1c"
+
+
+def test_an_organisation_of_only_spaces_is_refused_with_the_contracts_message(checker: Checker) -> None:
+    with pytest.raises(DisclosureError) as caught:
+        checker.check(clean_disclosure(**{"recipient.organisation": "   "}))
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("recipient.organisation", "must not be empty")
+    ]
+
+
+def test_a_lone_surrogate_in_text_is_refused_as_the_contract_refuses_it(checker: Checker) -> None:
+    data = clean_disclosure(**{"purpose.statement": "broken \ud800 text"})
+    assert quick_view(data) is None
+    with pytest.raises(DisclosureError) as caught:
+        checker.check(data)
+    assert caught.value.problems[0].path == "purpose.statement"
+
+
+def test_yes_for_true_is_left_to_the_contract_which_reads_it_as_true() -> None:
+    data = clean_disclosure(**{"accuracy.identity_verified": "yes"})
+    assert quick_view(data) is None
+    assert view_of(data).accuracy.identity_verified is True
+
+
+def test_one_for_true_is_left_to_the_contract_and_never_read_as_a_number() -> None:
+    data = clean_disclosure(**{"accuracy.identity_verified": 1})
+    assert quick_view(data) is None
+    assert view_of(data).accuracy.identity_verified is True
+
+
+def test_a_null_group_of_optional_facts_means_none_of_them_is_known() -> None:
+    data = clean_disclosure(consent=None, context=None, subjects=None)
+    view = quick_view(data)
+    assert view is not None
+    assert view == as_contract_reads_it(data)
+    assert view.consent.status is None
+    assert view.context.setting == "outside_meeting"
+    assert view.subjects == ()
+
+
+def test_an_unknown_field_is_refused_with_a_suggestion_from_the_contract(checker: Checker) -> None:
+    data = clean_disclosure()
+    data["consnet"] = data.pop("consent")
+    assert quick_view(data) is None
+    with pytest.raises(DisclosureError) as caught:
+        checker.check(data)
+    assert "Did you mean 'consent'?" in str(caught.value)
+
+
+def test_the_view_has_every_field_of_the_contract_in_the_same_order() -> None:
+    def model_fields(model: type[BaseModel]) -> dict[str, Any]:
+        return {name: field.annotation for name, field in model.model_fields.items()}
+
+    contract = model_fields(Disclosure)
+    view = {f.name: f.type for f in msgspec.structs.fields(DisclosureView)}
+    assert sorted(view) == sorted(contract)
+    for group, annotation in contract.items():
+        model = annotation if isinstance(annotation, type) else annotation.__args__[0]
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue
+        struct_type = view[group]
+        struct = struct_type if isinstance(struct_type, type) else struct_type.__args__[0]
+        assert [f.name for f in msgspec.structs.fields(struct)] == list(model.model_fields), group
+
+
+def test_a_contract_model_is_turned_into_the_same_view_as_its_dict() -> None:
+    data = clean_disclosure()
+    assert view_of(parse_disclosure(data)) == view_of(data)
+
+
+def json_reading(raw: str) -> DisclosureView | None:
+    try:
+        return view_of_json(raw)
+    except ValidationError:
+        return None
+
+
+def contract_json_reading(raw: str) -> DisclosureView | None:
+    try:
+        return view_of(Disclosure.model_validate_json(raw))
+    except ValidationError:
+        return None
+
+
+@common
+@given(st.one_of(any_disclosures(), damaged_disclosures(), awkward_disclosures(), json_values))
+def test_a_line_of_json_is_read_as_the_contract_reads_it(data: Any) -> None:
+    raw = json.dumps(data)
+    assert json_reading(raw) == contract_json_reading(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"discloser": {"organisation": "Refuge", "organisation": "Warwickshire Police"}}',
+        "not json at all",
+        "[1, 2]",
+        '"a string"',
+        '{"discloser": {"organisation": "\\ud800"}}',
+    ],
+)
+def test_awkward_json_is_read_or_refused_as_the_contract_does(raw: str) -> None:
+    data = clean_disclosure()
+    text = json.dumps(data)
+    if raw.startswith('{"discloser"'):
+        raw = text.replace(json.dumps({"organisation": "Warwickshire Police", "officer": "DC 1234"}), raw[14:-1])
+    assert json_reading(raw) == contract_json_reading(raw)
