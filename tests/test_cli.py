@@ -186,3 +186,21 @@ def test_an_unexpected_fault_prints_a_message_not_a_traceback_and_never_exits_0(
     assert out == ""
     assert "disk on fire" in err and "Nothing was decided" in err
     assert "Traceback" not in err
+
+
+def test_the_rule_catalogue_says_when_each_rule_can_fire(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "rules", "--format", "json", "--no-plugins")
+    assert code == 0
+    rules = {r["id"]: r for r in json.loads(out)["rules"]}
+    assert rules["handling.post"]["fires_when"] == {"handling.channel": ["post"]}
+    assert rules["handling.post"]["has_predicate"] is False
+    identity = rules["accuracy.identity-not-verified"]
+    assert identity["fires_when"] == {"accuracy.identity_verified": [None, False]}
+    assert rules["lawful-basis.s115-needs-relevant-authorities"]["has_predicate"] is True
+
+
+def test_the_rule_catalogue_in_words_says_when_a_rule_can_fire(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "rules", "--no-plugins")
+    assert code == 0
+    assert "only when handling.channel is post" in out
+    assert "only when accuracy.identity_verified is false or not known" in out

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from .disclosure import Disclosure
 from .facts import CLOSED_FACTS
 
-__all__ = ["FACT_DOMAINS", "Gate", "GateTables", "gate_problems", "normalise_when"]
+__all__ = ["FACT_DOMAINS", "Gate", "GateTables", "describe", "gate_problems", "gate_values", "normalise_when"]
 
 #: One gate: a fact and the values under which the rule can fire.
 Gate = tuple[str, frozenset[object]]
@@ -75,6 +75,31 @@ def normalise_when(when: Mapping[str, Iterable[object] | object] | None) -> tupl
             allowed = frozenset((values,))
         gates.append((name, allowed))
     return tuple(sorted(gates, key=lambda gate: gate[0]))
+
+
+def describe(gates: Iterable[Gate]) -> str:
+    """A gate in words, for people reading the rule catalogue: "consent.status is refused or withdrawn"."""
+    parts = []
+    for name, values in gates:
+        shown = sorted(_word(v) for v in values)
+        if len(shown) > 4:
+            parts.append(f"{name} is one of {len(shown)} values")
+        else:
+            parts.append(f"{name} is {' or '.join(shown)}")
+    return "; ".join(parts)
+
+
+def gate_values(gates: Iterable[Gate]) -> dict[str, list[object]]:
+    """A gate as JSON: each fact with its values, in a stable order (null, false, true, then words)."""
+    return {name: sorted(values, key=_in_order) for name, values in gates}
+
+
+def _in_order(value: object) -> tuple[int, str]:
+    return ({None: 0, False: 1, True: 2}.get(value, 3) if isinstance(value, bool | None) else 3, str(value))
+
+
+def _word(value: object) -> str:
+    return "not known" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def gate_problems(gates: Iterable[Gate]) -> list[str]:

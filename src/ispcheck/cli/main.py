@@ -159,6 +159,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from ..gates import gate_values
+
     checker = _checker(args)
     if args.format == "json":
         _print_json(
@@ -173,6 +175,8 @@ def _rules(args: argparse.Namespace) -> int:
                         "clauses": list(r.rule.clauses),
                         "law": list(r.rule.law),
                         "applies_to": "personal data" if r.rule.personal_only else "any data",
+                        "fires_when": gate_values(r.rule.when),
+                        "has_predicate": r.rule.check is not None,
                         "plugin": r.plugin,
                     }
                     for r in checker.rules

@@ -12,6 +12,7 @@ from rich.text import Text
 from ..decision import Decision, Effect, Finding, Outcome
 from ..engine import Checker
 from ..errors import Problem
+from ..gates import describe
 from ..partners import Match, NonSignatory, Partner
 from ..rulesets._roles import DESIGNATED_OFFICER
 
@@ -186,6 +187,8 @@ def rules(console: Console, checker: Checker) -> None:
         urgent = f", {r.when_urgent.value} if urgent" if r.when_urgent else ""
         console.print(f"  [bold]{escape(r.id)}[/] [dim]{r.effect.value}{urgent} ({_cite(r.clauses)})[/]")
         console.print(f"      {escape(r.title)}")
+        if r.when:
+            console.print(f"      [dim]only when {escape(describe(r.when))}[/]")
     for broken in checker.broken_plugins:
         console.print(f"[bold red]Broken plugin[/] {escape(broken.name)}: {escape(broken.problem)}")
 

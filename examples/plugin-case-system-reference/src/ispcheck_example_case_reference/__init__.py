@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ispcheck import Disclosure, Effect, Facts, Pack, Rule, hookimpl, rule
+from ispcheck import DisclosureView, Effect, Facts, Pack, Rule, hookimpl, rule
 
 __all__ = ["RULE_ID", "ispcheck_rules", "officer_not_named"]
 
@@ -34,7 +34,7 @@ KNOWN_PACKS = frozenset({"warwickshire-csp"})
     ),
     facts=("discloser.officer",),
 )
-def officer_not_named(d: Disclosure, f: Facts) -> bool:
+def officer_not_named(d: DisclosureView, f: Facts) -> bool:
     return not (d.discloser.officer or "").strip()
 
 
