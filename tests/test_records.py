@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,12 +17,17 @@ from ispcheck.records import (
     decision_from_dict,
     decision_record,
     record_json,
+    view_record,
     withhold_text,
 )
+from ispcheck.view import view_of
 
 from .conftest import clean_disclosure
 from .strategies import any_disclosures
-from .test_register import SPECIAL
+from .test_register import EXAMPLES, SPECIAL
+
+#: Every character JSON text can hold (lone surrogates cannot be written as UTF-8 at all).
+EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
 
 
 def test_canonical_json_sorts_keys_drops_spaces_and_keeps_unicode() -> None:
@@ -37,6 +44,57 @@ def test_the_fast_record_encoding_is_exactly_the_canonical_one(
     content = decision_record(disclosure, decision, decided_by=decided_by, keep_text=keep_text)
     assert record_json(content, decision) == canonical_json(content)
     assert json.loads(record_json(content, decision)) == content
+
+
+def assert_same_as_the_contract_model_gives(
+    checker: Checker, data: dict[str, Any], keep_text: bool, decided_by: str | None
+) -> None:
+    """The register's record of a view is the record of the contract model, spelt the same."""
+    model = parse_disclosure(data)
+    decision = checker.check(model)
+    content, text = view_record(view_of(data), decision, decided_by=decided_by, keep_text=keep_text)
+    expected = decision_record(model, decision, decided_by=decided_by, keep_text=keep_text)
+    assert text == canonical_json(expected)
+    assert content == expected
+    assert json.dumps(content) == json.dumps(expected)  # the same keys in the same order
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_disclosures(), st.booleans(), st.sampled_from((None, "DC 1234", 'Zoë \x00 "quoted"')))
+def test_the_record_of_a_view_is_the_record_of_the_contract_model(
+    checker: Checker, data: dict[str, Any], keep_text: bool, decided_by: str | None
+) -> None:
+    assert_same_as_the_contract_model_gives(checker, data, keep_text, decided_by)
+
+
+def test_the_record_of_a_view_is_the_record_of_the_contract_model_for_awkward_disclosures(
+    checker: Checker,
+) -> None:
+    for data in EXAMPLES.values():
+        for keep_text in (False, True):
+            assert_same_as_the_contract_model_gives(checker, data, keep_text, "DC 1234")
+
+
+def test_every_character_is_spelt_as_canonical_json_spells_it(checker: Checker) -> None:
+    disclosure = parse_disclosure(clean_disclosure(**SPECIAL))
+    decision = checker.check(disclosure)
+    content = decision_record(disclosure, decision, decided_by=EVERY_CHARACTER)
+    expected = canonical_json(content)
+    assert EVERY_CHARACTER[ord("]") :] in expected  # after the backslash, nothing needs escaping
+    assert record_json(content, decision) == expected
+    assert view_record(view_of(disclosure), decision, decided_by=EVERY_CHARACTER)[1] == expected
+
+
+def test_who_decided_given_as_something_other_than_text_is_spelt_or_refused_as_before(
+    checker: Checker,
+) -> None:
+    view = view_of(clean_disclosure())
+    decision = checker.decide(view)
+    content, text = view_record(view, decision, decided_by=1e16)  # type: ignore[arg-type]
+    assert text == canonical_json(content) == record_json(content, decision)
+    assert '"decided_by":1e+16' in text
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        view_record(view, decision, decided_by=date(2026, 1, 1))  # type: ignore[arg-type]
 
 
 def test_only_special_category_data_has_its_free_text_withheld() -> None:

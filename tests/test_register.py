@@ -10,6 +10,7 @@ import multiprocessing
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import pytest
 
 from ispcheck import Checker, DisclosureError, parse_disclosure
 from ispcheck.csv_format import read_header, row_to_disclosure
-from ispcheck.records import WITHHELD, canonical_json
+from ispcheck.records import WITHHELD, canonical_json, decision_record
 from ispcheck.register import GENESIS, Register, RegisterError, chain_hash
 
 from .conftest import clean_disclosure
@@ -30,6 +31,31 @@ SPECIAL = {
     "consent.within_restrictions": True,
     "lawful_basis.article9": "substantial_public_interest",
     "lawful_basis.schedule1_condition": "safeguarding_children_and_individuals_at_risk",
+}
+
+
+#: Disclosures whose stored bodies must not change: text the contract strips, unusual characters,
+#: null groups, withheld and kept text, and a flag only the contract reads (given as "yes").
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "clean": clean_disclosure(),
+    "special category": clean_disclosure(**SPECIAL),
+    "special category, empty restrictions": clean_disclosure(**{**SPECIAL, "consent.restrictions": ""}),
+    "special category types unknown": clean_disclosure(
+        **{"data.categories": ["personal", "special_category"], "data.special_category_types": None}
+    ),
+    "spaces to strip": clean_disclosure(
+        **{
+            "discloser.officer": "  DC 1234\n",
+            "purpose.statement": "\u3000to visit ",
+            "data.originator": "x\x1c",
+        }
+    ),
+    "unusual characters": clean_disclosure(
+        **{"data.description": 'Zoë\'s "notes" \\ \x00\x1f\x7f \u2028\u2029 \U0001f600 \ufeff'}
+    ),
+    "null groups": clean_disclosure(subjects=None, consent=None, context=None, necessity=None),
+    "many subjects": clean_disclosure(subjects=[{"role": "victim", "is_child": True}, {"role": "offender"}]),
+    "a flag only the contract reads": clean_disclosure(**{**SPECIAL, "accuracy.identity_verified": "yes"}),
 }
 
 
@@ -87,6 +113,61 @@ def test_each_stored_body_is_canonical_json_and_its_hash_covers_the_previous_has
     assert body == canonical_json(json.loads(body))
     assert digest == hashlib.sha256((prev_hash + body).encode()).hexdigest() == chain_hash(prev_hash, body)
     assert json.loads(body)["id"] == 2
+
+
+@pytest.mark.parametrize("keep_text", [False, True])
+@pytest.mark.parametrize("as_model", [False, True])
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_the_stored_body_is_byte_for_byte_the_canonical_json_of_the_decision_record(
+    tmp_path: Path, checker: Checker, name: str, as_model: bool, keep_text: bool
+) -> None:
+    """What ispcheck has always stored, built here the plain way: existing registers still verify."""
+    recorded_at = datetime(2027, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
+    model = parse_disclosure(EXAMPLES[name])
+    given = model if as_model else EXAMPLES[name]
+    path = tmp_path / "register.sqlite"
+    with Register.open(path, checker=checker, clock=lambda: recorded_at) as register:
+        register.add(clean_disclosure())
+        added = register.add(given, decided_by="DC 1234 Zoë", keep_text=keep_text)
+        (batched,) = register.add_many([given], keep_text=keep_text)
+    for record, decided_by in ((added, "DC 1234 Zoë"), (batched, None)):
+        content = decision_record(model, checker.check(model), decided_by=decided_by, keep_text=keep_text)
+        prev_hash, digest, body = row(path, record.id)
+        assert body == canonical_json(
+            {"id": record.id, "record": content, "recorded_at": recorded_at.isoformat()}
+        )
+        assert digest == hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+        # The record handed back is the one stored, with its keys in the order they always had.
+        assert record.content == content
+        assert json.dumps(record.content) == json.dumps(content)
+
+
+def test_the_stored_disclosure_is_spelt_as_it_always_was(register: Register, tmp_path: Path) -> None:
+    register.add(clean_disclosure(**SPECIAL))
+    body = row(tmp_path / "register.sqlite", 1)[2]
+    assert (
+        '"disclosure":{"accuracy":{"fact_and_opinion_distinguished":true,"identity_verified":true},'
+        '"consent":{"reason_not_sought":"asking would alert the suspect, who lives with the victim",'
+        '"recorded":false,"restrictions":"[withheld]","status":"not_sought","within_restrictions":true},'
+        '"context":{"dpia_in_place":true,"evidential_use":false,"formal_request_form":null,'
+        '"from_meeting":null,"investigating_officer_consulted":null,"ongoing_investigation":false,'
+        '"originator_agreed":null,"profiling_children":false,"secondary_disclosure":false,'
+        '"setting":"outside_meeting","transfer_outside_uk":false,"urgent_risk_to_life":false},'
+        '"data":{"categories":["personal","special_category"],"description":"[withheld]",'
+        '"originator":"Warwickshire Police","special_category_types":["health"]},'
+        '"discloser":{"officer":"DC 1234","organisation":"Warwickshire Police"},'
+        '"handling":{"channel":"secure_email","classification":"OFFICIAL-SENSITIVE"},'
+        '"lawful_basis":{"article6":"public_task","article9":"substantial_public_interest","exemption":null,'
+        '"gateway":"crime_and_disorder_act_s115",'
+        '"schedule1_condition":"safeguarding_children_and_individuals_at_risk"},'
+        '"necessity":{"alternatives_considered":true,"article8_considered":true,"impact_considered":true,'
+        '"less_data_considered":true,"makes_a_difference":true,"sensitive_data_necessary":null,'
+        '"statement":"the council needs the address to fit target-hardening equipment"},'
+        '"purpose":{"code":"prevent_crime","statement":"to arrange a joint safety visit"},'
+        '"recipient":{"has_secure_email":true,"officer":null,"organisation":"Rugby Borough Council"},'
+        '"subjects":[{"is_child":false,"role":"victim"}]},'
+        '"format":1,"withheld":["data.description","consent.restrictions"]},"recorded_at":"'
+    ) in body
 
 
 def test_an_invalid_disclosure_is_not_recorded_at_all(register: Register) -> None:

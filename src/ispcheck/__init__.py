@@ -9,24 +9,33 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .decision import Condition, Decision, Effect, Finding, Obligation, Outcome
-from .disclosure import Disclosure
 from .engine import Checker, check
 from .errors import DisclosureError, IspcheckError, PackError, PluginError, Problem
 from .hookspecs import hookimpl
 from .pack import Pack, load_pack
 from .rule import Facts, Rule, gated_rule, rule
-from .sensitivity import facts_that_matter
-from .validation import parse_disclosure, parse_disclosure_text
 from .view import DisclosureView, view_of
 
 if TYPE_CHECKING:
     from .audit import Audit
+    from .disclosure import Disclosure
     from .register import Register, RegisterError
+    from .sensitivity import facts_that_matter
+    from .validation import parse_disclosure, parse_disclosure_text
 
 __version__ = "0.1.0"
 
-#: Imported on first use, so that ``import ispcheck`` (and ``ispcheck check``) stays quick.
-_LAZY = {"Audit": "audit", "Register": "register", "RegisterError": "register"}
+#: Imported on first use, so that ``import ispcheck`` (and ``ispcheck check``) stays quick: the
+#: contract models are built only when something needs them (bad input, a model, a schema).
+_LAZY = {
+    "Audit": "audit",
+    "Disclosure": "disclosure",
+    "Register": "register",
+    "RegisterError": "register",
+    "facts_that_matter": "sensitivity",
+    "parse_disclosure": "validation",
+    "parse_disclosure_text": "validation",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -16,16 +16,18 @@ from functools import cache, partial
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation, new_decision
-from .disclosure import Disclosure
 from .errors import PluginError
 from .gates import Gate, GateTables, gate_problems, passes
 from .pack import DEFAULT_PACK, Pack, load_pack
 from .plugins import BrokenPlugin, make_plugin_manager
 from .rule import CheckFunction, Facts, Rule
 from .view import DisclosureView, quick_view, view_of
+
+if TYPE_CHECKING:
+    from .disclosure import Disclosure
 
 __all__ = ["Checker", "RegisteredRule", "check", "default_checker"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from .disclosure import VOCABULARY
 from .pack import Pack, SettingInfo
 from .partners import Partner, normalise
 from .view import DisclosureView
+from .vocabulary import VOCABULARY
 
 __all__ = ["CLOSED_FACTS", "Facts"]
 

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .decision import Obligation
-from .disclosure import VOCABULARY
 from .errors import PackError
 from .partners import NonSignatory, Partner, PartnerRegister, normalise
+from .vocabulary import VOCABULARY
 
 if TYPE_CHECKING:
     from .pack_forms import Declaration, RequestForm

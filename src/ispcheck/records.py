@@ -14,13 +14,15 @@ and so does whether the text was given at all, so a replay decides exactly as th
 from __future__ import annotations
 
 import json
-import secrets
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
+import msgspec
+
 from .decision import Decision, Effect, Finding, Obligation, Outcome
 from .disclosure import Disclosure
+from .view import DisclosureView
 
 __all__ = [
     "RECORD_FORMAT",
@@ -31,6 +33,7 @@ __all__ = [
     "decision_record",
     "involves_special_category",
     "record_json",
+    "view_record",
     "withhold_text",
 ]
 
@@ -58,7 +61,13 @@ def canonical_json(value: Any) -> str:
     return _CANONICAL.encode(value)
 
 
-def involves_special_category(disclosure: Disclosure) -> bool:
+#: Spells every value a record holds (text, true/false/null, whole numbers, lists, objects with
+#: text keys, and the view's structs) exactly as :func:`canonical_json` does, in C. The tests check
+#: it against ``canonical_json`` for every code point and for generated records.
+_encode = msgspec.json.Encoder(order="sorted").encode
+
+
+def involves_special_category(disclosure: Disclosure | DisclosureView) -> bool:
     """The same test the engine uses: special category data named in categories or types."""
     data = disclosure.data
     return "special_category" in data.categories or bool(data.special_category_types)
@@ -103,39 +112,108 @@ def decision_record(
     }
 
 
+def view_record(
+    view: DisclosureView,
+    decision: Decision,
+    *,
+    decided_by: str | None = None,
+    keep_text: bool = False,
+) -> tuple[dict[str, Any], str]:
+    """:func:`decision_record` and its :func:`canonical_json`, from an already validated view.
+
+    For the register, where they cost more than deciding: the disclosure is encoded from the view
+    (no contract model to build and dump), and findings and obligations from the ones already
+    encoded (see :func:`record_json`). The content and the text are exactly what
+    ``decision_record`` of the contract model gives, and ``canonical_json`` of that (the tests
+    check both).
+    """
+    if keep_text:
+        shown, withheld = view, list[str]()
+    else:
+        shown, withheld = _withhold_view(view)
+    decided = decision.to_dict()
+    content = {
+        "format": RECORD_FORMAT,
+        "decided_by": decided_by,
+        "disclosure": _json_shaped(shown),
+        "withheld": withheld,
+        "decision": decided,
+    }
+    if not _encodable(decided_by):
+        return content, canonical_json(content)
+    text = _encode({**content, "disclosure": shown, "decision": _spliced(decided, decision)})
+    return content, text.decode()
+
+
+def _encodable(decided_by: object) -> bool:
+    """Is ``decided_by`` text or null? Anything else is left to :func:`canonical_json` to spell or
+    refuse, as it always was (the fast encoder would write a date, say, rather than refuse it)."""
+    return decided_by is None or type(decided_by) is str
+
+
+def _withhold_view(view: DisclosureView) -> tuple[DisclosureView, list[str]]:
+    """:func:`withhold_text` for a view: the view with the text replaced, and the paths."""
+    if not involves_special_category(view):
+        return view, []
+    withheld: list[str] = []
+    groups: dict[str, Any] = {}
+    for group, field in WITHHELD_FIELDS:
+        part = groups.get(group) or getattr(view, group)
+        if getattr(part, field):
+            groups[group] = msgspec.structs.replace(part, **{field: WITHHELD})
+            withheld.append(f"{group}.{field}")
+    return (msgspec.structs.replace(view, **groups) if groups else view), withheld
+
+
+#: The contract's order of the groups; within a group the view has the contract's order already.
+_GROUPS = tuple(Disclosure.model_fields)
+_to_builtins = msgspec.to_builtins
+
+
+def _json_shaped(view: DisclosureView) -> dict[str, Any]:
+    """``model_dump(mode="json")`` of the contract model the view was read from: same keys in the
+    same order, lists rather than tuples."""
+    built = _to_builtins(view)
+    built["subjects"] = list(built["subjects"])
+    data = built["data"]
+    data["categories"] = list(data["categories"])
+    types = data["special_category_types"]
+    if types is not None:
+        data["special_category_types"] = list(types)
+    return {group: built[group] for group in _GROUPS}
+
+
 def record_json(content: dict[str, Any], decision: Decision) -> str:
     """``canonical_json(content)`` for a :func:`decision_record`, reusing encoded findings.
 
     Most of a record's bytes are findings and obligations, and these are the same few prebuilt
-    objects decision after decision, so each is encoded once and kept. The record is encoded with
-    a marker in their place, and the markers are then replaced. The result is exactly
-    ``canonical_json(content)`` (the tests check this); it only saves the register time.
+    objects decision after decision, so each is encoded once and kept, and spliced in as it is.
+    The result is exactly ``canonical_json(content)`` (the tests check this); it only saves the
+    register time.
     """
-    shown = dict(content["decision"])
-    spliced: list[tuple[str, str]] = []
+    if not _encodable(content.get("decided_by")):
+        return canonical_json(content)
+    return _encode({**content, "decision": _spliced(content["decision"], decision)}).decode()
+
+
+def _spliced(shown: dict[str, Any], decision: Decision) -> dict[str, Any]:
+    """The decision's ``to_dict()`` with its findings and obligations as their kept encodings."""
+    spliced = dict(shown)
     for key, items in (("findings", decision.findings), ("obligations", decision.obligations)):
-        if len(shown.get(key, ())) == len(items):
-            mark = _MARK + key
-            shown[key] = [mark]
-            spliced.append((f'["{_MARK_JSON}{key}"]', "[" + ",".join(_encoded(i) for i in items) + "]"))
-    text = _CANONICAL.encode({**content, "decision": shown})
-    for mark, encoded in spliced:
-        text = text.replace(mark, encoded, 1)
-    return text
+        if len(spliced.get(key, ())) == len(items):
+            spliced[key] = msgspec.Raw(b"[" + b",".join([_encoded(i) for i in items]) + b"]")
+    return spliced
 
 
-#: Stands in for encoded findings while a record is encoded; random, so no text can imitate it.
-_MARK = "\x00" + secrets.token_hex(16) + ":"
-_MARK_JSON = _CANONICAL.encode(_MARK)[1:-1]
 #: id -> (object, its canonical JSON). Holding the object keeps its id from being reused.
-_ENCODED: dict[int, tuple[Any, str]] = {}
+_ENCODED: dict[int, tuple[Any, bytes]] = {}
 
 
-def _encoded(item: Finding | Obligation) -> str:
+def _encoded(item: Finding | Obligation) -> bytes:
     cached = _ENCODED.get(id(item))
     if cached is not None and cached[0] is item:
         return cached[1]
-    text = canonical_json(item.to_dict())
+    text = _encode(item.to_dict())
     if len(_ENCODED) > 10_000:  # findings built afresh for each decision must not pile up
         _ENCODED.clear()
     _ENCODED[id(item)] = (item, text)

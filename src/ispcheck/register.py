@@ -34,8 +34,8 @@ from typing import IO, TYPE_CHECKING, Any, Self
 from .decision import Decision
 from .disclosure import Disclosure
 from .errors import IspcheckError
-from .records import decision_record, record_json
-from .validation import parse_disclosure
+from .records import view_record
+from .view import view_of
 
 if TYPE_CHECKING:
     from .engine import Checker
@@ -269,10 +269,9 @@ class Register:
             raise ValueError("a decision can only be given with a single disclosure")
         contents = []
         for item in items:
-            model = item if isinstance(item, Disclosure) else parse_disclosure(item)
-            decided = decision or self.checker.check(model)
-            content = decision_record(model, decided, decided_by=decided_by, keep_text=keep_text)
-            contents.append((content, record_json(content, decided)))
+            view = view_of(item)  # validates a dict, once: bad input raises DisclosureError
+            decided = self.checker.decide(view) if decision is None else decision
+            contents.append(view_record(view, decided, decided_by=decided_by, keep_text=keep_text))
         return self._append(contents)
 
     def _append(self, contents: list[tuple[dict[str, Any], str]]) -> list[StoredRecord]:

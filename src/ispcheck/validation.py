@@ -6,7 +6,6 @@ values; an unknown field suggests the nearest known one, so ``consnet`` points a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from difflib import get_close_matches
 from typing import Any
@@ -15,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .disclosure import Disclosure
 from .errors import DisclosureError, Problem
+from .text_input import read_disclosure_text
 
 __all__ = ["parse_disclosure", "parse_disclosure_text", "problems_from", "read_disclosure_text"]
 
@@ -32,29 +32,6 @@ def parse_disclosure(data: Mapping[str, Any]) -> Disclosure:
 def parse_disclosure_text(text: str, *, source: str = "input") -> Disclosure:
     """Read a disclosure written as JSON or YAML (JSON is tried first; YAML is its superset)."""
     return parse_disclosure(read_disclosure_text(text, source=source))
-
-
-def read_disclosure_text(text: str, *, source: str = "input") -> Any:
-    """The data of a disclosure written as JSON or YAML, not yet validated.
-
-    For callers that validate on the fast path (``Checker.check`` takes the data as it is).
-    """
-    try:
-        data = json.loads(text)
-    except ValueError:
-        import yaml  # only hand-written files need it, so it is not imported on the hot path
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            where = getattr(exc, "problem_mark", None)
-            at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
-            raise DisclosureError(
-                [Problem("", f"{source} is neither valid JSON nor valid YAML{at}")]
-            ) from None
-    if data is None:
-        raise DisclosureError([Problem("", f"{source} is empty")])
-    return data
 
 
 def problems_from(exc: ValidationError) -> list[Problem]:

@@ -17,12 +17,12 @@ and check that every field, default and vocabulary here matches the contract.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import msgspec
 from msgspec import Meta, Struct, field
 
-from .disclosure import (
+from .vocabulary import (
     NAME_MAX_LENGTH,
     TEXT_MAX_LENGTH,
     Article6,
@@ -31,7 +31,6 @@ from .disclosure import (
     Channel,
     Classification,
     ConsentStatus,
-    Disclosure,
     Exemption,
     Gateway,
     MeetingSetting,
@@ -41,7 +40,9 @@ from .disclosure import (
     Setting,
     SpecialCategoryType,
 )
-from .validation import parse_disclosure
+
+if TYPE_CHECKING:
+    from .disclosure import Disclosure
 
 __all__ = [
     "AccuracyView",
@@ -178,6 +179,10 @@ def view_of(disclosure: Disclosure | Mapping[str, Any]) -> DisclosureView:
         view = quick_view(disclosure)
         if view is not None:
             return view
+    # Only now are the contract models needed (and built, the first time).
+    from .disclosure import Disclosure
+    from .validation import parse_disclosure
+
     if not isinstance(disclosure, Disclosure):
         disclosure = parse_disclosure(disclosure)
     return _from_model(disclosure)
@@ -211,6 +216,8 @@ def view_of_json(raw: bytes | str) -> DisclosureView:
         view = quick_view(data)
         if view is not None:
             return view
+    from .disclosure import Disclosure
+
     return _from_model(Disclosure.model_validate_json(raw))
 
 

@@ -135,7 +135,7 @@ def _checker(args: argparse.Namespace) -> Any:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from ..validation import read_disclosure_text
+    from ..text_input import read_disclosure_text
 
     source = "standard input" if args.file == "-" else args.file
     if args.file == "-":

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect
-from ..disclosure import VOCABULARY
 from ..hookspecs import hookimpl
 from ..pack import Pack
 from ..rule import Rule, gated_rule
+from ..vocabulary import VOCABULARY
 from ._roles import DESIGNATED_OFFICER
 
 #: Any Article 6 basis given, other than consent itself.

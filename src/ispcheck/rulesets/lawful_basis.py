@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..decision import Effect, Finding
-from ..disclosure import VOCABULARY
 from ..hookspecs import hookimpl
 from ..pack import Pack
 from ..rule import Facts, Rule, gated_rule, rule
 from ..view import DisclosureView
+from ..vocabulary import VOCABULARY
 from ._roles import DESIGNATED_OFFICER, DPO
 
 _CRIME_PURPOSES = frozenset({"detect_crime", "prevent_crime", "apprehend_offender", "prosecute_offender"})

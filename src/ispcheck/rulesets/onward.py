@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..decision import Effect, Finding
-from ..disclosure import VOCABULARY
 from ..gates import normalise_when
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo
 from ..rule import Facts, Rule, gated_rule
 from ..view import DisclosureView
+from ..vocabulary import VOCABULARY
 from ._roles import CHAIR, CHIEF_OFFICER_OF_POLICE, ORIGINATOR
 
 #: Any Article 6 basis given (or none), other than a legal obligation.

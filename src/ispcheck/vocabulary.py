@@ -1,0 +1,129 @@
+"""The contract's closed vocabularies and limits, with no validation library attached.
+
+The contract models (:mod:`ispcheck.disclosure`, pydantic) and the fast view (:mod:`ispcheck.view`,
+msgspec) both take their allowed values from here, so there is one list of each. Keeping this
+module free of pydantic lets a valid disclosure be decided without building the contract models.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+__all__ = [
+    "NAME_MAX_LENGTH",
+    "TEXT_MAX_LENGTH",
+    "VOCABULARY",
+    "Article6",
+    "Article9",
+    "Category",
+    "Channel",
+    "Classification",
+    "ConsentStatus",
+    "Exemption",
+    "Gateway",
+    "MeetingSetting",
+    "PurposeCode",
+    "Role",
+    "Schedule1Condition",
+    "Setting",
+    "SpecialCategoryType",
+]
+
+Role = Literal["victim", "offender", "suspect", "witness", "vulnerable_person", "other"]
+Category = Literal["anonymised", "aggregated", "personal", "special_category", "criminal_offence"]
+SpecialCategoryType = Literal[
+    "race_or_ethnicity",
+    "political_opinions",
+    "religious_beliefs",
+    "trade_union_membership",
+    "genetic",
+    "biometric",
+    "health",
+    "sex_life_or_orientation",
+]
+PurposeCode = Literal[
+    "detect_crime",
+    "prevent_crime",
+    "apprehend_offender",
+    "prosecute_offender",
+    "reduce_reoffending",
+    "reduce_asb",
+    "substance_misuse",
+    "serious_violence",
+    "safeguarding",
+    "protect_life",
+    "strategic_analysis",
+    "other",
+]
+Article6 = Literal[
+    "consent",
+    "contract",
+    "legal_obligation",
+    "vital_interests",
+    "public_task",
+    "legitimate_interests",
+]
+Article9 = Literal[
+    "explicit_consent",
+    "vital_interests",
+    "substantial_public_interest",
+    "legal_claims_or_courts",
+    "health_or_social_care",
+]
+Schedule1Condition = Literal[
+    "preventing_or_detecting_unlawful_acts",
+    "safeguarding_children_and_individuals_at_risk",
+    "statutory_and_government_purposes",
+    "administration_of_justice",
+]
+Gateway = Literal["crime_and_disorder_act_s115", "children_act", "care_act", "other_statute", "common_law"]
+Exemption = Literal["crime_and_taxation"]
+ConsentStatus = Literal["obtained", "refused", "withdrawn", "not_sought"]
+Classification = Literal["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"]
+Channel = Literal[
+    "secure_email",
+    "encrypted_attachment",
+    "standard_email",
+    "secure_case_system",
+    "courier",
+    "in_meeting",
+    "phone",
+    "post",
+]
+MeetingSetting = Literal[
+    "community_impact_group",
+    "vulnerability_meeting",
+    "problem_solving_meeting",
+    "domestic_homicide_review",
+    "hate_crime_meeting",
+    "case_management_meeting",
+    "mappa",
+    "marac",
+    "iom_case_conference",
+    "early_help_panel",
+    "channel_panel",
+    "socjag",
+    "csp_meeting",
+]
+Setting = Literal["outside_meeting", MeetingSetting]
+
+#: Every closed vocabulary of the contract, by the name the pack and the docs use for it.
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "role": get_args(Role),
+    "category": get_args(Category),
+    "special_category_type": get_args(SpecialCategoryType),
+    "purpose": get_args(PurposeCode),
+    "article6": get_args(Article6),
+    "article9": get_args(Article9),
+    "schedule1_condition": get_args(Schedule1Condition),
+    "gateway": get_args(Gateway),
+    "exemption": get_args(Exemption),
+    "consent_status": get_args(ConsentStatus),
+    "classification": get_args(Classification),
+    "channel": get_args(Channel),
+    "setting": ("outside_meeting", *get_args(MeetingSetting)),
+}
+
+#: The longest organisation name and the longest free text the contract accepts.
+NAME_MAX_LENGTH = 200
+TEXT_MAX_LENGTH = 5000
