@@ -182,7 +182,7 @@ def _with_bar(job: Audit, out: IO[str] | None, size: int | None) -> None:
     from rich.markup import escape
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, emoji=False)
     columns = [
         TextColumn("auditing"),
         BarColumn(),
@@ -249,7 +249,7 @@ def _print_summary(report: dict[str, Any], job: Audit, *, stderr: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(stderr=stderr, highlight=False)
+    console = Console(stderr=stderr, highlight=False, emoji=False)
     say = partial(console.print, soft_wrap=True)  # prose: paths and messages are not cut up
 
     def table(title: str) -> Table:

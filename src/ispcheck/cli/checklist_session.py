@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.resume:
         answers, order = load_draft(draft)
     interview = Interview(checker, answers, order)
-    session = Session(interview, Console(highlight=False), draft, save_to=args.save)
+    session = Session(interview, Console(highlight=False, emoji=False), draft, save_to=args.save)
     return session.run()
 
 
@@ -258,7 +258,7 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        console = Console(highlight=False)
+        console = Console(highlight=False, emoji=False)
         render.decision(console, decision)
         console.print(f"\n{len(interview.order)} questions answered from {args.answers}.")
         if not_given:

@@ -399,4 +399,4 @@ def _say_error(args: argparse.Namespace, message: str) -> None:
 def _console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, emoji=False)

@@ -47,13 +47,13 @@ class _Page:
         self.text = Text()
 
     def line(self, markup: str) -> None:
-        self.text.append_text(Text.from_markup(markup))
+        self.text.append_text(Text.from_markup(markup, emoji=False))
         self.text.append("\n")
 
     def item(self, markup: str, *, marker: str = "•", indent: int = 2) -> None:
         width = max(self.console.width - indent - 2, 20)
         lead = " " * (indent - 1) + marker + " "
-        for number, piece in enumerate(Text.from_markup(markup).wrap(self.console, width)):
+        for number, piece in enumerate(Text.from_markup(markup, emoji=False).wrap(self.console, width)):
             self.text.append(lead if number == 0 else " " * len(lead))
             piece.rstrip()
             self.text.append_text(piece)
