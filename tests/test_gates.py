@@ -138,3 +138,12 @@ def test_a_fact_name_that_is_not_an_identifier_is_never_compiled() -> None:
             GateTables([(("bad name", frozenset({True})),)])
     finally:
         del FACT_DOMAINS["bad name"]
+
+
+def test_a_view_with_a_value_that_is_not_even_a_word_is_referred_not_crashed(pack: Pack) -> None:
+    checker = Checker(pack, use_entry_points=False, clock=lambda: FIXED_TIME)
+    view = view_of(clean_disclosure())
+    odd = msgspec.structs.replace(view, consent=msgspec.structs.replace(view.consent, status=["obtained"]))
+    decision = checker.decide(odd)
+    assert decision.outcome in (Outcome.REFER, Outcome.DO_NOT_SHARE)
+    assert UNKNOWN_FACT_ID in rule_ids(decision)

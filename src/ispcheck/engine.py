@@ -189,15 +189,7 @@ class Checker:
                 map(dict.__getitem__, self._steps_by_byte, mask.to_bytes(self._mask_bytes, "little"))
             )
             found = self._run(steps, view, facts)
-        return new_decision(
-            OUTCOME_BY_SEVERITY[max(map(_severity_of, found), default=0)],
-            tuple(found),
-            self.obligations if facts.personal else (),
-            self._pack_name,
-            self._pack_version,
-            made_at,
-            facts.urgent,
-        )
+        return self._decision(found, facts, made_at)
 
     def decide_plainly(self, view: DisclosureView, *, today: date | None = None) -> Decision:
         """Decide by asking every rule's gate in turn, without the tables: the reference reading.

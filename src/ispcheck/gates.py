@@ -122,8 +122,11 @@ def gate_problems(gates: Iterable[Gate]) -> list[str]:
 def passes(gates: Iterable[Gate], disclosure: object, facts: object) -> bool:
     """Whether every gate holds: the plain reading, used to build plans and as the reference."""
     for name, values in gates:
-        source = disclosure if "." in name else facts
-        if attrgetter(name)(source) not in values:
+        value = attrgetter(name)(disclosure if "." in name else facts)
+        try:
+            if value not in values:
+                return False
+        except TypeError:  # unhashable: no gate can hold for it
             return False
     return True
 
