@@ -204,3 +204,26 @@ def test_the_rule_catalogue_in_words_says_when_a_rule_can_fire(capsys: pytest.Ca
     assert code == 0
     assert "only when handling.channel is post" in out
     assert "only when accuracy.identity_verified is false or not known" in out
+
+
+def test_checking_a_valid_disclosure_never_loads_pydantic_or_the_contract_models() -> None:
+    """Cold start: a valid disclosure takes the fast path, so the slowest imports are not needed."""
+    example = (
+        Path(__file__).resolve().parents[1] / "examples" / "marac-police-to-refuge-victim-safety-plan.yaml"
+    )
+    script = (
+        "import sys\n"
+        "from ispcheck.cli.main import main\n"
+        f"code = main(['check', {str(example)!r}])\n"
+        "print(code, 'pydantic' in sys.modules, 'ispcheck.disclosure' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.stderr.split()[-3:] == ["0", "False", "False"], done.stderr
+
+
+def test_bad_input_still_gets_the_contracts_problems_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run_cli(capsys, "check", write_json(tmp_path, {"consnet": {}}))
+    assert code == 2
+    assert "Did you mean 'consent'?" in err

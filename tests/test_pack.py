@@ -182,3 +182,15 @@ def test_every_problem_is_reported_at_once(pack_copy: Path) -> None:
     edit(pack_copy, "obligations.toml", 'clauses = ["15.2"]', 'clauses = ["15.9"]')
     found = problems_of(pack_copy)
     assert any("A55" in p for p in found) and any("15.9" in p for p in found)
+
+
+def test_a_number_out_of_range_names_the_field_and_the_limit(pack_copy: Path) -> None:
+    edit(pack_copy, "pack.toml", "review_interval_months = 12", "review_interval_months = 0")
+    found = problems_of(pack_copy)
+    assert any(p.startswith("pack.toml: [pack] review_interval_months:") and ">= 1" in p for p in found)
+
+
+def test_a_missing_field_in_an_entry_is_named_as_required(pack_copy: Path) -> None:
+    edit(pack_copy, "settings.toml", 'recording = "forbidden"\n', "")
+    found = problems_of(pack_copy)
+    assert "settings.toml: setting[6] (mappa): recording: this field is required" in found

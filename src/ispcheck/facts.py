@@ -78,7 +78,7 @@ class Facts:
         self.pack = pack
         self.today = today
         #: Past the pack's annual review date.
-        self.pack_past_review: bool = today > pack.meta.review_due
+        self.pack_past_review: bool = today > pack.review_due
 
         # What is shared, and how urgently.
         self.special: bool = special

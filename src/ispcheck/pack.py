@@ -5,7 +5,9 @@ against a schema, checks that every clause a pack entry cites exists, and that v
 the disclosure contract. All problems are reported together, each naming the file and the entry,
 because a data protection officer editing a pack should fix it in one pass.
 
-The paperwork files (``forms.toml``, ``declarations.toml``) are optional, and are read and checked
+The core files are checked with msgspec structs rather than pydantic models: deciding a disclosure
+needs the pack, and pydantic alone takes longer to import than the rest of a check. The paperwork
+files (``forms.toml``, ``declarations.toml``) are optional, and are read and checked
 the first time paperwork is asked for (``pack.forms``, ``pack.declarations``), with the same care
 and the same kind of error. Deciding a disclosure never needs them, so they add nothing to the
 time a check takes to start. Their models are in :mod:`ispcheck.pack_forms`.
@@ -14,15 +16,16 @@ time a check takes to start. Their models are in :mod:`ispcheck.pack_forms`.
 from __future__ import annotations
 
 import calendar
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import msgspec
 
 from .decision import Obligation
 from .errors import PackError
@@ -59,42 +62,47 @@ PACK_FILES = (
 OPTIONAL_PACK_FILES = ("forms.toml", "declarations.toml")
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A pack entry: unknown keys rejected, immutable once checked."""
 
 
-class Meta(_Entry):
+_Text = Annotated[str, msgspec.Meta(min_length=1)]
+_Cited = Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
+
+
+class Meta(_Entry, frozen=True, forbid_unknown_fields=True):
     name: str
     title: str
     publisher: str
     version: str
     last_updated: date
     effective_date: date
-    review_interval_months: int = Field(ge=1, le=60)
+    review_interval_months: Annotated[int, msgspec.Meta(ge=1, le=60)]
     source: str
     escalation_role: str
-    escalation_clauses: tuple[str, ...] = Field(min_length=1)
+    escalation_clauses: _Cited
 
-    @cached_property
+    @property
     def review_due(self) -> date:
-        """The date the next review falls due, counted from the last update (asked on every check)."""
+        """The date the next review falls due, counted from the last update."""
         month = self.last_updated.month - 1 + self.review_interval_months
         year, month = self.last_updated.year + month // 12, month % 12 + 1
         day = min(self.last_updated.day, calendar.monthrange(year, month)[1])
         return date(year, month, day)
 
 
-class Clause(_Entry):
-    id: str = Field(pattern=r"^(\d{1,2}(\.\d{1,2})?|A\d{1,2}[a-z]?(\.Q\d{1,2})?)$")
-    title: str = Field(min_length=1)
-    summary: str = Field(min_length=1)
+class Clause(_Entry, frozen=True, forbid_unknown_fields=True):
+    id: Annotated[str, msgspec.Meta(pattern=r"^(\d{1,2}(\.\d{1,2})?|A\d{1,2}[a-z]?(\.Q\d{1,2})?)$")]
+    title: _Text
+    summary: _Text
     scope: Literal["disclosure", "organisation"]
 
 
-class PartnerEntry(_Entry):
-    name: str = Field(min_length=1)
-    aliases: tuple[str, ...] = ()
-    class_: Literal["responsible_authority", "board_member", "additional_signatory"] = Field(alias="class")
+class PartnerEntry(_Entry, frozen=True, forbid_unknown_fields=True):
+    name: _Text
+    class_: Literal["responsible_authority", "board_member", "additional_signatory"] = msgspec.field(
+        name="class"
+    )
     appendix: str
     kind: Literal[
         "council",
@@ -110,31 +118,32 @@ class PartnerEntry(_Entry):
         "other",
     ]
     public_authority: bool
+    aliases: tuple[str, ...] = ()
     chief_officer_role: str | None = None
     designated_officer_roles: tuple[str, ...] = ()
     note: str | None = None
 
 
-class NonSignatoryEntry(_Entry):
-    name: str = Field(min_length=1)
-    aliases: tuple[str, ...] = ()
+class NonSignatoryEntry(_Entry, frozen=True, forbid_unknown_fields=True):
+    name: _Text
     note: str
-    clauses: tuple[str, ...] = Field(min_length=1)
+    clauses: _Cited
+    aliases: tuple[str, ...] = ()
 
 
-class SettingInfo(_Entry):
+class SettingInfo(_Entry, frozen=True, forbid_unknown_fields=True):
     """A setting of 1.6 where data is shared, with the declaration its attendees sign."""
 
     code: str
     name: str
     declaration: str
-    clauses: tuple[str, ...] = Field(min_length=1)
+    clauses: _Cited
     recording: Literal["forbidden", "with_agreement", "not_stated"]
     onward_sharing: Literal["chair", "chief_officer_of_police", "lawful_basis"]
     requirements: tuple[str, ...] = ()
 
 
-class VocabularyEntry(_Entry):
+class VocabularyEntry(_Entry, frozen=True, forbid_unknown_fields=True):
     code: str
     label: str
     clauses: tuple[str, ...] = ()
@@ -142,20 +151,20 @@ class VocabularyEntry(_Entry):
     note: str | None = None
 
 
-class Question(_Entry):
+class Question(_Entry, frozen=True, forbid_unknown_fields=True):
     """One Appendix 2 question, in the protocol's words and in plain words."""
 
     id: str
-    number: int = Field(ge=1)
+    number: Annotated[int, msgspec.Meta(ge=1)]
     protocol_text: str
     plain: str
     facts: tuple[str, ...] = ()
 
 
-class ObligationEntry(_Entry):
+class ObligationEntry(_Entry, frozen=True, forbid_unknown_fields=True):
     id: str
     text: str
-    clauses: tuple[str, ...] = Field(min_length=1)
+    clauses: _Cited
     applies_to: Literal["discloser", "recipient", "both"] = "both"
 
 
@@ -182,6 +191,11 @@ class Pack:
 
     def has_clause(self, clause_id: str) -> bool:
         return clause_id in self.clauses
+
+    @cached_property
+    def review_due(self) -> date:
+        """When the pack's annual review falls due (``meta.review_due``, worked out once)."""
+        return self.meta.review_due
 
     @cached_property
     def paperwork(self) -> Paperwork:
@@ -317,11 +331,10 @@ class _PackReader:
             self.problems.append(f"{file}: no [{where}] table")
             return None
         try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = ".".join(str(p) for p in err["loc"])
-                self.problems.append(f"{file}: [{where}] {loc}: {err['msg']}")
+            return msgspec.convert(data, model)
+        except msgspec.ValidationError as exc:
+            loc, message = _struct_problem(exc, data)
+            self.problems.append(f"{file}: [{where}] {loc}: {message}")
             return None
 
     def _list(
@@ -338,13 +351,23 @@ class _PackReader:
         for index, item in enumerate(data):
             name = item.get(key) if isinstance(item, dict) else None
             label = f"{file}: {table}[{index}]" + (f" ({name})" if name else "")
-            try:
-                entry = model.model_validate(item)
-            except ValidationError as exc:
-                for err in exc.errors():
-                    loc = _locate(item, err["loc"]) or "entry"
-                    self.problems.append(f"{label}: {loc}: {err['msg'].removeprefix('Value error, ')}")
-                continue
+            if isinstance(model, type) and issubclass(model, msgspec.Struct):
+                try:
+                    entry = msgspec.convert(item, model)
+                except msgspec.ValidationError as exc:
+                    loc, message = _struct_problem(exc, item)
+                    self.problems.append(f"{label}: {loc or 'entry'}: {message}")
+                    continue
+            else:  # the paperwork's pydantic models (pack_forms), read only when paperwork is asked for
+                from pydantic import ValidationError
+
+                try:
+                    entry = model.model_validate(item)
+                except ValidationError as exc:
+                    for err in exc.errors():
+                        loc = _locate(item, err["loc"]) or "entry"
+                        self.problems.append(f"{label}: {loc}: {err['msg'].removeprefix('Value error, ')}")
+                    continue
             ident = str(getattr(entry, key))
             if ident in seen:
                 self.problems.append(f"{label}: duplicate {key} {ident!r} (first at {seen[ident]})")
@@ -443,6 +466,24 @@ def _locate(item: Any, loc: tuple[int | str, ...]) -> str:
         node = node.get(step) if isinstance(node, dict) else None
         parts.append(str(step))
     return ".".join(parts)
+
+
+_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def _struct_problem(exc: msgspec.ValidationError, item: Any) -> tuple[str, str]:
+    """msgspec's message as (where, what): ``("recording", "Invalid enum value 'sometimes'")``."""
+    message, _, path = str(exc).partition(" - at `$")
+    loc: list[int | str] = [int(index) if index else name for name, index in _STEP.findall(path.rstrip("`"))]
+    for pattern, plain in (
+        (r"Object missing required field `(.+)`", "this field is required"),
+        (r"Object contains unknown field `(.+)`", "unknown field"),
+    ):
+        found = re.fullmatch(pattern, message)
+        if found:
+            loc.append(found.group(1))
+            message = plain
+    return _locate(item, tuple(loc)), message
 
 
 def _partner(entry: PartnerEntry) -> Partner:
