@@ -203,6 +203,21 @@ def test_a_clause_lists_every_rule_and_standing_obligation_that_cites_it(
     assert [o.id for o in clause(review, "7.5").obligations] == ["keep-secure-and-destroy"]
 
 
+def test_each_rule_says_in_words_when_it_can_fire(tmp_path: Path, checker: Checker, pack: Pack) -> None:
+    review = review_of(tmp_path, checker, complete_run(pack))
+
+    rules = {r.id: r for r in clause(review, "7.4").rules}
+    assert rules["handling.post"].fires_when == (
+        "Fires whenever personal data is involved; handling.channel is post."
+    )
+    declaration = {r.id: r for r in clause(review, "6.1").rules}["setting.declaration"]
+    assert declaration.fires_when.startswith("Can fire only when personal data is involved; setting is")
+    assert declaration.fires_when.endswith("its check then decides.")
+    html = render_html(review)
+    assert "Fires whenever personal data is involved; handling.channel is post." in html
+    assert "Fires whenever personal data is involved; handling.channel is post." in render_markdown(review)
+
+
 def test_scenarios_without_clause_tags_or_direction_are_listed_as_proving_nothing(
     tmp_path: Path, checker: Checker, pack: Pack
 ) -> None:

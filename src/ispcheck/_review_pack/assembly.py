@@ -13,7 +13,9 @@ from pathlib import Path
 
 from ..decision import Obligation
 from ..engine import RegisteredRule
+from ..gates import describe
 from ..pack import Pack
+from ..rule import Rule
 from .coverage import ClauseReview, Coverage, ReviewPack, RuleRef, Section
 from .explanations import load_explained
 from .results import Scenario, load_results
@@ -43,7 +45,12 @@ def build(
     for registered in catalogue:
         r = registered.rule
         ref = RuleRef(
-            r.id, r.title, r.effect.value, r.when_urgent.value if r.when_urgent else None, registered.plugin
+            r.id,
+            r.title,
+            r.effect.value,
+            r.when_urgent.value if r.when_urgent else None,
+            registered.plugin,
+            fires_when(r),
         )
         for cited in dict.fromkeys(r.clauses):
             rules_of.setdefault(cited, []).append(ref)
@@ -168,3 +175,14 @@ def _sections(pack: Pack, reviews: list[ClauseReview]) -> tuple[Section, ...]:
             title = f"Section {key}: {heading.title}" if heading else f"Section {key}"
         sections.append(Section(title, tuple(clauses)))
     return tuple(sections)
+
+
+def fires_when(rule: Rule) -> str:
+    """When a rule can fire, in words a reviewer can check against the clause it cites."""
+    data = "personal data is involved" if rule.personal_only else ""
+    gate = "; ".join(part for part in (data, describe(rule.when)) if part)
+    if rule.check is None:
+        return f"Fires whenever {gate}." if gate else "Fires on every decision."
+    if gate:
+        return f"Can fire only when {gate}; its check then decides."
+    return "Its check decides on every decision."

@@ -27,6 +27,8 @@ class RuleRef:
     effect: str
     when_urgent: str | None
     plugin: str
+    #: When the rule can fire, in words: its gate, and whether a check decides after that.
+    fires_when: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +37,7 @@ class RuleRef:
             "effect": self.effect,
             "when_urgent": self.when_urgent,
             "plugin": self.plugin,
+            "fires_when": self.fires_when,
         }
 
 
