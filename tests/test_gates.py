@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from ispcheck import Checker, Effect, Outcome, PluginError, gated_rule, rule
 from ispcheck.engine import UNKNOWN_FACT_ID
-from ispcheck.gates import FACT_DOMAINS, GateTables, gate_problems, normalise_when
+from ispcheck.gates import FACT_DOMAINS, MAX_GROUP_COMBINATIONS, GateTables, gate_problems, normalise_when
 from ispcheck.pack import Pack
 from ispcheck.view import view_of
 
@@ -147,3 +147,13 @@ def test_a_view_with_a_value_that_is_not_even_a_word_is_referred_not_crashed(pac
     decision = checker.decide(odd)
     assert decision.outcome in (Outcome.REFER, Outcome.DO_NOT_SHARE)
     assert UNKNOWN_FACT_ID in rule_ids(decision)
+
+
+def test_no_look_up_table_can_grow_past_4096_entries_whatever_the_input(checker: Checker) -> None:
+    """A table holds one entry per combination of its facts' values met, so this bounds memory."""
+    assert MAX_GROUP_COMBINATIONS == 4096
+    for group in checker._tables.groups:  # the generated tables are what is under test
+        combinations = 1
+        for name in group:
+            combinations *= len(FACT_DOMAINS[name])
+        assert combinations <= 4096, group

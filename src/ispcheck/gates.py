@@ -133,7 +133,7 @@ def passes(gates: Iterable[Gate], disclosure: object, facts: object) -> bool:
 
 #: The most value combinations one group of facts may have; a group's look-up table fills as
 #: combinations are met, so this bounds its size.
-MAX_GROUP_COMBINATIONS = 1048576
+MAX_GROUP_COMBINATIONS = 4096
 
 
 class GateTables:
