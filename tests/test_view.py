@@ -240,3 +240,30 @@ def test_awkward_json_is_read_or_refused_as_the_contract_does(raw: str) -> None:
         discloser = json.dumps({"organisation": "Warwickshire Police", "officer": "DC 1234"})
         raw = text.replace(discloser, raw[14:-1])
     assert json_reading(raw) == contract_json_reading(raw)
+
+
+def test_the_text_read_on_every_check_is_every_text_field_of_the_contract_in_order() -> None:
+    from ispcheck.view import _TEXT_FIELDS, _texts
+
+    data = clean_disclosure()
+    for number, (group, name) in enumerate(_TEXT_FIELDS):
+        data.setdefault(group, {})[name] = f"text {number}"
+    view = view_of(data)
+    assert _texts(view) == tuple(f"text {number}" for number in range(len(_TEXT_FIELDS)))
+
+    def is_text(annotation: Any) -> bool:
+        """str, or text-or-null (the contract's Name and Text, with their constraints)."""
+        return annotation is str or any(
+            arg is str or (getattr(arg, "__origin__", None) is str)
+            for arg in getattr(annotation, "__args__", ())
+        )
+
+    groups = {name: field.annotation for name, field in Disclosure.model_fields.items()}
+    contract_text = {
+        (group, name)
+        for group, model in groups.items()
+        if isinstance(model, type) and issubclass(model, BaseModel)
+        for name, inner in model.model_fields.items()
+        if is_text(inner.annotation)
+    }
+    assert set(_TEXT_FIELDS) == contract_text

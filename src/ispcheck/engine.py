@@ -1,10 +1,11 @@
 """The engine: gathers rules from plugins once, then decides disclosures quickly and fail-closed.
 
 Pluggy finds and registers rules; the per-decision path is ours. A dict is read into the fast
-view (:mod:`ispcheck.view`), the gate tables (:mod:`ispcheck.gates`) say which rules can fire,
-and the plan for that set of rules (the findings that are certain, the predicates to ask) is built
-once and kept. Whatever goes wrong inside a rule becomes a ``refer`` finding naming it: no crash,
-unknown fact or broken plugin can ever produce ``share``.
+view (:mod:`ispcheck.view`), the gate tables (:mod:`ispcheck.gates`) give the set of rules whose
+gates hold as a bit mask, and each byte of the mask is looked up in a table of the rules it stands
+for: those that are all gate fire, the others are asked. Whatever goes wrong inside a rule
+becomes a ``refer`` finding naming it: no crash, unknown fact or broken plugin can ever produce
+``share``.
 """
 
 from __future__ import annotations

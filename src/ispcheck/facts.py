@@ -9,17 +9,30 @@ from someone else"). Because they have a closed set of values, a rule can name t
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .pack import Pack, SettingInfo
 from .partners import Partner, normalise
 from .view import DisclosureView
 from .vocabulary import VOCABULARY
 
-__all__ = ["CLOSED_FACTS", "Facts"]
+if TYPE_CHECKING:
+    from .disclosure import Disclosure
+
+__all__ = ["CLOSED_FACTS", "Facts", "involves_special_category"]
 
 _PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
 _OFFENDING = frozenset({"offender", "suspect"})
 _BOOL: frozenset[object] = frozenset({True, False})
+
+
+def involves_special_category(disclosure: DisclosureView | Disclosure) -> bool:
+    """Special category data, named in the categories or by a listed special category type.
+
+    One test for the engine and the register (which withholds such free text from its records).
+    """
+    data = disclosure.data
+    return "special_category" in data.categories or bool(data.special_category_types)
 
 
 class Facts:
@@ -63,7 +76,7 @@ class Facts:
     def __init__(self, disclosure: DisclosureView, pack: Pack, today: date) -> None:
         data = disclosure.data
         categories = data.categories
-        special = "special_category" in categories or bool(data.special_category_types)
+        special = involves_special_category(disclosure)
         criminal = "criminal_offence" in categories
         context = disclosure.context
         setting = context.setting or "outside_meeting"

@@ -2,9 +2,9 @@
 
 A rule's ``when`` names facts with a closed set of values and the values under which the rule can
 fire, for example ``{"handling.channel": {"post"}}``. The engine compiles every gate of every rule
-into one table per fact, mapping each value to the set of rules (a bit mask) that can fire under
-it. Deciding a disclosure then costs one look-up per fact instead of one call per rule, and a rule
-that is all gate (no predicate) is never called at all.
+into tables, one per small group of facts, mapping the group's values to the set of rules (a bit
+mask) they let through. Deciding a disclosure then costs one look-up per group instead of one call
+per rule, and a rule that is all gate (no predicate) is never called at all.
 
 A fact is a contract path read from the disclosure (``consent.status``) or one of the facts the
 engine works out (``personal``, ``urgent``...: :data:`ispcheck.facts.CLOSED_FACTS`). Gates may
@@ -96,7 +96,8 @@ def gate_values(gates: Iterable[Gate]) -> dict[str, list[object]]:
 
 
 def _in_order(value: object) -> tuple[int, str]:
-    return ({None: 0, False: 1, True: 2}.get(value, 3) if isinstance(value, bool | None) else 3, str(value))
+    rank = 0 if value is None else 1 if value is False else 2 if value is True else 3
+    return rank, str(value)
 
 
 def _word(value: object) -> str:
@@ -111,7 +112,7 @@ def gate_problems(gates: Iterable[Gate]) -> list[str]:
         if domain is None:
             problems.append(f"its 'when' names {name!r}, which is not a fact with a closed set of values")
             continue
-        unknown = [v for v in values if not any(v == d and type(v) is type(d) for d in domain)]
+        unknown = [v for v in values if not _is_value_of(v, domain)]
         if unknown or not values:
             allowed = ", ".join(sorted(repr(v) for v in domain))
             shown = ", ".join(repr(v) for v in unknown) or "no value"
@@ -119,8 +120,13 @@ def gate_problems(gates: Iterable[Gate]) -> list[str]:
     return problems
 
 
+def _is_value_of(value: object, domain: frozenset[object]) -> bool:
+    """Whether ``value`` is one of ``domain``, type and all: 1 is not true, 0 is not false."""
+    return any(value == known and type(value) is type(known) for known in domain)
+
+
 def passes(gates: Iterable[Gate], disclosure: object, facts: object) -> bool:
-    """Whether every gate holds: the plain reading, used to build plans and as the reference."""
+    """Whether every gate holds: the plain reading, the reference the tables are tested against."""
     for name, values in gates:
         value = attrgetter(name)(disclosure if "." in name else facts)
         try:
@@ -188,7 +194,7 @@ class GateTables:
         found = []
         for name in (name for group in self.groups for name in group):
             value = attrgetter(name)(disclosure if "." in name else facts)
-            if not any(value == v and type(value) is type(v) for v in FACT_DOMAINS[name]):
+            if not _is_value_of(value, FACT_DOMAINS[name]):
                 found.append((name, value))
         return found
 

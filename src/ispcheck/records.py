@@ -22,6 +22,7 @@ import msgspec
 
 from .decision import Decision, Effect, Finding, Obligation, Outcome
 from .disclosure import Disclosure
+from .facts import involves_special_category
 from .view import DisclosureView
 
 __all__ = [
@@ -65,12 +66,6 @@ def canonical_json(value: Any) -> str:
 #: text keys, and the view's structs) exactly as :func:`canonical_json` does, in C. The tests check
 #: it against ``canonical_json`` for every code point and for generated records.
 _encode = msgspec.json.Encoder(order="sorted").encode
-
-
-def involves_special_category(disclosure: Disclosure | DisclosureView) -> bool:
-    """The same test the engine uses: special category data named in categories or types."""
-    data = disclosure.data
-    return "special_category" in data.categories or bool(data.special_category_types)
 
 
 def withhold_text(disclosure: Disclosure) -> tuple[dict[str, Any], list[str]]:
@@ -121,9 +116,9 @@ def view_record(
 ) -> tuple[dict[str, Any], str]:
     """:func:`decision_record` and its :func:`canonical_json`, from an already validated view.
 
-    For the register, where they cost more than deciding: the disclosure is encoded from the view
-    (no contract model to build and dump), and findings and obligations from the ones already
-    encoded (see :func:`record_json`). The content and the text are exactly what
+    For the register, where they cost more than deciding: the disclosure is built from the view
+    (no contract model to build and dump), and the text is :func:`record_json`, which reuses the
+    findings and obligations already encoded. The content and the text are exactly what
     ``decision_record`` of the contract model gives, and ``canonical_json`` of that (the tests
     check both).
     """
@@ -131,18 +126,14 @@ def view_record(
         shown, withheld = view, list[str]()
     else:
         shown, withheld = _withhold_view(view)
-    decided = decision.to_dict()
     content = {
         "format": RECORD_FORMAT,
         "decided_by": decided_by,
         "disclosure": _json_shaped(shown),
         "withheld": withheld,
-        "decision": decided,
+        "decision": decision.to_dict(),
     }
-    if not _encodable(decided_by):
-        return content, canonical_json(content)
-    text = _encode({**content, "disclosure": shown, "decision": _spliced(decided, decision)})
-    return content, text.decode()
+    return content, record_json(content, decision)
 
 
 def _encodable(decided_by: object) -> bool:
@@ -240,7 +231,8 @@ def decision_from_dict(record: dict[str, Any]) -> Decision:
     )
 
 
-_FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
+#: What a stored finding may give back to ``Finding`` (not ``severity``, which it works out).
+_FINDING_FIELDS = frozenset(f.name for f in fields(Finding) if f.init)
 
 
 def _finding(stored: dict[str, Any]) -> Finding:

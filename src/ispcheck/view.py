@@ -16,8 +16,9 @@ and check that every field, default and vocabulary here matches the contract.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 import msgspec
 from msgspec import Meta, Struct, field
@@ -233,12 +234,7 @@ def _tidied(view: DisclosureView) -> DisclosureView:
                 text.encode("utf-8")  # the contract refuses lone surrogates; so must we
             if text.strip() is not text:
                 tidy = False
-    if tidy:
-        return view
-    stripped = _stripped(view)
-    if stripped is None:
-        raise ValueError("a name is empty once its spaces are stripped")
-    return stripped
+    return view if tidy else _stripped(view)
 
 
 #: The characters the contract strips from the ends of text: Unicode White_Space, which is not
@@ -247,22 +243,27 @@ _WHITESPACE = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-#: Every text field of the contract, by group.
-_TEXT_FIELDS = (
-    ("discloser", "organisation"),
-    ("discloser", "officer"),
-    ("recipient", "organisation"),
-    ("recipient", "officer"),
-    ("data", "description"),
-    ("data", "originator"),
-    ("purpose", "statement"),
-    ("consent", "reason_not_sought"),
-    ("consent", "restrictions"),
-    ("necessity", "statement"),
-)
+
+
+def _text_fields() -> tuple[tuple[str, str], ...]:
+    """Every text field of the view, by group, in order: the fields the contract strips."""
+    found = []
+    for group in msgspec.structs.fields(DisclosureView):
+        if isinstance(group.type, type) and issubclass(group.type, msgspec.Struct):
+            for field_ in msgspec.structs.fields(group.type):
+                kind = field_.type
+                if get_origin(kind) in (Union, types.UnionType):
+                    kind = next(t for t in get_args(kind) if t is not type(None))
+                if get_origin(kind) is Annotated and get_args(kind)[0] is str:
+                    found.append((group.name, field_.name))
+    return tuple(found)
+
+
+_TEXT_FIELDS = _text_fields()
 
 
 def _texts(view: DisclosureView) -> tuple[str | None, ...]:
+    """The values of :data:`_TEXT_FIELDS`, read without a loop: this runs on every check."""
     discloser, recipient, data, consent = view.discloser, view.recipient, view.data, view.consent
     return (
         discloser.organisation,
@@ -278,8 +279,8 @@ def _texts(view: DisclosureView) -> tuple[str | None, ...]:
     )
 
 
-def _stripped(view: DisclosureView) -> DisclosureView | None:
-    """The view with text stripped as the contract strips it; None if a name is left empty."""
+def _stripped(view: DisclosureView) -> DisclosureView:
+    """The view with text stripped as the contract strips it; raises if a name is left empty."""
     groups: dict[str, Any] = {}
     for group, name in _TEXT_FIELDS:
         struct = groups.get(group) or getattr(view, group)
@@ -287,7 +288,7 @@ def _stripped(view: DisclosureView) -> DisclosureView | None:
         if text is not None and text.strip() is not text:
             text = text.strip(_WHITESPACE)
             if not text and name == "organisation":
-                return None  # the contract says "must not be empty"
+                raise ValueError("a name is empty once its spaces are stripped")
             groups[group] = msgspec.structs.replace(struct, **{name: text})
     return msgspec.structs.replace(view, **groups)
 
