@@ -1,18 +1,21 @@
 """What a check returns: findings, and the decision the engine makes from them.
 
-These are plain frozen dataclasses rather than pydantic models because a decision is built on the
-hot path of every check, and findings are built once per rule and then shared between decisions.
-``to_dict`` gives the JSON shape case systems store.
+Findings are plain frozen dataclasses, built once per rule and then shared between decisions. A
+decision is built on the hot path of every check, so it is an immutable msgspec struct, which is
+made in C (a frozen dataclass sets each field through ``object.__setattr__``, which here cost most
+of a microsecond per decision). ``to_dict`` gives the JSON shape case systems store.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Condition", "Decision", "Effect", "Finding", "Obligation", "Outcome", "new_decision"]
+import msgspec
+
+__all__ = ["Condition", "Decision", "Effect", "Finding", "Obligation", "Outcome"]
 
 
 class Effect(StrEnum):
@@ -130,9 +133,12 @@ class Obligation:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """The engine's answer for one disclosure, ready to store as the decision record."""
+class Decision(msgspec.Struct, frozen=True, gc=False):
+    """The engine's answer for one disclosure, ready to store as the decision record.
+
+    Immutable and compared field by field, like the findings it holds. Not tracked by the garbage
+    collector: it holds only findings, obligations, text and a time, none of which refer back.
+    """
 
     outcome: Outcome
     findings: tuple[Finding, ...]
@@ -179,34 +185,3 @@ class Decision:
             "pack": {"name": self.pack_name, "version": self.pack_version},
             "made_at": self.made_at.isoformat(),
         }
-
-
-_DECISION_SETTERS = tuple(getattr(Decision, f.name).__set__ for f in fields(Decision))
-
-
-def new_decision(
-    outcome: Outcome,
-    findings: tuple[Finding, ...],
-    obligations: tuple[Obligation, ...],
-    pack_name: str,
-    pack_version: str,
-    made_at: datetime,
-    urgent: bool,
-) -> Decision:
-    """The same as ``Decision(...)``, for the hot path.
-
-    A frozen dataclass sets each field through ``object.__setattr__``, which here cost more than
-    a microsecond per decision; this sets the slots directly, once, before anyone can see it.
-    """
-    decision: Decision = object.__new__(Decision)
-    set_outcome, set_findings, set_obligations, set_name, set_version, set_made_at, set_urgent = (
-        _DECISION_SETTERS
-    )
-    set_outcome(decision, outcome)
-    set_findings(decision, findings)
-    set_obligations(decision, obligations)
-    set_name(decision, pack_name)
-    set_version(decision, pack_version)
-    set_made_at(decision, made_at)
-    set_urgent(decision, urgent)
-    return decision

@@ -14,17 +14,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache, partial
-from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation, new_decision
+from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation
 from .errors import PluginError
 from .gates import Gate, GateTables, gate_problems, passes
 from .pack import DEFAULT_PACK, Pack, load_pack
+from .plans import RulePlans, Step
 from .plugins import BrokenPlugin, make_plugin_manager
-from .rule import CheckFunction, Facts, Rule
+from .rule import Facts, Rule
 from .view import DisclosureView, quick_view, view_of
 
 if TYPE_CHECKING:
@@ -35,9 +35,6 @@ __all__ = ["Checker", "RegisteredRule", "check", "default_checker"]
 BROKEN_RULE_ID = "engine.rule-failed"
 BROKEN_PLUGIN_ID = "engine.plugin-broken"
 UNKNOWN_FACT_ID = "engine.fact-not-understood"
-#: One rule as the hot path reads it: the rule, its predicate (None when it is all gate), its
-#: finding, and the finding to give on the urgent path.
-_Step = tuple[Rule, CheckFunction | None, Finding, Finding]
 #: How many findings built by rules themselves a checker remembers as already vetted.
 MAX_VETTED = 4096
 _PERSONAL_ONLY: Gate = ("personal", frozenset({True}))
@@ -91,23 +88,16 @@ class Checker:
         self.rules: tuple[RegisteredRule, ...] = tuple(registered)
         self.broken_plugins: tuple[BrokenPlugin, ...] = tuple(broken)
         self.obligations: tuple[Obligation, ...] = tuple(obligations)
-        # The hot path reads plain tuples rather than attributes of each rule.
-        self._steps: tuple[_Step, ...] = tuple(
-            (r.rule, r.rule.check, r.rule.finding, r.rule.urgent_finding or r.rule.finding)
-            for r in registered
-        )
-        self._gates_of = tuple(
-            (*r.rule.when, _PERSONAL_ONLY) if r.rule.personal_only else r.rule.when for r in registered
-        )
+        # The hot path reads plain tuples rather than attributes of each rule; a rule with
+        # variants is one step per variant, each gated on its value.
+        gated = [_gated_steps(r.rule) for r in registered]
+        self._steps: tuple[Step, ...] = tuple(step for steps in gated for step, _ in steps)
+        self._gates_of = tuple(gates for steps in gated for _, gates in steps)
         self._tables = GateTables(self._gates_of)
-        # The rules whose gates hold come as a bit mask; each byte of it is looked up in a table
-        # of the (up to eight) steps it stands for, so rules run in order at no cost per rule.
-        self._mask_bytes = max(1, (len(registered) + 7) // 8)
-        self._steps_by_byte = tuple(
-            _StepsByByte(self._steps[8 * k : 8 * k + 8]) for k in range(self._mask_bytes)
-        )
         self._plugin_of = {r.rule.id: r.plugin for r in registered}
         self._broken_findings = tuple(self._broken_plugin_finding(b) for b in broken)
+        # The rules whose gates hold come as a bit mask; the plans turn it into findings.
+        self._plans = RulePlans(self._steps, self._run_counting, self._broken_findings)
         self._clause_ids = frozenset(self.pack.clauses)
         self._vetted_before: dict[int, Finding] = {}
         self._pack_name = self.pack.meta.name
@@ -127,7 +117,10 @@ class Checker:
                 raise PluginError(plugin, f"rule id {item.id!r} is already used by {seen[item.id]}")
             for problem in gate_problems(item.when):
                 raise PluginError(plugin, f"rule {item.id!r}: {problem}")
-            for finding in (item.finding, item.urgent_finding):
+            if item.variants:
+                for problem in gate_problems(((item.variant_fact or "", frozenset(dict(item.variants))),)):
+                    raise PluginError(plugin, f"rule {item.id!r} variants: {problem}")
+            for finding in (item.finding, item.urgent_finding, *dict(item.variants).values()):
                 if finding is not None:
                     self._require_clauses(plugin, f"rule {item.id!r}", finding.clauses)
         for item in rules:
@@ -184,13 +177,18 @@ class Checker:
         try:
             mask = self._tables.mask(view, facts)
         except (KeyError, TypeError):  # a value no fact can take: a view not built by view_of
-            found = self._not_understood(view, facts)
-        else:
-            steps = chain.from_iterable(
-                map(dict.__getitem__, self._steps_by_byte, mask.to_bytes(self._mask_bytes, "little"))
-            )
-            found = self._run(steps, view, facts)
-        return self._decision(found, facts, made_at)
+            return self._decision(self._not_understood(view, facts), facts, made_at)
+        urgent = facts.urgent
+        found, top = (self._plans.urgent if urgent else self._plans.normal)(mask, view, facts)
+        return Decision(
+            OUTCOME_BY_SEVERITY[top],
+            found,
+            self.obligations if facts.personal else (),
+            self._pack_name,
+            self._pack_version,
+            made_at,
+            urgent,
+        )
 
     def decide_plainly(self, view: DisclosureView, *, today: date | None = None) -> Decision:
         """Decide by asking every rule's gate in turn, without the tables: the reference reading.
@@ -199,13 +197,14 @@ class Checker:
         """
         made_at = self._clock()
         facts = Facts(view, self.pack, today or made_at.date())
-        return self._decision(self._run(self._steps_plainly(view, facts), view, facts), facts, made_at)
+        found = [*self._broken_findings, *self._run(self._steps_plainly(view, facts), view, facts)]
+        return self._decision(found, facts, made_at)
 
     def _not_understood(self, view: DisclosureView, facts: Facts) -> list[Finding]:
         """Fail closed on facts outside their values: refer, and say what the rules could see."""
         unknown = self._tables.unknown_values(view, facts)
         shown = "; ".join(f"{name} = {value!r}" for name, value in unknown) or "a value no fact can take"
-        found = self._run(self._steps_plainly(view, facts), view, facts)
+        found = [*self._broken_findings, *self._run(self._steps_plainly(view, facts), view, facts)]
         found.append(
             self._escalation(
                 UNKNOWN_FACT_ID,
@@ -216,7 +215,7 @@ class Checker:
         )
         return found
 
-    def _steps_plainly(self, view: DisclosureView, facts: Facts) -> list[_Step]:
+    def _steps_plainly(self, view: DisclosureView, facts: Facts) -> list[Step]:
         return [
             step
             for step, gates in zip(self._steps, self._gates_of, strict=True)
@@ -224,7 +223,7 @@ class Checker:
         ]
 
     def _decision(self, found: list[Finding], facts: Facts, made_at: datetime) -> Decision:
-        return new_decision(
+        return Decision(
             OUTCOME_BY_SEVERITY[max(map(_severity_of, found), default=0)],
             tuple(found),
             self.obligations if facts.personal else (),
@@ -234,10 +233,20 @@ class Checker:
             facts.urgent,
         )
 
-    def _run(self, steps: Iterable[_Step], view: DisclosureView, facts: Facts) -> list[Finding]:
+    def _run_counting(
+        self, steps: tuple[Step, ...], view: DisclosureView, facts: Facts, top: int
+    ) -> tuple[list[Finding], int]:
+        """The findings of these steps, and the strictest severity among them and ``top``."""
+        found = self._run(steps, view, facts)
+        for finding in found:
+            if finding.severity > top:
+                top = finding.severity
+        return found, top
+
+    def _run(self, steps: Iterable[Step], view: DisclosureView, facts: Facts) -> list[Finding]:
         """The findings of the rules whose gates hold, in rule order."""
         urgent = facts.urgent
-        found = list(self._broken_findings)
+        found = []
         for rule, check, finding, urgent_finding in steps:
             if check is None:  # all gate: it fires
                 found.append(urgent_finding if urgent else finding)
@@ -288,16 +297,12 @@ class Checker:
         return self._plugin_of.get(rule_id)
 
 
-class _StepsByByte(dict[int, tuple[_Step, ...]]):
-    """The steps each value of one byte of a mask stands for, worked out the first time it is met."""
-
-    def __init__(self, steps: tuple[_Step, ...]) -> None:
-        super().__init__()
-        self.steps = steps
-
-    def __missing__(self, value: int) -> tuple[_Step, ...]:
-        chosen = self[value] = tuple(step for bit, step in enumerate(self.steps) if value >> bit & 1)
-        return chosen
+def _gated_steps(rule: Rule) -> list[tuple[Step, tuple[Gate, ...]]]:
+    """The steps a rule runs as, each with its gates: one, or one per variant."""
+    extra = (_PERSONAL_ONLY,) if rule.personal_only else ()
+    if rule.variant_fact is not None:
+        return [((rule, None, found, found), (*gates, *extra)) for gates, found in rule.gates_of_variants()]
+    return [((rule, rule.check, rule.finding, rule.urgent_finding or rule.finding), (*rule.when, *extra))]
 
 
 def _reject(name: str, exc: PluginError, installed: frozenset[str]) -> BrokenPlugin:

@@ -74,6 +74,7 @@ class Facts:
     )
 
     def __init__(self, disclosure: DisclosureView, pack: Pack, today: date) -> None:
+        # Written out rather than split into helpers: this runs on every check.
         data = disclosure.data
         categories = data.categories
         special = involves_special_category(disclosure)
@@ -88,6 +89,7 @@ class Facts:
         consent = disclosure.consent
         necessity = disclosure.necessity
         subjects = disclosure.subjects
+        origin = data.originator
         self.pack = pack
         self.today = today
         #: Past the pack's annual review date.
@@ -121,7 +123,11 @@ class Facts:
         self.came_from_elsewhere: bool = (
             said if said is not None else _came_from_elsewhere(disclosure, discloser, pack)
         )
-        self.police_information: bool = _police_information(disclosure, discloser, pack)
+        self.police_information: bool = (
+            discloser is not None and discloser.kind == "police"
+            if origin is None
+            else _police_information(origin, pack)
+        )
 
         # About whom.
         self.subjects_listed: bool = bool(subjects)
@@ -165,11 +171,11 @@ def _came_from_elsewhere(disclosure: DisclosureView, discloser: Partner | None, 
     return normalise(disclosure.discloser.organisation) not in normalise(origin)
 
 
-def _police_information(disclosure: DisclosureView, discloser: Partner | None, pack: Pack) -> bool:
-    """Whether the information comes from the police: its originator, or else its discloser."""
-    origin = disclosure.data.originator
-    if origin is None:
-        return discloser is not None and discloser.kind == "police"
+def _police_information(origin: str, pack: Pack) -> bool:
+    """Whether information first given by ``origin`` comes from the police.
+
+    (With no originator, the discloser says it: read by the caller.)
+    """
     entry = pack.register.lookup(origin)
     if entry is not None:
         return isinstance(entry, Partner) and entry.kind == "police"

@@ -15,7 +15,7 @@ loudly when the checker is built.
 from __future__ import annotations
 
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import reduce
 from operator import and_, attrgetter
 from typing import Any, Literal, Union, get_args, get_origin
@@ -171,23 +171,21 @@ class GateTables:
         self.source = _source(self.groups)
         namespace: dict[str, Any] = {f"T{i}": table for i, table in enumerate(self._tables)}
         namespace["everyone"] = self.everyone
+        namespace["fill"] = self._fill
         # Generated from fact names that were checked against FACT_DOMAINS, never from input.
         exec(compile(self.source, "<ispcheck gate tables>", "exec"), namespace)
-        self._fast_mask = namespace["mask"]
+        #: ``mask(d, f)``: the rules whose gates hold. Raises KeyError (or TypeError, for an
+        #: unhashable value) when a fact has a value outside its values.
+        self.mask: Callable[[Any, Any], int] = namespace["mask"]
         self._keys = namespace["keys"]
 
-    def mask(self, disclosure: object, facts: object) -> int:
-        """The rules whose gates hold. Raises KeyError for a value outside a fact's values."""
-        try:
-            mask: int = self._fast_mask(disclosure, facts)
-        except KeyError:  # values met for the first time: fill their tables, then look again
-            keys = self._keys(disclosure, facts)
-            for group, table, key in zip(self.groups, self._tables, keys, strict=True):
-                if key not in table:
-                    tables = [self._by_value[name] for name in group]
-                    table[key] = reduce(and_, map(dict.__getitem__, tables, key))
-            mask = self._fast_mask(disclosure, facts)
-        return mask
+    def _fill(self, disclosure: object, facts: object) -> None:
+        """Work out the rules let through by values met for the first time."""
+        keys = self._keys(disclosure, facts)
+        for group, table, key in zip(self.groups, self._tables, keys, strict=True):
+            if key not in table:
+                tables = [self._by_value[name] for name in group]
+                table[key] = reduce(and_, map(dict.__getitem__, tables, key))
 
     def unknown_values(self, disclosure: object, facts: object) -> list[tuple[str, object]]:
         """The gated facts whose value is not one the fact can take, with that value."""
@@ -233,8 +231,11 @@ def _source(groups: list[tuple[str, ...]]) -> str:
         return f"{_source_of(name)}_.{name.split('.', 1)[1]}" if "." in name else f"f.{name}"
 
     keys = [f"({', '.join(read(n) for n in group)},)" for group in groups]
-    terms = "".join(f"\n        & T{i}[{key}]" for i, key in enumerate(keys))
+    terms = "".join(f"\n            & T{i}[{key}]" for i, key in enumerate(keys))
+    look = f"(\n            everyone{terms}\n        )"
     return (
-        f"def mask(d, f):\n{bind}    return (\n        everyone{terms}\n    )\n\n"
+        f"def mask(d, f):\n{bind}    try:\n        return {look}\n"
+        f"    except KeyError:  # values met for the first time: fill their tables, then look again\n"
+        f"        fill(d, f)\n        return {look}\n\n"
         f"def keys(d, f):\n{bind}    return ({''.join(f'{key}, ' for key in keys)})\n"
     )

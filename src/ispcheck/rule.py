@@ -36,6 +36,11 @@ class Rule:
     effect the finding takes when there is an urgent risk to life, where the protocol and the law
     let necessary sharing go ahead now and be recorded afterwards; ``urgent_action`` is what to do
     then, and ``urgent_after`` says whether it can wait until after the data has moved.
+
+    ``variants`` is for a rule whose finding depends only on the value of one closed fact (such as
+    which meeting the share happens in): ``variant_fact`` names the fact, and ``variants`` gives,
+    for each value under which the rule fires, its finding (the same on the urgent path). Such a
+    rule has no ``check``: the engine picks the finding by the value, through its gate tables.
     """
 
     id: str
@@ -53,6 +58,8 @@ class Rule:
     urgent_action: str | None = None
     urgent_after: bool = True
     when: tuple[Gate, ...] = ()
+    variant_fact: str | None = None
+    variants: tuple[tuple[object, Finding], ...] = ()
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
@@ -68,6 +75,19 @@ class Rule:
                 after=self.urgent_after and self.when_urgent is Effect.CONDITION,
             )
         object.__setattr__(self, "urgent_finding", urgent)
+        if self.variants and (self.variant_fact is None or self.check is not None):
+            raise ValueError(f"rule {self.id!r} has variants, so needs a variant_fact and no check")
+
+    def gates_of_variants(self) -> tuple[tuple[tuple[Gate, ...], Finding], ...]:
+        """Each variant's finding with the gate under which it fires: the rule's, narrowed to its value."""
+        fact = self.variant_fact
+        others = tuple(gate for gate in self.when if gate[0] != fact)
+        allowed = next((values for name, values in self.when if name == fact), None)
+        return tuple(
+            (tuple(sorted((*others, (fact, frozenset({value}))), key=lambda gate: gate[0])), finding)
+            for value, finding in self.variants
+            if fact is not None and (allowed is None or value in allowed)
+        )
 
     def variant(
         self,

@@ -12,12 +12,11 @@ from ..decision import Effect, Finding
 from ..gates import normalise_when
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo
-from ..rule import Facts, Rule, gated_rule
-from ..view import DisclosureView
+from ..rule import Rule, gated_rule
 
 
 def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None], pack: Pack) -> Rule:
-    """A rule that hands out a prebuilt finding for the meeting the share happens in.
+    """A rule with a prebuilt finding for each meeting the share can happen in (its variants).
 
     The rule's own clauses (what the catalogue shows) are every clause its findings can cite,
     so that a clause such as 6.5 or Appendix 3 lists the rule that enforces it.
@@ -28,12 +27,15 @@ def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None],
         if found is not None:
             cited.update(dict.fromkeys(found.clauses))
 
-    def check(d: DisclosureView, f: Facts) -> Finding | None:
-        return findings.get(f.setting)
-
-    settings = tuple(code for code, found in findings.items() if found is not None)
-    gate = normalise_when({"setting": settings} if settings else None)
-    return replace(template, check=check, clauses=tuple(cited), when=gate)
+    variants = tuple((code, found) for code, found in findings.items() if found is not None)
+    return replace(
+        template,
+        check=None,
+        clauses=tuple(cited),
+        when=normalise_when({"setting": [code for code, _ in variants]} if variants else None),
+        variant_fact="setting",
+        variants=variants,
+    )
 
 
 def _appendix(setting: SettingInfo) -> str:
@@ -49,7 +51,7 @@ def declaration_rule(pack: Pack) -> Rule:
         message="The information is to be shared in a meeting.",
         action="Make sure every attendee has signed the meeting's confidentiality declaration.",
         facts=("context.setting",),
-        check=lambda d, f: None,
+        check=None,
     )
 
     def build(s: SettingInfo) -> Finding:
@@ -81,7 +83,7 @@ def recording_rule(pack: Pack) -> Rule:
         message="The meeting has a rule about recording.",
         action="Follow the declaration's rule on recording.",
         facts=("context.setting",),
-        check=lambda d, f: None,
+        check=None,
     )
 
     def build(s: SettingInfo) -> Finding | None:
@@ -106,7 +108,7 @@ def requirements_rule(pack: Pack) -> Rule:
         message="The meeting's declaration has requirements of its own.",
         action="Meet the declaration's requirements.",
         facts=("context.setting",),
-        check=lambda d, f: None,
+        check=None,
     )
 
     def build(s: SettingInfo) -> Finding | None:

@@ -1,0 +1,135 @@
+"""From the rules whose gates hold to the findings, in rule order, worked out ahead of time.
+
+The gate tables (:mod:`ispcheck.gates`) give the rules whose gates hold as a bit mask. A rule that
+is all gate always gives the same finding. So the mask is cut into chunks of sixteen rules, and
+for each value of a chunk the findings of its rules are worked out the first time that value is
+met, for the ordinary and for the urgent path. Deciding then joins one tuple per chunk in one
+generated function, and works out the strictest severity from three mask tests, with no Python
+step per rule. Only a chunk whose rules include one with a predicate runs those rules one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .decision import SEVERITY, Effect, Finding
+from .rule import CheckFunction, Rule
+from .view import DisclosureView
+
+__all__ = ["CHUNK_BITS", "FindingsOfMask", "RulePlans", "RunSteps", "Step"]
+
+#: One rule as the hot path reads it: the rule, its predicate (None when it is all gate), its
+#: finding, and the finding to give on the urgent path.
+Step = tuple[Rule, CheckFunction | None, Finding, Finding]
+#: Runs steps one by one (some of them asking predicates): given the strictest severity so far,
+#: returns their findings and the strictest severity after them.
+RunSteps = Callable[[tuple[Step, ...], DisclosureView, Any, int], tuple[Sequence[Finding], int]]
+#: What a decision asks of the plans: the findings for a mask, and the strictest severity.
+FindingsOfMask = Callable[[int, DisclosureView, Any], tuple[tuple[Finding, ...], int]]
+#: How many rules each chunk of the mask stands for, and the values a chunk can take.
+CHUNK_BITS = 16
+CHUNK_VALUES = (1 << CHUNK_BITS) - 1
+#: The most values one chunk's table keeps; it starts afresh when full, so memory stays bounded.
+MAX_PLANS = 4096
+
+
+class RulePlans:
+    """The findings of every set of rules whose gates hold, ready for the ordinary and urgent paths.
+
+    ``normal`` and ``urgent`` map a mask (and the disclosure, for the predicates) to the findings
+    in rule order and the strictest severity among them. Fixed findings (of broken plugins, say)
+    come first in every decision.
+    """
+
+    def __init__(self, steps: Sequence[Step], run_steps: RunSteps, fixed: tuple[Finding, ...] = ()) -> None:
+        steps = tuple(steps)
+        self.chunks = tuple(steps[k : k + CHUNK_BITS] for k in range(0, len(steps), CHUNK_BITS))
+        self.source = _source(self.chunks, fixed)
+        self.normal: FindingsOfMask = self._compile(run_steps, fixed, urgent=False)
+        self.urgent: FindingsOfMask = self._compile(run_steps, fixed, urgent=True)
+
+    def _compile(self, run_steps: RunSteps, fixed: tuple[Finding, ...], *, urgent: bool) -> FindingsOfMask:
+        findings = [_Plans(chunk, urgent) for chunk in self.chunks]
+        namespace: dict[str, Any] = {"run": run_steps, "FIXED": fixed, "fill": _filler(findings)}
+        for k, table in enumerate(findings):
+            namespace[f"T{k}"] = table.table
+            namespace[f"S{k}"] = table.steps
+        for effect in (Effect.BLOCK, Effect.REFER, Effect.CONDITION):
+            namespace[effect.name] = sum(
+                1 << index
+                for index, step in enumerate(c for chunk in self.chunks for c in chunk)
+                if step[1] is None and _finding(step, urgent).effect is effect
+            )
+        namespace["BASE"] = max((f.severity for f in fixed), default=0)
+        # Generated from the number of rules alone, never from input.
+        exec(compile(self.source, "<ispcheck rule plans>", "exec"), namespace)
+        found: FindingsOfMask = namespace["findings"]
+        return found
+
+
+class _Plans:
+    """For one chunk of rules: each value met so far, with the findings its rules give.
+
+    None stands for a value whose rules include one with a predicate: ``steps`` then holds the
+    rules to run. Bounded: it starts afresh when full.
+    """
+
+    def __init__(self, chunk: tuple[Step, ...], urgent: bool) -> None:
+        self.table: dict[int, tuple[Finding, ...] | None] = {}
+        self.chunk = chunk
+        self.urgent = urgent
+        self.steps: dict[int, tuple[Step, ...]] = {}
+
+    def fill(self, value: int) -> None:
+        if value in self.table:
+            return
+        if len(self.table) >= MAX_PLANS:
+            self.table.clear()
+            self.steps.clear()
+        chosen = tuple(step for bit, step in enumerate(self.chunk) if value >> bit & 1)
+        if any(step[1] is not None for step in chosen):
+            self.steps[value] = chosen
+            self.table[value] = None
+        else:
+            self.table[value] = tuple(_finding(step, self.urgent) for step in chosen)
+
+
+def _finding(step: Step, urgent: bool) -> Finding:
+    """The finding a rule that is all gate gives, on the urgent path or the ordinary one."""
+    return step[3] if urgent else step[2]
+
+
+def _filler(tables: list[_Plans]) -> Callable[[int], None]:
+    def fill(mask: int) -> None:
+        for k, table in enumerate(tables):
+            table.fill(mask >> (CHUNK_BITS * k) & CHUNK_VALUES)
+
+    return fill
+
+
+def _source(chunks: tuple[tuple[Step, ...], ...], fixed: tuple[Finding, ...]) -> str:
+    """The Python source of ``findings(mask, d, f)`` for these chunks of rules."""
+    lines = ["def findings(mask, d, f):"]
+    top = [
+        f"{SEVERITY[Effect.BLOCK]} if mask & BLOCK",
+        f"{SEVERITY[Effect.REFER]} if mask & REFER",
+        f"{SEVERITY[Effect.CONDITION]} if mask & CONDITION",
+        "0",
+    ]
+    lines.append(f"    top = {' else '.join(top)}")
+    if fixed:
+        lines.append("    if top < BASE:\n        top = BASE")
+    values = [f"mask >> {CHUNK_BITS * k} & {CHUNK_VALUES}" for k in range(len(chunks))]
+    looked = ", ".join(f"T{k}[{value}]" for k, value in enumerate(values))
+    names = ", ".join(f"c{k}" for k in range(len(chunks)))
+    if chunks:
+        lines.append(f"    try:\n        {names}, = {looked},")
+        lines.append("    except KeyError:  # values met for the first time\n        fill(mask)")
+        lines.append(f"        {names}, = {looked},")
+    for k, chunk in enumerate(chunks):
+        if any(step[1] is not None for step in chunk):
+            lines.append(f"    if c{k} is None:\n        c{k}, top = run(S{k}[{values[k]}], d, f, top)")
+    parts = (["*FIXED"] if fixed else []) + [f"*c{k}" for k in range(len(chunks))]
+    lines.append(f"    return ({''.join(part + ', ' for part in parts)}), top")
+    return "\n".join(lines) + "\n"
