@@ -196,13 +196,23 @@ def test_the_rule_catalogue_says_when_each_rule_can_fire(capsys: pytest.CaptureF
     assert rules["handling.post"]["has_predicate"] is False
     identity = rules["accuracy.identity-not-verified"]
     assert identity["fires_when"] == {"accuracy.identity_verified": [None, False]}
-    assert rules["lawful-basis.s115-needs-relevant-authorities"]["has_predicate"] is True
+    assert rules["handling.mark-official-sensitive"]["has_predicate"] is True
+    s115 = rules["lawful-basis.s115-needs-relevant-authorities"]
+    assert s115["has_predicate"] is False
+    assert s115["fires_when"] == {
+        "lawful_basis.gateway": ["crime_and_disorder_act_s115"],
+        "recipient_relevant_authority": [False],
+    }
+    assert {"in_meeting": [False]} in s115["variants"]
+    assert rules["handling.post"]["variants"] == []
 
 
 def test_the_rule_catalogue_in_words_says_when_a_rule_can_fire(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "rules", "--no-plugins")
     assert code == 0
     assert "only when handling.channel is post" in out
+    assert "when context.from_meeting is marac; setting is not marac" in out
+    assert "when context.from_meeting is given; in_meeting is false" in out
     assert "only when accuracy.identity_verified is false or not known" in out
 
 

@@ -60,6 +60,9 @@ def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
         ("discloser_signatory", {"discloser.organisation": "Acme Private Investigations"}, False),
         ("recipient_signatory", {"recipient.organisation": "Rugby BC"}, True),
         ("recipient_signatory", {"recipient.organisation": "Rugby Bowls Club"}, False),
+        ("recipient_relevant_authority", {"recipient.organisation": "Rugby BC"}, True),
+        ("recipient_relevant_authority", {"recipient.organisation": "Refuge"}, False),
+        ("recipient_relevant_authority", {"recipient.organisation": "Rugby Bowls Club"}, False),
     ],
 )
 def test_a_worked_out_fact_follows_what_the_disclosure_says(

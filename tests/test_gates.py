@@ -157,3 +157,21 @@ def test_no_look_up_table_can_grow_past_4096_entries_whatever_the_input(checker:
         for name in group:
             combinations *= len(FACT_DOMAINS[name])
         assert combinations <= 4096, group
+
+
+def test_a_rule_about_personal_data_gated_on_no_personal_data_never_fires_read_either_way(pack: Pack) -> None:
+    odd = gated_rule("example.odd", when={"personal": False}, **{**DETAILS, "personal_only": True})
+    checker = checker_with(pack, plugin_with(odd))
+    for categories in (["personal"], ["anonymised"]):
+        view = view_of(clean_disclosure(**{"data.categories": categories}))
+        assert "example.odd" not in rule_ids(checker.decide(view))
+        assert "example.odd" not in rule_ids(checker.decide_plainly(view))
+
+
+def test_a_rule_for_any_data_gated_on_no_personal_data_fires_only_without_it(pack: Pack) -> None:
+    anonymous = gated_rule("example.anonymous", when={"personal": False}, **DETAILS)
+    checker = checker_with(pack, plugin_with(anonymous))
+    assert "example.anonymous" in rule_ids(
+        checker.check(clean_disclosure(**{"data.categories": ["anonymised"]}))
+    )
+    assert "example.anonymous" not in rule_ids(checker.check(clean_disclosure()))

@@ -211,8 +211,15 @@ def test_each_rule_says_in_words_when_it_can_fire(tmp_path: Path, checker: Check
         "Fires whenever personal data is involved; handling.channel is post."
     )
     declaration = {r.id: r for r in clause(review, "6.1").rules}["setting.declaration"]
-    assert declaration.fires_when.startswith("Can fire only when personal data is involved; setting is")
-    assert declaration.fires_when.endswith("its check then decides.")
+    assert declaration.fires_when.startswith(
+        "Fires whenever personal data is involved, and one of these holds: (1) setting is "
+    )
+    assert "(2) setting is" in declaration.fires_when
+    predicate = {r.id: r for r in clause(review, "6.4").rules}["handling.mark-official-sensitive"]
+    assert predicate.fires_when == (
+        "Can fire only when personal data is involved; handling.classification is OFFICIAL; "
+        "its check then decides."
+    )
     html = render_html(review)
     assert "Fires whenever personal data is involved; handling.channel is post." in html
     assert "Fires whenever personal data is involved; handling.channel is post." in render_markdown(review)

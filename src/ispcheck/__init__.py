@@ -1,7 +1,7 @@
 """ispcheck: the Warwickshire Community Safety Information Sharing Protocol as cited, tested rules.
 
 Case systems call :func:`check`; plugin authors need only ``from ispcheck import hookimpl, rule``
-(and ``gated_rule`` for a rule that is all data).
+(and ``gated_rule`` for a rule that is all data, with ``Variant`` for its variants).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from .engine import Checker, check
 from .errors import DisclosureError, IspcheckError, PackError, PluginError, Problem
 from .hookspecs import hookimpl
 from .pack import Pack, load_pack
-from .rule import Facts, Rule, gated_rule, rule
+from .rule import Facts, Rule, Variant, gated_rule, rule
 from .view import DisclosureView, view_of
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ __all__ = [
     "Register",
     "RegisterError",
     "Rule",
+    "Variant",
     "__version__",
     "check",
     "facts_that_matter",

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation
 from .errors import PluginError
-from .gates import Gate, GateTables, gate_problems, passes
+from .gates import Gate, GateTables, gate_problems, normalise_when, passes
 from .pack import DEFAULT_PACK, Pack, load_pack
 from .plans import RulePlans, Step
 from .plugins import BrokenPlugin, make_plugin_manager
@@ -117,10 +117,11 @@ class Checker:
                 raise PluginError(plugin, f"rule id {item.id!r} is already used by {seen[item.id]}")
             for problem in gate_problems(item.when):
                 raise PluginError(plugin, f"rule {item.id!r}: {problem}")
-            if item.variants:
-                for problem in gate_problems(((item.variant_fact or "", frozenset(dict(item.variants))),)):
-                    raise PluginError(plugin, f"rule {item.id!r} variants: {problem}")
-            for finding in (item.finding, item.urgent_finding, *dict(item.variants).values()):
+            for number, (gates, *_) in enumerate(item.gated_findings() if item.variants else (), 1):
+                for problem in gate_problems(gates):
+                    raise PluginError(plugin, f"rule {item.id!r}, variant {number}: {problem}")
+            variant_findings = (f for v in item.variants for f in (v.finding, v.urgent_finding))
+            for finding in (item.finding, item.urgent_finding, *variant_findings):
                 if finding is not None:
                     self._require_clauses(plugin, f"rule {item.id!r}", finding.clauses)
         for item in rules:
@@ -299,10 +300,27 @@ class Checker:
 
 def _gated_steps(rule: Rule) -> list[tuple[Step, tuple[Gate, ...]]]:
     """The steps a rule runs as, each with its gates: one, or one per variant."""
-    extra = (_PERSONAL_ONLY,) if rule.personal_only else ()
-    if rule.variant_fact is not None:
-        return [((rule, None, found, found), (*gates, *extra)) for gates, found in rule.gates_of_variants()]
-    return [((rule, rule.check, rule.finding, rule.urgent_finding or rule.finding), (*rule.when, *extra))]
+    if rule.check is not None:
+        step: Step = (rule, rule.check, rule.finding, rule.urgent_finding or rule.finding)
+        return [(step, _gates_for(rule, rule.when))]
+    return [
+        ((rule, None, found, urgent), _gates_for(rule, gates))
+        for gates, found, urgent in rule.gated_findings()
+    ]
+
+
+def _gates_for(rule: Rule, gates: tuple[Gate, ...]) -> tuple[Gate, ...]:
+    """The gates, with "personal data is involved" added for a rule about personal data only.
+
+    Added as one more condition on ``personal`` when the gates already name it, never as a second
+    gate on the same fact (the tables read one gate per fact).
+    """
+    if not rule.personal_only:
+        return gates
+    name, only = _PERSONAL_ONLY
+    named = dict(gates)
+    named[name] = named[name] & only if name in named else only
+    return normalise_when(named)
 
 
 def _reject(name: str, exc: PluginError, installed: frozenset[str]) -> BrokenPlugin:

@@ -62,6 +62,7 @@ class Facts:
         "proportionality_considered",
         "purpose_statement_given",
         "recipient",
+        "recipient_relevant_authority",
         "recipient_signatory",
         "same_organisation",
         "sensitive",
@@ -114,6 +115,8 @@ class Facts:
         self.recipient: Partner | None = recipient
         self.discloser_signatory: bool = discloser is not None
         self.recipient_signatory: bool = recipient is not None
+        #: The recipient is a relevant authority for section 115: a responsible authority (1.3).
+        self.recipient_relevant_authority: bool = recipient is not None and recipient.is_responsible_authority
         self.same_organisation: bool = (
             discloser is recipient
             if discloser is not None

@@ -83,7 +83,12 @@ def describe(gates: Iterable[Gate]) -> str:
     parts = []
     for name, values in gates:
         shown = sorted(_word(v) for v in values)
-        if len(shown) > 4:
+        others = sorted(_word(v) for v in FACT_DOMAINS.get(name, frozenset()) - values)
+        if len(shown) > 4 and others == ["not known"]:
+            parts.append(f"{name} is given")
+        elif len(shown) > 4 and len(others) <= 2:
+            parts.append(f"{name} is not {' or '.join(others)}")
+        elif len(shown) > 4:
             parts.append(f"{name} is one of {len(shown)} values")
         else:
             parts.append(f"{name} is {' or '.join(shown)}")
@@ -203,20 +208,25 @@ def _source_of(name: str) -> str:
 
 
 def _groups(names: list[str]) -> list[tuple[str, ...]]:
-    """The gated facts in groups that share a source and have few value combinations each."""
+    """The gated facts in as few groups as fit, each with at most MAX_GROUP_COMBINATIONS combinations.
+
+    Each group costs one look-up per decision. Facts with the most values are placed first, each
+    in the first group it fits in (first fit, decreasing), which packs them nearly as tightly as
+    can be done.
+    """
     groups: list[list[str]] = []
-    size = 0
-    for name in sorted(names, key=lambda n: (_source_of(n), n)):
+    sizes: list[int] = []
+    for name in sorted(names, key=lambda n: (-len(FACT_DOMAINS[n]), n)):
         count = len(FACT_DOMAINS[name])
-        last = groups[-1] if groups else None
-        joins = last is not None and _source_of(last[0]) == _source_of(name)
-        if last is not None and joins and size * count <= MAX_GROUP_COMBINATIONS:
-            last.append(name)
-            size *= count
+        for index, size in enumerate(sizes):
+            if size * count <= MAX_GROUP_COMBINATIONS:
+                groups[index].append(name)
+                sizes[index] *= count
+                break
         else:
             groups.append([name])
-            size = count
-    return [tuple(group) for group in groups]
+            sizes.append(count)
+    return [tuple(sorted(group, key=lambda n: (_source_of(n), n))) for group in groups]
 
 
 def _source(groups: list[tuple[str, ...]]) -> str:

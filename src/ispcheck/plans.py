@@ -46,11 +46,13 @@ class RulePlans:
         steps = tuple(steps)
         self.chunks = tuple(steps[k : k + CHUNK_BITS] for k in range(0, len(steps), CHUNK_BITS))
         self.source = _source(self.chunks, fixed)
+        self._tables: list[_Plans] = []
         self.normal: FindingsOfMask = self._compile(run_steps, fixed, urgent=False)
         self.urgent: FindingsOfMask = self._compile(run_steps, fixed, urgent=True)
 
     def _compile(self, run_steps: RunSteps, fixed: tuple[Finding, ...], *, urgent: bool) -> FindingsOfMask:
         findings = [_Plans(chunk, urgent) for chunk in self.chunks]
+        self._tables.extend(findings)
         namespace: dict[str, Any] = {"run": run_steps, "FIXED": fixed, "fill": _filler(findings)}
         for k, table in enumerate(findings):
             namespace[f"T{k}"] = table.table
@@ -66,6 +68,10 @@ class RulePlans:
         exec(compile(self.source, "<ispcheck rule plans>", "exec"), namespace)
         found: FindingsOfMask = namespace["findings"]
         return found
+
+    def sizes(self) -> list[int]:
+        """How many values each chunk's table holds (ordinary path, then urgent)."""
+        return [len(table.table) for table in self._tables]
 
 
 class _Plans:

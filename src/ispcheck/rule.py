@@ -19,10 +19,32 @@ from .facts import Facts
 from .gates import Gate, normalise_when
 from .view import DisclosureView
 
-__all__ = ["CheckResult", "Facts", "Rule", "gated_rule", "rule"]
+__all__ = ["CheckResult", "Facts", "Rule", "Variant", "gated_rule", "rule"]
 
 CheckResult = bool | Finding | Iterable[Finding] | None
 CheckFunction = Callable[[DisclosureView, "Facts"], CheckResult]
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One way a rule with variants fires: a gate narrowing the rule's, and what it then says.
+
+    With no ``finding``, the rule's own finding (and urgent finding) is given; with a
+    ``finding`` but no ``urgent_finding``, that finding is given on the urgent path too.
+    """
+
+    when: tuple[Gate, ...]
+    finding: Finding | None = None
+    urgent_finding: Finding | None = None
+
+    @classmethod
+    def of(
+        cls,
+        when: Mapping[str, Iterable[object] | object],
+        finding: Finding | None = None,
+        urgent_finding: Finding | None = None,
+    ) -> Variant:
+        return cls(normalise_when(when), finding, urgent_finding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +59,11 @@ class Rule:
     let necessary sharing go ahead now and be recorded afterwards; ``urgent_action`` is what to do
     then, and ``urgent_after`` says whether it can wait until after the data has moved.
 
-    ``variants`` is for a rule whose finding depends only on the value of one closed fact (such as
-    which meeting the share happens in): ``variant_fact`` names the fact, and ``variants`` gives,
-    for each value under which the rule fires, its finding (the same on the urgent path). Such a
-    rule has no ``check``: the engine picks the finding by the value, through its gate tables.
+    ``variants`` is for a rule whose finding, or whose firing, depends on facts in ways one gate
+    cannot say (which meeting the share happens in; this fact or that one): each
+    :class:`Variant` narrows the rule's gate and may give its own finding. The rule fires with
+    every variant whose gate holds, so variants should not overlap. Such a rule has no
+    ``check``: the engine reads it all through its gate tables.
     """
 
     id: str
@@ -58,8 +81,7 @@ class Rule:
     urgent_action: str | None = None
     urgent_after: bool = True
     when: tuple[Gate, ...] = ()
-    variant_fact: str | None = None
-    variants: tuple[tuple[object, Finding], ...] = ()
+    variants: tuple[Variant, ...] = ()
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
@@ -75,19 +97,28 @@ class Rule:
                 after=self.urgent_after and self.when_urgent is Effect.CONDITION,
             )
         object.__setattr__(self, "urgent_finding", urgent)
-        if self.variants and (self.variant_fact is None or self.check is not None):
-            raise ValueError(f"rule {self.id!r} has variants, so needs a variant_fact and no check")
+        if self.variants and self.check is not None:
+            raise ValueError(f"rule {self.id!r} has variants, so must not have a check as well")
 
-    def gates_of_variants(self) -> tuple[tuple[tuple[Gate, ...], Finding], ...]:
-        """Each variant's finding with the gate under which it fires: the rule's, narrowed to its value."""
-        fact = self.variant_fact
-        others = tuple(gate for gate in self.when if gate[0] != fact)
-        allowed = next((values for name, values in self.when if name == fact), None)
-        return tuple(
-            (tuple(sorted((*others, (fact, frozenset({value}))), key=lambda gate: gate[0])), finding)
-            for value, finding in self.variants
-            if fact is not None and (allowed is None or value in allowed)
-        )
+    def gated_findings(self) -> tuple[tuple[tuple[Gate, ...], Finding, Finding], ...]:
+        """Each way the rule can fire with no predicate: its gates, finding and urgent finding.
+
+        One for a rule that is all gate; one per variant (the rule's gate narrowed by the
+        variant's) for a rule with variants; none for a rule with a predicate.
+        """
+        urgent = self.urgent_finding or self.finding
+        if self.check is not None:
+            return ()
+        if not self.variants:
+            return ((self.when, self.finding, urgent),)
+        ways = []
+        for variant in self.variants:
+            gates = dict(self.when)
+            for name, values in variant.when:
+                gates[name] = gates[name] & values if name in gates else values
+            finding = variant.finding or self.finding
+            ways.append((normalise_when(gates), finding, variant.urgent_finding or variant.finding or urgent))
+        return tuple(ways)
 
     def variant(
         self,
@@ -129,6 +160,7 @@ def rule(
     urgent_action: str | None = None,
     urgent_after: bool = True,
     when: Mapping[str, Iterable[object] | object] | None = None,
+    variants: Iterable[Variant] = (),
 ) -> Callable[[CheckFunction | None], Rule]:
     """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`.
 
@@ -153,6 +185,7 @@ def rule(
             urgent_action=urgent_action,
             urgent_after=urgent_after,
             when=normalise_when(when),
+            variants=tuple(variants),
         )
 
     return build

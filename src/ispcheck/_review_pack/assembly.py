@@ -181,6 +181,9 @@ def fires_when(rule: Rule) -> str:
     """When a rule can fire, in words a reviewer can check against the clause it cites."""
     data = "personal data is involved" if rule.personal_only else ""
     gate = "; ".join(part for part in (data, describe(rule.when)) if part)
+    if rule.variants:
+        ways = " or ".join(f"({n}) {describe(v.when)}" for n, v in enumerate(rule.variants, 1))
+        return f"Fires whenever {gate + ', and ' if gate else ''}one of these holds: {ways}."
     if rule.check is None:
         return f"Fires whenever {gate}." if gate else "Fires on every decision."
     if gate:

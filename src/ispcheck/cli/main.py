@@ -176,6 +176,7 @@ def _rules(args: argparse.Namespace) -> int:
                         "law": list(r.rule.law),
                         "applies_to": "personal data" if r.rule.personal_only else "any data",
                         "fires_when": gate_values(r.rule.when),
+                        "variants": [gate_values(v.when) for v in r.rule.variants],
                         "has_predicate": r.rule.check is not None,
                         "plugin": r.plugin,
                     }

@@ -189,6 +189,8 @@ def rules(console: Console, checker: Checker) -> None:
         console.print(f"      {escape(r.title)}")
         if r.when:
             console.print(f"      [dim]only when {escape(describe(r.when))}[/]")
+        for number, variant in enumerate(r.variants, 1):
+            console.print(f"      [dim]({number}) when {escape(describe(variant.when))}[/]")
     for broken in checker.broken_plugins:
         console.print(f"[bold red]Broken plugin[/] {escape(broken.name)}: {escape(broken.problem)}")
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import get_args
 
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, gated_rule, rule
-from ..view import DisclosureView
+from ..rule import Rule, Variant, gated_rule
+from ..vocabulary import MeetingSetting
 from ._roles import INVESTIGATOR
 
 not_consulted = gated_rule(
@@ -67,8 +68,14 @@ without_request_form = gated_rule(
 )
 
 
-@rule(
+from_meeting = gated_rule(
     "evidence.from-meeting",
+    when={"context.evidential_use": True},
+    # Wanted as evidence, and either shared in a meeting or taken from one.
+    variants=(
+        Variant.of({"in_meeting": True}),
+        Variant.of({"in_meeting": False, "context.from_meeting": get_args(MeetingSetting)}),
+    ),
     title="Evidence is not taken from meeting discussions",
     effect=Effect.BLOCK,
     clauses=("A9", "7.2"),
@@ -78,10 +85,7 @@ without_request_form = gated_rule(
         "in a legally compliant format."
     ),
     facts=("context.evidential_use", "context.setting", "context.from_meeting"),
-    when={"context.evidential_use": True},
 )
-def from_meeting(d: DisclosureView, f: Facts) -> bool:
-    return d.context.evidential_use is True and (f.meeting is not None or d.context.from_meeting is not None)
 
 
 request_form_answered = gated_rule(

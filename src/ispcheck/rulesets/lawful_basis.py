@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..decision import Effect, Finding
+from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, gated_rule, rule
+from ..rule import Facts, Rule, Variant, gated_rule, rule
 from ..view import DisclosureView
 from ..vocabulary import VOCABULARY
 from ._roles import DESIGNATED_OFFICER, DPO
@@ -193,8 +194,9 @@ offender_data_not_marked = gated_rule(
 )
 
 
-@rule(
+_s115_template = gated_rule(
     "lawful-basis.s115-needs-relevant-authorities",
+    when={"lawful_basis.gateway": "crime_and_disorder_act_s115", "recipient_relevant_authority": False},
     title="Section 115 is used to disclose to a relevant authority",
     effect=Effect.REFER,
     clauses=("1.3", "3.1", "4.1"),
@@ -211,19 +213,12 @@ offender_data_not_marked = gated_rule(
     law=("Crime and Disorder Act 1998 s.115(1)",),
     when_urgent=Effect.CONDITION,
     urgent_action="Share what is needed to protect life, and record the correct power afterwards.",
-    when={"lawful_basis.gateway": "crime_and_disorder_act_s115"},
 )
-def s115_needs_relevant_authorities(d: DisclosureView, f: Facts) -> bool | Finding:
-    if d.lawful_basis.gateway != "crime_and_disorder_act_s115":
-        return False
-    if f.recipient is not None and f.recipient.is_responsible_authority:
-        return False
-    return _S115_IN_MEETING if f.meeting is not None and not f.urgent else True
-
 
 #: In a meeting every attendee has signed a declaration made "subject to section 115" (A3, A5,
-#: A6, A9), so a recipient that is not a relevant authority is advice there, not a referral.
-_S115_IN_MEETING = s115_needs_relevant_authorities.variant(
+#: A6, A9), so a recipient that is not a relevant authority is advice there, not a referral
+#: (except on the urgent path, which is the same everywhere).
+_S115_IN_MEETING = _s115_template.variant(
     effect=Effect.ADVICE,
     message=(
         "Section 115 gives a power to disclose to a relevant authority, and this attendee's "
@@ -232,6 +227,15 @@ _S115_IN_MEETING = s115_needs_relevant_authorities.variant(
     ),
     action="Record the power that covers sharing with this attendee (for example common law).",
     refer_to=None,
+)
+
+s115_needs_relevant_authorities = replace(
+    _s115_template,
+    variants=(
+        Variant.of({"in_meeting": True, "urgent": False}, _S115_IN_MEETING),
+        Variant.of({"in_meeting": True, "urgent": True}),
+        Variant.of({"in_meeting": False}),
+    ),
 )
 
 

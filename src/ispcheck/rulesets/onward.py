@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..decision import Effect, Finding
-from ..gates import normalise_when
+from ..gates import FACT_DOMAINS
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo
-from ..rule import Facts, Rule, gated_rule
-from ..view import DisclosureView
+from ..rule import Rule, Variant, gated_rule
 from ..vocabulary import VOCABULARY
 from ._roles import CHAIR, CHIEF_OFFICER_OF_POLICE, ORIGINATOR
 
@@ -118,8 +117,11 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
     return refer, urgent
 
 
-def meeting_content_rule(pack: Pack) -> Rule:
-    """The rule for information leaving a meeting, with its findings built once per setting."""
+def meeting_content_rule(pack: Pack) -> Rule | None:
+    """The rule for information leaving a meeting, with its findings built once per setting.
+
+    None when the pack has no meetings.
+    """
     declarations = dict.fromkeys(s.declaration for s in pack.settings.values())
     template = Rule(
         id="onward.meeting-content",
@@ -130,19 +132,18 @@ def meeting_content_rule(pack: Pack) -> Rule:
         action="Get the agreement the meeting's declaration requires before sharing.",
         refer_to=CHAIR,
         facts=("context.from_meeting", "context.setting"),
-        check=lambda d, f: None,
+        check=None,
     )
-    variants = {code: _meeting_variants(template, s) for code, s in pack.settings.items()}
-
-    def check(d: DisclosureView, f: Facts) -> Finding | None:
-        source = d.context.from_meeting
-        if source is None or source == f.setting or source not in variants:
-            return None
-        normal, urgent = variants[source]
-        return urgent if f.urgent else normal
-
-    gate = normalise_when({"context.from_meeting": tuple(variants)} if variants else None)
-    return replace(template, check=check, when=gate)
+    # For each meeting the information came from: the finding, when it is shared anywhere else.
+    settings = FACT_DOMAINS["setting"]
+    variants = []
+    for code, setting in pack.settings.items():
+        if code not in FACT_DOMAINS["context.from_meeting"]:
+            continue  # information cannot be said to come from it
+        normal, urgent = _meeting_variants(template, setting)
+        elsewhere = settings - {code}
+        variants.append(Variant.of({"context.from_meeting": code, "setting": elsewhere}, normal, urgent))
+    return replace(template, variants=tuple(variants)) if variants else None
 
 
 RULES = (originator_not_asked, originator_refused, legal_obligation_overrides_originator)
@@ -150,4 +151,5 @@ RULES = (originator_not_asked, originator_refused, legal_obligation_overrides_or
 
 @hookimpl
 def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
-    return (*RULES, meeting_content_rule(pack))
+    leaving_meetings = meeting_content_rule(pack)
+    return (*RULES, leaving_meetings) if leaving_meetings is not None else RULES

@@ -9,17 +9,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..decision import Effect, Finding
-from ..gates import normalise_when
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo
-from ..rule import Rule, gated_rule
+from ..rule import Rule, Variant, gated_rule
 
 
-def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None], pack: Pack) -> Rule:
+def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None], pack: Pack) -> Rule | None:
     """A rule with a prebuilt finding for each meeting the share can happen in (its variants).
 
     The rule's own clauses (what the catalogue shows) are every clause its findings can cite,
-    so that a clause such as 6.5 or Appendix 3 lists the rule that enforces it.
+    so that a clause such as 6.5 or Appendix 3 lists the rule that enforces it. None when no
+    setting of the pack calls for the rule.
     """
     findings = {code: build(s) for code, s in pack.settings.items()}
     cited = dict.fromkeys(template.clauses)
@@ -27,22 +27,15 @@ def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None],
         if found is not None:
             cited.update(dict.fromkeys(found.clauses))
 
-    variants = tuple((code, found) for code, found in findings.items() if found is not None)
-    return replace(
-        template,
-        check=None,
-        clauses=tuple(cited),
-        when=normalise_when({"setting": [code for code, _ in variants]} if variants else None),
-        variant_fact="setting",
-        variants=variants,
-    )
+    variants = tuple(Variant.of({"setting": code}, found) for code, found in findings.items() if found)
+    return replace(template, clauses=tuple(cited), variants=variants) if variants else None
 
 
 def _appendix(setting: SettingInfo) -> str:
     return "Appendix " + setting.declaration.removeprefix("A")
 
 
-def declaration_rule(pack: Pack) -> Rule:
+def declaration_rule(pack: Pack) -> Rule | None:
     template = Rule(
         id="setting.declaration",
         title="Meeting attendees have signed the setting's declaration",
@@ -74,7 +67,7 @@ _RECORDING = {
 }
 
 
-def recording_rule(pack: Pack) -> Rule:
+def recording_rule(pack: Pack) -> Rule | None:
     template = Rule(
         id="setting.recording",
         title="Meetings are recorded only as their declaration allows",
@@ -99,7 +92,7 @@ def recording_rule(pack: Pack) -> Rule:
     return _per_setting(template, build, pack)
 
 
-def requirements_rule(pack: Pack) -> Rule:
+def requirements_rule(pack: Pack) -> Rule | None:
     template = Rule(
         id="setting.requirements",
         title="The setting's own requirements are met",
@@ -139,4 +132,5 @@ dpia_not_recorded = gated_rule(
 
 @hookimpl
 def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
-    return (declaration_rule(pack), recording_rule(pack), requirements_rule(pack), dpia_not_recorded)
+    per_setting = (declaration_rule(pack), recording_rule(pack), requirements_rule(pack))
+    return (*(r for r in per_setting if r is not None), dpia_not_recorded)

@@ -1,0 +1,107 @@
+"""Rule plans: from the set of rules whose gates hold to the findings, in rule order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ispcheck import plans
+from ispcheck.decision import SEVERITY, Effect, Finding
+from ispcheck.plans import CHUNK_BITS, RulePlans, Step
+from ispcheck.rule import Rule
+
+
+def _finding(n: int, effect: Effect = Effect.ADVICE, urgent: bool = False) -> Finding:
+    return Finding(
+        rule_id=f"example.{n}{'-urgent' if urgent else ''}",
+        effect=effect,
+        clauses=("4.4",),
+        message=f"Finding {n}.",
+        action="Act.",
+        refer_to="the DPO" if effect is Effect.REFER else None,
+    )
+
+
+def _rule(n: int) -> Rule:
+    return Rule(
+        id=f"example.{n}", title="Example", effect=Effect.ADVICE, clauses=("4.4",), message="-", check=None
+    )
+
+
+def _gated(n: int, effect: Effect = Effect.ADVICE) -> Step:
+    return (_rule(n), None, _finding(n, effect), _finding(n, Effect.CONDITION, urgent=True))
+
+
+def _never_run(*args: Any) -> tuple[list[Finding], int]:
+    raise AssertionError("a plan with no predicate ran its rules one by one")
+
+
+def _bits(*indices: int) -> int:
+    return sum(1 << i for i in indices)
+
+
+def test_the_findings_come_in_rule_order_across_chunks() -> None:
+    steps = [_gated(n) for n in range(40)]
+    found, top = RulePlans(steps, _never_run).normal(_bits(3, 17, 35), None, None)  # type: ignore[arg-type]
+    assert [f.rule_id for f in found] == ["example.3", "example.17", "example.35"]
+    assert top == SEVERITY[Effect.ADVICE]
+
+
+def test_no_rule_whose_gate_holds_means_no_finding_and_share() -> None:
+    steps = [_gated(n, Effect.BLOCK) for n in range(20)]
+    assert RulePlans(steps, _never_run).normal(0, None, None) == ((), 0)  # type: ignore[arg-type]
+
+
+def test_the_strictest_finding_gives_the_severity() -> None:
+    steps = [_gated(0), _gated(1, Effect.REFER), _gated(2, Effect.CONDITION), _gated(3, Effect.BLOCK)]
+    normal = RulePlans(steps, _never_run).normal
+    assert normal(_bits(0, 1, 2), None, None)[1] == SEVERITY[Effect.REFER]  # type: ignore[arg-type]
+    assert normal(_bits(0, 2), None, None)[1] == SEVERITY[Effect.CONDITION]  # type: ignore[arg-type]
+    assert normal(_bits(0, 3), None, None)[1] == SEVERITY[Effect.BLOCK]  # type: ignore[arg-type]
+
+
+def test_the_urgent_path_gives_the_urgent_findings_and_their_severity() -> None:
+    steps = [_gated(0, Effect.BLOCK), _gated(1)]
+    found, top = RulePlans(steps, _never_run).urgent(_bits(0, 1), None, None)  # type: ignore[arg-type]
+    assert [f.rule_id for f in found] == ["example.0-urgent", "example.1-urgent"]
+    assert top == SEVERITY[Effect.CONDITION]
+
+
+def test_fixed_findings_come_first_and_set_the_least_severity() -> None:
+    broken = _finding(99, Effect.REFER)
+    found, top = RulePlans([_gated(0)], _never_run, (broken,)).normal(_bits(0), None, None)  # type: ignore[arg-type]
+    assert found == (broken, _finding(0))
+    assert top == SEVERITY[Effect.REFER]
+
+
+def test_only_a_chunk_with_a_predicate_in_play_runs_its_rules_one_by_one() -> None:
+    asked = _finding(20, Effect.BLOCK)
+    predicate: Step = (_rule(20), lambda d, f: True, asked, asked)
+    steps = [*(_gated(n) for n in range(20)), predicate]
+    ran: list[tuple[Step, ...]] = []
+
+    def run(chosen: tuple[Step, ...], d: Any, f: Any, top: int) -> tuple[list[Finding], int]:
+        ran.append(chosen)
+        return [step[2] for step in chosen], max(top, *(step[2].severity for step in chosen))
+
+    found_plans = RulePlans(steps, run)
+    found, top = found_plans.normal(_bits(1, 16, 20), None, None)  # type: ignore[arg-type]
+    assert [f.rule_id for f in found] == ["example.1", "example.16", "example.20"]
+    assert top == SEVERITY[Effect.BLOCK]
+    assert ran == [(steps[16], predicate)]
+    ran.clear()
+    found_plans.normal(_bits(1, 16), None, None)  # type: ignore[arg-type]
+    assert ran == []
+
+
+def test_a_full_chunk_table_starts_afresh_and_still_gives_the_right_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(plans, "MAX_PLANS", 2)
+    steps = [_gated(n) for n in range(CHUNK_BITS)]
+    found_plans = RulePlans(steps, _never_run)
+    for value in range(1, 40):
+        found, _ = found_plans.normal(value, None, None)  # type: ignore[arg-type]
+        assert [f.rule_id for f in found] == [f"example.{n}" for n in range(CHUNK_BITS) if value >> n & 1]
+        assert max(found_plans.sizes()) <= 2
