@@ -212,9 +212,22 @@ def test_each_rule_says_in_words_when_it_can_fire(tmp_path: Path, checker: Check
     )
     declaration = {r.id: r for r in clause(review, "6.1").rules}["setting.declaration"]
     assert declaration.fires_when.startswith(
-        "Fires whenever personal data is involved, and one of these holds: (1) setting is "
+        "Fires whenever personal data is involved, and setting is one of community_impact_group, "
     )
-    assert "(2) setting is" in declaration.fires_when
+    assert ", marac, " in declaration.fires_when
+    assert declaration.fires_when.endswith(", csp_meeting (each with its own finding).")
+    leaving = {r.id: r for r in clause(review, "7.3").rules}["onward.meeting-content"]
+    assert leaving.fires_when.startswith(
+        "Fires whenever personal data is involved, and context.from_meeting is one of "
+    )
+    assert leaving.fires_when.endswith(", and setting is not that same value (each with its own finding).")
+    s115 = {r.id: r for r in clause(review, "4.1").rules}["lawful-basis.s115-needs-relevant-authorities"]
+    assert "(1) in_meeting is true; urgent is false (then advice only) or (2) in_meeting" in s115.fires_when
+    evidence = {r.id: r for r in clause(review, "A9").rules}["evidence.from-meeting"]
+    assert evidence.fires_when == (
+        "Fires whenever personal data is involved; context.evidential_use is true, and one of these "
+        "holds: (1) in_meeting is true or (2) context.from_meeting is given; in_meeting is false."
+    )
     predicate = {r.id: r for r in clause(review, "6.4").rules}["handling.mark-official-sensitive"]
     assert predicate.fires_when == (
         "Can fire only when personal data is involved; handling.classification is OFFICIAL; "

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..decision import Obligation
+from ..decision import Finding, Obligation
 from ..engine import RegisteredRule
-from ..gates import describe
+from ..gates import FACT_DOMAINS, describe
 from ..pack import Pack
 from ..rule import Rule
 from .coverage import ClauseReview, Coverage, ReviewPack, RuleRef, Section
@@ -177,13 +177,61 @@ def _sections(pack: Pack, reviews: list[ClauseReview]) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+def _variants_in_words(rule: Rule) -> str:
+    """The cases a rule with variants fires in: one list when they all name one fact."""
+    facts = {name for v in rule.variants for name, _ in v.when}
+    if len(facts) == 1 and all(len(v.when) == 1 for v in rule.variants):
+        name = facts.pop()
+        values = [_value_word(value) for v in rule.variants for value in sorted(v.when[0][1], key=str)]
+        return f"{name} is one of {', '.join(values)} (each with its own finding)"
+    differs = _one_value_and_not_it(rule)
+    if differs is not None:
+        name, other, values = differs
+        listed = ", ".join(values)
+        return f"{name} is one of {listed}, and {other} is not that same value (each with its own finding)"
+    ways = " or ".join(
+        f"({n}) {describe(v.when)}{_effect_note(rule, v.finding)}" for n, v in enumerate(rule.variants, 1)
+    )
+    return f"one of these holds: {ways}"
+
+
+def _effect_note(rule: Rule, finding: Finding | None) -> str:
+    """Says so when a variant's finding has another effect than the rule's."""
+    if finding is None or finding.effect is rule.effect:
+        return ""
+    return f" (then {finding.effect.value} only)"
+
+
+def _one_value_and_not_it(rule: Rule) -> tuple[str, str, list[str]] | None:
+    """For variants that each say "A is x, and B is anything but x": A, B and the x's, in order."""
+    shapes = set()
+    values = []
+    for variant in rule.variants:
+        single = [(name, next(iter(v))) for name, v in variant.when if len(v) == 1]
+        if len(variant.when) != 2 or len(single) != 1:
+            return None
+        name, value = single[0]
+        other, others = next((n, v) for n, v in variant.when if n != name)
+        if value in others or len(FACT_DOMAINS.get(other, frozenset()) - others) != 1:
+            return None
+        shapes.add((name, other))
+        values.append(_value_word(value))
+    if len(shapes) != 1:
+        return None
+    name, other = shapes.pop()
+    return name, other, values
+
+
+def _value_word(value: object) -> str:
+    return "not known" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def fires_when(rule: Rule) -> str:
     """When a rule can fire, in words a reviewer can check against the clause it cites."""
     data = "personal data is involved" if rule.personal_only else ""
     gate = "; ".join(part for part in (data, describe(rule.when)) if part)
     if rule.variants:
-        ways = " or ".join(f"({n}) {describe(v.when)}" for n, v in enumerate(rule.variants, 1))
-        return f"Fires whenever {gate + ', and ' if gate else ''}one of these holds: {ways}."
+        return f"Fires whenever {gate + ', and ' if gate else ''}{_variants_in_words(rule)}."
     if rule.check is None:
         return f"Fires whenever {gate}." if gate else "Fires on every decision."
     if gate:
