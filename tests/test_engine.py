@@ -176,6 +176,10 @@ def test_every_rule_id_is_unique_and_every_rule_cites_clauses_the_pack_has(check
     for registered in checker.rules:
         assert registered.rule.clauses
         assert all(pack_has for pack_has in map(checker.pack.has_clause, registered.rule.clauses))
+        for variant in registered.rule.variants:
+            for finding in (variant.finding, variant.urgent_finding):
+                if finding is not None:
+                    assert all(map(checker.pack.has_clause, finding.clauses)), finding
 
 
 def test_the_module_level_check_accepts_a_plain_dict() -> None:

@@ -2,8 +2,9 @@
 
 Pluggy finds and registers rules; the per-decision path is ours. A dict is read into the fast
 view (:mod:`ispcheck.view`), the gate tables (:mod:`ispcheck.gates`) give the set of rules whose
-gates hold as a bit mask, and each byte of the mask is looked up in a table of the rules it stands
-for: those that are all gate fire, the others are asked. Whatever goes wrong inside a rule
+gates hold as a bit mask, and the plans (:mod:`ispcheck.plans`) turn the mask into findings in
+rule order: those of rules that are all gate are known ahead, and only rules with a predicate are
+asked. A rule with variants runs as one step per variant. Whatever goes wrong inside a rule
 becomes a ``refer`` finding naming it: no crash, unknown fact or broken plugin can ever produce
 ``share``.
 """

@@ -4,8 +4,9 @@ A rule is a gate, a small predicate and a finding built once. The gate (``when``
 which values of which facts the rule can fire under; the engine compiles every gate into look-up
 tables, so a rule is called only when its gate holds, and a rule that is all gate is never called.
 When the predicate says "fires", the engine hands out the prebuilt finding, so a check allocates
-almost nothing. Rules that need to say something specific to the case (which meeting, which
-declaration) build their variants once from the pack and return one of them.
+almost nothing. A rule whose finding depends on the case (which meeting, which declaration) or
+that fires in one case or another has variants (:class:`Variant`): each narrows the gate and may
+bring its own finding, so such a rule needs no predicate either.
 """
 
 from __future__ import annotations
