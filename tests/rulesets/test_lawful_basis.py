@@ -334,6 +334,31 @@ def test_section_115_to_an_attendee_that_is_not_a_responsible_authority_in_a_mee
     assert decision.outcome.value == "share_with_conditions"
 
 
+def test_section_115_to_a_non_responsible_authority_in_an_emergency_is_a_condition_to_record_later(decide):
+    """1.3, 4.1: with a risk to life, share what is needed now and record the correct power afterwards."""
+    decision = decide(**{"recipient.organisation": "Barnardo's", "context.urgent_risk_to_life": True})
+
+    s115 = "lawful-basis.s115-needs-relevant-authorities"
+    finding = next(f for f in decision.findings if f.rule_id == s115)
+    assert finding.effect.value == "condition"
+    assert finding.after is True
+    assert "record the correct power afterwards" in (finding.action or "")
+
+
+def test_section_115_in_a_meeting_in_an_emergency_is_the_same_condition_not_advice(decide):
+    """A5 gives advice in a meeting, but the urgent path is the same everywhere: record afterwards."""
+    decision = decide(
+        **{
+            "recipient.organisation": "Refuge",
+            "context.setting": "marac",
+            "handling.channel": "in_meeting",
+            "context.urgent_risk_to_life": True,
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "condition"
+
+
 def test_section_115_between_two_responsible_authorities_is_accepted(decide):
     """1.3: the police and a borough council are both responsible authorities."""
     decision = decide(**{"lawful_basis.gateway": "crime_and_disorder_act_s115"})
