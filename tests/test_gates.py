@@ -11,7 +11,14 @@ from hypothesis import HealthCheck, given, settings
 
 from ispcheck import Checker, Effect, Outcome, PluginError, gated_rule, rule
 from ispcheck.engine import UNKNOWN_FACT_ID
-from ispcheck.gates import FACT_DOMAINS, MAX_GROUP_COMBINATIONS, GateTables, gate_problems, normalise_when
+from ispcheck.gates import (
+    FACT_DOMAINS,
+    MAX_GROUP_COMBINATIONS,
+    GateTables,
+    gate_problems,
+    gates_overlap,
+    normalise_when,
+)
 from ispcheck.pack import Pack
 from ispcheck.view import view_of
 
@@ -175,3 +182,13 @@ def test_a_rule_for_any_data_gated_on_no_personal_data_fires_only_without_it(pac
         checker.check(clean_disclosure(**{"data.categories": ["anonymised"]}))
     )
     assert "example.anonymous" not in rule_ids(checker.check(clean_disclosure()))
+
+
+def test_gates_on_different_facts_can_both_hold() -> None:
+    assert gates_overlap(normalise_when({"urgent": True}), normalise_when({"in_meeting": True}))
+
+
+def test_gates_giving_one_fact_different_values_cannot_both_hold() -> None:
+    first = normalise_when({"urgent": True, "setting": ("marac", "mappa")})
+    assert not gates_overlap(first, normalise_when({"setting": "channel_panel"}))
+    assert gates_overlap(first, normalise_when({"setting": ("mappa", "channel_panel")}))

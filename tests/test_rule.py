@@ -60,7 +60,7 @@ def test_a_variant_without_a_finding_gives_the_rules_own_finding_and_urgent_find
     either = gated_rule(
         "example.either",
         when={"handling.channel": "post"},
-        variants=(Variant.of({"in_meeting": True}), Variant.of({"urgent": True})),
+        variants=(Variant.of({"in_meeting": True}), Variant.of({"in_meeting": False, "urgent": True})),
         when_urgent=Effect.CONDITION,
         action="Act.",
         **DETAILS,
@@ -123,3 +123,24 @@ def test_the_strictest_variant_decides_the_outcome(pack: Pack) -> None:
     assert decision.outcome.value == "do_not_share"
     other = checker_with(pack, plugin_with(strict)).check(clean_disclosure(**{"context.setting": "mappa"}))
     assert other.outcome.value != "do_not_share"
+
+
+def test_variants_that_can_both_hold_stop_the_plugin_naming_them(pack: Pack) -> None:
+    overlapping = gated_rule(
+        "example.overlap",
+        when={},
+        variants=(Variant.of({"in_meeting": True}), Variant.of({"urgent": True})),
+        **DETAILS,
+    )
+    with pytest.raises(PluginError, match=r"'example.overlap': variants 1 and 2 can both hold"):
+        checker_with(pack, plugin_with(overlapping))
+
+
+def test_variants_kept_apart_by_one_fact_are_accepted(pack: Pack) -> None:
+    apart = gated_rule(
+        "example.apart",
+        when={},
+        variants=(Variant.of({"in_meeting": True}), Variant.of({"in_meeting": False, "urgent": True})),
+        **DETAILS,
+    )
+    assert "example.apart" in {r.rule.id for r in checker_with(pack, plugin_with(apart)).rules}

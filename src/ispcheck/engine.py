@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache, partial
+from itertools import combinations
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation
 from .errors import PluginError
-from .gates import Gate, GateTables, gate_problems, normalise_when, passes
+from .gates import Gate, GateTables, gate_problems, gates_overlap, normalise_when, passes
 from .pack import DEFAULT_PACK, Pack, load_pack
 from .plans import RulePlans, Step
 from .plugins import BrokenPlugin, make_plugin_manager
@@ -118,9 +119,17 @@ class Checker:
                 raise PluginError(plugin, f"rule id {item.id!r} is already used by {seen[item.id]}")
             for problem in gate_problems(item.when):
                 raise PluginError(plugin, f"rule {item.id!r}: {problem}")
-            for number, (gates, *_) in enumerate(item.gated_findings() if item.variants else (), 1):
+            ways = [gates for gates, _, _ in item.gated_findings()] if item.variants else []
+            for number, gates in enumerate(ways, 1):
                 for problem in gate_problems(gates):
                     raise PluginError(plugin, f"rule {item.id!r}, variant {number}: {problem}")
+            for (one, first), (other, second) in combinations(enumerate(ways, 1), 2):
+                if gates_overlap(first, second):
+                    raise PluginError(
+                        plugin,
+                        f"rule {item.id!r}: variants {one} and {other} can both hold, so it would give "
+                        "two findings; make them exclusive (give a fact both name different values)",
+                    )
             variant_findings = (f for v in item.variants for f in (v.finding, v.urgent_finding))
             for finding in (item.finding, item.urgent_finding, *variant_findings):
                 if finding is not None:

@@ -25,7 +25,16 @@ import msgspec
 from .facts import CLOSED_FACTS
 from .view import DisclosureView
 
-__all__ = ["FACT_DOMAINS", "Gate", "GateTables", "describe", "gate_problems", "gate_values", "normalise_when"]
+__all__ = [
+    "FACT_DOMAINS",
+    "Gate",
+    "GateTables",
+    "describe",
+    "gate_problems",
+    "gate_values",
+    "gates_overlap",
+    "normalise_when",
+]
 
 #: One gate: a fact and the values under which the rule can fire.
 Gate = tuple[str, frozenset[object]]
@@ -123,6 +132,16 @@ def gate_problems(gates: Iterable[Gate]) -> list[str]:
             shown = ", ".join(repr(v) for v in unknown) or "no value"
             problems.append(f"its 'when' gives {name} {shown}; allowed: {allowed}")
     return problems
+
+
+def gates_overlap(first: Iterable[Gate], second: Iterable[Gate]) -> bool:
+    """Whether some disclosure could pass both sets of gates, reading each fact on its own.
+
+    They are apart only when a fact both name has no value in common. (Facts that go together,
+    such as ``in_meeting`` and ``setting``, are not reasoned about: name the same fact in both.)
+    """
+    named = dict(first)
+    return all(not (named[name].isdisjoint(values)) for name, values in second if name in named)
 
 
 def _is_value_of(value: object, domain: frozenset[object]) -> bool:

@@ -62,8 +62,8 @@ class Rule:
 
     ``variants`` is for a rule whose finding, or whose firing, depends on facts in ways one gate
     cannot say (which meeting the share happens in; this fact or that one): each
-    :class:`Variant` narrows the rule's gate and may give its own finding. The rule fires with
-    every variant whose gate holds, so variants should not overlap. Such a rule has no
+    :class:`Variant` narrows the rule's gate and may give its own finding. Variants must not
+    overlap: the engine refuses a rule with two that could both hold. Such a rule has no
     ``check``: the engine reads it all through its gate tables.
     """
 
