@@ -7,14 +7,13 @@ written whole (a temporary file, then renamed), so no one opens half a review pa
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomically
 from ..templating import environment
 from .coverage import ReviewPack
 
@@ -83,19 +82,6 @@ def write(review: ReviewPack, output: str | Path) -> tuple[Path, Path]:
     """Write ``index.html`` and ``review-pack.md`` into ``output`` (created if need be), each whole."""
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
-    html = _write_atomically(folder / HTML_NAME, render_html(review))
-    markdown = _write_atomically(folder / MARKDOWN_NAME, render_markdown(review))
+    html = write_atomically(folder / HTML_NAME, render_html(review), mode=0o644)
+    markdown = write_atomically(folder / MARKDOWN_NAME, render_markdown(review), mode=0o644)
     return html, markdown
-
-
-def _write_atomically(target: Path, text: str) -> Path:
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target

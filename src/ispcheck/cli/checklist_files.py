@@ -7,14 +7,13 @@ crash or a closed terminal never leaves half a record.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..decision import Decision
 from ..errors import DisclosureError, Problem
+from ..files import write_atomically
 from ..interview import Interview
 from ..questions import by_id
 
@@ -70,17 +69,9 @@ def record(interview: Interview, decision: Decision, *, not_given: list[str] | N
 
 
 def write_json(path: Path, data: Any) -> None:
-    """Write whole or not at all: a temporary file renamed over the target."""
+    """Write ``data`` as JSON, whole or not at all, creating the folder if need be."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, indent=2, ensure_ascii=False)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def stamped(kind: str) -> str:

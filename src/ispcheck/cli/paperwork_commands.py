@@ -204,8 +204,8 @@ def _format(args: argparse.Namespace) -> str | None:
 
 def _guarded(args: argparse.Namespace, fmt: str, as_dict: Any, as_text: Any) -> int:
     """Produce the document and write it; turn the paperwork's errors into messages."""
+    from ..files import write_atomically
     from ..paperwork import NoSuchPaperwork, PaperworkError, PdfError, to_pdf
-    from ..paperwork.render import write_atomically
 
     try:
         if fmt == "json":

@@ -18,10 +18,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from ..files import write_atomically
 from ..templating import environment, markdown_text
 from .errors import PaperworkError, PdfError
 
-__all__ = ["FORMATS", "Format", "find_chromium", "md", "render_template", "to_pdf", "write_atomically"]
+__all__ = ["FORMATS", "Format", "find_chromium", "md", "render_template", "to_pdf"]
 
 Format = Literal["html", "markdown"]
 FORMATS: tuple[Format, ...] = ("html", "markdown")
@@ -71,24 +72,6 @@ def render_template(name: str, fmt: str, **context: Any) -> str:
         text = re.sub(r"^([^|\n][^\n]*)\n(?=\|)", "\\1\n\n", text, flags=re.MULTILINE)
         text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     return text
-
-
-# -- files -------------------------------------------------------------------------------------
-
-
-def write_atomically(path: str | Path, data: str | bytes) -> Path:
-    """Write a whole file or nothing: into a temporary file beside it, then rename."""
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
 
 
 # -- PDF ---------------------------------------------------------------------------------------
