@@ -34,6 +34,7 @@ __all__ = [
     "gate_values",
     "gates_overlap",
     "normalise_when",
+    "value_in_words",
 ]
 
 #: One gate: a fact and the values under which the rule can fire.
@@ -91,8 +92,8 @@ def describe(gates: Iterable[Gate]) -> str:
     """A gate in words, for people reading the rule catalogue: "consent.status is refused or withdrawn"."""
     parts = []
     for name, values in gates:
-        shown = sorted(_word(v) for v in values)
-        others = sorted(_word(v) for v in FACT_DOMAINS.get(name, frozenset()) - values)
+        shown = sorted(value_in_words(v) for v in values)
+        others = sorted(value_in_words(v) for v in FACT_DOMAINS.get(name, frozenset()) - values)
         if len(shown) > 4 and others == ["not known"]:
             parts.append(f"{name} is given")
         elif len(shown) > 4 and len(others) <= 2:
@@ -114,7 +115,8 @@ def _in_order(value: object) -> tuple[int, str]:
     return rank, str(value)
 
 
-def _word(value: object) -> str:
+def value_in_words(value: object) -> str:
+    """One value of a fact as people read it: "not known", "true", "marac"."""
     return "not known" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 

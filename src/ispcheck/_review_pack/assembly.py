@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..decision import Finding, Obligation
 from ..engine import RegisteredRule
-from ..gates import FACT_DOMAINS, describe
+from ..gates import FACT_DOMAINS, describe, value_in_words
 from ..pack import Pack
 from ..rule import Rule
 from .coverage import ClauseReview, Coverage, ReviewPack, RuleRef, Section
@@ -182,7 +182,7 @@ def _variants_in_words(rule: Rule) -> str:
     facts = {name for v in rule.variants for name, _ in v.when}
     if len(facts) == 1 and all(len(v.when) == 1 for v in rule.variants):
         name = facts.pop()
-        values = [_value_word(value) for v in rule.variants for value in sorted(v.when[0][1], key=str)]
+        values = [value_in_words(value) for v in rule.variants for value in sorted(v.when[0][1], key=str)]
         return f"{name} is one of {', '.join(values)} (each with its own finding)"
     differs = _one_value_and_not_it(rule)
     if differs is not None:
@@ -215,15 +215,11 @@ def _one_value_and_not_it(rule: Rule) -> tuple[str, str, list[str]] | None:
         if value in others or len(FACT_DOMAINS.get(other, frozenset()) - others) != 1:
             return None
         shapes.add((name, other))
-        values.append(_value_word(value))
+        values.append(value_in_words(value))
     if len(shapes) != 1:
         return None
     name, other = shapes.pop()
     return name, other, values
-
-
-def _value_word(value: object) -> str:
-    return "not known" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def fires_when(rule: Rule) -> str:
