@@ -188,18 +188,9 @@ class Checker:
         try:
             mask = self._tables.mask(view, facts)
         except (KeyError, TypeError):  # a value no fact can take: a view not built by view_of
-            return self._decision(self._not_understood(view, facts), facts, made_at)
-        urgent = facts.urgent
-        found, top = (self._plans.urgent if urgent else self._plans.normal)(mask, view, facts)
-        return Decision(
-            OUTCOME_BY_SEVERITY[top],
-            found,
-            self.obligations if facts.personal else (),
-            self._pack_name,
-            self._pack_version,
-            made_at,
-            urgent,
-        )
+            return self._decision_strictest(self._not_understood(view, facts), facts, made_at)
+        found, top = (self._plans.urgent if facts.urgent else self._plans.normal)(mask, view, facts)
+        return self._decision(found, top, facts, made_at)
 
     def decide_plainly(self, view: DisclosureView, *, today: date | None = None) -> Decision:
         """Decide by asking every rule's gate in turn, without the tables: the reference reading.
@@ -209,7 +200,7 @@ class Checker:
         made_at = self._clock()
         facts = Facts(view, self.pack, today or made_at.date())
         found = [*self._broken_findings, *self._run(self._steps_plainly(view, facts), view, facts)]
-        return self._decision(found, facts, made_at)
+        return self._decision_strictest(found, facts, made_at)
 
     def _not_understood(self, view: DisclosureView, facts: Facts) -> list[Finding]:
         """Fail closed on facts outside their values: refer, and say what the rules could see."""
@@ -233,16 +224,21 @@ class Checker:
             if passes(gates, view, facts)
         ]
 
-    def _decision(self, found: list[Finding], facts: Facts, made_at: datetime) -> Decision:
+    def _decision(self, found: tuple[Finding, ...], top: int, facts: Facts, made_at: datetime) -> Decision:
+        """The decision on these findings, ``top`` being the strictest severity among them."""
         return Decision(
-            OUTCOME_BY_SEVERITY[max(map(_severity_of, found), default=0)],
-            tuple(found),
+            OUTCOME_BY_SEVERITY[top],
+            found,
             self.obligations if facts.personal else (),
             self._pack_name,
             self._pack_version,
             made_at,
             facts.urgent,
         )
+
+    def _decision_strictest(self, found: list[Finding], facts: Facts, made_at: datetime) -> Decision:
+        """The decision on these findings, working out the strictest severity among them."""
+        return self._decision(tuple(found), max(map(_severity_of, found), default=0), facts, made_at)
 
     def _run_counting(
         self, steps: tuple[Step, ...], view: DisclosureView, facts: Facts, top: int
