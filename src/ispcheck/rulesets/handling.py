@@ -28,11 +28,9 @@ _NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
     when={"handling.classification": "OFFICIAL"},
 )
 def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool:
-    if d.handling.classification != "OFFICIAL":
-        return False
-    if f.special or f.criminal or not d.subjects:
+    if f.sensitive or not f.subjects_listed or f.any_child:
         return True
-    return any(s.role in _NEEDS_PROTECTION or s.is_child is True for s in d.subjects)
+    return any(s.role in _NEEDS_PROTECTION for s in d.subjects)
 
 
 above_official_sensitive = gated_rule(

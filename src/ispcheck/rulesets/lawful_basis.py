@@ -51,11 +51,7 @@ article6_missing = gated_rule(
     when={"lawful_basis.article6": "legitimate_interests"},
 )
 def legitimate_interests_public_authority(d: DisclosureView, f: Facts) -> bool:
-    return (
-        d.lawful_basis.article6 == "legitimate_interests"
-        and f.discloser is not None
-        and f.discloser.public_authority
-    )
+    return f.discloser is not None and f.discloser.public_authority
 
 
 legitimate_interests_unknown_discloser = gated_rule(
@@ -90,11 +86,7 @@ legitimate_interests_unknown_discloser = gated_rule(
     when={"lawful_basis.article6": "legitimate_interests"},
 )
 def legitimate_interests_assessment(d: DisclosureView, f: Facts) -> bool:
-    return (
-        d.lawful_basis.article6 == "legitimate_interests"
-        and f.discloser is not None
-        and not f.discloser.public_authority
-    )
+    return f.discloser is not None and not f.discloser.public_authority
 
 
 consent_not_obtained = gated_rule(
