@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .pack import Pack, SettingInfo
-from .partners import Partner, normalise
+from .partners import NonSignatory, Partner, normalise
 from .view import DisclosureView
 from .vocabulary import VOCABULARY
 
@@ -122,14 +122,18 @@ class Facts:
             if discloser is not None
             else normalise(disclosure.discloser.organisation) == normalise(disclosure.recipient.organisation)
         )
+        # Who first gave the information, looked up once for the two facts that read it.
+        origin_entry = register.lookup(origin) if origin else None
         said = context.secondary_disclosure
         self.came_from_elsewhere: bool = (
-            said if said is not None else _came_from_elsewhere(disclosure, discloser, pack)
+            said
+            if said is not None
+            else _came_from_elsewhere(origin, origin_entry, discloser, disclosure.discloser.organisation)
         )
         self.police_information: bool = (
             discloser is not None and discloser.kind == "police"
             if origin is None
-            else _police_information(origin, pack)
+            else _police_information(origin, origin_entry)
         )
 
         # About whom.
@@ -159,27 +163,26 @@ class Facts:
         )
 
 
-def _came_from_elsewhere(disclosure: DisclosureView, discloser: Partner | None, pack: Pack) -> bool:
+def _came_from_elsewhere(
+    origin: str | None, entry: Partner | NonSignatory | None, discloser: Partner | None, discloser_name: str
+) -> bool:
     """Whether the information was first given to the discloser by someone else.
 
     Said outright by ``context.secondary_disclosure`` (read by the caller); when that is not
-    known, an ``originator`` other than the discloser says it.
+    known, an ``originator`` (``entry`` is its register entry) other than the discloser says it.
     """
-    origin = disclosure.data.originator
     if not origin:
         return False
-    entry = pack.register.lookup(origin)
     if entry is not None:
         return entry is not discloser
-    return normalise(disclosure.discloser.organisation) not in normalise(origin)
+    return normalise(discloser_name) not in normalise(origin)
 
 
-def _police_information(origin: str, pack: Pack) -> bool:
-    """Whether information first given by ``origin`` comes from the police.
+def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bool:
+    """Whether information first given by ``origin`` (``entry`` in the register) comes from the police.
 
     (With no originator, the discloser says it: read by the caller.)
     """
-    entry = pack.register.lookup(origin)
     if entry is not None:
         return isinstance(entry, Partner) and entry.kind == "police"
     return "police" in origin.lower()
