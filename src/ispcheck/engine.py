@@ -27,7 +27,7 @@ from .pack import DEFAULT_PACK, Pack, load_pack
 from .plans import RulePlans, Step
 from .plugins import BrokenPlugin, make_plugin_manager
 from .rule import Facts, Rule
-from .view import DisclosureView, quick_view, view_of
+from .view import DisclosureView, quick_view, view_by_contract
 
 if TYPE_CHECKING:
     from .disclosure import Disclosure
@@ -119,7 +119,7 @@ class Checker:
                 raise PluginError(plugin, f"rule id {item.id!r} is already used by {seen[item.id]}")
             for problem in gate_problems(item.when):
                 raise PluginError(plugin, f"rule {item.id!r}: {problem}")
-            ways = [gates for gates, _, _ in item.gated_findings()] if item.variants else []
+            ways = [gates for gates, _, _ in item.ways_to_fire()] if item.variants else []
             for number, gates in enumerate(ways, 1):
                 for problem in gate_problems(gates):
                     raise PluginError(plugin, f"rule {item.id!r}, variant {number}: {problem}")
@@ -179,7 +179,7 @@ class Checker:
     def check(self, disclosure: Disclosure | Mapping[str, Any], *, today: date | None = None) -> Decision:
         """Decide one disclosure. A dict is validated first (raises ``DisclosureError``)."""
         view = quick_view(disclosure) if type(disclosure) is dict else None
-        return self.decide(view or view_of(disclosure), today=today)
+        return self.decide(view or view_by_contract(disclosure), today=today)
 
     def decide(self, view: DisclosureView, *, today: date | None = None) -> Decision:
         """Decide a disclosure already validated into its view (see :func:`ispcheck.view.view_of`)."""
@@ -199,14 +199,13 @@ class Checker:
         """
         made_at = self._clock()
         facts = Facts(view, self.pack, today or made_at.date())
-        found = [*self._broken_findings, *self._run(self._steps_plainly(view, facts), view, facts)]
-        return self._decision_strictest(found, facts, made_at)
+        return self._decision_strictest(self._plain_findings(view, facts), facts, made_at)
 
     def _not_understood(self, view: DisclosureView, facts: Facts) -> list[Finding]:
         """Fail closed on facts outside their values: refer, and say what the rules could see."""
         unknown = self._tables.unknown_values(view, facts)
         shown = "; ".join(f"{name} = {value!r}" for name, value in unknown) or "a value no fact can take"
-        found = [*self._broken_findings, *self._run(self._steps_plainly(view, facts), view, facts)]
+        found = self._plain_findings(view, facts)
         found.append(
             self._escalation(
                 UNKNOWN_FACT_ID,
@@ -217,12 +216,14 @@ class Checker:
         )
         return found
 
-    def _steps_plainly(self, view: DisclosureView, facts: Facts) -> list[Step]:
-        return [
+    def _plain_findings(self, view: DisclosureView, facts: Facts) -> list[Finding]:
+        """Every finding, asking each rule's gate in turn: broken plugins first, then rule order."""
+        steps = [
             step
             for step, gates in zip(self._steps, self._gates_of, strict=True)
             if passes(gates, view, facts)
         ]
+        return [*self._broken_findings, *self._run(steps, view, facts)]
 
     def _decision(self, found: tuple[Finding, ...], top: int, facts: Facts, made_at: datetime) -> Decision:
         """The decision on these findings, ``top`` being the strictest severity among them."""
@@ -306,12 +307,9 @@ class Checker:
 
 def _gated_steps(rule: Rule) -> list[tuple[Step, tuple[Gate, ...]]]:
     """The steps a rule runs as, each with its gates: one, or one per variant."""
-    if rule.check is not None:
-        step: Step = (rule, rule.check, rule.finding, rule.urgent_finding or rule.finding)
-        return [(step, _gates_for(rule, rule.when))]
     return [
-        ((rule, None, found, urgent), _gates_for(rule, gates))
-        for gates, found, urgent in rule.gated_findings()
+        ((rule, rule.check, found, urgent), _gates_for(rule, gates))
+        for gates, found, urgent in rule.ways_to_fire()
     ]
 
 

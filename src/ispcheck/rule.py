@@ -101,15 +101,13 @@ class Rule:
         if self.variants and self.check is not None:
             raise ValueError(f"rule {self.id!r} has variants, so must not have a check as well")
 
-    def gated_findings(self) -> tuple[tuple[tuple[Gate, ...], Finding, Finding], ...]:
-        """Each way the rule can fire with no predicate: its gates, finding and urgent finding.
+    def ways_to_fire(self) -> tuple[tuple[tuple[Gate, ...], Finding, Finding], ...]:
+        """Each way the rule can fire: its gates, finding and urgent finding.
 
-        One for a rule that is all gate; one per variant (the rule's gate narrowed by the
-        variant's) for a rule with variants; none for a rule with a predicate.
+        One for a rule without variants (then its ``check``, if any, is asked too); one per
+        variant (the rule's gate narrowed by the variant's) for a rule with variants.
         """
         urgent = self.urgent_finding or self.finding
-        if self.check is not None:
-            return ()
         if not self.variants:
             return ((self.when, self.finding, urgent),)
         ways = []

@@ -58,6 +58,7 @@ __all__ = [
     "PurposeView",
     "RecipientView",
     "SubjectView",
+    "view_by_contract",
     "view_of",
     "view_of_json",
 ]
@@ -180,6 +181,14 @@ def view_of(disclosure: Disclosure | Mapping[str, Any]) -> DisclosureView:
         view = quick_view(disclosure)
         if view is not None:
             return view
+    return view_by_contract(disclosure)
+
+
+def view_by_contract(disclosure: Disclosure | Mapping[str, Any]) -> DisclosureView:
+    """The view through the contract models: for a model, or a mapping the fast reader declined.
+
+    Raises ``DisclosureError`` with the contract's list of problems.
+    """
     # Only now are the contract models needed (and built, the first time).
     from .disclosure import Disclosure
     from .validation import parse_disclosure
