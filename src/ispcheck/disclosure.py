@@ -30,6 +30,7 @@ from .vocabulary import (
     Schedule1Condition,
     Setting,
     SpecialCategoryType,
+    without_null_groups,
 )
 
 __all__ = [
@@ -165,8 +166,5 @@ class Disclosure(_Contract):
     def _null_means_not_known(cls, value: object) -> object:
         """A null group of optional facts means "none of these is known", not an error."""
         if isinstance(value, dict) and None in value.values():
-            value = {k: v for k, v in value.items() if not (v is None and k in _OPTIONAL_GROUPS)}
+            return without_null_groups(value)
         return value
-
-
-_OPTIONAL_GROUPS = frozenset({"subjects", "lawful_basis", "consent", "necessity", "accuracy", "context"})

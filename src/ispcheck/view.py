@@ -40,6 +40,7 @@ from .vocabulary import (
     Schedule1Condition,
     Setting,
     SpecialCategoryType,
+    without_null_groups,
 )
 
 if TYPE_CHECKING:
@@ -166,8 +167,6 @@ class DisclosureView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     context: ContextView = field(default_factory=ContextView)
 
 
-#: Groups that may be null, meaning "none of these facts is known" (as the contract reads it).
-_OPTIONAL_GROUPS = frozenset({"subjects", "lawful_basis", "consent", "necessity", "accuracy", "context"})
 _convert = msgspec.convert
 
 
@@ -201,7 +200,7 @@ def view_by_contract(disclosure: Disclosure | Mapping[str, Any]) -> DisclosureVi
 def quick_view(data: dict[str, Any]) -> DisclosureView | None:
     """The view of ``data`` if it is certainly valid as written, otherwise None (ask the contract)."""
     if None in data.values():
-        data = {k: v for k, v in data.items() if not (v is None and k in _OPTIONAL_GROUPS)}
+        data = without_null_groups(data)
     try:
         return _tidied(_convert(data, DisclosureView))
     except Exception:  # anything unexpected here is for the contract to judge

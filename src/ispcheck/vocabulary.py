@@ -7,10 +7,11 @@ module free of pydantic lets a valid disclosure be decided without building the 
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 __all__ = [
     "NAME_MAX_LENGTH",
+    "OPTIONAL_GROUPS",
     "TEXT_MAX_LENGTH",
     "VOCABULARY",
     "Article6",
@@ -27,6 +28,7 @@ __all__ = [
     "Schedule1Condition",
     "Setting",
     "SpecialCategoryType",
+    "without_null_groups",
 ]
 
 Role = Literal["victim", "offender", "suspect", "witness", "vulnerable_person", "other"]
@@ -127,3 +129,14 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 #: The longest organisation name and the longest free text the contract accepts.
 NAME_MAX_LENGTH = 200
 TEXT_MAX_LENGTH = 5000
+
+#: Groups that may be null, meaning "none of these facts is known" (as the contract reads it).
+OPTIONAL_GROUPS = frozenset({"subjects", "lawful_basis", "consent", "necessity", "accuracy", "context"})
+
+
+def without_null_groups(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with its null optional groups left out: "none of these facts is known".
+
+    Callers ask ``None in data.values()`` first: most disclosures have no null at all.
+    """
+    return {k: v for k, v in data.items() if not (v is None and k in OPTIONAL_GROUPS)}
