@@ -43,6 +43,7 @@ __all__ = [
     "Question",
     "SettingInfo",
     "VocabularyEntry",
+    "appendix_number",
     "available_packs",
     "load_pack",
     "packs_directory",
@@ -221,6 +222,15 @@ class Paperwork:
 
     forms: dict[str, RequestForm]
     declarations: dict[str, Declaration]
+
+
+def appendix_number(appendix_id: str) -> str:
+    """The number an appendix id is printed with (``A5`` → ``5``).
+
+    Packs name appendices by id (``A5``) while the protocol's readers know them as "Appendix 5";
+    every document and message that names one should turn the id into words the same way.
+    """
+    return appendix_id.removeprefix("A")
 
 
 def packs_directory() -> Path:

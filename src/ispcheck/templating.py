@@ -6,11 +6,12 @@ Jinja2 is imported only when a template is rendered, so deciding a disclosure ne
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["environment", "markdown_text"]
+__all__ = ["environment", "markdown_text", "utc_time"]
 
 #: Characters that would change the meaning of Markdown text; escaped with a backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -19,6 +20,16 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 def markdown_text(value: object) -> str:
     """Text made safe for Markdown: special characters escaped, kept on one line."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def utc_time(value: datetime) -> str:
+    """A moment as every document prints it ("5 March 2024, 14:30 UTC").
+
+    Always in UTC, so that readers in any time zone, and documents made on different machines,
+    agree on when something happened.
+    """
+    value = value.astimezone(UTC)
+    return f"{value.day} {value:%B %Y}, {value:%H:%M} UTC"
 
 
 @cache

@@ -55,26 +55,26 @@ def build(
         for cited in dict.fromkeys(r.clauses):
             rules_of.setdefault(cited, []).append(ref)
     scenarios = [s for f in features for s in f.scenarios]
-    why_unfiled = {id(s): _unfiled(s, pack) for s in scenarios}
-    unfiled = tuple((s, why_unfiled[id(s)]) for s in scenarios if why_unfiled[id(s)])
-    filed = [s for s in scenarios if not why_unfiled[id(s)]]
+    judged = [(s, _unfiled(s, pack)) for s in scenarios]
+    unfiled = tuple((s, why) for s, why in judged if why)
+    filed = [s for s, why in judged if not why]
 
     reviews: list[ClauseReview] = []
     for clause in pack.clauses.values():
         tagged = [s for s in filed if clause.id in s.clauses]
         fires = tuple(s for s in tagged if s.direction == "fires")
         quiet = tuple(s for s in tagged if s.direction == "does-not-fire")
-        cited_by = [r.id for r in rules_of.get(clause.id, [])] + [
-            o.id for o in standing if clause.id in o.clauses
-        ]
+        cited_rules = tuple(rules_of.get(clause.id, ()))
+        cited_obligations = tuple(o for o in standing if clause.id in o.clauses)
+        cited_by = [r.id for r in cited_rules] + [o.id for o in cited_obligations]
         reviews.append(
             ClauseReview(
                 id=clause.id,
                 title=clause.title,
                 summary=clause.summary,
                 scope=clause.scope,
-                rules=tuple(rules_of.get(clause.id, ())),
-                obligations=tuple(o for o in standing if clause.id in o.clauses),
+                rules=cited_rules,
+                obligations=cited_obligations,
                 fires=fires,
                 does_not_fire=quiet,
                 explanation=explained.get(clause.id),
@@ -83,7 +83,7 @@ def build(
         )
     source = "built-in" if all(r.plugin.startswith("ispcheck.") for r in catalogue) else "built-in and plugin"
     notes: list[str] = []
-    run_at = datetime.fromtimestamp(Path(results).stat().st_mtime, UTC)
+    run_at = _mtime(Path(results))
     if features_dir is not None and Path(features_dir).is_dir():
         newer = sorted(p.name for p in Path(features_dir).glob("*.feature") if _mtime(p) > run_at)
         if newer:
@@ -92,6 +92,7 @@ def build(
                 "before relying on this review pack."
             )
     disclosure = [c for c in reviews if c.scope == "disclosure"]
+    passed = sum(1 for s in scenarios if s.passed)
     coverage = Coverage(
         clauses=len(reviews),
         disclosure=len(disclosure),
@@ -100,8 +101,8 @@ def build(
         organisational=sum(1 for c in reviews if c.scope == "organisation"),
         gaps=sum(1 for c in reviews if c.problems),
         scenarios=len(scenarios),
-        passed=sum(1 for s in scenarios if s.passed),
-        failed=sum(1 for s in scenarios if not s.passed),
+        passed=passed,
+        failed=len(scenarios) - passed,
         unfiled=len(unfiled),
     )
     return ReviewPack(

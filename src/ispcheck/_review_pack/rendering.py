@@ -8,13 +8,12 @@ written whole (a temporary file, then renamed), so no one opens half a review pa
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..files import write_atomically
-from ..templating import environment
+from ..templating import environment, utc_time
 from .coverage import ReviewPack
 
 __all__ = [
@@ -34,15 +33,10 @@ MARKDOWN_NAME = "review-pack.md"
 TEMPLATES = Path(__file__).parents[1] / "templates"
 
 
-def _when(value: datetime) -> str:
-    value = value.astimezone(UTC)
-    return f"{value.day} {value:%B %Y}, {value:%H:%M} UTC"
-
-
 @cache
 def _environment() -> Any:
     env = environment(TEMPLATES, ".html.j2")
-    env.filters["when"] = _when
+    env.filters["when"] = utc_time
     env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.globals["EFFECT_LABELS"] = EFFECT_LABELS
     return env

@@ -46,7 +46,6 @@ class Scenario:
     test_id: str
     clauses: tuple[str, ...]
     direction: Direction | None
-    other_tags: tuple[str, ...]
     steps: tuple[Step, ...]
 
     @property
@@ -167,7 +166,6 @@ def _scenario(feature: str, uri: str, raw: Mapping[str, Any]) -> Scenario:
     tags = _tags(raw.get("tags", []))
     clauses = tuple(t.removeprefix(CLAUSE_TAG) for t in tags if t.startswith(CLAUSE_TAG))
     directions = [t for t in tags if t in DIRECTIONS]
-    other = tuple(t for t in tags if not t.startswith(CLAUSE_TAG) and t not in DIRECTIONS)
     direction: Direction | None = None
     if len(directions) == 1:
         direction = "fires" if directions[0] == "fires" else "does-not-fire"
@@ -188,6 +186,5 @@ def _scenario(feature: str, uri: str, raw: Mapping[str, Any]) -> Scenario:
         test_id=str(raw.get("id") or raw["name"]),
         clauses=clauses,
         direction=direction,
-        other_tags=other,
         steps=steps,
     )

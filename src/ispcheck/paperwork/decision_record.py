@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,9 @@ from ..decision import Decision, Effect
 from ..disclosure import Disclosure
 from ..engine import Checker, default_checker
 from ..errors import PackError
-from ..pack import DEFAULT_PACK, Clause, Pack
+from ..pack import DEFAULT_PACK, Clause, Pack, appendix_number
 from ..partners import Partner
+from ..templating import utc_time
 from ..validation import parse_disclosure
 from .facts import CAPTIONS, describe, resolve_pack
 from .render import render_template
@@ -67,8 +67,7 @@ class DecisionRecord:
 
     @property
     def made_at(self) -> str:
-        when = self.decision.made_at.astimezone(UTC)
-        return f"{when.day} {when:%B %Y, %H:%M} UTC"
+        return utc_time(self.decision.made_at)
 
     @property
     def findings(self) -> tuple[tuple[str, Any], ...]:
@@ -102,6 +101,8 @@ def decision_record(
     """
     if not isinstance(disclosure, Disclosure):
         disclosure = parse_disclosure(disclosure)
+    if pack is not None:
+        pack = resolve_pack(pack)  # once: the checker and the record then share the loaded pack
     if decision is None:
         checker = checker or (Checker(pack) if pack is not None else default_checker())
         decision = checker.check(disclosure)
@@ -133,9 +134,9 @@ def render_decision_record(
     return render_template("decision_record", fmt, record=record)
 
 
-def _pack_for(decision: Decision, pack: Pack | str | Path | None, checker: Checker | None) -> Pack:
+def _pack_for(decision: Decision, pack: Pack | None, checker: Checker | None) -> Pack:
     if pack is not None:
-        return resolve_pack(pack)
+        return pack
     if checker is not None:
         return checker.pack
     if decision.pack_name != DEFAULT_PACK:
@@ -163,7 +164,7 @@ def _lines(disclosure: Disclosure, label: str, paths: tuple[str, ...], pack: Pac
         if partner is None:
             lines.append("Not in the protocol's partner register (Appendices 12 and 13).")
         elif isinstance(partner, Partner):
-            lines.append(f"A signatory of the protocol (Appendix {partner.appendix.removeprefix('A')}).")
+            lines.append(f"A signatory of the protocol (Appendix {appendix_number(partner.appendix)}).")
         else:
             lines.append(f"Not a signatory of the protocol: {partner.note}")
     return tuple(lines)

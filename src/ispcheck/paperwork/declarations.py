@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..pack import Pack, SettingInfo
+from ..pack import Pack, SettingInfo, appendix_number
 from ..pack_forms import Declaration
 from .errors import NoSuchPaperwork, UnknownSetting
 from .facts import resolve_pack
@@ -56,7 +56,7 @@ class DeclarationSheet:
 
     @property
     def appendix_number(self) -> str:
-        return self.declaration.id.removeprefix("A")
+        return appendix_number(self.declaration.id)
 
     def to_dict(self) -> dict[str, Any]:
         d = self.declaration

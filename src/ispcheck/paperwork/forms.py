@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..disclosure import Disclosure
-from ..pack import Pack
+from ..pack import Pack, appendix_number
 from ..pack_forms import FormField, RequestForm
 from ..validation import parse_disclosure
 from .errors import NoSuchPaperwork, WrongForm
@@ -110,7 +110,7 @@ class FilledForm:
 
     @property
     def appendix_number(self) -> str:
-        return self.form.id.removeprefix("A")
+        return appendix_number(self.form.id)
 
     def fields(self) -> Iterator[FilledField]:
         for section in self.sections:
@@ -202,9 +202,7 @@ def _fill(disclosure: Disclosure, field: FormField, pack: Pack) -> FilledField:
     lines: list[str] = []
     for path in field.fill:
         words = describe(disclosure, path, pack)
-        if not words:
-            continue
-        if fact(disclosure, path) is not None and path in CAPTIONS:
+        if words and path in CAPTIONS:
             lines.append(f"{CAPTIONS[path]}: {'; '.join(words)}")
         else:
             lines.extend(words)
@@ -237,7 +235,7 @@ def _check_parties(disclosure: Disclosure, form: RequestForm, pack: Pack) -> Non
     partner = pack.register.exact(party.organisation)
     if partner is not None and partner.kind == "police":
         return
-    number = form.id.removeprefix("A")
+    number = appendix_number(form.id)
     message = (
         f"Appendix {number} ({form.appendix_title}) needs the police as the {form.police}, but the "
         f"{form.police} is {party.organisation!r}, which the partner register does not list as a "
@@ -251,7 +249,7 @@ def _check_parties(disclosure: Disclosure, form: RequestForm, pack: Pack) -> Non
             else "an agency is asking the police"
         )
         command = next((k for k, v in FORM_NAMES.items() if v == other.id), other.id)
-        message += f" If {who}, use Appendix {other.id.removeprefix('A')} (ispcheck form {command})."
+        message += f" If {who}, use Appendix {appendix_number(other.id)} (ispcheck form {command})."
     raise WrongForm(message)
 
 

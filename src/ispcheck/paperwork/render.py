@@ -2,7 +2,7 @@
 
 One Jinja2 environment renders every document from ``templates/``: ``*.html`` templates with
 autoescaping on (everything from a disclosure or a pack is escaped), ``*.md`` templates with it off
-and the :func:`md` filter instead. PDFs are printed by headless Chromium from the HTML, so what an
+and the ``md`` filter instead. PDFs are printed by headless Chromium from the HTML, so what an
 officer sees on screen is what prints.
 """
 
@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..files import write_atomically
-from ..templating import environment, markdown_text
+from ..templating import environment
 from .errors import PaperworkError, PdfError
 
-__all__ = ["FORMATS", "Format", "find_chromium", "md", "render_template", "to_pdf"]
+__all__ = ["FORMATS", "Format", "find_chromium", "render_template", "to_pdf"]
 
 Format = Literal["html", "markdown"]
 FORMATS: tuple[Format, ...] = ("html", "markdown")
@@ -31,10 +31,6 @@ _SUFFIX = {"html": "html", "markdown": "md"}
 
 #: A run of dots is the protocol's own blank ("meeting dated ....."), and means nothing in Markdown.
 MD_BLANK = "." * 40
-
-
-#: Text made safe for Markdown (kept under this name for the paperwork's own callers).
-md = markdown_text
 
 
 def _cite(clauses: Iterable[str]) -> str:
