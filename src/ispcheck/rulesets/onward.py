@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..decision import Effect, Finding
 from ..gates import FACT_DOMAINS
 from ..hookspecs import hookimpl
-from ..pack import Pack, SettingInfo
+from ..pack import Pack, SettingInfo, appendix_number
 from ..rule import Rule, Variant, gated_rule
 from ..vocabulary import VOCABULARY
 from ._roles import CHAIR, CHIEF_OFFICER_OF_POLICE, ORIGINATOR
@@ -83,7 +83,7 @@ legal_obligation_overrides_originator = gated_rule(
 def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Finding]:
     """The finding, and its urgent form, for information leaving ``setting``."""
     clauses = (setting.declaration, "7.3")
-    appendix = setting.declaration.removeprefix("A")
+    appendix = appendix_number(setting.declaration)
     if setting.onward_sharing == "lawful_basis":
         advice = template.variant(
             effect=Effect.ADVICE,

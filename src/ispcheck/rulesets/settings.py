@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..decision import Effect, Finding
 from ..hookspecs import hookimpl
-from ..pack import Pack, SettingInfo
+from ..pack import Pack, SettingInfo, appendix_number
 from ..rule import Rule, Variant, gated_rule
 
 
@@ -32,7 +32,7 @@ def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None],
 
 
 def _appendix(setting: SettingInfo) -> str:
-    return "Appendix " + setting.declaration.removeprefix("A")
+    return "Appendix " + appendix_number(setting.declaration)
 
 
 def declaration_rule(pack: Pack) -> Rule | None:
