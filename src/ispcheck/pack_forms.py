@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .disclosure import Disclosure
+from .validation import model_in
 
 __all__ = [
     "Block",
@@ -53,7 +54,7 @@ def contract_fields() -> dict[str, tuple[str, ...] | None]:
     def walk(model: type[BaseModel], prefix: str) -> None:
         for name, info in model.model_fields.items():
             path = prefix + name
-            inner = _model_in(info.annotation)
+            inner = model_in(info.annotation)
             if inner is not None:
                 found[path] = None
                 walk(inner, path + ".")
@@ -75,16 +76,6 @@ def _args(annotation: Any) -> tuple[Any, ...]:
     if origin in (Union, types.UnionType, tuple, Annotated):
         return get_args(annotation)
     return ()
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in _args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _literals(annotation: Any) -> tuple[str, ...]:

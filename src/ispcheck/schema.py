@@ -6,8 +6,6 @@ from typing import Any
 
 from .disclosure import Disclosure
 
-SCHEMA_ID = "https://ispcheck.example/schema/disclosure.json"
-
 
 def disclosure_schema() -> dict[str, Any]:
     """The contract as JSON Schema (draft 2020-12), for case systems to validate against."""

@@ -16,7 +16,7 @@ from .disclosure import Disclosure
 from .errors import DisclosureError, Problem
 from .text_input import read_disclosure_text
 
-__all__ = ["parse_disclosure", "parse_disclosure_text", "problems_from", "read_disclosure_text"]
+__all__ = ["model_in", "parse_disclosure", "parse_disclosure_text", "problems_from"]
 
 
 def parse_disclosure(data: Mapping[str, Any]) -> Disclosure:
@@ -89,18 +89,19 @@ def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
         field = model.model_fields.get(str(part))
         if field is None:
             return []
-        inner = _model_in(field.annotation)
+        inner = model_in(field.annotation)
         if inner is None:
             return []
         model = inner
     return list(model.model_fields)
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field of the contract holds (itself, optional, or in a tuple), or None."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
+        found = model_in(arg)
         if found is not None:
             return found
     return None
