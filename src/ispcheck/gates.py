@@ -171,7 +171,8 @@ MAX_GROUP_COMBINATIONS = 4096
 class GateTables:
     """Every gate of every rule, compiled: ``mask(d, f)`` is the set of rules whose gates hold.
 
-    Bit ``i`` of the mask stands for rule ``i``. The gated facts are put in small groups; for each
+    Bit ``i`` of the mask stands for the ``i``-th set of gates given: one per rule, or one per
+    variant of a rule with variants (the engine's steps). The gated facts are put in small groups; for each
     group, one table maps the group's values to the rules they let through, filled the first time
     those values are met. Deciding then costs one look-up per group, in one generated function
     (see :attr:`source`), rather than one call per rule.

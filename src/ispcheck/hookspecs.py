@@ -32,8 +32,9 @@ def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
     rules and runs them itself. Every implementation is called (not first-result); the rules of all
     plugins are pooled. Each rule's ``id`` must be unique across plugins and each clause it cites
     must exist in ``pack.clauses``, and each gate (``when``, and each variant's) must name facts and
-    values that exist (:data:`ispcheck.gates.FACT_DOMAINS`), or the plugin is rejected. Build
-    anything that depends on pack data (settings, partners) here, once.
+    values that exist (:data:`ispcheck.gates.FACT_DOMAINS`), and no two variants of a rule may be
+    able to hold at once, or the plugin is rejected. Build anything that depends on pack data
+    (settings, partners) here, once.
 
     Return an empty sequence when the pack is not one the plugin knows (``pack.name``).
     """

@@ -1,11 +1,12 @@
 """From the rules whose gates hold to the findings, in rule order, worked out ahead of time.
 
-The gate tables (:mod:`ispcheck.gates`) give the rules whose gates hold as a bit mask. A rule that
-is all gate always gives the same finding. So the mask is cut into chunks of sixteen rules, and
-for each value of a chunk the findings of its rules are worked out the first time that value is
+The gate tables (:mod:`ispcheck.gates`) give the steps whose gates hold as a bit mask (a step is a
+rule, or one variant of a rule with variants). A step with no predicate always gives the same
+finding. So the mask is cut into chunks of sixteen steps, and for each value of a chunk the
+findings of its steps are worked out the first time that value is
 met, for the ordinary and for the urgent path. Deciding then joins one tuple per chunk in one
 generated function, and works out the strictest severity from three mask tests, with no Python
-step per rule. Only a chunk whose rules include one with a predicate runs those rules one by one.
+step per rule. Only a chunk whose steps include one with a predicate runs them one by one.
 """
 
 from __future__ import annotations

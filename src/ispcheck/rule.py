@@ -129,7 +129,7 @@ class Rule:
         refer_to: str | None = None,
         after: bool = False,
     ) -> Finding:
-        """A finding of this rule with some parts changed. Build variants once, not per check."""
+        """A finding of this rule with some parts changed. Build such findings once, not per check."""
         return Finding(
             rule_id=self.id,
             effect=effect or self.effect,
