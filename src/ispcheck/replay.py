@@ -18,7 +18,7 @@ from .decision import Finding
 from .engine import Checker
 from .errors import DisclosureError
 from .pack import Pack
-from .validation import parse_disclosure
+from .view import view_of
 
 if TYPE_CHECKING:
     from .register import StoredRecord
@@ -103,11 +103,11 @@ def replay(records: Iterable[StoredRecord], pack: Pack | Checker | str | Path) -
         stored = record.decision
         before = str(stored["outcome"])
         try:
-            disclosure = parse_disclosure(record.disclosure)
+            view = view_of(record.disclosure)
         except DisclosureError as exc:
             yield Change(record.id, before, None, problem=f"it can no longer be read: {exc}")
             continue
-        decision = checker.check(disclosure, today=_decided_on(stored))
+        decision = checker.decide(view, today=_decided_on(stored))
         old = dict.fromkeys(FindingKey.of(f) for f in stored["findings"])
         new = dict.fromkeys(FindingKey.of(f) for f in decision.findings)
         appeared = tuple(k for k in new if k not in old)
