@@ -66,10 +66,6 @@ def _equals(path: str, *values: Any) -> Callable[[Data], bool]:
     return lambda data: get_path(data, path) in values
 
 
-def _both(*tests: Callable[[Data], bool]) -> Callable[[Data], bool]:
-    return lambda data: all(t(data) for t in tests)
-
-
 YES_NO = (Choice(True, "Yes"), Choice(False, "No"))
 
 ROLES = (

@@ -32,7 +32,6 @@ __all__ = [
     "canonical_json",
     "decision_from_dict",
     "decision_record",
-    "involves_special_category",
     "record_json",
     "view_record",
     "withhold_text",

@@ -104,7 +104,7 @@ class _TextLines:
                 text = raw.decode("utf-8", errors="replace")
         else:
             text = str(raw)
-        return text.removeprefix(_BOM) if self.number == 1 else text
+        return strip_bom(text) if self.number == 1 else text
 
 
 def csv_tasks(source: Iterable[str] | Iterable[bytes], size: int) -> Iterator[Task]:
@@ -138,7 +138,7 @@ def csv_tasks(source: Iterable[str] | Iterable[bytes], size: int) -> Iterator[Ta
                 raise AuditError(f"the CSV header (line {start}) does not match the contract", problems)
             header = tuple(columns)
             continue
-        bad = [n for n in range(start, end + 1) if n in lines.bad]
+        bad = [n for n in range(start, end + 1) if n in lines.bad] if lines.bad else []
         if bad:
             lines.bad.difference_update(bad)
             row = f"line {bad[0]} is not valid UTF-8 text"
