@@ -159,6 +159,17 @@ def test_an_answers_file_with_an_unknown_question_exits_2_naming_it(tmp_path: Pa
     assert "consnet.status" in capsys.readouterr().err
 
 
+def test_an_answers_file_that_is_not_utf8_exits_2_with_a_plain_message(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a short name, so the message is not cut up by wrapping
+    Path("answers.json").write_bytes('{"discloser.organisation": "Caf\u00e9"}'.encode("latin-1"))
+    assert main(["checklist", "--answers", "answers.json", "--no-plugins"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "cannot read answers.json: 'utf-8' codec can't decode" in err
+    assert "Traceback" not in err
+
+
 def test_questions_missing_from_an_answers_file_are_treated_as_not_known_and_listed(
     tmp_path: Path, capsys: Any
 ) -> None:

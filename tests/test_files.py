@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ispcheck.files import write_atomically
+from ispcheck.files import open_atomically, write_atomically
 
 
 def test_a_file_is_written_whole_and_replaces_the_old_one(tmp_path: Path) -> None:
@@ -45,3 +45,33 @@ def test_a_file_is_readable_by_its_owner_only_unless_told_otherwise(tmp_path: Pa
     shared = write_atomically(tmp_path / "index.html", "the review pack", mode=0o644)
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
     assert stat.S_IMODE(shared.stat().st_mode) == 0o644
+
+
+def test_a_streamed_file_appears_only_once_it_is_written_whole(tmp_path: Path) -> None:
+    target = tmp_path / "export.csv"
+    target.write_text("old")
+    with open_atomically(target, newline="") as out:
+        out.write("id,name\r\n")
+        out.flush()
+        assert target.read_text() == "old"  # the old file stands until the new one is complete
+        out.write("1,Café\r\n")
+    assert target.read_bytes() == "id,name\r\n1,Café\r\n".encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["export.csv"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_streamed_write_that_fails_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "decisions.jsonl"
+    target.write_text("old")
+    with pytest.raises(KeyboardInterrupt), open_atomically(target) as out:
+        out.write("half a line")
+        raise KeyboardInterrupt
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["decisions.jsonl"]
+
+
+def test_a_streamed_write_that_fails_creates_nothing(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="bad record"), open_atomically(tmp_path / "new.jsonl") as out:
+        out.write("{}\n")
+        raise ValueError("bad record")
+    assert list(tmp_path.iterdir()) == []

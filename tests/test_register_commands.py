@@ -122,7 +122,27 @@ def test_export_as_jsonl_and_csv(tmp_path: Path, db: str, capsys: Any) -> None:
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == ["1", "2"]
     assert rows[0]["discloser.organisation"] == "Warwickshire Police"
-    assert not (tmp_path / "export.csv.partial").exists()
+    assert [p.name for p in tmp_path.iterdir() if "export" in p.name] == ["export.csv"]  # no leftovers
+
+
+def test_an_export_that_fails_midway_leaves_the_old_file_and_nothing_else(
+    tmp_path: Path, db: str, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ispcheck.register import Register
+
+    add(capsys, db, case(tmp_path))
+    target = tmp_path / "export.jsonl"
+    target.write_text("the last good export")
+
+    def disk_full(self: Register, out: Any) -> int:
+        out.write('{"id": 1}\n')
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Register, "export_jsonl", disk_full)
+    code, _, err = run(capsys, "register", "export", "--db", db, "-o", str(target))
+    assert code == 2 and f"cannot write {target}: No space left on device" in err
+    assert target.read_text() == "the last good export"
+    assert [p.name for p in tmp_path.iterdir() if "export" in p.name] == ["export.jsonl"]
 
 
 def test_verify_passes_on_an_intact_register_and_prints_the_hash_to_note(

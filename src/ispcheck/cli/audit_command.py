@@ -7,21 +7,19 @@ costs ``ispcheck check`` nothing at start-up.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from .options import add_pack_options
+from .options import EXIT_BAD_INPUT, EXIT_OK, add_pack_options, checker_factory
 
 if TYPE_CHECKING:
     from ..audit import Audit, AuditedChunk, InvalidRecord
 
-EXIT_OK = 0
 EXIT_SOME_INVALID = 1
-EXIT_BAD_INPUT = 2
 #: Invalid records shown on the terminal as they are found; the rest are counted.
 SHOW_INVALID = 20
 #: Without a terminal, a plain progress line at most this often (seconds).
@@ -87,11 +85,7 @@ def _date(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from functools import partial
-
     from ..audit import Audit, AuditError
-    from ..engine import Checker
-    from ..pack import DEFAULT_PACK
 
     if args.jobs < 0:
         return _fail(args, "--jobs must be 0 (one per CPU) or more")
@@ -99,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         "csv" if args.file.lower().endswith(".csv") else "jsonl"
     )
     source: Any = sys.stdin.buffer if args.file == "-" else args.file
-    factory = partial(Checker, args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+    factory = checker_factory(args)
     began = time.monotonic()
     try:
         job = Audit(
@@ -108,8 +102,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(args, f"cannot read {args.file}: {exc.strerror or exc}")
     try:
-        with _Output(args.output) as out:
-            _consume(job, out, job.size, args)
+        with _output(args.output) as out:
+            _consume(job, out)
     except AuditError as exc:
         return _fail(args, f"{args.file} cannot be audited: {exc}")
     except OSError as exc:
@@ -131,41 +125,27 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_SOME_INVALID if job.summary.invalid else EXIT_OK
 
 
-class _Output:
-    """Per-record output: written beside the target and renamed into place only when complete."""
+@contextmanager
+def _output(target: str | None) -> Iterator[IO[str] | None]:
+    """Per-record output: a file appears only when the audit is complete, so none is half read."""
+    if target is None:
+        yield None
+    elif target == "-":
+        try:
+            yield sys.stdout
+        finally:
+            sys.stdout.flush()
+    else:
+        from ..files import open_atomically
 
-    def __init__(self, target: str | None) -> None:
-        self.target = target
-        self.handle: IO[str] | None = None
-        self._partial: Path | None = None
-
-    def __enter__(self) -> IO[str] | None:
-        if self.target is None:
-            return None
-        if self.target == "-":
-            self.handle = sys.stdout
-            return self.handle
-        final = Path(self.target)
-        self._partial = final.with_name(final.name + ".partial")
-        self.handle = self._partial.open("w", encoding="utf-8", newline="\n")
-        return self.handle
-
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        if self.handle is None or self._partial is None:
-            if self.handle is not None:
-                self.handle.flush()
-            return
-        self.handle.close()
-        if kind is None:
-            os.replace(self._partial, str(self.target))
-        else:
-            self._partial.unlink(missing_ok=True)
+        with open_atomically(target, newline="\n") as out:
+            yield out
 
 
-def _consume(job: Audit, out: IO[str] | None, size: int | None, args: argparse.Namespace) -> None:
+def _consume(job: Audit, out: IO[str] | None) -> None:
     """Run the audit, writing each chunk as it comes and keeping the user informed."""
     if sys.stderr.isatty():
-        _with_bar(job, out, size)
+        _with_bar(job, out)
         return
     # Not a terminal: no bar, and invalid records only in the summary, so logs stay readable.
     last = time.monotonic()
@@ -174,15 +154,16 @@ def _consume(job: Audit, out: IO[str] | None, size: int | None, args: argparse.N
             out.write(chunk.jsonl)
         if time.monotonic() - last >= PLAIN_PROGRESS_EVERY:
             last = time.monotonic()
-            print(f"audited {job.summary.records:,} records{_share(job.position, size)}", file=sys.stderr)
+            print(f"audited {job.summary.records:,} records{_share(job.position, job.size)}", file=sys.stderr)
 
 
-def _with_bar(job: Audit, out: IO[str] | None, size: int | None) -> None:
+def _with_bar(job: Audit, out: IO[str] | None) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     console = Console(stderr=True, highlight=False, emoji=False)
+    size = job.size
     columns = [
         TextColumn("auditing"),
         BarColumn(),

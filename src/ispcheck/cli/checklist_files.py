@@ -16,6 +16,8 @@ from ..errors import DisclosureError, Problem
 from ..files import write_atomically
 from ..interview import Interview
 from ..questions import by_id
+from ..text_input import read_disclosure_text
+from .options import read_file_or_stdin
 
 __all__ = ["RECORDS_DIR", "load_draft", "read_answers", "record", "stamped", "write_json"]
 
@@ -23,19 +25,9 @@ RECORDS_DIR = Path("ispcheck-records")
 
 
 def read_answers(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DisclosureError([Problem("", f"cannot read {path}: {exc.strerror}")]) from None
-    try:
-        data = json.loads(text)
-    except ValueError:
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError:
-            raise DisclosureError([Problem("", f"{path} is neither JSON nor YAML")]) from None
+    """The answers in a JSON or YAML file; anything unreadable or unknown is bad input (exit 2)."""
+    text, source = read_file_or_stdin(path)
+    data = read_disclosure_text(text, source=source)
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         data = data["answers"]
     if not isinstance(data, dict):

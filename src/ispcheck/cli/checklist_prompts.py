@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["HELP_LINE", "PROMPTS", "Back", "Review", "Stop"]
 
 HELP_LINE = ":b back · :r review · :q stop"
+#: What each reply to a yes/no question means; Enter (nothing typed) is "don't know".
+_YES_NO: dict[str, bool | None] = {"y": True, "yes": True, "n": False, "no": False, "": None}
 
 
 class Stop(Exception):
@@ -64,15 +66,21 @@ def _ask_many(session: Session, question: Question) -> Any:
 
 
 def _ask_yes_no(session: Session, question: Question) -> Any:
+    return _yes_no(
+        session,
+        f"y = yes · n = no · Enter = don't know · {HELP_LINE}",
+        again="Type y or n, or press Enter if you don't know.",
+    )
+
+
+def _yes_no(session: Session, hint: str, *, again: str | None = None) -> bool | None:
+    """Ask until the reply is yes, no or don't know (Enter); ``again`` says so after a wrong key."""
     while True:
-        text = session._input(f"y = yes · n = no · Enter = don't know · {HELP_LINE}").lower()
-        if text in ("y", "yes"):
-            return True
-        if text in ("n", "no"):
-            return False
-        if not text:
-            return None
-        session.console.print("Type y or n, or press Enter if you don't know.")
+        reply = session._input(hint).lower()
+        if reply in _YES_NO:
+            return _YES_NO[reply]
+        if again:
+            session.console.print(again)
 
 
 def _ask_text(session: Session, question: Question) -> Any:
@@ -129,10 +137,7 @@ def _ask_subjects(session: Session, question: Question) -> Any:
 
 def _ask_yes_no_simple(session: Session, text: str) -> bool | None:
     session.console.print(f"  {escape(text)}")
-    while True:
-        reply = session._input("y / n / Enter = don't know").lower()
-        if reply in ("y", "yes", "n", "no", ""):
-            return None if not reply else reply.startswith("y")
+    return _yes_no(session, "y / n / Enter = don't know")
 
 
 PROMPTS: dict[str, Callable[[Session, Question], Any]] = {

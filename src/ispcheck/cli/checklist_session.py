@@ -9,9 +9,7 @@ file without prompts, for tests and case systems.
 from __future__ import annotations
 
 import argparse
-import json
 import signal
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,22 +19,24 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from ..decision import SEVERITY, Decision, Effect
+from ..decision import Decision, Effect
 from ..interview import URGENT_DEFAULTS, Interview
 from ..partners import Partner
 from ..questions import Question, by_id
+from ..sensitivity import binding_findings
 from . import render
 from .checklist_files import load_draft, read_answers, record, stamped, write_json
 from .checklist_prompts import HELP_LINE, PROMPTS, Back, Review, Stop
+from .options import build_checker, print_json
 
-__all__ = ["Session", "record", "run"]
+__all__ = ["Session", "run"]
+
+#: The binding effects in the running summary, strictest first, with how each is counted.
+_PROGRESS_WORDS = ((Effect.BLOCK, "stop it"), (Effect.REFER, "to refer"), (Effect.CONDITION, "conditions"))
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..engine import Checker
-    from ..pack import DEFAULT_PACK
-
-    checker = Checker(args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+    checker = build_checker(args)
     if args.answers:
         return _run_from_file(args, checker)
     draft = Path(args.resume or args.draft or stamped("draft"))
@@ -156,31 +156,27 @@ class Session:
         decision = self.interview.decision()
         if decision is None:
             return
-        binding = [f for f in decision.findings if f.effect is not Effect.ADVICE]
-        counts = {effect: sum(f.effect is effect for f in binding) for effect in Effect}
-        parts = [
-            f"{counts[Effect.BLOCK]} stop it" if counts[Effect.BLOCK] else "",
-            f"{counts[Effect.REFER]} to refer" if counts[Effect.REFER] else "",
-            f"{counts[Effect.CONDITION]} conditions" if counts[Effect.CONDITION] else "",
-        ]
+        counts = ((len(decision.findings_with(effect)), words) for effect, words in _PROGRESS_WORDS)
+        summary = " · ".join(f"{n} {words}" for n, words in counts if n)
         style = render.OUTCOME_STYLE[decision.outcome]
-        summary = " · ".join(p for p in parts if p)
         self.console.print(
             f"Now: [{style}]{render.short_outcome(decision)}[/]" + (f" · {summary}" if summary else "")
         )
-        keys = {(f.rule_id, f.effect.value): f for f in binding}
-        new = [f for key, f in keys.items() if key not in self.shown]
-        new.sort(key=lambda f: -SEVERITY[f.effect])
+        binding = binding_findings(decision)
+        # Keyed as binding_findings keys them, so the two can be compared.
+        by_key = {(f.rule_id, f.effect.value): f for f in decision.findings}
+        new = [f for key, f in by_key.items() if key in binding and key not in self.shown]
+        new.sort(key=lambda f: -f.severity)
         for f in new[:3]:
             self.console.print(
-                f"  + {f.effect.value}: {escape(f.message)} [dim](ISP {', '.join(f.clauses)})[/]"
+                f"  + {f.effect.value}: {escape(f.message)} [dim]({render.cite(f.clauses)})[/]"
             )
         if len(new) > 3:
             self.console.print(f"  + and {len(new) - 3} more")
-        resolved = len([key for key in self.shown if key not in keys])
+        resolved = len(self.shown - binding)
         if resolved:
             self.console.print(f"  [dim]{resolved} earlier finding(s) resolved by this answer[/]")
-        self.shown = frozenset(keys)
+        self.shown = binding
 
     def _review(self) -> None:
         while True:
@@ -256,7 +252,7 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
     if args.save:
         write_json(Path(args.save), data)
     if args.format == "json":
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        print_json(data)
     else:
         console = Console(highlight=False, emoji=False)
         render.decision(console, decision)

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from ..decision import Outcome
 from ..errors import DisclosureError, PackError, PluginError, Problem
-from .options import add_pack_options
+from .options import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_RULES_UNAVAILABLE,
+    add_pack_options,
+    build_checker,
+    print_error,
+    print_json,
+    read_file_or_stdin,
+)
 
-EXIT_OK = 0
 EXIT_NOT_FOUND = 1
-EXIT_BAD_INPUT = 2
 EXIT_REFER = 3
 EXIT_DO_NOT_SHARE = 4
-EXIT_RULES_UNAVAILABLE = 5
 EXIT_INTERNAL_ERROR = 70
 EXIT_BY_OUTCOME = {
     Outcome.SHARE: EXIT_OK,
@@ -74,8 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = add("check", "Decide one proposed disclosure (JSON or YAML file, or - for stdin).")
     check.add_argument("file", metavar="FILE", help="the disclosure file, or - to read stdin")
     add_pack_options(check)
+    check.set_defaults(func=_check)
     rules = add("rules", "List the rule catalogue: id, title, effect and protocol clauses.")
     add_pack_options(rules)
+    rules.set_defaults(func=_rules)
     partners = add("partners", "Is this organisation a signatory (Appendices 12 and 13)?")
     partners.add_argument(
         "name",
@@ -83,8 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="organisation name or short form; omit to list every signatory",
     )
-    partners.add_argument("--pack", default=None, help="pack name or folder (default: shipped)")
-    add("schema", "Print the JSON Schema of the disclosure contract.")
+    add_pack_options(partners, plugins=False)
+    partners.set_defaults(func=_partners)
+    add("schema", "Print the JSON Schema of the disclosure contract.").set_defaults(func=_schema)
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).add_commands(sub)
     return parser
@@ -98,15 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report_problems(args, exc.problems)
         return EXIT_BAD_INPUT
     except (PackError, PluginError) as exc:
-        _error(args, f"The rules could not be loaded, so nothing was decided.\n{exc}")
+        print_error(args, f"The rules could not be loaded, so nothing was decided.\n{exc}")
         return EXIT_RULES_UNAVAILABLE
     except KeyboardInterrupt:
-        _error(args, "Interrupted: nothing was decided.")
+        print_error(args, "Interrupted: nothing was decided.")
         return 130
     except Exception as exc:  # the last line of defence: a message, never a traceback
         if os.environ.get("ISPCHECK_DEBUG"):
             raise
-        _error(
+        print_error(
             args,
             f"ispcheck stopped on an unexpected error ({type(exc).__name__}: {exc}). Nothing "
             "was decided. This is a fault in ispcheck: set ISPCHECK_DEBUG=1 to see the details.",
@@ -115,42 +121,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    func = getattr(args, "func", None)
-    if func is not None:
-        return int(func(args))
-    if args.command == "check":
-        return _check(args)
-    if args.command == "rules":
-        return _rules(args)
-    if args.command == "partners":
-        return _partners(args)
-    return _schema(args)
-
-
-def _checker(args: argparse.Namespace) -> Any:
-    from ..engine import Checker
-    from ..pack import DEFAULT_PACK
-
-    return Checker(args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+    return int(args.func(args))
 
 
 def _check(args: argparse.Namespace) -> int:
     from ..text_input import read_disclosure_text
 
-    source = "standard input" if args.file == "-" else args.file
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(args.file)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise DisclosureError([Problem("", f"cannot read {source}: {reason}")]) from None
+    text, source = read_file_or_stdin(args.file)
     # Checked as read: valid input takes the fast path, bad input gets the contract's problems.
-    result = _checker(args).check(read_disclosure_text(text, source=source))
+    result = build_checker(args).check(read_disclosure_text(text, source=source))
     if args.format == "json":
-        _print_json(result.to_dict())
+        print_json(result.to_dict())
     else:
         from . import render
 
@@ -161,9 +142,9 @@ def _check(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     from ..gates import gate_values
 
-    checker = _checker(args)
+    checker = build_checker(args)
     if args.format == "json":
-        _print_json(
+        print_json(
             {
                 "pack": {"name": checker.pack.name, "version": checker.pack.version},
                 "rules": [
@@ -199,7 +180,7 @@ def _partners(args: argparse.Namespace) -> int:
     query = " ".join(args.name).strip()
     if not query:
         if args.format == "json":
-            _print_json([_partner_json(p) for p in register.partners])
+            print_json([_partner_json(p) for p in register.partners])
         else:
             from . import render
 
@@ -208,7 +189,7 @@ def _partners(args: argparse.Namespace) -> int:
     matches = register.search(query)
     signed = bool(matches) and matches[0].exact and matches[0].is_signatory
     if args.format == "json":
-        _print_json(
+        print_json(
             {
                 "query": query,
                 "signatory": signed,
@@ -243,7 +224,7 @@ def _partner_json(p: Any) -> dict[str, Any]:
 def _schema(args: argparse.Namespace) -> int:
     from ..schema import disclosure_schema
 
-    _print_json(disclosure_schema())
+    print_json(disclosure_schema())
     return EXIT_OK
 
 
@@ -251,7 +232,7 @@ def _report_problems(args: argparse.Namespace, problems: list[Problem]) -> None:
     given = getattr(args, "file", None) or getattr(args, "answers", None) or getattr(args, "resume", None)
     source = "standard input" if given in (None, "-") else given
     if getattr(args, "format", "text") == "json":
-        _print_json(
+        print_json(
             {
                 "error": "invalid_disclosure",
                 "problems": [{"path": p.path, "message": p.message} for p in problems],
@@ -261,17 +242,6 @@ def _report_problems(args: argparse.Namespace, problems: list[Problem]) -> None:
     from . import render
 
     render.problems(_console(stderr=True), source, problems)
-
-
-def _error(args: argparse.Namespace, message: str) -> None:
-    if getattr(args, "format", "text") == "json":
-        _print_json({"error": message})
-    else:
-        print(message, file=sys.stderr)
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def _console(stderr: bool = False) -> Any:

@@ -1,18 +1,95 @@
-"""Options several commands share, defined once so they read the same everywhere."""
+"""What several commands share: options, exit statuses, JSON and error output, the checker.
+
+Defined once so they read and behave the same everywhere. Only the standard library is imported
+here, because every command module imports this one and ``ispcheck check`` must start quickly.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["add_pack_options"]
+from ..errors import DisclosureError, Problem
+
+if TYPE_CHECKING:
+    from ..engine import Checker
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "EXIT_RULES_UNAVAILABLE",
+    "add_pack_options",
+    "add_plugins_option",
+    "build_checker",
+    "checker_factory",
+    "print_error",
+    "print_json",
+    "read_file_or_stdin",
+]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_RULES_UNAVAILABLE = 5
 
 
 def add_pack_options(p: argparse.ArgumentParser, *, plugins: bool = True) -> None:
     """``--pack`` (and, where rules run, ``--no-plugins``)."""
     p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
     if plugins:
-        p.add_argument(
-            "--no-plugins",
-            action="store_true",
-            help="use only the built-in rules, ignoring installed rule plugins",
-        )
+        add_plugins_option(p)
+
+
+def add_plugins_option(p: argparse.ArgumentParser) -> None:
+    """``--no-plugins`` alone, for a command whose ``--pack`` means something of its own."""
+    p.add_argument(
+        "--no-plugins",
+        action="store_true",
+        help="use only the built-in rules, ignoring installed rule plugins",
+    )
+
+
+def checker_factory(args: argparse.Namespace) -> Callable[[], Checker]:
+    """What builds the checker ``--pack`` and ``--no-plugins`` ask for; picklable, for workers."""
+    from functools import partial
+
+    from ..engine import Checker
+    from ..pack import DEFAULT_PACK
+
+    return partial(Checker, args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+
+
+def build_checker(args: argparse.Namespace) -> Checker:
+    """The checker ``--pack`` and ``--no-plugins`` ask for."""
+    return checker_factory(args)()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def print_error(args: argparse.Namespace, message: str) -> None:
+    """Under ``--format json`` a machine reads standard output, so the error goes there as JSON."""
+    if getattr(args, "format", "text") == "json":
+        print_json({"error": message})
+    else:
+        print(message, file=sys.stderr)
+
+
+def read_file_or_stdin(file: str | Path) -> tuple[str, str]:
+    """The text of ``file`` (UTF-8), and the name to give it in messages.
+
+    The string ``"-"``, as typed on a command line, means standard input; a :class:`Path` is
+    always a file. A file that cannot be read or is not UTF-8 is bad input (exit 2), not a fault.
+    """
+    stdin = isinstance(file, str) and file == "-"
+    source = "standard input" if stdin else str(file)
+    try:
+        text = sys.stdin.read() if stdin else Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DisclosureError([Problem("", f"cannot read {source}: {reason}")]) from None
+    return text, source

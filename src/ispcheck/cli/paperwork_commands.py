@@ -14,12 +14,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .options import add_pack_options
+from .options import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_RULES_UNAVAILABLE,
+    add_pack_options,
+    build_checker,
+    print_json,
+)
 
-EXIT_OK = 0
 EXIT_NOT_WRITTEN = 1
-EXIT_BAD_INPUT = 2
-EXIT_RULES_UNAVAILABLE = 5
 
 FORMATS = ("markdown", "html", "pdf", "json")
 _SUFFIXES = {
@@ -65,7 +69,7 @@ def add_commands(sub: Any) -> None:
         p = kinds.add_parser(name, help=text.split(",")[0] + ".", description=text, epilog=EPILOG)
         p.add_argument("file", metavar="FILE", help="the disclosure (JSON or YAML), or - to read stdin")
         _output_options(p)
-        p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
+        add_pack_options(p, plugins=False)
         p.set_defaults(func=_form, appendix=appendix)
 
     declaration = sub.add_parser(
@@ -87,7 +91,7 @@ def add_commands(sub: Any) -> None:
         "--rows", type=_rows, default=20, help="blank rows in the signature table (default 20)"
     )
     _output_options(declaration)
-    declaration.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
+    add_pack_options(declaration, plugins=False)
     declaration.set_defaults(func=_declaration)
 
     record = sub.add_parser(
@@ -151,7 +155,7 @@ def _declaration(args: argparse.Namespace) -> int:
     if not args.setting:
         choices = setting_choices(args.pack)
         if args.format == "json":
-            _print_json([{"code": code, "name": name} for code, name in choices])
+            print_json([{"code": code, "name": name} for code, name in choices])
         else:
             print("Meeting settings (ispcheck declaration SETTING):")
             for code, name in choices:
@@ -169,15 +173,13 @@ def _declaration(args: argparse.Namespace) -> int:
 
 
 def _record(args: argparse.Namespace) -> int:
-    from ..engine import Checker
-    from ..pack import DEFAULT_PACK
     from ..paperwork import decision_record, render_decision_record
 
     fmt = _format(args)
     if fmt is None:
         return EXIT_BAD_INPUT
     disclosure = _read_disclosure(args.file)
-    checker = Checker(args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+    checker = build_checker(args)
     decision = checker.check(disclosure)
     return _guarded(
         args,
@@ -237,7 +239,7 @@ def _guarded(args: argparse.Namespace, fmt: str, as_dict: Any, as_text: Any) -> 
 def _fail(fmt: str, message: str, code: int) -> int:
     """Say why nothing was written: as JSON on standard output for machines, else on stderr."""
     if fmt == "json":
-        _print_json({"error": message})
+        print_json({"error": message})
     else:
         print(message, file=sys.stderr)
     return code
@@ -245,20 +247,8 @@ def _fail(fmt: str, message: str, code: int) -> int:
 
 def _read_disclosure(file: str) -> Any:
     """Read and validate a disclosure file; bad input raises DisclosureError (exit 2 in main)."""
-    from ..errors import DisclosureError, Problem
     from ..validation import parse_disclosure_text
+    from .options import read_file_or_stdin
 
-    source = "standard input" if file == "-" else file
-    if file == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = Path(file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise DisclosureError([Problem("", f"cannot read {source}: {reason}")]) from None
+    text, source = read_file_or_stdin(file)
     return parse_disclosure_text(text, source=source)
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

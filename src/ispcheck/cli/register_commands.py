@@ -16,7 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .options import add_pack_options
+from ..decision import Outcome
+from .options import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    add_pack_options,
+    add_plugins_option,
+    build_checker,
+    print_error,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,9 +36,7 @@ if TYPE_CHECKING:
 DEFAULT_REGISTER = "ispcheck-register.sqlite"
 REGISTER_ENV = "ISPCHECK_REGISTER"
 
-EXIT_OK = 0
 EXIT_NO = 1
-EXIT_BAD_INPUT = 2
 
 EPILOG = """exit status: add as `check` (0 share or share_with_conditions, 3 refer, 4 do_not_share;
 2 bad input, nothing recorded); show 1 when there is no such record; verify 1 when the register
@@ -73,7 +80,7 @@ def add_commands(subparsers: Any) -> None:
     listing.add_argument("--last", type=int, metavar="N", default=None, help="only the latest N records")
     listing.add_argument(
         "--outcome",
-        choices=("share", "share_with_conditions", "refer", "do_not_share"),
+        choices=tuple(o.value for o in Outcome),
         default=None,
         help="only records with this outcome",
     )
@@ -105,11 +112,7 @@ def add_commands(subparsers: Any) -> None:
     replay.add_argument(
         "--pack", required=True, help="the other pack: a folder, or the name of a shipped pack"
     )
-    replay.add_argument(
-        "--no-plugins",
-        action="store_true",
-        help="use only the built-in rules, ignoring installed rule plugins",
-    )
+    add_plugins_option(replay)
     replay.add_argument(
         "--all",
         action="store_true",
@@ -141,7 +144,7 @@ def _guarded(func: Command) -> Command:
         try:
             return func(args)
         except RegisterError as exc:
-            _say_error(args, str(exc))
+            print_error(args, str(exc))
             return EXIT_BAD_INPUT
 
     return run
@@ -152,25 +155,17 @@ def _guarded(func: Command) -> Command:
 
 @_guarded
 def _add(args: argparse.Namespace) -> int:
-    from ..decision import Outcome
-    from ..engine import Checker
-    from ..errors import DisclosureError, Problem
-    from ..pack import DEFAULT_PACK
     from ..validation import parse_disclosure_text
     from .main import EXIT_BY_OUTCOME
+    from .options import read_file_or_stdin
 
-    source = "standard input" if args.file == "-" else args.file
-    try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DisclosureError([Problem("", f"cannot read {source}: {reason}")]) from None
+    text, source = read_file_or_stdin(args.file)
     disclosure = parse_disclosure_text(text, source=source)  # bad input stops here: nothing written
-    checker = Checker(args.pack or DEFAULT_PACK, use_entry_points=not args.no_plugins)
+    checker = build_checker(args)
     with _open(args, create=True, checker=checker) as register:
         record = register.add(disclosure, decided_by=args.decided_by, keep_text=args.keep_text)
     if args.format == "json":
-        _print_json(record.to_dict())
+        print_json(record.to_dict())
     else:
         from rich.markup import escape
 
@@ -198,7 +193,7 @@ def _list(args: argparse.Namespace) -> int:
         chosen = (r for r in register.records() if args.outcome is None or r.outcome == args.outcome)
         records = list(deque(chosen, maxlen=args.last) if args.last else chosen)
     if args.format == "json":
-        _print_json([_brief(r) for r in records])
+        print_json([_brief(r) for r in records])
         return EXIT_OK
     from rich import box
     from rich.markup import escape
@@ -245,10 +240,10 @@ def _show(args: argparse.Namespace) -> int:
     with _open(args) as register:
         record = register.get(args.id)
     if record is None:
-        _say_error(args, f"there is no record {args.id} in {register_path(args)}")
+        print_error(args, f"there is no record {args.id} in {register_path(args)}")
         return EXIT_NO
     if args.format == "json":
-        _print_json(record.to_dict())
+        print_json(record.to_dict())
         return EXIT_OK
     from rich.markup import escape
 
@@ -279,15 +274,14 @@ def _export(args: argparse.Namespace) -> int:
         if args.output == "-":
             count = _write_export(register, sys.stdout, args.format)
         else:
+            from ..files import open_atomically
+
             target = Path(args.output)
-            partial = target.with_name(target.name + ".partial")
             try:
-                with partial.open("w", encoding="utf-8", newline="") as out:
+                with open_atomically(target, newline="") as out:
                     count = _write_export(register, out, args.format)
-                os.replace(partial, target)
             except OSError as exc:
-                partial.unlink(missing_ok=True)
-                _say_error(args, f"cannot write {target}: {exc.strerror or exc}")
+                print_error(args, f"cannot write {target}: {exc.strerror or exc}")
                 return EXIT_BAD_INPUT
             print(f"Exported {count:,} records to {target}.", file=sys.stderr)
     return EXIT_OK
@@ -306,13 +300,13 @@ def _verify(args: argparse.Namespace) -> int:
     for item in args.expect:
         number, _, digest = item.partition(":")
         if not number.strip().isdigit() or len(digest.strip()) != 64:
-            _say_error(args, f"--expect {item!r}: write it as ID:HASH, e.g. 120:{'0' * 64}")
+            print_error(args, f"--expect {item!r}: write it as ID:HASH, e.g. 120:{'0' * 64}")
             return EXIT_BAD_INPUT
         expect[int(number)] = digest.strip().lower()
     with _open(args) as register:
         result = register.verify(expect)
     if args.format == "json":
-        _print_json({"register": str(register_path(args)), **result.to_dict()})
+        print_json({"register": str(register_path(args)), **result.to_dict()})
     elif result.ok:
         print(
             f"The register {register_path(args)} is intact: {result.records:,} records, each chained to "
@@ -345,7 +339,7 @@ def _replay(args: argparse.Namespace) -> int:
     shown = changes if args.all else outcome_changes
     pack = {"name": checker.pack.name, "version": checker.pack.version, "path": args.pack}
     if args.format == "json":
-        _print_json(
+        print_json(
             {
                 "pack": pack,
                 "records": total,
@@ -381,19 +375,6 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 # -- output helpers ---------------------------------------------------------------------------
-
-
-def _print_json(data: Any) -> None:
-    import json
-
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-def _say_error(args: argparse.Namespace, message: str) -> None:
-    if getattr(args, "format", "text") == "json":
-        _print_json({"error": message})
-    else:
-        print(message, file=sys.stderr)
 
 
 def _console() -> Console:

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from ..decision import Decision, Effect, Finding, Outcome
 from ..engine import Checker
 from ..errors import Problem
 from ..gates import describe
+from ..pack import appendix_number
 from ..partners import Match, NonSignatory, Partner
 from ..rulesets._roles import DESIGNATED_OFFICER
 
@@ -31,7 +31,8 @@ _EFFECT_HEADING = {
 }
 
 
-def _cite(clauses: Iterable[str]) -> str:
+def cite(clauses: Iterable[str]) -> str:
+    """One way of citing the protocol ("ISP 3.6, 4.1"), so findings read alike on every screen."""
     return "ISP " + ", ".join(clauses)
 
 
@@ -64,11 +65,11 @@ class _Page:
         self.console.print(self.text, soft_wrap=True)
 
 
-def decision(console: Console, result: Decision, *, designated_officers: str | None = None) -> None:
+def decision(console: Console, result: Decision) -> None:
     """The whole decision: what to do first, then every finding, then the standing duties."""
     page = _Page(console)
     _headline(page, result)
-    _actions(page, result, designated_officers)
+    _actions(page, result, None)
     _afterwards(page, result)
     page.line("\n[bold]Findings[/]")
     if not result.findings:
@@ -83,7 +84,7 @@ def decision(console: Console, result: Decision, *, designated_officers: str | N
         page.line("\n[bold]Standing obligations for any personal-data share[/]")
         for o in result.obligations:
             who = "" if o.applies_to == "both" else f"[dim]{o.applies_to}:[/] "
-            page.item(f"{who}{escape(o.text)} [dim]({_cite(o.clauses)})[/]")
+            page.item(f"{who}{escape(o.text)} [dim]({cite(o.clauses)})[/]")
     page.line(
         f"\n[dim]Decided {result.made_at:%Y-%m-%d %H:%M:%S %Z} with pack "
         f"{result.pack_name} {result.pack_version}.[/]"
@@ -130,7 +131,7 @@ def _actions(page: _Page, result: Decision, designated_officers: str | None) -> 
     if blocks:
         page.line("\n[bold]What stops the share[/]")
         for f in blocks:
-            page.item(f"{escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]")
+            page.item(f"{escape(f.action or f.message)} [dim]({cite(f.clauses)})[/]")
     refers = result.findings_with(Effect.REFER)
     if refers:
         page.line("\n[bold]Who must decide first[/]")
@@ -139,23 +140,23 @@ def _actions(page: _Page, result: Decision, designated_officers: str | None) -> 
             page.line(f"  [bold]{escape(who)}[/]{escape(known)}")
             for f in refers:
                 if f.refer_to == who:
-                    page.item(f"{escape(f.action or f.message)} [dim]({_cite(f.clauses)})[/]", indent=4)
+                    page.item(f"{escape(f.action or f.message)} [dim]({cite(f.clauses)})[/]", indent=4)
     conditions = result.conditions
     if conditions:
         page.line("\n[bold]Before the data moves[/]")
         for c in conditions:
-            page.item(f"{escape(c.text)} [dim]({_cite(c.clauses)})[/]")
+            page.item(f"{escape(c.text)} [dim]({cite(c.clauses)})[/]")
 
 
 def _afterwards(page: _Page, result: Decision) -> None:
     if result.afterwards:
         page.line("\n[bold]As soon as the emergency allows[/]")
         for c in result.afterwards:
-            page.item(f"{escape(c.text)} [dim]({_cite(c.clauses)})[/]")
+            page.item(f"{escape(c.text)} [dim]({cite(c.clauses)})[/]")
 
 
 def _finding(page: _Page, f: Finding) -> None:
-    text = f"[bold]{f.effect.value}[/] {escape(f.rule_id)} [dim]({_cite(f.clauses)})[/]\n{escape(f.message)}"
+    text = f"[bold]{f.effect.value}[/] {escape(f.rule_id)} [dim]({cite(f.clauses)})[/]\n{escape(f.message)}"
     if f.action and f.effect is Effect.ADVICE:
         text += f"\n[italic]What to do:[/] {escape(f.action)}"
     if f.facts:
@@ -185,7 +186,7 @@ def rules(console: Console, checker: Checker) -> None:
             console.print(f"\n[underline]{escape(plugin.removeprefix('ispcheck.rulesets.'))}[/]")
         r = registered.rule
         urgent = f", {r.when_urgent.value} if urgent" if r.when_urgent else ""
-        console.print(f"  [bold]{escape(r.id)}[/] [dim]{r.effect.value}{urgent} ({_cite(r.clauses)})[/]")
+        console.print(f"  [bold]{escape(r.id)}[/] [dim]{r.effect.value}{urgent} ({cite(r.clauses)})[/]")
         console.print(f"      {escape(r.title)}")
         if r.when:
             console.print(f"      [dim]only when {escape(describe(r.when))}[/]")
@@ -212,7 +213,7 @@ def partner(console: Console, query: str, matches: list[Match]) -> None:
     if best.exact and isinstance(best.entry, NonSignatory):
         e = best.entry
         console.print(
-            f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} [dim]({_cite(e.clauses)})[/]"
+            f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} [dim]({cite(e.clauses)})[/]"
         )
         return
     console.print(f"[bold yellow]No exact match for {escape(query)}.[/] Did you mean:")
@@ -224,7 +225,7 @@ def partner(console: Console, query: str, matches: list[Match]) -> None:
 
 def _signatory(console: Console, p: Partner) -> None:
     console.print(
-        f"[bold green]{escape(p.name)} is a signatory[/] [dim](Appendix {p.appendix.removeprefix('A')})[/]"
+        f"[bold green]{escape(p.name)} is a signatory[/] [dim](Appendix {appendix_number(p.appendix)})[/]"
     )
     console.print(f"  Class: {p.class_label}")
     console.print(f"  Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}")
@@ -237,6 +238,8 @@ def _signatory(console: Console, p: Partner) -> None:
 
 
 def register(console: Console, partners: Iterable[Partner]) -> None:
+    from rich.table import Table  # only this screen draws a table; the others start without it
+
     table = Table(title="Signatories (Appendices 12 and 13)")
     for column in ("organisation", "class", "appendix", "public authority"):
         table.add_column(column)

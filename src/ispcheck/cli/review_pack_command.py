@@ -6,9 +6,9 @@ Only argparse is imported here; the pack, the rules and Jinja2 are loaded when t
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
+
+from .options import add_pack_options, print_error, print_json
 
 EXIT_COMPLETE = 0
 EXIT_NOT_WRITTEN = 1
@@ -56,7 +56,7 @@ def add_commands(sub: Any) -> None:
         metavar="DIR",
         help="the feature files, to warn if any changed after the run (default: features, if present)",
     )
-    p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
+    add_pack_options(p, plugins=False)
     p.add_argument(
         "--format",
         choices=("text", "json"),
@@ -89,7 +89,7 @@ def _review_pack(args: argparse.Namespace) -> int:
     coverage = review.coverage
     status = EXIT_COMPLETE if coverage.complete else EXIT_GAPS
     if args.format == "json":
-        _print_json(
+        print_json(
             {
                 "written": [str(p) for p in written],
                 "coverage": coverage.to_dict(),
@@ -115,12 +115,5 @@ def _review_pack(args: argparse.Namespace) -> int:
 
 
 def _fail(args: argparse.Namespace, message: str) -> int:
-    if args.format == "json":
-        _print_json({"error": message})
-    else:
-        print(message, file=sys.stderr)
+    print_error(args, message)
     return EXIT_NOT_WRITTEN
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
