@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
+import textwrap
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
-from ispcheck.facts import CLOSED_FACTS, Facts
+from ispcheck.facts import CLOSED_FACTS, Facts, involves_special_category
 from ispcheck.pack import Pack
 from ispcheck.view import view_of
 
 from .conftest import clean_disclosure
+from .strategies import disclosures
 
 BEFORE_REVIEW = date(2025, 5, 8)
 AFTER_REVIEW = date(2025, 5, 9)
 
 
 def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
-    return Facts(view_of(clean_disclosure(**changes)), pack, today)
+    return Facts.of(view_of(clean_disclosure(**changes)), pack, today)
 
 
 @pytest.mark.parametrize(
@@ -131,9 +136,39 @@ def test_the_pack_is_past_its_review_only_after_the_due_date(pack: Pack) -> None
 
 def test_every_yes_or_no_fact_is_one_a_gate_may_name(pack: Pack) -> None:
     worked_out = facts(pack)
-    for name in Facts.__slots__:
+    for name in Facts.__struct_fields__:
         value = getattr(worked_out, name)
         if isinstance(value, bool):
             assert CLOSED_FACTS.get(name) == frozenset({True, False}), name
     assert worked_out.setting in CLOSED_FACTS["setting"]
     assert not {"discloser", "recipient", "meeting", "pack", "today"} & set(CLOSED_FACTS)
+
+
+def test_the_facts_are_built_from_locals_named_as_the_fields_in_field_order() -> None:
+    # Facts.of passes its values by position, for speed: a value in the wrong place would
+    # silently become another fact, so the call must read exactly like the field list.
+    tree = ast.parse(textwrap.dedent(inspect.getsource(Facts.of)))
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cls"
+    ]
+    assert len(calls) == 1
+    (call,) = calls
+    assert not call.keywords
+    assert [arg.id if isinstance(arg, ast.Name) else ast.dump(arg) for arg in call.args] == list(
+        Facts.__struct_fields__
+    )
+
+
+def test_the_facts_cannot_be_changed_by_a_rule(pack: Pack) -> None:
+    worked_out = facts(pack)
+    with pytest.raises(AttributeError):
+        worked_out.personal = False  # type: ignore[misc]
+
+
+@settings(max_examples=200, deadline=None)
+@given(disclosures())
+def test_special_category_is_worked_out_as_the_register_reads_it(pack: Pack, data: dict[str, Any]) -> None:
+    view = view_of(data)
+    assert Facts.of(view, pack, AFTER_REVIEW).special is involves_special_category(view)

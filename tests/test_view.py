@@ -242,14 +242,25 @@ def test_awkward_json_is_read_or_refused_as_the_contract_does(raw: str) -> None:
     assert json_reading(raw) == contract_json_reading(raw)
 
 
-def test_the_text_read_on_every_check_is_every_text_field_of_the_contract_in_order() -> None:
-    from ispcheck.view import _TEXT_FIELDS, _texts
+def test_the_text_checked_on_every_check_is_every_text_field_of_the_contract() -> None:
+    from ispcheck.view import _TEXT_FIELDS, _needs_stripping
 
     data = clean_disclosure()
     for number, (group, name) in enumerate(_TEXT_FIELDS):
         data.setdefault(group, {})[name] = f"text {number}"
     view = view_of(data)
-    assert _texts(view) == tuple(f"text {number}" for number in range(len(_TEXT_FIELDS)))
+    assert not _needs_stripping(view)
+
+    def with_text(text: str, group: str, name: str) -> DisclosureView:
+        changed = msgspec.structs.replace(getattr(view, group), **{name: text})
+        return msgspec.structs.replace(view, **{group: changed})
+
+    for group, name in _TEXT_FIELDS:
+        assert _needs_stripping(with_text(" spaced", group, name)), (group, name)
+        assert _needs_stripping(with_text("spaced\n", group, name)), (group, name)
+        assert not _needs_stripping(with_text("caf\u00e9", group, name)), (group, name)
+        with pytest.raises(UnicodeEncodeError):
+            _needs_stripping(with_text("lone \ud800", group, name))
 
     def is_text(annotation: Any) -> bool:
         """str, or text-or-null (the contract's Name and Text, with their constraints)."""

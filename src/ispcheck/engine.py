@@ -184,7 +184,7 @@ class Checker:
     def decide(self, view: DisclosureView, *, today: date | None = None) -> Decision:
         """Decide a disclosure already validated into its view (see :func:`ispcheck.view.view_of`)."""
         made_at = self._clock()
-        facts = Facts(view, self.pack, today or made_at.date())
+        facts = Facts.of(view, self.pack, today or made_at.date())
         try:
             mask = self._tables.mask(view, facts)
         except (KeyError, TypeError):  # a value no fact can take: a view not built by view_of
@@ -198,7 +198,7 @@ class Checker:
         Slower; the tests hold :meth:`decide` to the same answer.
         """
         made_at = self._clock()
-        facts = Facts(view, self.pack, today or made_at.date())
+        facts = Facts.of(view, self.pack, today or made_at.date())
         return self._decision_strictest(self._plain_findings(view, facts), facts, made_at)
 
     def _not_understood(self, view: DisclosureView, facts: Facts) -> list[Finding]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
+
 from .pack import Pack, SettingInfo
 from .partners import NonSignatory, Partner, normalise
 from .view import DisclosureView
@@ -29,137 +31,159 @@ _BOOL: frozenset[object] = frozenset({True, False})
 def involves_special_category(disclosure: DisclosureView | Disclosure) -> bool:
     """Special category data, named in the categories or by a listed special category type.
 
-    One test for the engine and the register (which withholds such free text from its records).
+    The register reads it to withhold such free text from its records; :meth:`Facts.of` writes
+    the same test out for speed (a test holds the two together).
     """
     data = disclosure.data
     return "special_category" in data.categories or bool(data.special_category_types)
 
 
-class Facts:
-    """What the engine works out once per disclosure. Rules must treat it as read-only.
+class Facts(Struct, frozen=True, gc=False):
+    """What the engine works out once per disclosure (see :meth:`of`). Read-only.
 
-    A plain slotted class rather than a frozen dataclass: it is built on every check, and frozen
-    dataclasses pay for each field on construction.
+    A frozen msgspec struct: it is built on every check, and building one in C from its values
+    costs less than setting the attributes of a Python object one by one.
     """
 
-    __slots__ = (
-        "any_child",
-        "came_from_elsewhere",
-        "consent_reason_given",
-        "consent_relied_on",
-        "consent_restrictions_given",
-        "criminal",
-        "discloser",
-        "discloser_signatory",
-        "in_meeting",
-        "meeting",
-        "necessity_statement_given",
-        "offender_or_suspect_listed",
-        "pack",
-        "pack_past_review",
-        "personal",
-        "police_information",
-        "proportionality_considered",
-        "purpose_statement_given",
-        "recipient",
-        "recipient_relevant_authority",
-        "recipient_signatory",
-        "same_organisation",
-        "sensitive",
-        "setting",
-        "special",
-        "subjects_listed",
-        "today",
-        "urgent",
-        "vital_interests_relied_on",
-    )
+    pack: Pack
+    today: date
+    #: Past the pack's annual review date.
+    pack_past_review: bool
 
-    def __init__(self, disclosure: DisclosureView, pack: Pack, today: date) -> None:
-        # Written out rather than split into helpers: this runs on every check.
+    # What is shared, and how urgently.
+    special: bool
+    criminal: bool
+    #: Special category or criminal offence data.
+    sensitive: bool
+    #: Any personal data at all (not anonymised or aggregated only).
+    personal: bool
+    urgent: bool
+    #: The setting, with "not known" read as outside a meeting; ``meeting`` is the pack's
+    #: description of it (None outside a meeting).
+    setting: str
+    meeting: SettingInfo | None
+    in_meeting: bool
+
+    # Who shares with whom.
+    discloser: Partner | None
+    recipient: Partner | None
+    discloser_signatory: bool
+    recipient_signatory: bool
+    #: The recipient is a relevant authority for section 115: a responsible authority (1.3).
+    recipient_relevant_authority: bool
+    same_organisation: bool
+    came_from_elsewhere: bool
+    police_information: bool
+
+    # About whom.
+    subjects_listed: bool
+    any_child: bool
+    offender_or_suspect_listed: bool
+
+    # What was written down.
+    purpose_statement_given: bool
+    necessity_statement_given: bool
+    consent_reason_given: bool
+    consent_restrictions_given: bool
+    #: Less data, other ways and the impact on the person were all considered.
+    proportionality_considered: bool
+    consent_relied_on: bool
+    vital_interests_relied_on: bool
+
+    @classmethod
+    def of(cls, disclosure: DisclosureView, pack: Pack, today: date) -> Facts:
+        """Work out the facts of one disclosure under ``pack``, on ``today``."""
+        # Written out rather than split into helpers: this runs on every check. Each fact is a
+        # local of the field's name, passed in field order (a test holds the call to that order).
         data = disclosure.data
         categories = data.categories
-        special = involves_special_category(disclosure)
+        special = "special_category" in categories or bool(data.special_category_types)
         criminal = "criminal_offence" in categories
+        sensitive = special or criminal
+        personal = special or not _PERSONAL.isdisjoint(categories)
         context = disclosure.context
+        urgent = context.urgent_risk_to_life is True
         setting = context.setting or "outside_meeting"
         meeting = pack.settings.get(setting)
         register = pack.register
         discloser = register.exact(disclosure.discloser.organisation)
         recipient = register.exact(disclosure.recipient.organisation)
-        basis = disclosure.lawful_basis
-        consent = disclosure.consent
-        necessity = disclosure.necessity
-        subjects = disclosure.subjects
-        origin = data.originator
-        self.pack = pack
-        self.today = today
-        #: Past the pack's annual review date.
-        self.pack_past_review: bool = today > pack.review_due
-
-        # What is shared, and how urgently.
-        self.special: bool = special
-        self.criminal: bool = criminal
-        #: Special category or criminal offence data.
-        self.sensitive: bool = special or criminal
-        #: Any personal data at all (not anonymised or aggregated only).
-        self.personal: bool = special or not _PERSONAL.isdisjoint(categories)
-        self.urgent: bool = context.urgent_risk_to_life is True
-        #: The setting, with "not known" read as outside a meeting; ``meeting`` is the pack's
-        #: description of it (None outside a meeting).
-        self.setting: str = setting
-        self.meeting: SettingInfo | None = meeting
-        self.in_meeting: bool = meeting is not None
-
-        # Who shares with whom.
-        self.discloser: Partner | None = discloser
-        self.recipient: Partner | None = recipient
-        self.discloser_signatory: bool = discloser is not None
-        self.recipient_signatory: bool = recipient is not None
-        #: The recipient is a relevant authority for section 115: a responsible authority (1.3).
-        self.recipient_relevant_authority: bool = recipient is not None and recipient.is_responsible_authority
-        self.same_organisation: bool = (
+        same_organisation = (
             discloser is recipient
             if discloser is not None
             else normalise(disclosure.discloser.organisation) == normalise(disclosure.recipient.organisation)
         )
         # Who first gave the information, looked up once for the two facts that read it.
+        origin = data.originator
         origin_entry = register.lookup(origin) if origin else None
         said = context.secondary_disclosure
-        self.came_from_elsewhere: bool = (
+        came_from_elsewhere = (
             said
             if said is not None
             else _came_from_elsewhere(origin, origin_entry, discloser, disclosure.discloser.organisation)
         )
-        self.police_information: bool = (
+        police_information = (
             discloser is not None and discloser.kind == "police"
             if origin is None
             else _police_information(origin, origin_entry)
         )
-
-        # About whom.
-        self.subjects_listed: bool = bool(subjects)
-        self.any_child: bool = False
-        self.offender_or_suspect_listed: bool = False
+        subjects = disclosure.subjects
+        any_child = offender_or_suspect_listed = False
         for subject in subjects:
             if subject.is_child is True:
-                self.any_child = True
+                any_child = True
             if subject.role in _OFFENDING:
-                self.offender_or_suspect_listed = True
-
-        # What was written down.
-        self.purpose_statement_given: bool = bool(disclosure.purpose.statement)
-        self.necessity_statement_given: bool = bool(necessity.statement)
-        self.consent_reason_given: bool = bool(consent.reason_not_sought)
-        self.consent_restrictions_given: bool = bool(consent.restrictions)
-        #: Less data, other ways and the impact on the person were all considered.
-        self.proportionality_considered: bool = (
+                offender_or_suspect_listed = True
+        necessity = disclosure.necessity
+        consent = disclosure.consent
+        basis = disclosure.lawful_basis
+        pack_past_review = today > pack.review_due
+        in_meeting = meeting is not None
+        discloser_signatory = discloser is not None
+        recipient_signatory = recipient is not None
+        recipient_relevant_authority = recipient is not None and recipient.is_responsible_authority
+        subjects_listed = bool(subjects)
+        purpose_statement_given = bool(disclosure.purpose.statement)
+        necessity_statement_given = bool(necessity.statement)
+        consent_reason_given = bool(consent.reason_not_sought)
+        consent_restrictions_given = bool(consent.restrictions)
+        proportionality_considered = (
             necessity.less_data_considered is True
             and necessity.alternatives_considered is True
             and necessity.impact_considered is True
         )
-        self.consent_relied_on: bool = basis.article6 == "consent" or basis.article9 == "explicit_consent"
-        self.vital_interests_relied_on: bool = (
-            basis.article6 == "vital_interests" or basis.article9 == "vital_interests"
+        consent_relied_on = basis.article6 == "consent" or basis.article9 == "explicit_consent"
+        vital_interests_relied_on = basis.article6 == "vital_interests" or basis.article9 == "vital_interests"
+        return cls(
+            pack,
+            today,
+            pack_past_review,
+            special,
+            criminal,
+            sensitive,
+            personal,
+            urgent,
+            setting,
+            meeting,
+            in_meeting,
+            discloser,
+            recipient,
+            discloser_signatory,
+            recipient_signatory,
+            recipient_relevant_authority,
+            same_organisation,
+            came_from_elsewhere,
+            police_information,
+            subjects_listed,
+            any_child,
+            offender_or_suspect_listed,
+            purpose_statement_given,
+            necessity_statement_given,
+            consent_reason_given,
+            consent_restrictions_given,
+            proportionality_considered,
+            consent_relied_on,
+            vital_interests_relied_on,
         )
 
 
@@ -191,6 +215,6 @@ def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bo
 #: Every fact worked out here with a closed set of values: the ones a rule's gate may name.
 CLOSED_FACTS: dict[str, frozenset[object]] = {
     name: frozenset(VOCABULARY["setting"]) if name == "setting" else _BOOL
-    for name in Facts.__slots__
+    for name in Facts.__struct_fields__
     if name not in ("discloser", "recipient", "meeting", "pack", "today")
 }

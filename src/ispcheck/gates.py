@@ -263,8 +263,9 @@ def _source(groups: list[tuple[str, ...]]) -> str:
         return f"{_source_of(name)}_.{name.split('.', 1)[1]}" if "." in name else f"f.{name}"
 
     keys = [f"({', '.join(read(n) for n in group)},)" for group in groups]
-    terms = "".join(f"\n            & T{i}[{key}]" for i, key in enumerate(keys))
-    look = f"(\n            everyone{terms}\n        )"
+    # Each table's masks are within ``everyone``: it is the whole answer only with no table.
+    terms = "\n            & ".join(f"T{i}[{key}]" for i, key in enumerate(keys)) or "everyone"
+    look = f"(\n            {terms}\n        )"
     return (
         f"def mask(d, f):\n{bind}    try:\n        return {look}\n"
         f"    except KeyError:  # values met for the first time: fill their tables, then look again\n"

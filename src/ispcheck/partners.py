@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
@@ -57,10 +57,12 @@ class Partner:
     chief_officer_role: str | None = None
     designated_officer_roles: tuple[str, ...] = ()
     note: str | None = None
+    #: A responsible authority (1.3). Worked out once, as a plain attribute rather than a
+    #: property: the engine reads it on every check.
+    is_responsible_authority: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_responsible_authority(self) -> bool:
-        return self.partner_class == "responsible_authority"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_responsible_authority", self.partner_class == "responsible_authority")
 
     @property
     def class_label(self) -> str:

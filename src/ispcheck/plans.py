@@ -52,12 +52,13 @@ class RulePlans:
         self.urgent: FindingsOfMask = self._compile(run_steps, fixed, urgent=True)
 
     def _compile(self, run_steps: RunSteps, fixed: tuple[Finding, ...], *, urgent: bool) -> FindingsOfMask:
-        findings = [_Plans(chunk, urgent) for chunk in self.chunks]
+        findings = [_Plans(chunk, CHUNK_BITS * k, urgent) for k, chunk in enumerate(self.chunks)]
         self._tables.extend(findings)
         namespace: dict[str, Any] = {"run": run_steps, "FIXED": fixed, "fill": _filler(findings)}
         for k, table in enumerate(findings):
             namespace[f"T{k}"] = table.table
             namespace[f"S{k}"] = table.steps
+            namespace[f"M{k}"] = table.bits
         for effect in (Effect.BLOCK, Effect.REFER, Effect.CONDITION):
             namespace[effect.name] = sum(
                 1 << index
@@ -78,13 +79,17 @@ class RulePlans:
 class _Plans:
     """For one chunk of rules: each value met so far, with the findings its rules give.
 
-    None stands for a value whose rules include one with a predicate: ``steps`` then holds the
-    rules to run. Bounded: it starts afresh when full.
+    A value is the mask with every bit outside the chunk cleared (``mask & bits``), not shifted
+    down: one operation on the mask rather than two. None stands for a value whose rules include
+    one with a predicate: ``steps`` then holds the rules to run. Bounded: it starts afresh when
+    full.
     """
 
-    def __init__(self, chunk: tuple[Step, ...], urgent: bool) -> None:
+    def __init__(self, chunk: tuple[Step, ...], offset: int, urgent: bool) -> None:
         self.table: dict[int, tuple[Finding, ...] | None] = {}
         self.chunk = chunk
+        self.offset = offset
+        self.bits = CHUNK_VALUES << offset
         self.urgent = urgent
         self.steps: dict[int, tuple[Step, ...]] = {}
 
@@ -94,7 +99,7 @@ class _Plans:
         if len(self.table) >= MAX_PLANS:
             self.table.clear()
             self.steps.clear()
-        chosen = tuple(step for bit, step in enumerate(self.chunk) if value >> bit & 1)
+        chosen = tuple(step for bit, step in enumerate(self.chunk, self.offset) if value >> bit & 1)
         if any(step[1] is not None for step in chosen):
             self.steps[value] = chosen
             self.table[value] = None
@@ -109,8 +114,8 @@ def _finding(step: Step, urgent: bool) -> Finding:
 
 def _filler(tables: list[_Plans]) -> Callable[[int], None]:
     def fill(mask: int) -> None:
-        for k, table in enumerate(tables):
-            table.fill(mask >> (CHUNK_BITS * k) & CHUNK_VALUES)
+        for table in tables:
+            table.fill(mask & table.bits)
 
     return fill
 
@@ -127,7 +132,7 @@ def _source(chunks: tuple[tuple[Step, ...], ...], fixed: tuple[Finding, ...]) ->
     lines.append(f"    top = {' else '.join(top)}")
     if fixed:
         lines.append("    if top < BASE:\n        top = BASE")
-    values = [f"mask >> {CHUNK_BITS * k} & {CHUNK_VALUES}" for k in range(len(chunks))]
+    values = [f"mask & M{k}" for k in range(len(chunks))]
     looked = ", ".join(f"T{k}[{value}]" for k, value in enumerate(values))
     names = ", ".join(f"c{k}" for k in range(len(chunks)))
     if chunks:

@@ -17,7 +17,9 @@ and check that every field, default and vocabulary here matches the contract.
 from __future__ import annotations
 
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 import msgspec
@@ -235,14 +237,13 @@ _decode_json = msgspec.json.Decoder(DisclosureView).decode
 
 def _tidied(view: DisclosureView) -> DisclosureView:
     """The view with text as the contract reads it; raises when the contract would refuse it."""
-    tidy = True
-    for text in _texts(view):
-        if text is not None:
-            if not text.isascii():
-                text.encode("utf-8")  # the contract refuses lone surrogates; so must we
-            if text.strip() is not text:
-                tidy = False
-    return view if tidy else _stripped(view)
+    if not _needs_stripping(view):  # raises, as the contract refuses, on a lone surrogate
+        return view
+    for group, name in _TEXT_FIELDS:  # (every text, as the check stops at the first to strip)
+        text = getattr(getattr(view, group), name)
+        if text is not None and not text.isascii():
+            text.encode("utf-8")  # the contract refuses lone surrogates; so must we
+    return _stripped(view)
 
 
 #: The characters the contract strips from the ends of text: Unicode White_Space, which is not
@@ -270,21 +271,36 @@ def _text_fields() -> tuple[tuple[str, str], ...]:
 _TEXT_FIELDS = _text_fields()
 
 
-def _texts(view: DisclosureView) -> tuple[str | None, ...]:
-    """The values of :data:`_TEXT_FIELDS`, read without a loop: this runs on every check."""
-    discloser, recipient, data, consent = view.discloser, view.recipient, view.data, view.consent
-    return (
-        discloser.organisation,
-        discloser.officer,
-        recipient.organisation,
-        recipient.officer,
-        data.description,
-        data.originator,
-        view.purpose.statement,
-        consent.reason_not_sought,
-        consent.restrictions,
-        view.necessity.statement,
-    )
+def _needs_stripping_source(fields: tuple[tuple[str, str], ...]) -> str:
+    """The source of ``needs_stripping(d)``: whether any text field has spaces at an end.
+
+    On the way it encodes any text that is not ASCII, which raises on a lone surrogate (the
+    contract refuses those). Written out field by field, with no loop or tuple: this runs on
+    every check, and nearly every disclosure's text needs nothing done to it.
+    """
+    lines = ["def needs_stripping(d):"]
+    for group, names in groupby(fields, key=itemgetter(0)):
+        lines.append(f"    g = d.{group}")
+        for _, name in names:
+            lines.append(f"    t = g.{name}")
+            lines.append("    if t is not None:")
+            lines.append("        if t.strip() is not t:")
+            lines.append("            return True")
+            lines.append("        if not t.isascii():")
+            lines.append('            t.encode("utf-8")')
+    lines.append("    return False")
+    return "\n".join(lines) + "\n"
+
+
+def _compiled_needs_stripping() -> Callable[[DisclosureView], bool]:
+    namespace: dict[str, Any] = {}
+    # Generated from the view's own field names, never from input.
+    exec(compile(_needs_stripping_source(_TEXT_FIELDS), "<ispcheck text checks>", "exec"), namespace)
+    needs_stripping: Callable[[DisclosureView], bool] = namespace["needs_stripping"]
+    return needs_stripping
+
+
+_needs_stripping = _compiled_needs_stripping()
 
 
 def _stripped(view: DisclosureView) -> DisclosureView:
@@ -298,7 +314,7 @@ def _stripped(view: DisclosureView) -> DisclosureView:
             if not text and name == "organisation":
                 raise ValueError("a name is empty once its spaces are stripped")
             groups[group] = msgspec.structs.replace(struct, **{name: text})
-    return msgspec.structs.replace(view, **groups)
+    return msgspec.structs.replace(view, **groups) if groups else view
 
 
 def _from_model(disclosure: Disclosure) -> DisclosureView:

@@ -69,7 +69,7 @@ def test_each_rule_written_as_variants_fires_as_its_predicate_did(
     checker: Checker, data: dict[str, Any]
 ) -> None:
     view = view_of(copy.deepcopy(data))
-    facts = Facts(view, checker.pack, FIXED_TIME.date())
+    facts = Facts.of(view, checker.pack, FIXED_TIME.date())
     decision = checker.decide(view, today=FIXED_TIME.date())
     for rule_id, reference in REFERENCES.items():
         expected = reference(checker, view, facts) if facts.personal else None
