@@ -8,7 +8,7 @@ import pytest
 
 from ispcheck import plans
 from ispcheck.decision import SEVERITY, Effect, Finding
-from ispcheck.plans import CHUNK_BITS, RulePlans, Step
+from ispcheck.plans import RulePlans, Step, chunked
 from ispcheck.rule import Rule
 
 
@@ -99,9 +99,44 @@ def test_a_full_chunk_table_starts_afresh_and_still_gives_the_right_findings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(plans, "MAX_PLANS", 2)
-    steps = [_gated(n) for n in range(CHUNK_BITS)]
+    steps = [_gated(n) for n in range(16)]
     found_plans = RulePlans(steps, _never_run)
     for value in range(1, 40):
         found, _ = found_plans.normal(value, None, None)  # type: ignore[arg-type]
-        assert [f.rule_id for f in found] == [f"example.{n}" for n in range(CHUNK_BITS) if value >> n & 1]
+        assert [f.rule_id for f in found] == [f"example.{n}" for n in range(16) if value >> n & 1]
         assert max(found_plans.sizes()) <= 2
+
+
+def _variants(n: int, count: int) -> list[Step]:
+    """The steps of one rule with ``count`` variants: the same rule, one finding each."""
+    rule = _rule(n)
+    return [(rule, None, _finding(n * 100 + v), _finding(n * 100 + v, urgent=True)) for v in range(count)]
+
+
+def test_sixteen_rules_without_variants_fill_a_chunk() -> None:
+    steps = [_gated(n) for n in range(40)]
+    assert [len(chunk) for chunk in chunked(steps)] == [16, 16, 8]
+
+
+def test_a_rule_with_variants_takes_room_for_its_variants_and_none_not_one_bit_each() -> None:
+    # Twelve variants, at most one holding, give 13 values: about 3.7 rules' worth, not 12.
+    steps = [*_variants(0, 12), *(_gated(n) for n in range(1, 20))]
+    chunks = chunked(steps)
+    assert len(chunks[0]) == 12 + 12  # 13 * 2**12 <= 65,536 < 13 * 2**13
+    assert sum(map(len, chunks)) == len(steps)
+
+
+def test_a_rule_is_never_split_across_chunks() -> None:
+    steps = [*(_gated(n) for n in range(15)), *_variants(15, 3), _gated(16)]
+    chunks = chunked(steps)
+    assert [len(chunk) for chunk in chunks] == [15, 4]
+    assert {step[0].id for step in chunks[1]} == {"example.15", "example.16"}
+
+
+def test_findings_of_variants_come_in_rule_order_across_uneven_chunks() -> None:
+    steps = [*_variants(0, 12), *(_gated(n) for n in range(1, 20)), *_variants(20, 5), _gated(21)]
+    found_plans = RulePlans(steps, _never_run)
+    assert len(found_plans.chunks) > 1
+    on = [3, 12, 30, len(steps) - 2, len(steps) - 1]
+    found, _ = found_plans.normal(_bits(*on), None, None)  # type: ignore[arg-type]
+    assert found == tuple(steps[i][2] for i in on)

@@ -2,9 +2,11 @@
 
 The gate tables (:mod:`ispcheck.gates`) give the steps whose gates hold as a bit mask (a step is a
 rule, or one variant of a rule with variants). A step with no predicate always gives the same
-finding. So the mask is cut into chunks of sixteen steps, and for each value of a chunk the
-findings of its steps are worked out the first time that value is
-met, for the ordinary and for the urgent path. Deciding then joins one tuple per chunk in one
+finding. So the mask is cut into chunks, and for each value of a chunk the findings of its steps
+are worked out the first time that value is met, for the ordinary and for the urgent path. A
+chunk holds as many rules as can together give at most 65,536 values: sixteen rules, or more
+when some have variants (at most one variant of a rule holds, so a rule with twelve variants
+gives thirteen values, not 4,096). Deciding then joins one tuple per chunk in one
 generated function, and works out the strictest severity from three mask tests, with no Python
 step per rule. Only a chunk whose steps include one with a predicate runs them one by one.
 """
@@ -12,13 +14,14 @@ step per rule. Only a chunk whose steps include one with a predicate runs them o
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import groupby
 from typing import Any
 
 from .decision import SEVERITY, Effect, Finding
 from .rule import CheckFunction, Rule
 from .view import DisclosureView
 
-__all__ = ["CHUNK_BITS", "FindingsOfMask", "RulePlans", "RunSteps", "Step"]
+__all__ = ["CHUNK_VALUES", "FindingsOfMask", "RulePlans", "RunSteps", "Step", "chunked"]
 
 #: One rule as the hot path reads it: the rule, its predicate (None when it is all gate), its
 #: finding, and the finding to give on the urgent path.
@@ -28,9 +31,8 @@ Step = tuple[Rule, CheckFunction | None, Finding, Finding]
 RunSteps = Callable[[tuple[Step, ...], DisclosureView, Any, int], tuple[Sequence[Finding], int]]
 #: What a decision asks of the plans: the findings for a mask, and the strictest severity.
 FindingsOfMask = Callable[[int, DisclosureView, Any], tuple[tuple[Finding, ...], int]]
-#: How many rules each chunk of the mask stands for, and the values a chunk can take.
-CHUNK_BITS = 16
-CHUNK_VALUES = (1 << CHUNK_BITS) - 1
+#: The most values the rules of one chunk of the mask can give together (as sixteen rules do).
+CHUNK_VALUES = 1 << 16
 #: The most values one chunk's table keeps; it starts afresh when full, so memory stays bounded.
 MAX_PLANS = 4096
 
@@ -45,14 +47,15 @@ class RulePlans:
 
     def __init__(self, steps: Sequence[Step], run_steps: RunSteps, fixed: tuple[Finding, ...] = ()) -> None:
         steps = tuple(steps)
-        self.chunks = tuple(steps[k : k + CHUNK_BITS] for k in range(0, len(steps), CHUNK_BITS))
+        self.chunks = chunked(steps)
         self.source = _source(self.chunks, fixed)
         self._tables: list[_Plans] = []
         self.normal: FindingsOfMask = self._compile(run_steps, fixed, urgent=False)
         self.urgent: FindingsOfMask = self._compile(run_steps, fixed, urgent=True)
 
     def _compile(self, run_steps: RunSteps, fixed: tuple[Finding, ...], *, urgent: bool) -> FindingsOfMask:
-        findings = [_Plans(chunk, CHUNK_BITS * k, urgent) for k, chunk in enumerate(self.chunks)]
+        offsets = [sum(map(len, self.chunks[:k])) for k in range(len(self.chunks))]
+        findings = [_Plans(chunk, offset, urgent) for chunk, offset in zip(self.chunks, offsets, strict=True)]
         self._tables.extend(findings)
         namespace: dict[str, Any] = {"run": run_steps, "FIXED": fixed, "fill": _filler(findings)}
         for k, table in enumerate(findings):
@@ -76,6 +79,28 @@ class RulePlans:
         return [len(table.table) for table in self._tables]
 
 
+def chunked(steps: Sequence[Step]) -> tuple[tuple[Step, ...], ...]:
+    """The steps in chunks whose rules give at most :data:`CHUNK_VALUES` values together.
+
+    A rule (its steps are next to each other) is never split: with ``n`` variants it gives
+    ``n + 1`` values, as at most one of them holds (the engine refuses variants that overlap).
+    """
+    chunks: list[tuple[Step, ...]] = []
+    current: list[Step] = []
+    values = 1
+    for _, group in groupby(steps, key=lambda step: id(step[0])):
+        rule_steps = tuple(group)
+        ways = len(rule_steps) + 1
+        if current and values * ways > CHUNK_VALUES:
+            chunks.append(tuple(current))
+            current, values = [], 1
+        current.extend(rule_steps)
+        values *= ways
+    if current:
+        chunks.append(tuple(current))
+    return tuple(chunks)
+
+
 class _Plans:
     """For one chunk of rules: each value met so far, with the findings its rules give.
 
@@ -89,7 +114,7 @@ class _Plans:
         self.table: dict[int, tuple[Finding, ...] | None] = {}
         self.chunk = chunk
         self.offset = offset
-        self.bits = CHUNK_VALUES << offset
+        self.bits = ((1 << len(chunk)) - 1) << offset
         self.urgent = urgent
         self.steps: dict[int, tuple[Step, ...]] = {}
 
