@@ -15,7 +15,16 @@ from pydantic import BaseModel, ValidationError
 from ispcheck import Checker, parse_disclosure
 from ispcheck.disclosure import Disclosure
 from ispcheck.errors import DisclosureError
-from ispcheck.view import DisclosureView, quick_view, view_of, view_of_json
+from ispcheck.view import (
+    ConsentView,
+    DisclosureView,
+    group_struct,
+    quick_view,
+    view_by_contract,
+    view_of,
+    view_of_json,
+)
+from ispcheck.vocabulary import OPTIONAL_GROUPS
 
 from .conftest import clean_disclosure
 from .strategies import any_disclosures, damaged_disclosures, json_values
@@ -192,8 +201,9 @@ def test_the_view_has_every_field_of_the_contract_in_the_same_order() -> None:
         model = annotation if isinstance(annotation, type) else annotation.__args__[0]
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             continue
-        struct_type = view[group]
-        struct = struct_type if isinstance(struct_type, type) else struct_type.__args__[0]
+        struct = view[group]
+        while not (isinstance(struct, type) and issubclass(struct, msgspec.Struct)):
+            struct = struct.__args__[0]  # a group that may be null, or a list of them
         assert [f.name for f in msgspec.structs.fields(struct)] == list(model.model_fields), group
 
 
@@ -278,3 +288,38 @@ def test_the_text_checked_on_every_check_is_every_text_field_of_the_contract() -
         if is_text(inner.annotation)
     }
     assert set(_TEXT_FIELDS) == contract_text
+
+
+@pytest.mark.parametrize("group", sorted(OPTIONAL_GROUPS))
+def test_an_optional_group_given_as_null_is_read_as_left_out(group: str) -> None:
+    given_null = {**clean_disclosure(), group: None}
+    left_out = {k: v for k, v in clean_disclosure().items() if k != group}
+    view = quick_view(given_null)
+    assert view is not None
+    assert (
+        view == quick_view(left_out) == view_by_contract(given_null) == view_of_json(json.dumps(given_null))
+    )
+    assert getattr(view, group) is not None
+
+
+def test_the_view_takes_null_for_exactly_the_groups_the_contract_takes_null_for() -> None:
+    may_be_null = {
+        info.name
+        for info in msgspec.structs.fields(DisclosureView)
+        if type(None) in getattr(info.type, "__args__", ())
+    }
+    assert may_be_null == OPTIONAL_GROUPS
+
+
+def test_a_required_group_given_as_null_is_left_to_the_contract_to_refuse() -> None:
+    data = {**clean_disclosure(), "handling": None}
+    assert quick_view(data) is None
+    with pytest.raises(DisclosureError):
+        view_of(data)
+
+
+def test_the_struct_of_a_group_is_found_whether_or_not_it_may_be_null() -> None:
+    assert group_struct(ConsentView) is ConsentView
+    assert group_struct(ConsentView | None) is ConsentView
+    assert group_struct(str | None) is None
+    assert group_struct(int) is None

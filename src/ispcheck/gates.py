@@ -23,7 +23,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import msgspec
 
 from .facts import CLOSED_FACTS
-from .view import DisclosureView
+from .view import DisclosureView, group_struct
 
 __all__ = [
     "FACT_DOMAINS",
@@ -61,8 +61,8 @@ def _contract_domains() -> dict[str, frozenset[object]]:
     """The closed facts of the contract, read from the view (which the tests hold to the contract)."""
     domains: dict[str, frozenset[object]] = {}
     for group in msgspec.structs.fields(DisclosureView):
-        struct = group.type
-        if isinstance(struct, type) and issubclass(struct, msgspec.Struct):
+        struct = group_struct(group.type)
+        if struct is not None:
             for field in msgspec.structs.fields(struct):
                 values = _domain(field.type)
                 if values is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable, Mapping
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
@@ -42,7 +43,6 @@ from .vocabulary import (
     Schedule1Condition,
     Setting,
     SpecialCategoryType,
-    without_null_groups,
 )
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ __all__ = [
     "PurposeView",
     "RecipientView",
     "SubjectView",
+    "group_struct",
     "view_by_contract",
     "view_of",
     "view_of_json",
@@ -153,6 +154,26 @@ class ContextView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     dpia_in_place: bool | None = None
 
 
+# An optional group given as null means "none of these facts is known", as if left out. msgspec
+# reads such a null (asking first whether the input has one would cost more), and the fast reader
+# then puts the group's defaults in its place (see _with_null_groups_filled), so no view handed
+# out has a null group: to type checkers, and so to rules, a group is never null.
+if TYPE_CHECKING:
+    _Subjects = tuple[SubjectView, ...]
+    _LawfulBasis = LawfulBasisView
+    _Consent = ConsentView
+    _Necessity = NecessityView
+    _Accuracy = AccuracyView
+    _Context = ContextView
+else:
+    _Subjects = tuple[SubjectView, ...] | None
+    _LawfulBasis = LawfulBasisView | None
+    _Consent = ConsentView | None
+    _Necessity = NecessityView | None
+    _Accuracy = AccuracyView | None
+    _Context = ContextView | None
+
+
 class DisclosureView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     """One proposed disclosure, validated: what every rule receives as ``d``."""
 
@@ -161,12 +182,19 @@ class DisclosureView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     data: DataView
     purpose: PurposeView
     handling: HandlingView
-    subjects: tuple[SubjectView, ...] = ()
-    lawful_basis: LawfulBasisView = field(default_factory=LawfulBasisView)
-    consent: ConsentView = field(default_factory=ConsentView)
-    necessity: NecessityView = field(default_factory=NecessityView)
-    accuracy: AccuracyView = field(default_factory=AccuracyView)
-    context: ContextView = field(default_factory=ContextView)
+    subjects: _Subjects = ()
+    lawful_basis: _LawfulBasis = field(default_factory=LawfulBasisView)
+    consent: _Consent = field(default_factory=ConsentView)
+    necessity: _Necessity = field(default_factory=NecessityView)
+    accuracy: _Accuracy = field(default_factory=AccuracyView)
+    context: _Context = field(default_factory=ContextView)
+
+
+def group_struct(annotation: Any) -> type[Struct] | None:
+    """The struct a field of the view holds (itself, or when it may be null), or None."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    return annotation if isinstance(annotation, type) and issubclass(annotation, Struct) else None
 
 
 _convert = msgspec.convert
@@ -201,8 +229,6 @@ def view_by_contract(disclosure: Disclosure | Mapping[str, Any]) -> DisclosureVi
 
 def quick_view(data: dict[str, Any]) -> DisclosureView | None:
     """The view of ``data`` if it is certainly valid as written, otherwise None (ask the contract)."""
-    if None in data.values():
-        data = without_null_groups(data)
     try:
         return _tidied(_convert(data, DisclosureView))
     except Exception:  # anything unexpected here is for the contract to judge
@@ -236,7 +262,19 @@ _decode_json = msgspec.json.Decoder(DisclosureView).decode
 
 
 def _tidied(view: DisclosureView) -> DisclosureView:
-    """The view with text as the contract reads it; raises when the contract would refuse it."""
+    """The view with null groups and text as the contract reads them; raises where it would refuse.
+
+    (A contract model, read by :func:`_from_model`, is tidy already.)
+    """
+    if (
+        view.subjects is None
+        or view.lawful_basis is None
+        or view.consent is None
+        or view.necessity is None
+        or view.accuracy is None
+        or view.context is None
+    ):
+        view = _with_null_groups_filled(view)
     if not _needs_stripping(view):  # raises, as the contract refuses, on a lone surrogate
         return view
     for group, name in _TEXT_FIELDS:  # (every text, as the check stops at the first to strip)
@@ -244,6 +282,30 @@ def _tidied(view: DisclosureView) -> DisclosureView:
         if text is not None and not text.isascii():
             text.encode("utf-8")  # the contract refuses lone surrogates; so must we
     return _stripped(view)
+
+
+def _with_null_groups_filled(view: DisclosureView) -> DisclosureView:
+    """The view with each optional group given as null replaced by its defaults (as if left out)."""
+    filled = {name: make() for name, make in _GROUP_DEFAULTS.items() if getattr(view, name) is None}
+    return msgspec.structs.replace(view, **filled)
+
+
+def _group_defaults() -> dict[str, Callable[[], Any]]:
+    """For each optional group of the view, what makes its default (as when it is left out)."""
+    found: dict[str, Callable[[], Any]] = {}
+    for info in msgspec.structs.fields(DisclosureView):
+        if info.default_factory is not msgspec.NODEFAULT:
+            found[info.name] = info.default_factory
+        elif info.default is not msgspec.NODEFAULT:
+            found[info.name] = partial(_same, info.default)
+    return found
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_GROUP_DEFAULTS = _group_defaults()
 
 
 #: The characters the contract strips from the ends of text: Unicode White_Space, which is not
@@ -258,8 +320,9 @@ def _text_fields() -> tuple[tuple[str, str], ...]:
     """Every text field of the view, by group, in order: the fields the contract strips."""
     found = []
     for group in msgspec.structs.fields(DisclosureView):
-        if isinstance(group.type, type) and issubclass(group.type, msgspec.Struct):
-            for field_ in msgspec.structs.fields(group.type):
+        struct = group_struct(group.type)
+        if struct is not None:
+            for field_ in msgspec.structs.fields(struct):
                 kind = field_.type
                 if get_origin(kind) in (Union, types.UnionType):
                     kind = next(t for t in get_args(kind) if t is not type(None))
