@@ -43,6 +43,12 @@ SAFEGUARDS = (
     ("context", "dpia_in_place"),
     ("lawful_basis", "article6"),
 )
+#: What a safeguard that is not yes-or-no holds when it is in place (a yes-or-no one holds true).
+IN_PLACE: dict[str, Any] = {
+    "statement": "Written down for this disclosure.",
+    "reason_not_sought": "Asking would put the victim at risk.",
+    "article6": "public_task",
+}
 #: Risks: turning one on must never loosen the outcome.
 RISKS = (
     "ongoing_investigation",
@@ -99,12 +105,19 @@ def test_every_finding_cites_clauses_that_exist_in_the_pack(checker: Checker, da
 def test_removing_a_safeguard_never_makes_the_outcome_more_permissive(
     checker: Checker, data: dict[str, Any], safeguard: tuple[str, str], removed: Any
 ) -> None:
+    # The safeguard is put in place first, then taken away (to "not known", or to false for a
+    # yes-or-no one). Going from false to "not known" takes no safeguard away: a share said to
+    # make no difference is refused, where not knowing may be referred or shared on conditions.
     group, field = safeguard
-    if not isinstance(data[group].get(field, None), bool) and removed is False:
+    given = data[group].get(field)
+    in_place = given if given not in (None, False, "") else IN_PLACE.get(field, True)
+    if not isinstance(in_place, bool):
         removed = None
+    safer = copy.deepcopy(data)
+    safer[group][field] = in_place
     weaker = copy.deepcopy(data)
     weaker[group][field] = removed
-    assert rank(checker.check(weaker).outcome) >= rank(checker.check(data).outcome)
+    assert rank(checker.check(weaker).outcome) >= rank(checker.check(safer).outcome)
 
 
 @common
