@@ -101,6 +101,10 @@ def test_information_came_from_elsewhere_when_said_or_when_its_originator_is_som
         ({"data.originator": "Rugby Borough Council"}, False),
         ({"data.originator": None}, True),
         ({"data.originator": None, "discloser.organisation": "Refuge"}, False),
+        # An originator left blank (or only spaces, which the contract strips) is not given.
+        ({"data.originator": ""}, True),
+        ({"data.originator": "   "}, True),
+        ({"data.originator": "", "discloser.organisation": "Refuge"}, False),
         ({"data.originator": "British Transport Police"}, True),
         ({"data.originator": "a GP surgery"}, False),
     ],

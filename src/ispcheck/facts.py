@@ -123,9 +123,9 @@ class Facts(Struct, frozen=True, gc=False):
             else _came_from_elsewhere(origin, origin_entry, discloser, disclosure.discloser.organisation)
         )
         police_information = (
-            discloser is not None and discloser.kind == "police"
-            if origin is None
-            else _police_information(origin, origin_entry)
+            _police_information(origin, origin_entry)
+            if origin  # a blank originator is not given, as for came_from_elsewhere
+            else discloser is not None and discloser.kind == "police"
         )
         subjects = disclosure.subjects
         any_child = offender_or_suspect_listed = False
@@ -205,7 +205,7 @@ def _came_from_elsewhere(
 def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bool:
     """Whether information first given by ``origin`` (``entry`` in the register) comes from the police.
 
-    (With no originator, the discloser says it: read by the caller.)
+    (With no originator, or a blank one, the discloser says it: read by the caller.)
     """
     if entry is not None:
         return isinstance(entry, Partner) and entry.kind == "police"
