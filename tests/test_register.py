@@ -102,6 +102,7 @@ def test_an_added_disclosure_is_stored_with_its_decision_and_chained_to_the_reco
     assert first.disclosure["discloser"]["organisation"] == "Warwickshire Police"
     assert register.get(2) == second
     assert list(register.records()) == [first, second]
+    assert list(register.records(newest_first=True)) == [second, first]
     assert len(register) == 2
 
 

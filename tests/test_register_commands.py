@@ -110,6 +110,36 @@ def test_list_and_show(tmp_path: Path, db: str, capsys: Any) -> None:
     assert code == 1 and "no record 9" in err
 
 
+def test_list_last_gives_the_latest_records_of_an_outcome_oldest_first(
+    tmp_path: Path, db: str, capsys: Any
+) -> None:
+    refer = case(tmp_path, "refer.json", **{"context.ongoing_investigation": True})
+    for file in (refer, case(tmp_path), refer, refer, case(tmp_path)):
+        add(capsys, db, file)
+    _, out, _ = run(
+        capsys, "register", "list", "--db", db, "--format", "json", "--last", "2", "--outcome", "refer"
+    )
+    assert [r["id"] for r in json.loads(out)] == [3, 4]
+    _, out, _ = run(capsys, "register", "list", "--db", db, "--format", "json", "--last", "9")
+    assert [r["id"] for r in json.loads(out)] == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("given", "problem"), [("0", "give 1 or more"), ("-3", "give 1 or more"), ("x", "whole number")]
+)
+def test_list_last_must_be_one_or_more_records(
+    tmp_path: Path, db: str, capsys: Any, given: str, problem: str
+) -> None:
+    add(capsys, db, case(tmp_path))
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as caught:  # argparse's usage error
+        run(capsys, "register", "list", "--db", db, "--last", given)
+    out, err = capsys.readouterr()
+    assert caught.value.code == 2
+    assert "argument --last" in err and problem in err and "Traceback" not in err
+    assert out == ""
+
+
 def test_export_as_jsonl_and_csv(tmp_path: Path, db: str, capsys: Any) -> None:
     add(capsys, db, case(tmp_path))
     add(capsys, db, case(tmp_path))

@@ -70,6 +70,9 @@ _SCHEMA = (
 )
 
 
+_OLDEST_FIRST = "SELECT id, prev_hash, hash, body FROM records ORDER BY id"
+_NEWEST_FIRST = "SELECT id, prev_hash, hash, body FROM records ORDER BY id DESC"
+
 class RegisterError(IspcheckError):
     """The register cannot be opened or written: missing, not a register, locked, or damaged."""
 
@@ -319,9 +322,14 @@ class Register:
         count: int = self._db.execute("SELECT count(*) FROM records").fetchone()[0]
         return count
 
-    def records(self) -> Iterator[StoredRecord]:
-        """Every record, oldest first, read as it goes (memory does not grow with the register)."""
-        for row in self._db.execute("SELECT id, prev_hash, hash, body FROM records ORDER BY id"):
+    def records(self, *, newest_first: bool = False) -> Iterator[StoredRecord]:
+        """Every record, oldest first, read as it goes (memory does not grow with the register).
+
+        ``newest_first`` reads from the end, so that the latest few cost no more to find in a
+        long register than in a short one.
+        """
+        query = _NEWEST_FIRST if newest_first else _OLDEST_FIRST
+        for row in self._db.execute(query):
             yield _stored(*row)
 
     def get(self, record_id: int) -> StoredRecord | None:

@@ -11,8 +11,8 @@ import argparse
 import functools
 import os
 import sys
-from collections import deque
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,7 +77,9 @@ def add_commands(subparsers: Any) -> None:
     add.set_defaults(func=_add)
 
     listing = leaf("list", "List the records: id, time, outcome, discloser and recipient.")
-    listing.add_argument("--last", type=int, metavar="N", default=None, help="only the latest N records")
+    listing.add_argument(
+        "--last", type=_count, metavar="N", default=None, help="only the latest N records (N at least 1)"
+    )
     listing.add_argument(
         "--outcome",
         choices=tuple(o.value for o in Outcome),
@@ -119,6 +121,17 @@ def add_commands(subparsers: Any) -> None:
         help="also list records whose findings change but whose outcome does not",
     )
     replay.set_defaults(func=_replay)
+
+
+def _count(text: str) -> int:
+    """A number of records: a whole number, 1 or more."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"give 1 or more records, not {count}")
+    return count
 
 
 def register_path(args: argparse.Namespace) -> Path:
@@ -190,8 +203,10 @@ def _add(args: argparse.Namespace) -> int:
 @_guarded
 def _list(args: argparse.Namespace) -> int:
     with _open(args) as register:
-        chosen = (r for r in register.records() if args.outcome is None or r.outcome == args.outcome)
-        records = list(deque(chosen, maxlen=args.last) if args.last else chosen)
+        latest = args.last is not None
+        found = register.records(newest_first=latest)
+        chosen = (r for r in found if args.outcome is None or r.outcome == args.outcome)
+        records = list(islice(chosen, args.last))[::-1] if latest else list(chosen)
     if args.format == "json":
         print_json([_brief(r) for r in records])
         return EXIT_OK
