@@ -73,6 +73,7 @@ _SCHEMA = (
 _OLDEST_FIRST = "SELECT id, prev_hash, hash, body FROM records ORDER BY id"
 _NEWEST_FIRST = "SELECT id, prev_hash, hash, body FROM records ORDER BY id DESC"
 
+
 class RegisterError(IspcheckError):
     """The register cannot be opened or written: missing, not a register, locked, or damaged."""
 
