@@ -1,13 +1,14 @@
-"""What the commands share: reading a disclosure file or standard input is bad input, never a fault."""
+"""What the commands share: bad input (a file, standard input, a count) is a clear error, never a fault."""
 
 from __future__ import annotations
 
+import argparse
 import io
 from pathlib import Path
 
 import pytest
 
-from ispcheck.cli.options import read_file_or_stdin
+from ispcheck.cli.options import counted, read_file_or_stdin
 from ispcheck.errors import DisclosureError
 
 
@@ -45,3 +46,23 @@ def test_a_file_that_is_not_utf8_is_bad_input(tmp_path: Path) -> None:
         read_file_or_stdin(path)
     (problem,) = caught.value.problems
     assert problem.message.startswith(f"cannot read {path}: 'utf-8' codec can't decode")
+
+
+def test_a_count_is_a_whole_number_of_one_or_more() -> None:
+    records = counted("records")
+    assert records("1") == 1 and records("250") == 250
+    for given, problem in (
+        ("0", "give 1 or more records, not 0"),
+        ("-3", "not -3"),
+        ("x", "'x' is not a whole"),
+    ):
+        with pytest.raises(argparse.ArgumentTypeError, match=problem):
+            records(given)
+
+
+def test_a_count_with_a_ceiling_says_the_range_allowed() -> None:
+    rows = counted("rows", most=200)
+    assert rows("200") == 200
+    for given in ("0", "201"):
+        with pytest.raises(argparse.ArgumentTypeError, match="give between 1 and 200 rows"):
+            rows(given)

@@ -26,6 +26,7 @@ __all__ = [
     "add_plugins_option",
     "build_checker",
     "checker_factory",
+    "counted",
     "print_error",
     "print_json",
     "read_file_or_stdin",
@@ -77,6 +78,26 @@ def print_error(args: argparse.Namespace, message: str) -> None:
         print_json({"error": message})
     else:
         print(message, file=sys.stderr)
+
+
+def counted(noun: str, *, most: int | None = None) -> Callable[[str], int]:
+    """An argparse type for a number of ``noun`` (1 or more, and at most ``most`` if given).
+
+    Anything else is a usage error that says what is allowed (exit 2), never a fault later on.
+    """
+
+    def number_of(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if most is not None and not 1 <= number <= most:
+            raise argparse.ArgumentTypeError(f"give between 1 and {most} {noun}")
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"give 1 or more {noun}, not {number}")
+        return number
+
+    return number_of
 
 
 def read_file_or_stdin(file: str | Path) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from .options import (
     EXIT_RULES_UNAVAILABLE,
     add_pack_options,
     build_checker,
+    counted,
     print_json,
 )
 
@@ -88,7 +89,10 @@ def add_commands(sub: Any) -> None:
         help="a setting code such as marac or hate_crime_meeting, or an appendix such as A5",
     )
     declaration.add_argument(
-        "--rows", type=_rows, default=20, help="blank rows in the signature table (default 20)"
+        "--rows",
+        type=counted("rows", most=200),
+        default=20,
+        help="blank rows in the signature table (default 20)",
     )
     _output_options(declaration)
     add_pack_options(declaration, plugins=False)
@@ -118,16 +122,6 @@ def _output_options(p: argparse.ArgumentParser) -> None:
         help="markdown (default), html (A4, to print), pdf (needs --output) or json",
     )
     p.add_argument("--output", "-o", default=None, metavar="PATH", help="write to this file")
-
-
-def _rows(text: str) -> int:
-    try:
-        rows = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= rows <= 200:
-        raise argparse.ArgumentTypeError("give between 1 and 200 rows")
-    return rows
 
 
 # -- commands ----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from .options import (
     add_pack_options,
     add_plugins_option,
     build_checker,
+    counted,
     print_error,
     print_json,
 )
@@ -78,7 +79,11 @@ def add_commands(subparsers: Any) -> None:
 
     listing = leaf("list", "List the records: id, time, outcome, discloser and recipient.")
     listing.add_argument(
-        "--last", type=_count, metavar="N", default=None, help="only the latest N records (N at least 1)"
+        "--last",
+        type=counted("records"),
+        metavar="N",
+        default=None,
+        help="only the latest N records (N at least 1)",
     )
     listing.add_argument(
         "--outcome",
@@ -121,17 +126,6 @@ def add_commands(subparsers: Any) -> None:
         help="also list records whose findings change but whose outcome does not",
     )
     replay.set_defaults(func=_replay)
-
-
-def _count(text: str) -> int:
-    """A number of records: a whole number, 1 or more."""
-    try:
-        count = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"give 1 or more records, not {count}")
-    return count
 
 
 def register_path(args: argparse.Namespace) -> Path:
