@@ -192,9 +192,15 @@ class DisclosureView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
 
 def group_struct(annotation: Any) -> type[Struct] | None:
     """The struct a field of the view holds (itself, or when it may be null), or None."""
-    if get_origin(annotation) in (Union, types.UnionType):
-        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    annotation = _not_null(annotation)
     return annotation if isinstance(annotation, type) and issubclass(annotation, Struct) else None
+
+
+def _not_null(annotation: Any) -> Any:
+    """The type a field holds when it is not null: ``X`` for ``X | None``, else the type itself."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return next(arg for arg in get_args(annotation) if arg is not type(None))
+    return annotation
 
 
 _convert = msgspec.convert
@@ -323,9 +329,7 @@ def _text_fields() -> tuple[tuple[str, str], ...]:
         struct = group_struct(group.type)
         if struct is not None:
             for field_ in msgspec.structs.fields(struct):
-                kind = field_.type
-                if get_origin(kind) in (Union, types.UnionType):
-                    kind = next(t for t in get_args(kind) if t is not type(None))
+                kind = _not_null(field_.type)
                 if get_origin(kind) is Annotated and get_args(kind)[0] is str:
                     found.append((group.name, field_.name))
     return tuple(found)
