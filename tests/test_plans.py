@@ -140,3 +140,18 @@ def test_findings_of_variants_come_in_rule_order_across_uneven_chunks() -> None:
     on = [3, 12, 30, len(steps) - 2, len(steps) - 1]
     found, _ = found_plans.normal(_bits(*on), None, None)  # type: ignore[arg-type]
     assert found == tuple(steps[i][2] for i in on)
+
+
+def test_with_no_rules_at_all_there_are_no_chunks_and_no_findings() -> None:
+    found_plans = RulePlans([], _never_run)
+    assert found_plans.chunks == () and found_plans.offsets == ()
+    assert found_plans.normal(0, None, None) == ((), 0)  # type: ignore[arg-type]
+
+
+def test_each_chunk_starts_where_the_one_before_it_ends() -> None:
+    steps = [*_variants(0, 12), *(_gated(n) for n in range(1, 20)), *_variants(20, 5), _gated(21)]
+    found_plans = RulePlans(steps, _never_run)
+    ends = [
+        offset + len(chunk) for offset, chunk in zip(found_plans.offsets, found_plans.chunks, strict=True)
+    ]
+    assert found_plans.offsets == (0, *ends[:-1]) and ends[-1] == len(steps)

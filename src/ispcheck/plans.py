@@ -14,7 +14,7 @@ step per rule. Only a chunk whose steps include one with a predicate runs them o
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import groupby
+from itertools import accumulate, groupby
 from typing import Any
 
 from .decision import SEVERITY, Effect, Finding
@@ -48,14 +48,16 @@ class RulePlans:
     def __init__(self, steps: Sequence[Step], run_steps: RunSteps, fixed: tuple[Finding, ...] = ()) -> None:
         steps = tuple(steps)
         self.chunks = chunked(steps)
+        #: Where each chunk starts in the mask.
+        self.offsets = tuple(accumulate(map(len, self.chunks), initial=0))[:-1]
         self.source = _source(self.chunks, fixed)
         self._tables: list[_Plans] = []
         self.normal: FindingsOfMask = self._compile(run_steps, fixed, urgent=False)
         self.urgent: FindingsOfMask = self._compile(run_steps, fixed, urgent=True)
 
     def _compile(self, run_steps: RunSteps, fixed: tuple[Finding, ...], *, urgent: bool) -> FindingsOfMask:
-        offsets = [sum(map(len, self.chunks[:k])) for k in range(len(self.chunks))]
-        findings = [_Plans(chunk, offset, urgent) for chunk, offset in zip(self.chunks, offsets, strict=True)]
+        starts = zip(self.chunks, self.offsets, strict=True)
+        findings = [_Plans(chunk, offset, urgent) for chunk, offset in starts]
         self._tables.extend(findings)
         namespace: dict[str, Any] = {"run": run_steps, "FIXED": fixed, "fill": _filler(findings)}
         for k, table in enumerate(findings):
