@@ -61,6 +61,7 @@ CLEAN: dict[str, Any] = {
         "evidential_use": False,
         "formal_request_form": None,
         "profiling_children": False,
+        "profiling": False,
         "transfer_outside_uk": False,
         "dpia_in_place": True,
     },

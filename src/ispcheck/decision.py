@@ -77,6 +77,9 @@ class Finding:
     #: True for a condition that may wait until after the data has moved: on the urgent path,
     #: what must be recorded or put right "as soon as the emergency allows".
     after: bool = False
+    #: The pack's interpretations this finding rests on (ids in its ``interpretations.toml``):
+    #: where the rule goes beyond the protocol's words, so a data protection officer can see it.
+    interpretations: tuple[str, ...] = ()
     #: How strict the effect is (``SEVERITY``), kept so the engine need not look it up per decision.
     severity: int = field(init=False, repr=False, compare=False)
 
@@ -100,6 +103,7 @@ class Finding:
             "facts": list(self.facts),
             "law": list(self.law),
             "after": self.after,
+            "interpretations": list(self.interpretations),
         }
 
 

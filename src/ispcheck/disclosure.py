@@ -140,6 +140,9 @@ class Context(_Contract):
     formal_request_form: bool | None = None
     profiling_children: bool | None = None
     transfer_outside_uk: bool | None = None
+    #: Added to the contract: could the share amount to profiling anyone, adults or children (4.7)?
+    #: ``false`` also answers ``profiling_children``.
+    profiling: bool | None = None
     #: Added to the contract: the meeting the information was first shared in, if any.
     from_meeting: MeetingSetting | None = None
     #: Added to the contract: has a DPIA been done for this meeting or scenario (5.7)?

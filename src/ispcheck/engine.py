@@ -134,6 +134,7 @@ class Checker:
             for finding in (item.finding, item.urgent_finding, *variant_findings):
                 if finding is not None:
                     self._require_clauses(plugin, f"rule {item.id!r}", finding.clauses)
+                    self._require_interpretations(plugin, f"rule {item.id!r}", finding.interpretations)
         for item in rules:
             seen[item.id] = plugin
         return rules
@@ -152,6 +153,15 @@ class Checker:
             raise PluginError(
                 plugin,
                 f"{what} cites clause(s) {', '.join(missing)} which pack {self.pack.name!r} does not have",
+            )
+
+    def _require_interpretations(self, plugin: str, what: str, interpretations: tuple[str, ...]) -> None:
+        missing = [i for i in interpretations if i not in self.pack.interpretations]
+        if missing:
+            raise PluginError(
+                plugin,
+                f"{what} rests on interpretation(s) {', '.join(missing)} which pack "
+                f"{self.pack.name!r} does not set out",
             )
 
     def _escalation(self, rule_id: str, message: str, action: str) -> Finding:
@@ -285,6 +295,9 @@ class Checker:
         if not self._clause_ids.issuperset(finding.clauses):
             missing = ", ".join(c for c in finding.clauses if c not in self._clause_ids)
             return self._rule_failed(rule, LookupError(f"cited unknown clause(s) {missing}"))
+        if finding.interpretations and not self.pack.interpretations.keys() >= set(finding.interpretations):
+            missing = ", ".join(i for i in finding.interpretations if i not in self.pack.interpretations)
+            return self._rule_failed(rule, LookupError(f"rests on unknown interpretation(s) {missing}"))
         # Rules hand out the same prebuilt findings again and again: remember those that passed
         # (holding them, so that their ids cannot be reused by other objects).
         if len(self._vetted_before) >= MAX_VETTED:

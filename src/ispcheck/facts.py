@@ -72,13 +72,20 @@ class Facts(Struct, frozen=True, gc=False):
     #: The recipient is a relevant authority for section 115: a responsible authority (1.3).
     recipient_relevant_authority: bool
     same_organisation: bool
-    came_from_elsewhere: bool
+    #: The information first came from another organisation or person: said by
+    #: ``context.secondary_disclosure``, or else worked out from ``data.originator``; None when
+    #: neither says (a risk not known to be absent).
+    came_from_elsewhere: bool | None
     police_information: bool
 
     # About whom.
     subjects_listed: bool
-    any_child: bool
+    #: A listed person is a child; None when none is said to be but one is not known to be an adult.
+    any_child: bool | None
     offender_or_suspect_listed: bool
+    #: The share could amount to profiling anyone (``context.profiling``, or of children); False
+    #: when ``context.profiling`` is false; None when neither is said.
+    profiling: bool | None
 
     # What was written down.
     purpose_statement_given: bool
@@ -128,12 +135,21 @@ class Facts(Struct, frozen=True, gc=False):
             else discloser is not None and discloser.kind == "police"
         )
         subjects = disclosure.subjects
-        any_child = offender_or_suspect_listed = False
+        any_child: bool | None = False
+        offender_or_suspect_listed = False
         for subject in subjects:
-            if subject.is_child is True:
+            child = subject.is_child
+            if child is True:
                 any_child = True
+            elif child is None and any_child is False:
+                any_child = None
             if subject.role in _OFFENDING:
                 offender_or_suspect_listed = True
+        profiling = (
+            True
+            if context.profiling is True or context.profiling_children is True
+            else context.profiling
+        )
         necessity = disclosure.necessity
         consent = disclosure.consent
         basis = disclosure.lawful_basis
@@ -177,6 +193,7 @@ class Facts(Struct, frozen=True, gc=False):
             subjects_listed,
             any_child,
             offender_or_suspect_listed,
+            profiling,
             purpose_statement_given,
             necessity_statement_given,
             consent_reason_given,
@@ -189,14 +206,15 @@ class Facts(Struct, frozen=True, gc=False):
 
 def _came_from_elsewhere(
     origin: str | None, entry: Partner | NonSignatory | None, discloser: Partner | None, discloser_name: str
-) -> bool:
-    """Whether the information was first given to the discloser by someone else.
+) -> bool | None:
+    """Whether the information was first given to the discloser by someone else (None: not known).
 
     Said outright by ``context.secondary_disclosure`` (read by the caller); when that is not
-    known, an ``originator`` (``entry`` is its register entry) other than the discloser says it.
+    known, an ``originator`` (``entry`` is its register entry) other than the discloser says it;
+    with neither, it is not known (pack interpretation ``came-from-elsewhere-worked-out``).
     """
     if not origin:
-        return False
+        return None
     if entry is not None:
         return entry is not discloser
     return normalise(discloser_name) not in normalise(origin)
@@ -212,9 +230,19 @@ def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bo
     return "police" in origin.lower()
 
 
+#: The facts worked out here that may be not known (None) as well as true or false.
+_MAY_BE_UNKNOWN = frozenset({"came_from_elsewhere", "any_child", "profiling"})
+_BOOL_OR_UNKNOWN: frozenset[object] = frozenset({True, False, None})
+
 #: Every fact worked out here with a closed set of values: the ones a rule's gate may name.
 CLOSED_FACTS: dict[str, frozenset[object]] = {
-    name: frozenset(VOCABULARY["setting"]) if name == "setting" else _BOOL
+    name: (
+        frozenset(VOCABULARY["setting"])
+        if name == "setting"
+        else _BOOL_OR_UNKNOWN
+        if name in _MAY_BE_UNKNOWN
+        else _BOOL
+    )
     for name in Facts.__struct_fields__
     if name not in ("discloser", "recipient", "meeting", "pack", "today")
 }

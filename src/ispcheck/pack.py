@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from importlib import resources
@@ -38,10 +38,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_PACK",
     "Clause",
+    "Interpretation",
     "Pack",
     "Paperwork",
     "Question",
     "SettingInfo",
+    "UnknownRisk",
     "VocabularyEntry",
     "appendix_number",
     "available_packs",
@@ -58,6 +60,8 @@ PACK_FILES = (
     "vocabulary.toml",
     "checklist.toml",
     "obligations.toml",
+    "interpretations.toml",
+    "unknown_risks.toml",
 )
 #: Files a pack may leave out: without them it has no paperwork (request forms, declarations).
 OPTIONAL_PACK_FILES = ("forms.toml", "declarations.toml")
@@ -142,6 +146,11 @@ class SettingInfo(_Entry, frozen=True, forbid_unknown_fields=True):
     recording: Literal["forbidden", "with_agreement", "not_stated"]
     onward_sharing: Literal["chair", "chief_officer_of_police", "lawful_basis"]
     requirements: tuple[str, ...] = ()
+    #: Who may attend from an organisation that has not signed: anyone who signs the sheet (6.2),
+    #: or only guests the chair has agreed to (MARAC, Appendix 5).
+    guests: Literal["sign_declaration", "chair_consent"] = "sign_declaration"
+    #: The pack's interpretations that the setting's rules rest on (see interpretations.toml).
+    interpretations: tuple[str, ...] = ()
 
 
 class VocabularyEntry(_Entry, frozen=True, forbid_unknown_fields=True):
@@ -169,6 +178,46 @@ class ObligationEntry(_Entry, frozen=True, forbid_unknown_fields=True):
     applies_to: Literal["discloser", "recipient", "both"] = "both"
 
 
+class Interpretation(_Entry, frozen=True, forbid_unknown_fields=True):
+    """A place where the rules go beyond the protocol's words, set out for the DPO to accept or change."""
+
+    id: Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    title: _Text
+    #: The clauses whose words are being read.
+    clauses: _Cited
+    #: What the protocol's text says (quoted or closely paraphrased, with its numbers).
+    protocol_says: _Text
+    #: What ispcheck does.
+    ispcheck_does: _Text
+    #: Why: the reasoning, in plain words.
+    why: _Text
+    #: The authority relied on: statute, regulation, ICO guidance.
+    authority: Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
+
+
+class UnknownRisk(_Entry, frozen=True, forbid_unknown_fields=True):
+    """What to confirm when a risk fact is not known (see :mod:`ispcheck.fact_kinds`).
+
+    Becomes the rule ``unknown.<id>``, which fires on personal data when ``fact`` is not known.
+    """
+
+    id: Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    #: The fact whose "not known" this is: a contract path, or a fact the engine works out.
+    fact: _Text
+    #: The contract facts it answers for: each must be a risk (``fact_kinds.toml``).
+    about: Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
+    title: _Text
+    effect: Literal["condition", "refer"]
+    clauses: _Cited
+    message: _Text
+    action: _Text
+    refer_to: str | None = None
+    #: On the urgent path: may the confirming wait until the emergency allows?
+    urgent_after: bool = False
+    urgent_action: str | None = None
+    interpretations: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Pack:
     """A loaded, checked protocol pack."""
@@ -180,6 +229,10 @@ class Pack:
     vocabulary: dict[str, dict[str, VocabularyEntry]]
     checklist: tuple[Question, ...]
     obligations: tuple[Obligation, ...]
+    #: Where the rules go beyond the protocol's words, by id.
+    interpretations: dict[str, Interpretation] = field(default_factory=dict)
+    #: What to confirm for each risk fact that is not known.
+    unknown_risks: tuple[UnknownRisk, ...] = ()
     path: Path | None = None
 
     @property
@@ -275,6 +328,8 @@ class _PackReader:
         settings = self._list(SettingInfo, "settings.toml", "setting", raw, key="code")
         checklist = self._list(Question, "checklist.toml", "question", raw, key="id")
         obligations = self._list(ObligationEntry, "obligations.toml", "obligation", raw, key="id")
+        interpretations = self._list(Interpretation, "interpretations.toml", "interpretation", raw, key="id")
+        unknown_risks = self._list(UnknownRisk, "unknown_risks.toml", "unknown_risk", raw, key="id")
         vocabulary = {
             kind: self._list(VocabularyEntry, "vocabulary.toml", kind, raw, key="code")
             for kind in VOCABULARY
@@ -284,6 +339,17 @@ class _PackReader:
         if clauses:
             self._check_citations(meta, clause_map, others, settings, vocabulary, checklist, obligations)
         self._check_partners(partners, others)
+        if clauses:
+            for label, entry in (*interpretations, *unknown_risks):
+                self._cite(label, entry.clauses, clause_map)
+        interpretation_ids = {i.id for _, i in interpretations}
+        self._check_unknown_risks(unknown_risks, interpretation_ids)
+        for label, setting in settings:
+            for ident in setting.interpretations:
+                if ident not in interpretation_ids:
+                    self.problems.append(
+                        f"{label}: rests on interpretation {ident!r}, which is not in interpretations.toml"
+                    )
         self._check_codes("settings.toml", "setting", settings, VOCABULARY["setting"][1:])
         for kind, entries in vocabulary.items():
             self._check_codes("vocabulary.toml", kind, entries, VOCABULARY[kind])
@@ -300,6 +366,8 @@ class _PackReader:
             vocabulary={k: {e.code: e for _, e in v} for k, v in vocabulary.items()},
             checklist=tuple(q for _, q in checklist),
             obligations=tuple(Obligation(o.id, o.text, o.clauses, o.applies_to) for _, o in obligations),
+            interpretations={i.id: i for _, i in interpretations},
+            unknown_risks=tuple(u for _, u in unknown_risks),
             path=self.folder,
         )
 
@@ -414,6 +482,36 @@ class _PackReader:
             self._cite(label, (question.id,), known)
         for label, obligation in obligations:
             self._cite(label, obligation.clauses, known)
+
+    def _check_unknown_risks(self, entries: list[tuple[str, UnknownRisk]], interpretations: set[str]) -> None:
+        """Each entry answers for risk facts, names known interpretations; every risk is answered for."""
+        from .fact_kinds import FactKind, fact_kinds
+
+        kinds = fact_kinds()
+        answered: set[str] = set()
+        for label, entry in entries:
+            for path in entry.about:
+                fact = kinds.get(path)
+                if fact is None or fact.kind is not FactKind.RISK:
+                    self.problems.append(f"{label}: about {path!r}, which is not a risk fact of the contract")
+                answered.add(path)
+            for ident in entry.interpretations:
+                if ident not in interpretations:
+                    self.problems.append(
+                        f"{label}: rests on interpretation {ident!r}, which is not in interpretations.toml"
+                    )
+            if entry.effect == "refer" and not entry.refer_to:
+                self.problems.append(f"{label}: refers, so must say who to (refer_to)")
+        unanswered = [
+            f.path
+            for f in kinds.values()
+            if f.kind is FactKind.RISK and not f.required and f.null_means is None and f.path not in answered
+        ]
+        if entries and unanswered:
+            self.problems.append(
+                "unknown_risks.toml: nothing says what to confirm when these risk facts are not known: "
+                + ", ".join(unanswered)
+            )
 
     def _check_partners(
         self,

@@ -47,6 +47,7 @@ BUILTIN_RULESETS: tuple[str, ...] = tuple(
         "children",
         "international",
         "settings",
+        "unknown_facts",
         "governance",
     )
 )

@@ -23,6 +23,9 @@ from .view import DisclosureView
 __all__ = ["CheckResult", "Facts", "Rule", "Variant", "gated_rule", "rule"]
 
 CheckResult = bool | Finding | Iterable[Finding] | None
+#: The interpretation every "record afterwards" finding of the urgent path rests on: the pack must
+#: set it out (see the pack's interpretations.toml).
+URGENT_AFTERWARDS = ("urgent-record-afterwards",)
 CheckFunction = Callable[[DisclosureView, "Facts"], CheckResult]
 
 
@@ -83,6 +86,8 @@ class Rule:
     urgent_after: bool = True
     when: tuple[Gate, ...] = ()
     variants: tuple[Variant, ...] = ()
+    #: The pack's interpretations the rule rests on, where it goes beyond the protocol's words.
+    interpretations: tuple[str, ...] = ()
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
@@ -128,8 +133,12 @@ class Rule:
         clauses: tuple[str, ...] | None = None,
         refer_to: str | None = None,
         after: bool = False,
+        interpretations: tuple[str, ...] = (),
     ) -> Finding:
-        """A finding of this rule with some parts changed. Build such findings once, not per check."""
+        """A finding of this rule with some parts changed. Build such findings once, not per check.
+
+        ``interpretations`` are added to the rule's own.
+        """
         return Finding(
             rule_id=self.id,
             effect=effect or self.effect,
@@ -140,6 +149,9 @@ class Rule:
             facts=self.facts,
             law=self.law,
             after=after,
+            interpretations=tuple(
+                dict.fromkeys((*self.interpretations, *interpretations, *(URGENT_AFTERWARDS if after else ())))
+            ),
         )
 
 
@@ -160,6 +172,7 @@ def rule(
     urgent_after: bool = True,
     when: Mapping[str, Iterable[object] | object] | None = None,
     variants: Iterable[Variant] = (),
+    interpretations: Iterable[str] = (),
 ) -> Callable[[CheckFunction | None], Rule]:
     """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`.
 
@@ -185,6 +198,7 @@ def rule(
             urgent_after=urgent_after,
             when=normalise_when(when),
             variants=tuple(variants),
+            interpretations=tuple(interpretations),
         )
 
     return build

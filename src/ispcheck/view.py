@@ -150,6 +150,7 @@ class ContextView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     formal_request_form: bool | None = None
     profiling_children: bool | None = None
     transfer_outside_uk: bool | None = None
+    profiling: bool | None = None
     from_meeting: MeetingSetting | None = None
     dpia_in_place: bool | None = None
 

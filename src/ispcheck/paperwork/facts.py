@@ -53,6 +53,7 @@ CAPTIONS: dict[str, str] = {
     "context.evidential_use": "Wanted as evidence",
     "context.formal_request_form": "Formal request form made",
     "context.profiling_children": "Profiling of children",
+    "context.profiling": "Profiling of people",
     "context.transfer_outside_uk": "Transfer outside the UK",
     "context.from_meeting": "First shared at",
     "context.dpia_in_place": "DPIA in place",

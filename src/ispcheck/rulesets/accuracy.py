@@ -62,6 +62,7 @@ police_information = gated_rule(
         "the purpose it was given for."
     ),
     facts=("data.originator", "discloser.organisation"),
+    interpretations=("police-information-worked-out",),
 )
 
 

@@ -1,16 +1,21 @@
-"""Children and profiling: special care, and a legal justification first (4.7)."""
+"""Children and profiling: special care, and a legal justification first (4.7).
+
+Profiling of anyone is covered, "particularly of children" (4.7): children go to the Data
+Protection Officer, adults only are a condition (pack interpretation ``profiling-of-adults``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Rule, gated_rule
+from ..rule import Rule, Variant, gated_rule
 from ._roles import DPO
 
-profiling = gated_rule(
+_profiling_children = gated_rule(
     "children.profiling",
     when={"context.profiling_children": True},
     title="Profiling children needs a legal justification first",
@@ -22,7 +27,48 @@ profiling = gated_rule(
     ),
     action="Ask your Data Protection Officer to confirm and record the legal justification.",
     refer_to=DPO,
-    facts=("context.profiling_children",),
+    facts=("context.profiling_children", "context.profiling"),
+)
+
+#: Profiling, and not known whether children are among those profiled: not known to be adults only.
+_PROFILING_CHILDREN_NOT_KNOWN = _profiling_children.variant(
+    message=(
+        "The share could amount to profiling, and it is not known whether children are among "
+        "those profiled. Special care is needed, particularly for children, and a legal "
+        "justification must be available before any sensitive information is shared."
+    ),
+    interpretations=("unknown-risk-not-absent",),
+)
+
+profiling = replace(
+    _profiling_children,
+    when=(),
+    variants=(
+        Variant.of({"context.profiling_children": True}),
+        Variant.of(
+            {"context.profiling_children": None, "context.profiling": True}, _PROFILING_CHILDREN_NOT_KNOWN
+        ),
+    ),
+)
+
+
+profiling_adults = gated_rule(
+    "profiling.adults",
+    when={"context.profiling": True, "context.profiling_children": False},
+    title="Profiling adults needs its legal justification recorded first",
+    effect=Effect.CONDITION,
+    clauses=("4.7",),
+    message=(
+        "The share could amount to profiling adults. Special care is needed, and a legal "
+        "justification must be available before any sensitive information is shared (4.7)."
+    ),
+    action=(
+        "Record the legal justification for the profiling before sharing, and share no more than "
+        "it needs."
+    ),
+    facts=("context.profiling", "context.profiling_children"),
+    law=("UK GDPR Article 4(4)",),
+    interpretations=("profiling-of-adults",),
 )
 
 
@@ -40,7 +86,7 @@ child_subject = gated_rule(
 )
 
 
-RULES = (profiling, child_subject)
+RULES = (profiling, profiling_adults, child_subject)
 
 
 @hookimpl

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..decision import Effect
+from ..decision import Effect, Finding
 from ..hookspecs import hookimpl
 from ..pack import Pack
 from ..rule import Facts, Rule, gated_rule, rule
@@ -27,10 +27,23 @@ _NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
     facts=("handling.classification", "data.categories", "subjects"),
     when={"handling.classification": "OFFICIAL"},
 )
-def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool:
+def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool | Finding:
     if f.sensitive or not f.subjects_listed or f.any_child:
         return True
-    return any(s.role in _NEEDS_PROTECTION for s in d.subjects)
+    if any(s.role in _NEEDS_PROTECTION for s in d.subjects):
+        return True
+    # Nobody is known to be a child, but someone is not known to be an adult (a risk not known
+    # to be absent): marked as for a child.
+    return _CHILD_NOT_KNOWN if f.any_child is None else False
+
+
+_CHILD_NOT_KNOWN = mark_official_sensitive.variant(
+    message=(
+        "The information is marked OFFICIAL, and it is not known whether a person it is about is "
+        "a child; information about a child needs the OFFICIAL-SENSITIVE marking."
+    ),
+    interpretations=("child-not-known",),
+)
 
 
 above_official_sensitive = gated_rule(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Rule, gated_rule
+from ..rule import Rule, Variant, gated_rule
 from ._roles import DPO
 
-partner_data_outside_uk = gated_rule(
+_partner_data_template = gated_rule(
     "international.partner-data-outside-uk",
     when={"context.transfer_outside_uk": True, "came_from_elsewhere": True},
     title="Data received from a partner is not sent outside the UK",
@@ -22,6 +23,31 @@ partner_data_outside_uk = gated_rule(
     ),
     action="Do not send it abroad. Ask the originating partner to consider the request itself.",
     facts=("context.transfer_outside_uk", "context.secondary_disclosure", "data.originator"),
+    interpretations=("partner-data-abroad-all-settings", "came-from-elsewhere-worked-out"),
+)
+
+#: Not known whether the information came from a partner: not known to be outside the rule.
+_ORIGIN_NOT_KNOWN = _partner_data_template.variant(
+    message=(
+        "The information is to be sent outside the UK, and it is not known whether it was "
+        "received from another partner agency; the protocol says such data must not be "
+        "transferred outside the UK."
+    ),
+    action=(
+        "Do not send it abroad until you have confirmed that the information is your "
+        "organisation's own (context.secondary_disclosure); then your Data Protection Officer "
+        "must approve the transfer."
+    ),
+    interpretations=("unknown-risk-not-absent",),
+)
+
+partner_data_outside_uk = replace(
+    _partner_data_template,
+    when=(("context.transfer_outside_uk", frozenset({True})),),
+    variants=(
+        Variant.of({"came_from_elsewhere": True}),
+        Variant.of({"came_from_elsewhere": None}, _ORIGIN_NOT_KNOWN),
+    ),
 )
 
 

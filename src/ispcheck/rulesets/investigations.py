@@ -35,21 +35,6 @@ not_consulted = gated_rule(
 )
 
 
-status_unknown = gated_rule(
-    "investigation.status-unknown",
-    when={"criminal": True, "context.ongoing_investigation": None},
-    title="Whether there is a live investigation is known",
-    effect=Effect.ADVICE,
-    clauses=("4.6",),
-    message=(
-        "Criminal offence data is included and it is not said whether it relates to an ongoing "
-        "investigation or prosecution. If it does, the investigating officer and the CPS must be "
-        "consulted first."
-    ),
-    facts=("context.ongoing_investigation",),
-)
-
-
 without_request_form = gated_rule(
     "evidence.without-request-form",
     when={"context.evidential_use": True, "context.formal_request_form": (False, None)},
@@ -68,14 +53,17 @@ without_request_form = gated_rule(
 )
 
 
+#: Shared in a meeting, or taken from one.
+_IN_OR_FROM_A_MEETING = (
+    Variant.of({"in_meeting": True}),
+    Variant.of({"in_meeting": False, "context.from_meeting": get_args(MeetingSetting)}),
+)
+
 from_meeting = gated_rule(
     "evidence.from-meeting",
-    when={"context.evidential_use": True},
-    # Wanted as evidence, and either shared in a meeting or taken from one.
-    variants=(
-        Variant.of({"in_meeting": True}),
-        Variant.of({"in_meeting": False, "context.from_meeting": get_args(MeetingSetting)}),
-    ),
+    # Wanted as evidence with no formal request, and either shared in a meeting or taken from one.
+    when={"context.evidential_use": True, "context.formal_request_form": (False, None)},
+    variants=_IN_OR_FROM_A_MEETING,
     title="Evidence is not taken from meeting discussions",
     effect=Effect.BLOCK,
     clauses=("A9", "7.2"),
@@ -84,7 +72,30 @@ from_meeting = gated_rule(
         "Request the specific information from the data owner with the Appendix 10 or 11 form, "
         "in a legally compliant format."
     ),
-    facts=("context.evidential_use", "context.setting", "context.from_meeting"),
+    facts=("context.evidential_use", "context.formal_request_form", "context.setting", "context.from_meeting"),
+    interpretations=("evidence-route-formal-request", "evidence-rule-all-meetings"),
+)
+
+
+answered_from_records = gated_rule(
+    "evidence.answered-from-own-records",
+    # The route Appendix 9 prescribes has been taken: the share answers the formal request.
+    when={"context.evidential_use": True, "context.formal_request_form": True},
+    variants=_IN_OR_FROM_A_MEETING,
+    title="Evidence asked for formally is answered from the owner's records, not the meeting",
+    effect=Effect.CONDITION,
+    clauses=("A9", "7.2"),
+    message=(
+        "The information is wanted as evidence and a formal request was made, as Appendix 9 "
+        "asks; it involves a meeting, whose discussion and papers cannot themselves be used as "
+        "evidence."
+    ),
+    action=(
+        "Answer the request as the data owner, from your organisation's own records and outside "
+        "the meeting, giving only what the form asks for, in a legally compliant format."
+    ),
+    facts=("context.evidential_use", "context.formal_request_form", "context.setting", "context.from_meeting"),
+    interpretations=("evidence-route-formal-request", "evidence-rule-all-meetings"),
 )
 
 
@@ -103,7 +114,7 @@ request_form_answered = gated_rule(
 )
 
 
-RULES = (not_consulted, status_unknown, without_request_form, from_meeting, request_form_answered)
+RULES = (not_consulted, without_request_form, from_meeting, answered_from_records, request_form_answered)
 
 
 @hookimpl

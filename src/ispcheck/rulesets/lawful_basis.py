@@ -109,7 +109,7 @@ consent_not_obtained = gated_rule(
 )
 
 
-special_category_without_condition = gated_rule(
+_special_without_condition = gated_rule(
     "lawful-basis.special-category-without-condition",
     when={"special": True, "lawful_basis.article9": None},
     title="Special category data has an Article 9 condition",
@@ -127,6 +127,86 @@ special_category_without_condition = gated_rule(
         "Share what is needed to protect life under Article 9(2)(c) vital interests, and record "
         "it afterwards."
     ),
+)
+
+#: The Article 9 conditions that can serve when vital interests cannot (the person could consent).
+_OTHER_ARTICLE9_CONDITIONS = (
+    "Name a condition that fits: substantial public interest with a DPA 2018 Schedule 1 "
+    "condition that can apply without consent, such as safeguarding of children and of "
+    "individuals at risk (paragraph 18) or preventing or detecting unlawful acts (paragraph 10); "
+    "explicit consent, where it was given for this share; or leave the special category details out."
+)
+
+#: The person gave, refused or withdrew consent, so could consent: Article 9(2)(c) is not available
+#: even in an emergency, and the condition must be another (pack interpretation).
+_PERSON_COULD_CONSENT = ("obtained", "refused", "withdrawn")
+
+special_category_without_condition = replace(
+    _special_without_condition,
+    variants=(
+        Variant.of({"consent.status": (None, "not_sought")}),
+        Variant.of(
+            {"consent.status": _PERSON_COULD_CONSENT},
+            _special_without_condition.variant(
+                message=(
+                    "Special category data is included, but no Article 9 condition is given. The "
+                    "person's consent was obtained, refused or withdrawn, so they can consent: "
+                    "vital interests (Article 9(2)(c)) is not available, even in an emergency."
+                ),
+                action=_OTHER_ARTICLE9_CONDITIONS,
+                interpretations=("vital-interests-needs-incapacity",),
+            ),
+        ),
+    ),
+)
+
+
+vital_interests_person_could_consent = gated_rule(
+    "lawful-basis.vital-interests-person-could-consent",
+    when={
+        "special": True,
+        "lawful_basis.article9": "vital_interests",
+        "consent.status": _PERSON_COULD_CONSENT,
+    },
+    title="Vital interests covers special category data only where the person cannot consent",
+    effect=Effect.BLOCK,
+    clauses=("A11", "5.6", "A2.Q7"),
+    message=(
+        "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
+        "only where the person is physically or legally incapable of giving consent (Appendix 11). "
+        "Their consent was obtained, refused or withdrawn, so they can consent: the condition is "
+        "not available, urgent or not."
+    ),
+    action=_OTHER_ARTICLE9_CONDITIONS,
+    facts=("lawful_basis.article9", "consent.status", "data.categories", "data.special_category_types"),
+    law=("UK GDPR Article 9(2)(c)", "DPA 2018 Schedule 1 Part 2 paragraphs 10 and 18"),
+    interpretations=("vital-interests-needs-incapacity",),
+)
+
+
+vital_interests_incapacity_not_recorded = gated_rule(
+    "lawful-basis.vital-interests-incapacity-not-recorded",
+    when={
+        "special": True,
+        "lawful_basis.article9": "vital_interests",
+        "consent.status": (None, "not_sought"),
+    },
+    title="Relying on vital interests for special category data, the person's incapacity is recorded",
+    effect=Effect.CONDITION,
+    clauses=("A11", "A2.Q7"),
+    message=(
+        "Vital interests (Article 9(2)(c)) is relied on for special category data. It applies only "
+        "where the person is physically or legally incapable of giving consent (Appendix 11)."
+    ),
+    action=(
+        "Record why the person cannot give consent (for example, unconscious, or lacking capacity); "
+        "if they could, name another condition instead."
+    ),
+    facts=("lawful_basis.article9", "consent.status"),
+    law=("UK GDPR Article 9(2)(c)",),
+    when_urgent=Effect.CONDITION,
+    urgent_action="Share what is needed to protect life, and record afterwards why the person could not consent.",
+    interpretations=("vital-interests-needs-incapacity",),
 )
 
 
@@ -219,6 +299,7 @@ _S115_IN_MEETING = _s115_template.variant(
     ),
     action="Record the power that covers sharing with this attendee (for example common law).",
     refer_to=None,
+    interpretations=("s115-in-meetings",),
 )
 
 s115_needs_relevant_authorities = replace(
@@ -327,6 +408,8 @@ RULES = (
     legitimate_interests_assessment,
     consent_not_obtained,
     special_category_without_condition,
+    vital_interests_person_could_consent,
+    vital_interests_incapacity_not_recorded,
     spi_without_schedule1,
     criminal_offence_without_schedule1,
     offender_data_not_marked,

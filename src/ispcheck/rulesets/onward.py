@@ -11,11 +11,7 @@ from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo, appendix_number
 from ..rule import Rule, Variant, gated_rule
 from ..vocabulary import VOCABULARY
-from ._roles import CHAIR, CHIEF_OFFICER_OF_POLICE, ORIGINATOR
-
-#: Any Article 6 basis given (or none), other than a legal obligation.
-_BASES_OTHER_THAN_LEGAL_OBLIGATION = (None, *(b for b in VOCABULARY["article6"] if b != "legal_obligation"))
-
+from ._roles import CHAIR, CHIEF_OFFICER_OF_POLICE, DESIGNATED_OFFICERS, ORIGINATOR
 
 originator_not_asked = gated_rule(
     "onward.originator-not-asked",
@@ -32,32 +28,64 @@ originator_not_asked = gated_rule(
     facts=("context.secondary_disclosure", "context.originator_agreed", "data.originator"),
     when_urgent=Effect.CONDITION,
     urgent_action="Share what is needed to protect life, and tell the originator as soon as you can.",
+    interpretations=("came-from-elsewhere-worked-out",),
 )
 
 
-originator_refused = gated_rule(
+#: Any Article 6 basis given, other than a legal obligation.
+_OTHER_BASES = tuple(b for b in VOCABULARY["article6"] if b != "legal_obligation")
+
+_refused_template = gated_rule(
     "onward.originator-refused",
-    when={
-        "context.originator_agreed": False,
-        "lawful_basis.article6": _BASES_OTHER_THAN_LEGAL_OBLIGATION,
-        "came_from_elsewhere": True,
-    },
-    title="No onward sharing against the originator's wishes",
+    when={"context.originator_agreed": False, "came_from_elsewhere": True},
+    title="No onward sharing against the originator's wishes without a lawful basis",
     effect=Effect.BLOCK,
     clauses=("7.3", "A2.Q5"),
     message=(
-        "The originator of the information has not agreed to it being passed on, and no legal "
-        "obligation to share is given (7.3)."
+        "The originator of the information has not agreed to it being passed on, and no lawful "
+        "basis for sharing it anyway is given (7.3)."
     ),
     action=(
-        "Do not pass it on. If a legal obligation requires sharing, record it as the basis "
-        "(legal obligation) and tell the originator."
+        "Do not pass it on. If a legal obligation or another lawful basis requires or allows the "
+        "share, record it (lawful_basis.article6) and the disagreement goes to the Designated "
+        "Officers (8.2)."
     ),
     facts=("context.originator_agreed", "lawful_basis.article6"),
     when_urgent=Effect.CONDITION,
     urgent_action=(
         "Share only what is needed to protect life (vital interests is a lawful basis under 7.3), "
         "and tell the originator as soon as you can."
+    ),
+    interpretations=("came-from-elsewhere-worked-out",),
+)
+
+#: With a lawful basis other than a legal obligation, whether it overrides the originator's
+#: refusal is a disagreement between partners, for the Designated Officers (8.2).
+_REFUSED_WITH_OTHER_BASIS = _refused_template.variant(
+    effect=Effect.REFER,
+    clauses=("7.3", "8.2", "A2.Q5"),
+    message=(
+        "The originator of the information has not agreed to it being passed on. 7.3 allows "
+        "sharing over their objection where a legal obligation or other lawful basis applies; "
+        "whether the basis given does is for the Designated Officers to resolve (8.2)."
+    ),
+    action=(
+        "Do not pass it on yet: ask your Designated Officer to resolve it with the originator's "
+        "Designated Officer, and record the outcome and the basis relied on."
+    ),
+    refer_to=DESIGNATED_OFFICERS,
+    interpretations=("originator-refusal-refers",),
+)
+
+originator_refused = replace(
+    _refused_template,
+    variants=(
+        Variant.of({"lawful_basis.article6": None}),
+        Variant.of(
+            {"lawful_basis.article6": _OTHER_BASES},
+            _REFUSED_WITH_OTHER_BASIS,
+            _refused_template.urgent_finding,
+        ),
     ),
 )
 
@@ -77,6 +105,7 @@ legal_obligation_overrides_originator = gated_rule(
     ),
     action="Record the legal obligation that requires the share, and tell the originator.",
     facts=("context.originator_agreed", "lawful_basis.article6"),
+    interpretations=("came-from-elsewhere-worked-out",),
 )
 
 
@@ -84,6 +113,7 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
     """The finding, and its urgent form, for information leaving ``setting``."""
     clauses = (setting.declaration, "7.3")
     appendix = appendix_number(setting.declaration)
+    read = setting.interpretations
     if setting.onward_sharing == "lawful_basis":
         advice = template.variant(
             effect=Effect.ADVICE,
@@ -92,6 +122,7 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
                 f"This information was shared at a {setting.name}. It may go further only where "
                 f"there is a lawful basis to do so (Appendix {appendix})."
             ),
+            interpretations=read,
         )
         return advice, advice
     by_chair = setting.onward_sharing == "chair"
@@ -106,6 +137,7 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
         message=message,
         action=f"Ask {who} before sharing; they decide what can go further, on a need-to-know basis.",
         refer_to=who,
+        interpretations=read,
     )
     urgent = template.variant(
         effect=Effect.CONDITION,
@@ -113,6 +145,7 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
         message=message,
         action=f"Share only what is needed to protect life, and tell {who} as soon as you can.",
         after=True,
+        interpretations=read,
     )
     return refer, urgent
 

@@ -48,15 +48,21 @@ other_purpose = gated_rule(
 strategic_analysis_with_personal_data = gated_rule(
     "purpose.strategic-analysis-with-personal-data",
     when={"purpose.code": "strategic_analysis"},
-    title="Strategic analysis uses anonymised or aggregated data",
-    effect=Effect.BLOCK,
+    title="Strategic analysis uses anonymised or aggregated data where possible",
+    effect=Effect.REFER,
     clauses=("5.4", "5.3"),
     message=(
-        "Strategic analysis does not need to identify people: the protocol says to use "
-        "anonymised or aggregated information where possible (5.4)."
+        "Personal data is to be shared for strategic analysis. The protocol says to use "
+        "anonymised or aggregated information where possible (5.4), so identifiable data needs a "
+        "reason."
     ),
-    action="Share anonymised or aggregated figures instead of personal data.",
+    action=(
+        "Share anonymised or aggregated figures instead; or show your Data Protection Officer "
+        "why the analysis needs to identify people, and record it."
+    ),
+    refer_to=DPO,
     facts=("purpose.code", "data.categories"),
+    interpretations=("strategic-analysis-refers",),
 )
 
 

@@ -12,6 +12,7 @@ from ..decision import Effect, Finding
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo, appendix_number
 from ..rule import Rule, Variant, gated_rule
+from ._roles import CHAIR
 
 
 def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None], pack: Pack) -> Rule | None:
@@ -116,6 +117,56 @@ def requirements_rule(pack: Pack) -> Rule | None:
     return _per_setting(template, build, pack)
 
 
+def guest_rule(pack: Pack) -> Rule | None:
+    """Sharing with a non-signatory at a meeting that admits guests only with the chair's consent."""
+    template = Rule(
+        id="setting.guest-needs-chair",
+        title="A guest agency attends only with the chair's consent",
+        effect=Effect.REFER,
+        clauses=("3.6",),
+        message="The recipient has not signed the protocol, and this meeting admits guests only with the chair's consent.",
+        action="Ask the meeting chair first.",
+        refer_to=CHAIR,
+        facts=("recipient.organisation", "context.setting"),
+        check=None,
+        when=(("recipient_signatory", frozenset({False})),),
+    )
+
+    variants = []
+    for code, s in pack.settings.items():
+        if s.guests != "chair_consent":
+            continue
+        clauses = (s.declaration, "3.6")
+        message = (
+            f"The recipient is not in the signatory register, so at a {s.name} it attends as a "
+            f"guest agency, which the {_appendix(s)} declaration allows only with the chair's "
+            "consent."
+        )
+        normal = template.variant(
+            clauses=clauses,
+            message=message,
+            action=(
+                "Ask the meeting chair before sharing: only the chair can admit a guest agency. If "
+                "the chair agrees, the guest signs the declaration and gets the handling "
+                "instruction of 3.6."
+            ),
+            interpretations=s.interpretations,
+        )
+        urgent = template.variant(
+            effect=Effect.CONDITION,
+            clauses=clauses,
+            message=message,
+            action="Share only what is needed to protect life, and tell the meeting chair as soon as you can.",
+            after=True,
+            interpretations=s.interpretations,
+        )
+        variants.append(Variant.of({"setting": code}, normal, urgent))
+    if not variants:
+        return None
+    cited = dict.fromkeys((*template.clauses, *(c for v in variants if v.finding for c in v.finding.clauses)))
+    return replace(template, clauses=tuple(cited), variants=tuple(variants))
+
+
 dpia_not_recorded = gated_rule(
     "setting.dpia-not-recorded",
     when={"context.dpia_in_place": (False, None)},
@@ -132,5 +183,5 @@ dpia_not_recorded = gated_rule(
 
 @hookimpl
 def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
-    per_setting = (declaration_rule(pack), recording_rule(pack), requirements_rule(pack))
+    per_setting = (declaration_rule(pack), recording_rule(pack), requirements_rule(pack), guest_rule(pack))
     return (*(r for r in per_setting if r is not None), dpia_not_recorded)
