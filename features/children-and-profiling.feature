@@ -30,3 +30,23 @@ Feature: Children and profiling
     When the share is checked against the protocol
     Then the answer is share
     And clause 4.7 is not raised
+
+  @clause-4.7 @fires
+  Scenario: Sharing that could profile adults needs its legal justification recorded first
+    Given Warwickshire Police propose to share a victim's address with Rugby Borough Council
+    And the share could amount to profiling adults, but not children
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause 4.7
+    And a condition is to record the legal justification for the profiling before sharing
+    And nobody needs to be asked first
+    And the answer rests on the reading that profiling adults needs a legal justification too
+
+  @clause-4.7 @fires
+  Scenario: Profiling where it is not known whether children are among those profiled goes to the Data Protection Officer
+    Given Warwickshire Police propose to share a victim's address with Rugby Borough Council
+    And the share could amount to profiling, and it is not known whether of children
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause 4.7
+    And the officer must refer to the Data Protection Officer

@@ -38,12 +38,14 @@ Feature: Investigations and evidence
     And the officer must refer to the investigating officer and the Crown Prosecution Service
 
   @clause-4.6 @fires
-  Scenario: Offence information with no word on a live case carries a reminder
+  Scenario: Information with no word on a live case goes ahead only once that is confirmed
     Given Warwickshire Police propose to share an offender's criminal record with Rugby Borough Council
     And it is not known whether there is an ongoing investigation
     When the share is checked against the protocol
-    Then the answer is share
-    And the officer is advised, citing clause 4.6
+    Then the answer is share with conditions
+    And the reason cites clause 4.6
+    And a condition is to confirm with the investigating officer that this is not part of a live investigation or prosecution
+    And the answer rests on the reading that a risk that is not known is not taken as absent
 
   @clause-4.6 @does-not-fire
   Scenario: Offence information about a closed matter carries no reminder

@@ -186,3 +186,25 @@ Feature: Lawful basis
     And the reason cites clause A10
     And the reason cites clause A2.Q3
     And the officer must refer to the Designated Officer
+
+  @clause-A11 @fires
+  Scenario: Vital interests does not cover health information about a person who refused consent, even in an emergency
+    Given Warwickshire Police propose to share a victim's health information with Rugby Borough Council
+    And there is an urgent risk to someone's life
+    And the victim refused consent
+    And the Article 9 condition is vital interests
+    When the share is checked against the protocol
+    Then the answer is do not share
+    And the reason cites clause A11
+    And the officer is told that it applies only where the person is physically or legally incapable of giving consent
+    And the answer rests on the reading that vital interests covers special category data only where the person cannot consent
+
+  @clause-A11 @fires
+  Scenario: Vital interests covers health information about a person who cannot consent, recorded afterwards
+    Given Warwickshire Police propose to share a victim's health information with Rugby Borough Council
+    And there is an urgent risk to someone's life
+    And the Article 9 condition is vital interests
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause A11
+    And afterwards the officer must record why the person could not consent

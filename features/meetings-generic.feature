@@ -80,3 +80,13 @@ Feature: Meetings that use the generic declaration (Appendix 3)
     And it is shared at a Hate Crime meeting
     When the share is checked against the protocol
     Then clause 5.7 is not raised
+
+  @clause-3.6 @clause-6.2 @fires
+  Scenario: At a case management meeting an agency that has not signed signs the sheet, and no chair need agree
+    Given Warwickshire Police propose to share a victim's address with an agency that has not signed the protocol
+    And it is shared at a Case Management meeting
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause 3.6
+    And the reason cites clause 6.2
+    And nobody needs to be asked first

@@ -50,3 +50,24 @@ Feature: MARAC meetings (Appendix 5)
     Then the answer is share
     And the officer is advised, citing clause A5
     And the officer is advised, citing clause 7.3
+
+  @clause-A5 @clause-3.6 @fires
+  Scenario: An agency that has not signed comes to a MARAC only as a guest the chair agrees to
+    Given Warwickshire Police propose to share a victim's health information with an agency that has not signed the protocol
+    And it is shared at a MARAC meeting
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause A5
+    And the reason cites clause 3.6
+    And the officer must refer to the meeting chair
+    And the officer is told that it attends as a guest agency, which the Appendix 5 declaration allows only with the chair's consent
+    And the answer rests on the reading that a recipient that has not signed, at a MARAC, is a guest
+
+  @clause-3.6 @does-not-fire
+  Scenario: A signatory at a MARAC needs nobody's consent to be there
+    Given Warwickshire Police propose to share a victim's health information with Refuge
+    And it is shared at a MARAC meeting
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And nobody needs to be asked first
+    And clause 3.6 is not raised

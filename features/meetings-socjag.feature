@@ -25,12 +25,34 @@ Feature: SOCJAG meetings (Appendix 9)
     Given Warwickshire Police propose to share an offender's criminal record with Rugby Borough Council
     And the information was first shared at a SOCJAG meeting
     And the information is wanted as evidence for a prosecution
-    And a formal request form has been made
+    And no formal request form has been made
     When the share is checked against the protocol
     Then the answer is do not share
     And the reason cites clause A9
     And the reason cites clause 7.2
     And the officer is told that information for evidence cannot be taken directly from meeting discussions or papers
+
+  @clause-A9 @clause-7.2 @fires
+  Scenario: Evidence asked for on the formal request form is answered from the owner's own records
+    Given Warwickshire Police propose to share an offender's criminal record with Rugby Borough Council
+    And the information was first shared at a SOCJAG meeting
+    And the information is wanted as evidence for a prosecution
+    And a formal request form has been made
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause A9
+    And the reason cites clause 7.2
+    And a condition is to answer the request as the data owner, from your organisation's own records and outside the meeting
+    And the answer rests on the reading that evidence goes by formal request to the data owner
+
+  @clause-A9 @does-not-fire
+  Scenario: Evidence asked for on the formal request form, with no meeting involved, raises no meeting rule
+    Given Warwickshire Police propose to share an offender's criminal record with Rugby Borough Council
+    And the information is wanted as evidence for a prosecution
+    And a formal request form has been made
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And clause A9 is not raised
 
   @clause-A9 @does-not-fire
   Scenario: Evidence requested from the data owner on the form is not under the SOCJAG declaration

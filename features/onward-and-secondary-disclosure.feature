@@ -28,15 +28,37 @@ Feature: Onward and secondary disclosure
     And clause A2.Q5 is not raised
     And clause 7.3 is not raised
 
-  @clause-7.3 @clause-A2.Q5 @fires
-  Scenario: Information is not passed on against the originator's wishes
+  @clause-7.3 @clause-8.2 @clause-A2.Q5 @fires
+  Scenario: Information the originator refused to let go further goes to the Designated Officers
     Given Bromford Housing propose to share an offender's address with Rugby Borough Council
     And the information came from the Probation Service
     And the originator has not agreed to it being passed on
     When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause 7.3
+    And the reason cites clause 8.2
+    And the reason cites clause A2.Q5
+    And the officer must refer to the Designated Officers of both organisations
+    And the answer rests on the reading that an originator's refusal goes to the Designated Officers
+
+  @clause-7.3 @clause-A2.Q5 @fires
+  Scenario: Information the originator refused to let go further, with no lawful basis at all, is not passed on
+    Given Bromford Housing propose to share an offender's address with Rugby Borough Council
+    And the information came from the Probation Service
+    And the originator has not agreed to it being passed on
+    And no lawful basis is given
+    When the share is checked against the protocol
     Then the answer is do not share
     And the reason cites clause 7.3
     And the reason cites clause A2.Q5
+
+  @clause-8.2 @does-not-fire
+  Scenario: Information the originator agreed to let go further needs no Designated Officers
+    Given Bromford Housing propose to share an offender's address with Rugby Borough Council
+    And the information came from the Probation Service
+    And the originator agreed to it being passed on
+    When the share is checked against the protocol
+    Then clause 8.2 is not raised
 
   @clause-7.3 @fires
   Scenario: A legal obligation to share overrides the originator's objection, on the record

@@ -58,13 +58,15 @@ Feature: Purpose
       | to protect life                  |
 
   @clause-5.4 @fires
-  Scenario: Strategic analysis does not need names
+  Scenario: Names for strategic analysis go to the Data Protection Officer to show why they are needed
     Given an ordinary lawful share
     And the purpose is strategic analysis
     When the share is checked against the protocol
-    Then the answer is do not share
+    Then the answer is refer
     And the reason cites clause 5.4
-    And the officer is told that strategic analysis does not need to identify people
+    And the officer must refer to the Data Protection Officer
+    And the officer is told that the protocol says to use anonymised or aggregated information where possible
+    And the answer rests on the reading that identifiable data for strategic analysis must be justified
 
   @clause-5.4 @clause-2.1 @fires
   Scenario: Anonymised figures are outside the personal-data rules, with a warning about small numbers

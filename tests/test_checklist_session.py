@@ -137,7 +137,7 @@ def test_the_urgent_path_says_what_it_assumes(checker: Checker, tmp_path: Path) 
         ("marac-police-to-refuge.json", "share_with_conditions", 0),
         ("urgent-risk-to-life-by-phone.json", "share_with_conditions", 0),
         ("live-investigation-needs-referral.json", "refer", 3),
-        ("strategic-analysis-with-names.json", "do_not_share", 4),
+        ("strategic-analysis-with-names.json", "refer", 3),
     ],
 )
 def test_an_answers_file_runs_the_whole_checklist_without_prompts(

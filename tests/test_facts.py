@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from ispcheck.facts import CLOSED_FACTS, Facts, involves_special_category
+from ispcheck.facts import CLOSED_FACTS, MAY_BE_UNKNOWN, Facts, involves_special_category
 from ispcheck.pack import Pack
 from ispcheck.view import view_of
 
@@ -41,7 +41,14 @@ def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
         ("subjects_listed", {}, True),
         ("subjects_listed", {"subjects": []}, False),
         ("any_child", {"subjects": [{"role": "victim", "is_child": True}]}, True),
-        ("any_child", {"subjects": [{"role": "victim", "is_child": None}]}, False),
+        ("any_child", {"subjects": [{"role": "victim", "is_child": None}]}, None),
+        ("any_child", {"subjects": [{"role": "victim", "is_child": None}, {"role": "other", "is_child": True}]}, True),
+        ("any_child", {"subjects": [{"role": "victim", "is_child": False}]}, False),
+        ("profiling", {"context.profiling": None, "context.profiling_children": None}, None),
+        ("profiling", {"context.profiling": None, "context.profiling_children": False}, None),
+        ("profiling", {"context.profiling": None, "context.profiling_children": True}, True),
+        ("profiling", {"context.profiling": False, "context.profiling_children": None}, False),
+        ("profiling", {"context.profiling": True, "context.profiling_children": False}, True),
         ("offender_or_suspect_listed", {"subjects": [{"role": "suspect"}]}, True),
         ("offender_or_suspect_listed", {"subjects": [{"role": "witness"}]}, False),
         ("proportionality_considered", {}, True),
@@ -71,7 +78,7 @@ def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
     ],
 )
 def test_a_worked_out_fact_follows_what_the_disclosure_says(
-    pack: Pack, fact: str, changes: dict[str, Any], expected: bool
+    pack: Pack, fact: str, changes: dict[str, Any], expected: bool | None
 ) -> None:
     assert getattr(facts(pack, **changes), fact) is expected
 
@@ -85,11 +92,12 @@ def test_a_worked_out_fact_follows_what_the_disclosure_says(
         ({"context.secondary_disclosure": None, "data.originator": "Refuge"}, True),
         ({"context.secondary_disclosure": None, "data.originator": "Warwickshire Police CID"}, False),
         ({"context.secondary_disclosure": None, "data.originator": "a GP surgery"}, True),
-        ({"context.secondary_disclosure": None, "data.originator": None}, False),
+        ({"context.secondary_disclosure": None, "data.originator": None}, None),
+        ({"context.secondary_disclosure": None, "data.originator": "   "}, None),
     ],
 )
 def test_information_came_from_elsewhere_when_said_or_when_its_originator_is_someone_else(
-    pack: Pack, changes: dict[str, Any], expected: bool
+    pack: Pack, changes: dict[str, Any], expected: bool | None
 ) -> None:
     assert facts(pack, **changes).came_from_elsewhere is expected
 
@@ -142,8 +150,10 @@ def test_every_yes_or_no_fact_is_one_a_gate_may_name(pack: Pack) -> None:
     worked_out = facts(pack)
     for name in Facts.__struct_fields__:
         value = getattr(worked_out, name)
-        if isinstance(value, bool):
+        if isinstance(value, bool) and name not in MAY_BE_UNKNOWN:
             assert CLOSED_FACTS.get(name) == frozenset({True, False}), name
+    for name in MAY_BE_UNKNOWN:  # a risk worked out from facts that may be unknown
+        assert CLOSED_FACTS[name] == frozenset({True, False, None}), name
     assert worked_out.setting in CLOSED_FACTS["setting"]
     assert not {"discloser", "recipient", "meeting", "pack", "today"} & set(CLOSED_FACTS)
 

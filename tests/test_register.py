@@ -152,7 +152,7 @@ def test_the_stored_disclosure_is_spelt_as_it_always_was(register: Register, tmp
         '"recorded":false,"restrictions":"[withheld]","status":"not_sought","within_restrictions":true},'
         '"context":{"dpia_in_place":true,"evidential_use":false,"formal_request_form":null,'
         '"from_meeting":null,"investigating_officer_consulted":null,"ongoing_investigation":false,'
-        '"originator_agreed":null,"profiling_children":false,"secondary_disclosure":false,'
+        '"originator_agreed":null,"profiling":false,"profiling_children":false,"secondary_disclosure":false,'
         '"setting":"outside_meeting","transfer_outside_uk":false,"urgent_risk_to_life":false},'
         '"data":{"categories":["personal","special_category"],"description":"[withheld]",'
         '"originator":"Warwickshire Police","special_category_types":["health"]},'

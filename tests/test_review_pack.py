@@ -225,8 +225,9 @@ def test_each_rule_says_in_words_when_it_can_fire(tmp_path: Path, checker: Check
     assert "(1) in_meeting is true; urgent is false (then advice only) or (2) in_meeting" in s115.fires_when
     evidence = {r.id: r for r in clause(review, "A9").rules}["evidence.from-meeting"]
     assert evidence.fires_when == (
-        "Fires whenever personal data is involved; context.evidential_use is true, and one of these "
-        "holds: (1) in_meeting is true or (2) context.from_meeting is given; in_meeting is false."
+        "Fires whenever personal data is involved; context.evidential_use is true; "
+        "context.formal_request_form is false or not known, and one of these holds: (1) in_meeting "
+        "is true or (2) context.from_meeting is given; in_meeting is false."
     )
     predicate = {r.id: r for r in clause(review, "6.4").rules}["handling.mark-official-sensitive"]
     assert predicate.fires_when == (
@@ -340,7 +341,7 @@ def test_explaining_away_a_clause_that_a_rule_enforces_is_a_gap(tmp_path: Path) 
     assert four_six.status == "gap"
     assert four_six.problems == (
         "It is explained as having no behaviour of its own, but investigation.not-consulted, "
-        "investigation.status-unknown cite it: prove it with scenarios instead.",
+        "unknown.ongoing-investigation cite it: prove it with scenarios instead.",
     )
 
 

@@ -21,7 +21,7 @@ from .vocabulary import VOCABULARY
 if TYPE_CHECKING:
     from .disclosure import Disclosure
 
-__all__ = ["CLOSED_FACTS", "Facts", "involves_special_category"]
+__all__ = ["CLOSED_FACTS", "MAY_BE_UNKNOWN", "Facts", "involves_special_category"]
 
 _PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
 _OFFENDING = frozenset({"offender", "suspect"})
@@ -231,7 +231,7 @@ def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bo
 
 
 #: The facts worked out here that may be not known (None) as well as true or false.
-_MAY_BE_UNKNOWN = frozenset({"came_from_elsewhere", "any_child", "profiling"})
+MAY_BE_UNKNOWN = frozenset({"came_from_elsewhere", "any_child", "profiling"})
 _BOOL_OR_UNKNOWN: frozenset[object] = frozenset({True, False, None})
 
 #: Every fact worked out here with a closed set of values: the ones a rule's gate may name.
@@ -240,7 +240,7 @@ CLOSED_FACTS: dict[str, frozenset[object]] = {
         frozenset(VOCABULARY["setting"])
         if name == "setting"
         else _BOOL_OR_UNKNOWN
-        if name in _MAY_BE_UNKNOWN
+        if name in MAY_BE_UNKNOWN
         else _BOOL
     )
     for name in Facts.__struct_fields__

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from .paths import get_path
 
-__all__ = ["CORE", "QUESTIONS", "URGENT_CORE", "Choice", "Question", "question"]
+__all__ = ["CORE", "QUESTIONS", "URGENT_CORE", "Choice", "Question", "if_not_known", "question"]
 
 Kind = Literal["yesno", "choice", "multi", "flags", "text", "organisation", "subjects"]
 Data = Mapping[str, Any]
@@ -503,6 +503,7 @@ QUESTIONS: tuple[Question, ...] = (
             "context.secondary_disclosure",
             "context.ongoing_investigation",
             "context.evidential_use",
+            "context.profiling",
             "context.profiling_children",
             "context.transfer_outside_uk",
         ),
@@ -510,6 +511,7 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("context.secondary_disclosure", "It came to you from another organisation"),
             Choice("context.ongoing_investigation", "It relates to a live investigation or case"),
             Choice("context.evidential_use", "It is wanted as evidence"),
+            Choice("context.profiling", "It could build a profile of people (adults or children)"),
             Choice("context.profiling_children", "It could build a profile of children"),
             Choice("context.transfer_outside_uk", "It will go outside the UK"),
         ),
@@ -591,3 +593,22 @@ URGENT_CORE = (
 
 def by_id(question_id: str) -> Question:
     return _BY_ID[question_id]
+
+
+def if_not_known(question: Question) -> str | None:
+    """What answering "don't know" means for this question's facts, from their kind, or None.
+
+    Every fact the question sets is classed (:mod:`ispcheck.fact_kinds`); where they are all of
+    one kind, the officer is told what not knowing will do, before choosing to say so.
+    """
+    from .fact_kinds import fact_kinds, kind_in_words
+
+    if not question.allow_unknown:
+        return None
+    classed = fact_kinds()
+    paths = ("subjects.is_child",) if question.kind == "subjects" else question.fields
+    kinds = {classed[p].kind for p in paths if p in classed and classed[p].null_means is None}
+    if len(kinds) != 1:
+        return None
+    (kind,) = kinds
+    return kind_in_words(kind).replace("if it is not known", "if you don't know")

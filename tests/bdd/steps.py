@@ -212,6 +212,7 @@ REFER_TO = {
     "the Designated Officer": "your organisation's Designated Officer",
     "the organisation the information came from": "the organisation or person the information came from",
     "the Chief Officer of Police": "the Chief Officer of Police",
+    "the Designated Officers of both organisations": "the Designated Officers of both organisations",
 }
 
 
@@ -645,6 +646,52 @@ def evidential_use(case: Case) -> None:
 @phrase("given", "the share could amount to profiling children")
 def profiling_children(case: Case) -> None:
     case.set("context.profiling_children", True)
+    case.set("context.profiling", True)
+
+
+@phrase("given", "the share could amount to profiling adults, but not children")
+def profiling_adults(case: Case) -> None:
+    case.set("context.profiling", True)
+    case.set("context.profiling_children", False)
+
+
+@phrase("given", "the share could amount to profiling, and it is not known whether of children")
+def profiling_children_not_known(case: Case) -> None:
+    case.set("context.profiling", True)
+    case.set("context.profiling_children", None)
+
+
+@phrase("given", "it is not known whether the share could amount to profiling")
+def profiling_not_known(case: Case) -> None:
+    case.set("context.profiling", None)
+    case.set("context.profiling_children", None)
+
+
+@phrase("given", "it is not known whether the information came from another organisation")
+def origin_not_known(case: Case) -> None:
+    case.set("context.secondary_disclosure", None)
+    case.set("data.originator", None)
+
+
+@phrase("given", "it is not known whether the information is wanted as evidence")
+def evidential_use_not_known(case: Case) -> None:
+    case.set("context.evidential_use", None)
+
+
+@phrase("given", "it is not known whether it will be sent outside the UK")
+def transfer_not_known(case: Case) -> None:
+    case.set("context.transfer_outside_uk", None)
+
+
+@phrase("given", "it is not known whether the person is a child")
+def child_not_known(case: Case) -> None:
+    for subject in case.disclosure.get("subjects") or ():
+        subject["is_child"] = None
+
+
+@phrase("given", "it is not known where the information is shared")
+def setting_not_known(case: Case) -> None:
+    case.set("context.setting", None)
 
 
 @phrase("given", "there is an urgent risk to someone's life")
@@ -779,4 +826,19 @@ def officer_told(case: Case, text: str) -> None:
     findings = case.decided().findings
     assert any(_contains(f.message, text) for f in findings), (
         f"no finding says {text!r}: {[f.message for f in findings]}"
+    )
+
+
+@phrase("then", "the answer rests on the reading that {text}", text=TEXT)
+def rests_on_reading(case: Case, checker: Checker, text: str) -> None:
+    """The interpretation (where the rules go beyond the protocol's words) a finding rests on."""
+    decision = case.decided()
+    titles = {
+        i: checker.pack.interpretations[i].title
+        for f in decision.findings
+        for i in f.interpretations
+        if i in checker.pack.interpretations
+    }
+    assert any(_contains(title, text) for title in titles.values()), (
+        f"no finding rests on a reading that {text!r}; readings: {sorted(titles.values())}"
     )

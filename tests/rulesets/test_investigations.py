@@ -55,26 +55,40 @@ def test_in_an_emergency_a_live_case_share_goes_ahead_and_the_investigator_is_to
     assert decision.outcome.value == "share_with_conditions"
 
 
-def test_offence_data_where_it_is_not_said_whether_a_case_is_live_gets_a_reminder(decide):
-    """4.6: if it relates to a live case, consult first."""
-    decision = decide(**OFFENCE_DATA, **{"context.ongoing_investigation": None})
+def test_personal_data_where_it_is_not_said_whether_a_case_is_live_is_shared_only_once_confirmed(decide):
+    """4.6: an unknown live investigation is a risk not known to be absent."""
+    decision = decide(**{"context.ongoing_investigation": None})
 
-    assert effect_of(decision, "investigation.status-unknown") == "advice"
+    assert effect_of(decision, "unknown.ongoing-investigation") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+    (condition,) = decision.conditions
+    assert "Confirm with the investigating officer" in condition.text
+    assert "4.6" in condition.clauses
+
+
+def test_personal_data_said_not_to_relate_to_a_live_case_needs_no_confirming(decide):
+    """4.6: the nearest case: known not to be live."""
+    decision = decide(**{"context.ongoing_investigation": False})
+
+    assert "unknown.ongoing-investigation" not in rule_ids(decision)
     assert decision.outcome.value == "share"
 
 
-def test_offence_data_said_not_to_relate_to_a_live_case_gets_no_reminder(decide):
-    """4.6."""
-    decision = decide(**OFFENCE_DATA, **{"context.ongoing_investigation": False})
+def test_anonymised_data_with_unknown_investigation_status_needs_no_confirming(decide):
+    """5.4, 2.1: anonymised data is outside the personal-data rules."""
+    decision = decide(**{"context.ongoing_investigation": None, "data.categories": ["anonymised"]})
 
-    assert "investigation.status-unknown" not in rule_ids(decision)
+    assert "unknown.ongoing-investigation" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
 
 
-def test_ordinary_personal_data_with_unknown_investigation_status_gets_no_reminder(decide):
-    """4.6: the reminder is for criminal offence data."""
-    decision = decide(**{"context.ongoing_investigation": None})
+def test_in_an_emergency_an_unknown_live_case_is_checked_afterwards(decide):
+    """4.6 with A11: confirming can wait until the emergency allows."""
+    decision = decide(**{"context.ongoing_investigation": None, **URGENT})
 
-    assert "investigation.status-unknown" not in rule_ids(decision)
+    (finding,) = [f for f in decision.findings if f.rule_id == "unknown.ongoing-investigation"]
+    assert finding.effect.value == "condition"
+    assert finding.after is True
 
 
 # -- evidence -------------------------------------------------------------------------------
@@ -107,26 +121,50 @@ def test_a_formal_request_for_information_not_wanted_as_evidence_raises_no_evide
     assert decision.outcome.value == "share"
 
 
-def test_evidence_taken_from_a_socjag_discussion_is_not_disclosed_even_with_a_form(decide):
+def test_evidence_taken_from_a_socjag_discussion_without_a_form_is_not_disclosed(decide):
     """A9: evidence cannot be taken directly from meeting discussions or papers."""
     decision = decide(
         **EVIDENCE,
-        **{
-            "context.formal_request_form": True,
-            "context.setting": "socjag",
-            "handling.channel": "in_meeting",
-        },
+        **{"context.formal_request_form": False, "context.setting": "socjag", "handling.channel": "in_meeting"},
     )
 
     assert effect_of(decision, "evidence.from-meeting") == "block"
     assert decision.outcome.value == "do_not_share"
 
 
-def test_evidence_taken_from_meeting_papers_after_the_meeting_is_not_disclosed(decide):
+def test_evidence_at_a_socjag_asked_for_on_the_form_is_answered_from_the_owners_records(decide):
+    """A9, 7.2: the formal request is the route A9 prescribes, so it is not blocked."""
+    decision = decide(
+        **EVIDENCE,
+        **{"context.formal_request_form": True, "context.setting": "socjag", "handling.channel": "in_meeting"},
+    )
+
+    assert "evidence.from-meeting" not in rule_ids(decision)
+    assert effect_of(decision, "evidence.answered-from-own-records") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_evidence_taken_from_meeting_papers_without_a_form_is_not_disclosed(decide):
     """A9: the papers of a meeting are no source of evidence either."""
-    decision = decide(**EVIDENCE, **{"context.formal_request_form": True, "context.from_meeting": "socjag"})
+    decision = decide(**EVIDENCE, **{"context.formal_request_form": None, "context.from_meeting": "socjag"})
 
     assert effect_of(decision, "evidence.from-meeting") == "block"
+
+
+def test_evidence_from_meeting_papers_asked_for_on_the_form_is_answered_from_the_owners_records(decide):
+    """A9, 7.2: with the request made, the owner answers it from its own records."""
+    decision = decide(**EVIDENCE, **{"context.formal_request_form": True, "context.from_meeting": "socjag"})
+
+    assert "evidence.from-meeting" not in rule_ids(decision)
+    assert effect_of(decision, "evidence.answered-from-own-records") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_evidence_asked_for_on_the_form_outside_any_meeting_needs_no_meeting_condition(decide):
+    """A9: the meeting condition is for evidence that involves a meeting."""
+    decision = decide(**EVIDENCE, **{"context.formal_request_form": True})
+
+    assert "evidence.answered-from-own-records" not in rule_ids(decision)
 
 
 def test_evidence_requested_from_the_data_owner_outside_any_meeting_is_not_blocked(decide):

@@ -65,12 +65,44 @@ def test_in_an_emergency_the_originator_is_told_after_the_share(decide):
 # -- an originator who objects --------------------------------------------------------------
 
 
-def test_passing_on_information_against_the_originators_wishes_is_not_done(decide):
-    """7.3: not shared further without the owner's consent, absent a legal obligation."""
+def test_passing_on_information_against_the_originators_wishes_on_another_basis_goes_to_the_designated_officers(
+    decide,
+):
+    """7.3, 8.2: another lawful basis may override the refusal; the Designated Officers decide."""
     decision = decide(**SECONDARY, **{"context.originator_agreed": False})
+
+    assert effect_of(decision, "onward.originator-refused") == "refer"
+    assert decision.outcome.value == "refer"
+    assert decision.refer_to == ("the Designated Officers of both organisations",)
+    (finding,) = [f for f in decision.findings if f.rule_id == "onward.originator-refused"]
+    assert "8.2" in finding.clauses
+    assert "originator-refusal-refers" in finding.interpretations
+
+
+def test_passing_on_information_against_the_originators_wishes_with_no_lawful_basis_is_not_done(decide):
+    """7.3: nothing else allows it: blocked."""
+    decision = decide(**SECONDARY, **{"context.originator_agreed": False, "lawful_basis.article6": None})
 
     assert effect_of(decision, "onward.originator-refused") == "block"
     assert decision.outcome.value == "do_not_share"
+
+
+def test_passing_on_information_the_originator_agreed_to_is_not_referred(decide):
+    """7.3: the nearest case: the owner agreed."""
+    decision = decide(**SECONDARY, **{"context.originator_agreed": True})
+
+    assert "onward.originator-refused" not in rule_ids(decision)
+
+
+def test_in_an_emergency_information_goes_on_against_the_originators_wishes_and_they_are_told(decide):
+    """7.3 with A11: vital interests is a lawful basis; tell the originator afterwards."""
+    decision = decide(
+        **SECONDARY, **{"context.originator_agreed": False, "context.urgent_risk_to_life": True}
+    )
+
+    (finding,) = [f for f in decision.findings if f.rule_id == "onward.originator-refused"]
+    assert finding.effect.value == "condition"
+    assert finding.after is True
 
 
 def test_a_legal_obligation_lets_information_go_on_despite_the_originator_but_is_recorded(

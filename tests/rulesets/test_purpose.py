@@ -72,12 +72,13 @@ def test_an_other_purpose_in_an_emergency_goes_ahead_and_is_recorded(decide):
 # -- strategic analysis and anonymised data -------------------------------------------------
 
 
-def test_strategic_analysis_with_personal_data_is_not_shared(decide):
-    """5.4: use anonymised or aggregated information where possible."""
+def test_strategic_analysis_with_personal_data_goes_to_the_dpo_to_show_why_names_are_needed(decide):
+    """5.4: anonymised or aggregated information "where possible": a referral, not a block."""
     decision = decide(**{"purpose.code": "strategic_analysis"})
 
-    assert effect_of(decision, "purpose.strategic-analysis-with-personal-data") == "block"
-    assert decision.outcome.value == "do_not_share"
+    assert effect_of(decision, "purpose.strategic-analysis-with-personal-data") == "refer"
+    assert decision.outcome.value == "refer"
+    assert decision.refer_to == ("your Data Protection Officer",)
 
 
 def test_strategic_analysis_with_aggregated_figures_may_be_shared(decide):

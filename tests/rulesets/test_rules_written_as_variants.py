@@ -42,7 +42,11 @@ def s115_as_it_was(checker: Checker, d: DisclosureView, f: Facts) -> Finding | N
 
 def evidence_from_meeting_as_it_was(checker: Checker, d: DisclosureView, f: Facts) -> Finding | None:
     rule = _rule(checker, "evidence.from-meeting")
-    fires = d.context.evidential_use is True and (f.meeting is not None or d.context.from_meeting is not None)
+    fires = (
+        d.context.evidential_use is True
+        and d.context.formal_request_form is not True  # with the request made, A9's route is taken
+        and (f.meeting is not None or d.context.from_meeting is not None)
+    )
     return rule.finding if fires else None
 
 

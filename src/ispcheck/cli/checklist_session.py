@@ -22,7 +22,7 @@ from rich.markup import escape
 from ..decision import Decision, Effect
 from ..interview import URGENT_DEFAULTS, Interview
 from ..partners import Partner
-from ..questions import Question, by_id
+from ..questions import Question, by_id, if_not_known
 from ..sensitivity import binding_findings
 from . import render
 from .checklist_files import load_draft, read_answers, record, stamped, write_json
@@ -135,6 +135,9 @@ class Session:
             self.console.print(f"[italic]Appendix 2 asks: {escape(words)}[/]")
         cites = ", ".join(question.clauses)
         self.console.print(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
+        meaning = if_not_known(question)
+        if meaning:
+            self.console.print(f"[dim]{escape(meaning)}[/]")
         handler = PROMPTS[question.kind]
         return handler(self, question)
 

@@ -205,7 +205,10 @@ vital_interests_incapacity_not_recorded = gated_rule(
     facts=("lawful_basis.article9", "consent.status"),
     law=("UK GDPR Article 9(2)(c)",),
     when_urgent=Effect.CONDITION,
-    urgent_action="Share what is needed to protect life, and record afterwards why the person could not consent.",
+    urgent_action=(
+        "Share what is needed to protect life, and record why the person could not consent as soon "
+        "as the emergency allows."
+    ),
     interpretations=("vital-interests-needs-incapacity",),
 )
 
