@@ -96,6 +96,7 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
                     "evidential_use": maybe_bool,
                     "formal_request_form": maybe_bool,
                     "profiling_children": maybe_bool,
+                    "profiling": maybe_bool,
                     "transfer_outside_uk": maybe_bool,
                     "from_meeting": st.sampled_from((None, *VOCABULARY["setting"][1:])),
                     "dpia_in_place": maybe_bool,

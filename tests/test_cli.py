@@ -115,6 +115,47 @@ def test_the_rule_catalogue_prints_as_a_table(capsys: Any) -> None:
     assert "investigation.not-consul" in out
 
 
+def test_the_rule_catalogue_says_what_each_unknown_fact_means_and_every_reading_beyond_the_words(
+    capsys: Any,
+) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "json", "--no-plugins")
+    catalogue = json.loads(out)
+    assert code == 0
+    facts = {f["path"]: f for f in catalogue["facts"]}
+    assert facts["context.ongoing_investigation"]["kind"] == "risk"
+    assert facts["context.ongoing_investigation"]["confirmed_by"] == ["unknown.ongoing-investigation"]
+    assert facts["context.urgent_risk_to_life"]["kind"] == "relaxation"
+    readings = {i["id"]: i for i in catalogue["interpretations"]}
+    assert "onward.originator-refused" in readings["originator-refusal-refers"]["rules"]
+    assert readings["originator-refusal-refers"]["authority"]
+    rules = {r["id"]: r for r in catalogue["rules"]}
+    assert "originator-refusal-refers" in rules["onward.originator-refused"]["interpretations"]
+
+    code, out, _ = run(capsys, "rules", "--no-plugins")
+    assert "What a fact that is not known means" in out
+    assert "Where the rules go beyond the protocol's words" in out
+    assert "originator-refusal-refers" in out
+
+
+def test_a_finding_that_rests_on_a_reading_beyond_the_words_says_so(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure(**{"context.ongoing_investigation": None}))
+    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    assert code == 0
+    assert out.splitlines()[0].startswith("SHARE, ONCE THE CONDITIONS BELOW ARE MET")
+    assert "Confirm with the investigating officer" in out
+    assert "Goes beyond the protocol's words: A risk that is not known is not taken as absent" in " ".join(
+        out.split()
+    )
+
+
+def test_a_finding_on_the_protocols_own_words_names_no_reading(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure(**{"handling.channel": "standard_email"}))
+    _, out, _ = run(capsys, "check", case, "--no-plugins", "--format", "json")
+    findings = {f["rule_id"]: f for f in json.loads(out)["findings"]}
+    assert findings["handling.standard-email"]["interpretations"] == []
+    assert findings["accuracy.police-information"]["interpretations"] == ["police-information-worked-out"]
+
+
 def test_partners_finds_a_signatory_by_a_short_form(capsys: Any) -> None:
     code, out, _ = run(capsys, "partners", "Warks", "Police")
     assert code == 0

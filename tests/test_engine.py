@@ -219,3 +219,49 @@ def test_a_finding_must_cite_a_clause_and_say_what_to_do() -> None:
         Finding("x", Effect.BLOCK, ("4.4",), "m")
     with pytest.raises(ValueError, match="names nobody"):
         Finding("x", Effect.REFER, ("4.4",), "m", action="a")
+
+
+def test_a_plugin_rule_resting_on_an_interpretation_the_pack_lacks_is_rejected_when_loaded(pack: Pack) -> None:
+    bad = rule(
+        "example.unknown-reading",
+        title="t",
+        effect=Effect.ADVICE,
+        clauses=("4.4",),
+        message="m",
+        personal_only=False,
+        interpretations=("a-reading-nobody-wrote",),
+    )(lambda d, f: True)
+    with pytest.raises(PluginError, match="a-reading-nobody-wrote") as raised:
+        checker_with(pack, plugin_with(bad))
+    assert "example_plugin" in str(raised.value)
+
+
+def test_a_plugin_rule_resting_on_an_interpretation_the_pack_sets_out_is_accepted(pack: Pack) -> None:
+    good = rule(
+        "example.known-reading",
+        title="t",
+        effect=Effect.ADVICE,
+        clauses=("4.4",),
+        message="m",
+        personal_only=False,
+        interpretations=("unknown-risk-not-absent",),
+    )(lambda d, f: True)
+    decision = checker_with(pack, plugin_with(good)).check(clean_disclosure())
+    (found,) = [f for f in decision.findings if f.rule_id == "example.known-reading"]
+    assert found.interpretations == ("unknown-risk-not-absent",)
+    assert found.to_dict()["interpretations"] == ["unknown-risk-not-absent"]
+
+
+def test_a_rule_that_returns_a_finding_resting_on_an_unknown_interpretation_refers(pack: Pack) -> None:
+    bad = Finding("example.bad-reading", Effect.ADVICE, ("4.4",), "m", interpretations=("made-up",))
+    plugin = plugin_with(example_rule("example.bad-reading", lambda d, f: bad))
+    decision = checker_with(pack, plugin).check(clean_disclosure())
+    assert decision.outcome is Outcome.REFER
+    assert any("made-up" in f.message for f in decision.findings if f.rule_id == BROKEN_RULE_ID)
+
+
+def test_a_finding_to_record_afterwards_rests_on_the_urgent_reading(decide: Any) -> None:
+    decision = decide(**{"context.urgent_risk_to_life": True, "necessity.article8_considered": None})
+    later = [f for f in decision.findings if f.after]
+    assert later
+    assert all("urgent-record-afterwards" in f.interpretations for f in later)

@@ -16,7 +16,9 @@ from ispcheck import Checker, Effect, Outcome, parse_disclosure
 from ispcheck.cli.main import main
 from ispcheck.engine import BROKEN_RULE_ID
 from ispcheck.errors import DisclosureError
+from ispcheck.fact_kinds import FactKind, fact_kinds
 
+from .conftest import clean_disclosure
 from .strategies import any_disclosures, damaged_disclosures, json_values
 
 SEVERITY = {Effect.ADVICE: 0, Effect.CONDITION: 1, Effect.REFER: 2, Effect.BLOCK: 3}
@@ -35,6 +37,7 @@ SAFEGUARDS = (
     ("necessity", "statement"),
     ("purpose", "statement"),
     ("consent", "recorded"),
+    ("consent", "within_restrictions"),
     ("consent", "reason_not_sought"),
     ("recipient", "has_secure_email"),
     ("context", "investigating_officer_consulted"),
@@ -55,8 +58,40 @@ RISKS = (
     "evidential_use",
     "transfer_outside_uk",
     "profiling_children",
+    "profiling",
     "secondary_disclosure",
 )
+
+
+def _subject_not_known(data: dict[str, Any]) -> None:
+    people = data.get("subjects") or [{"role": "victim"}]
+    people[0]["is_child"] = None
+    data["subjects"] = people
+
+
+def _origin_not_known(data: dict[str, Any]) -> None:
+    data["context"]["secondary_disclosure"] = None
+    data["data"]["originator"] = None  # an originator would answer it (see its interpretation)
+
+
+def _profiling_not_known(data: dict[str, Any]) -> None:
+    data["context"]["profiling"] = None
+    data["context"]["profiling_children"] = None
+
+
+#: How each risk fact of the contract is made "not known" in a disclosure. Every risk fact that
+#: can be unknown must be here (a test holds this to fact_kinds.toml), so a new one is tested.
+MAKE_UNKNOWN: dict[str, Any] = {
+    "subjects.is_child": _subject_not_known,
+    "context.secondary_disclosure": _origin_not_known,
+    "context.profiling": _profiling_not_known,
+    "context.profiling_children": _profiling_not_known,
+    **{
+        f"context.{name}": (lambda name: lambda data: data["context"].__setitem__(name, None))(name)
+        for name in ("ongoing_investigation", "evidential_use", "transfer_outside_uk", "setting")
+    },
+}
+PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
 
 common = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -166,3 +201,82 @@ def test_any_json_object_is_either_decided_or_refused_with_exit_2(data: dict[str
     finally:
         sys.stdin = stdin
     assert code in ((0, 3, 4) if valid else (2,))
+
+
+# -- what is not known ------------------------------------------------------------------------
+
+
+def test_every_risk_fact_that_can_be_unknown_has_a_way_to_be_made_unknown_here() -> None:
+    risks = {
+        f.path
+        for f in fact_kinds().values()
+        if f.kind is FactKind.RISK and not f.required and f.null_means is None
+    }
+    assert risks == set(MAKE_UNKNOWN)
+
+
+def test_every_yes_or_no_safeguard_is_checked_for_being_taken_away() -> None:
+    booleans = {
+        f.path
+        for f in fact_kinds().values()
+        if f.kind is FactKind.SAFEGUARD and f.path.split(".")[1] not in ("status", "article9")
+    }
+    tested = {f"{group}.{field}" for group, field in SAFEGUARDS}
+    assert booleans - {"lawful_basis.schedule1_condition", "lawful_basis.gateway"} <= tested
+
+
+@common
+@given(any_disclosures(), st.sampled_from(sorted(MAKE_UNKNOWN)))
+def test_no_decision_about_personal_data_is_share_while_a_risk_fact_is_unknown(
+    checker: Checker, data: dict[str, Any], risk: str
+) -> None:
+    unknown = copy.deepcopy(data)
+    MAKE_UNKNOWN[risk](unknown)
+    decision = checker.check(unknown)
+    if PERSONAL & set(unknown["data"]["categories"]) or unknown["data"].get("special_category_types"):
+        assert decision.outcome is not Outcome.SHARE, (risk, decision.findings)
+
+
+@common
+@given(any_disclosures(), st.sampled_from(sorted(MAKE_UNKNOWN)))
+def test_a_risk_fact_not_known_decides_anonymised_or_aggregated_figures_as_before(
+    checker: Checker, data: dict[str, Any], risk: str
+) -> None:
+    figures = copy.deepcopy(data)
+    figures["data"]["categories"] = ["aggregated"]
+    figures["data"]["special_category_types"] = []
+    unknown = copy.deepcopy(figures)
+    MAKE_UNKNOWN[risk](unknown)
+    assert checker.check(unknown).outcome is checker.check(figures).outcome
+
+
+def test_a_clean_share_with_every_risk_known_absent_stays_a_share(checker: Checker) -> None:
+    assert checker.check(clean_disclosure()).outcome is Outcome.SHARE
+
+
+def test_a_clean_share_with_any_one_risk_not_known_is_shared_only_on_conditions(checker: Checker) -> None:
+    for risk, make_unknown in MAKE_UNKNOWN.items():
+        unknown = clean_disclosure()
+        make_unknown(unknown)
+        decision = checker.check(unknown)
+        assert decision.outcome is Outcome.SHARE_WITH_CONDITIONS, risk
+        assert any(risk in f.facts for f in decision.findings if f.effect is Effect.CONDITION), risk
+
+
+@common
+@given(any_disclosures())
+def test_an_urgent_risk_to_life_that_is_not_known_does_not_apply(checker: Checker, data: dict[str, Any]) -> None:
+    """A relaxation that is not known decides exactly as one known not to apply."""
+    unknown, absent = copy.deepcopy(data), copy.deepcopy(data)
+    unknown["context"]["urgent_risk_to_life"] = None
+    absent["context"]["urgent_risk_to_life"] = False
+    assert checker.check(unknown).to_dict() == checker.check(absent).to_dict()
+
+
+@common
+@given(any_disclosures())
+def test_every_finding_rests_only_on_interpretations_the_pack_sets_out(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    for finding in checker.check(data).findings:
+        assert set(finding.interpretations) <= set(checker.pack.interpretations), finding

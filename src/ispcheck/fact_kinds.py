@@ -41,8 +41,8 @@ class FactKind(StrEnum):
 _IN_WORDS = {
     FactKind.SAFEGUARD: "A safeguard: if it is not known, it is taken as not in place.",
     FactKind.RISK: (
-        "A risk: if it is not known, it is not taken as absent, so the answer cannot be "
-        "'share' until it is confirmed."
+        "A risk: if it is not known, it is not taken as absent, so personal data is not simply "
+        "shared until it is confirmed."
     ),
     FactKind.RELAXATION: "A relaxation: if it is not known, it does not apply.",
 }

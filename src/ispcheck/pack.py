@@ -149,8 +149,15 @@ class SettingInfo(_Entry, frozen=True, forbid_unknown_fields=True):
     #: Who may attend from an organisation that has not signed: anyone who signs the sheet (6.2),
     #: or only guests the chair has agreed to (MARAC, Appendix 5).
     guests: Literal["sign_declaration", "chair_consent"] = "sign_declaration"
-    #: The pack's interpretations that the setting's rules rest on (see interpretations.toml).
-    interpretations: tuple[str, ...] = ()
+    #: The pack's interpretation (interpretations.toml) that ``onward_sharing`` rests on, if it goes
+    #: beyond the declaration's words.
+    onward_sharing_reading: str | None = None
+    #: The interpretation that ``guests`` rests on, likewise.
+    guests_reading: str | None = None
+
+    @property
+    def readings(self) -> tuple[str, ...]:
+        return tuple(r for r in (self.onward_sharing_reading, self.guests_reading) if r)
 
 
 class VocabularyEntry(_Entry, frozen=True, forbid_unknown_fields=True):
@@ -345,7 +352,7 @@ class _PackReader:
         interpretation_ids = {i.id for _, i in interpretations}
         self._check_unknown_risks(unknown_risks, interpretation_ids)
         for label, setting in settings:
-            for ident in setting.interpretations:
+            for ident in setting.readings:
                 if ident not in interpretation_ids:
                     self.problems.append(
                         f"{label}: rests on interpretation {ident!r}, which is not in interpretations.toml"

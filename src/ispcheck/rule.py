@@ -106,6 +106,16 @@ class Rule:
         if self.variants and self.check is not None:
             raise ValueError(f"rule {self.id!r} has variants, so must not have a check as well")
 
+    @property
+    def readings(self) -> tuple[str, ...]:
+        """Every interpretation any of the rule's findings rests on (its own, urgent, variants')."""
+        findings = (
+            self.finding,
+            self.urgent_finding,
+            *(f for v in self.variants for f in (v.finding, v.urgent_finding)),
+        )
+        return tuple(dict.fromkeys(i for f in findings if f is not None for i in f.interpretations))
+
     def ways_to_fire(self) -> tuple[tuple[tuple[Gate, ...], Finding, Finding], ...]:
         """Each way the rule can fire: its gates, finding and urgent finding.
 

@@ -129,17 +129,19 @@ def _check(args: argparse.Namespace) -> int:
 
     text, source = read_file_or_stdin(args.file)
     # Checked as read: valid input takes the fast path, bad input gets the contract's problems.
-    result = build_checker(args).check(read_disclosure_text(text, source=source))
+    checker = build_checker(args)
+    result = checker.check(read_disclosure_text(text, source=source))
     if args.format == "json":
         print_json(result.to_dict())
     else:
         from . import render
 
-        render.decision(_console(), result)
+        render.decision(_console(), result, readings=render.reading_titles(checker.pack))
     return EXIT_BY_OUTCOME[result.outcome]
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from ..catalogue import fact_catalogue, interpretation_catalogue
     from ..gates import gate_values
 
     checker = build_checker(args)
@@ -159,10 +161,13 @@ def _rules(args: argparse.Namespace) -> int:
                         "fires_when": gate_values(r.rule.when),
                         "variants": [gate_values(v.when) for v in r.rule.variants],
                         "has_predicate": r.rule.check is not None,
+                        "interpretations": list(r.rule.readings),
                         "plugin": r.plugin,
                     }
                     for r in checker.rules
                 ],
+                "facts": fact_catalogue(checker),
+                "interpretations": interpretation_catalogue(checker),
                 "broken_plugins": [{"name": b.name, "problem": b.problem} for b in checker.broken_plugins],
             }
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.console import Console
 from rich.markup import escape
@@ -12,7 +12,7 @@ from ..decision import Decision, Effect, Finding, Outcome
 from ..engine import Checker
 from ..errors import Problem
 from ..gates import describe
-from ..pack import appendix_number
+from ..pack import Pack, appendix_number
 from ..partners import Match, NonSignatory, Partner
 from ..rulesets._roles import DESIGNATED_OFFICER
 
@@ -65,8 +65,17 @@ class _Page:
         self.console.print(self.text, soft_wrap=True)
 
 
-def decision(console: Console, result: Decision) -> None:
-    """The whole decision: what to do first, then every finding, then the standing duties."""
+def reading_titles(pack: Pack) -> dict[str, str]:
+    """The title of each of the pack's interpretations, by id, for showing beside findings."""
+    return {ident: entry.title for ident, entry in pack.interpretations.items()}
+
+
+def decision(console: Console, result: Decision, *, readings: Mapping[str, str] | None = None) -> None:
+    """The whole decision: what to do first, then every finding, then the standing duties.
+
+    ``readings`` (interpretation titles by id) names, under a finding, any reading of the protocol
+    it rests on that goes beyond the protocol's words.
+    """
     page = _Page(console)
     _headline(page, result)
     _actions(page, result, None)
@@ -79,7 +88,7 @@ def decision(console: Console, result: Decision) -> None:
         if group:
             page.line(f"  [underline]{_EFFECT_HEADING[effect]}[/]")
             for f in group:
-                _finding(page, f)
+                _finding(page, f, readings or {})
     if result.obligations:
         page.line("\n[bold]Standing obligations for any personal-data share[/]")
         for o in result.obligations:
@@ -155,12 +164,15 @@ def _afterwards(page: _Page, result: Decision) -> None:
             page.item(f"{escape(c.text)} [dim]({cite(c.clauses)})[/]")
 
 
-def _finding(page: _Page, f: Finding) -> None:
+def _finding(page: _Page, f: Finding, readings: Mapping[str, str]) -> None:
     text = f"[bold]{f.effect.value}[/] {escape(f.rule_id)} [dim]({cite(f.clauses)})[/]\n{escape(f.message)}"
     if f.action and f.effect is Effect.ADVICE:
         text += f"\n[italic]What to do:[/] {escape(f.action)}"
     if f.facts:
         text += f"\n[dim]Facts that decide it: {', '.join(f.facts)}[/]"
+    for ident in f.interpretations:
+        title = readings.get(ident, ident)
+        text += f"\n[dim]Goes beyond the protocol's words: {escape(title)} (interpretation {escape(ident)})[/]"
     page.item(text, marker="-", indent=4)
 
 
@@ -192,8 +204,39 @@ def rules(console: Console, checker: Checker) -> None:
             console.print(f"      [dim]only when {escape(describe(r.when))}[/]")
         for number, variant in enumerate(r.variants, 1):
             console.print(f"      [dim]({number}) when {escape(describe(variant.when))}[/]")
+        if r.readings:
+            console.print(f"      [dim]rests on the interpretations: {escape(', '.join(r.readings))}[/]")
     for broken in checker.broken_plugins:
         console.print(f"[bold red]Broken plugin[/] {escape(broken.name)}: {escape(broken.problem)}")
+    _facts(console, checker)
+    _interpretations(console, checker)
+
+
+def _facts(console: Console, checker: Checker) -> None:
+    from ..catalogue import fact_catalogue
+
+    console.print(
+        "\n[bold]What a fact that is not known means[/] [dim](safeguard: taken as not in place; "
+        "risk: not taken as absent, so personal data is not simply shared; relaxation: does not apply)[/]"
+    )
+    for fact in fact_catalogue(checker):
+        confirmed = f"; confirm: {', '.join(fact['confirmed_by'])}" if fact["confirmed_by"] else ""
+        console.print(f"  [bold]{escape(fact['path'])}[/] [dim]{fact['kind']}{escape(confirmed)}[/]")
+        console.print(f"      {escape(fact['what'])} [dim]{escape(fact['if_not_known'])}[/]")
+
+
+def _interpretations(console: Console, checker: Checker) -> None:
+    from ..catalogue import interpretation_catalogue
+
+    console.print(
+        "\n[bold]Where the rules go beyond the protocol's words[/] "
+        "[dim](for the Data Protection Officer to accept or change)[/]"
+    )
+    for entry in interpretation_catalogue(checker):
+        console.print(f"  [bold]{escape(entry['id'])}[/] [dim]({cite(entry['clauses'])})[/]")
+        console.print(f"      {escape(entry['title'])}")
+        rules = ", ".join(entry["rules"]) or "no rule (a reading of the contract or a setting)"
+        console.print(f"      [dim]rules: {escape(rules)}[/]")
 
 
 def partner(console: Console, query: str, matches: list[Match]) -> None:

@@ -113,7 +113,7 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
     """The finding, and its urgent form, for information leaving ``setting``."""
     clauses = (setting.declaration, "7.3")
     appendix = appendix_number(setting.declaration)
-    read = setting.interpretations
+    read = (setting.onward_sharing_reading,) if setting.onward_sharing_reading else ()
     if setting.onward_sharing == "lawful_basis":
         advice = template.variant(
             effect=Effect.ADVICE,

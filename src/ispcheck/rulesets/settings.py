@@ -150,7 +150,7 @@ def guest_rule(pack: Pack) -> Rule | None:
                 "the chair agrees, the guest signs the declaration and gets the handling "
                 "instruction of 3.6."
             ),
-            interpretations=s.interpretations,
+            interpretations=(s.guests_reading,) if s.guests_reading else (),
         )
         urgent = template.variant(
             effect=Effect.CONDITION,
@@ -158,7 +158,7 @@ def guest_rule(pack: Pack) -> Rule | None:
             message=message,
             action="Share only what is needed to protect life, and tell the meeting chair as soon as you can.",
             after=True,
-            interpretations=s.interpretations,
+            interpretations=(s.guests_reading,) if s.guests_reading else (),
         )
         variants.append(Variant.of({"setting": code}, normal, urgent))
     if not variants:
