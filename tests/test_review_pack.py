@@ -484,3 +484,21 @@ def test_the_wheel_carries_the_review_pack_templates_and_the_coverage_file() -> 
         "ispcheck/review_pack.py",
         "ispcheck/cli/review_pack_command.py",
     } <= shipped
+
+
+def test_every_reading_beyond_the_protocols_words_is_set_out_with_the_rules_that_rest_on_it(
+    tmp_path: Path, checker: Checker, pack: Pack
+) -> None:
+    review = review_of(tmp_path, checker, complete_run(pack))
+
+    readings = {r.id: r for r in review.readings}
+    assert set(readings) == set(pack.interpretations)
+    assert readings["originator-refusal-refers"].rules == ("onward.originator-refused",)
+    assert readings["originator-refusal-refers"].authority
+    refused = {r.id: r for r in clause(review, "8.2").rules}["onward.originator-refused"]
+    assert "originator-refusal-refers" in refused.readings
+    html = render_html(review)
+    assert 'id="reading-originator-refusal-refers"' in html
+    assert 'href="#reading-originator-refusal-refers"' in html
+    assert "## Where the rules go beyond the protocol's words" in render_markdown(review)
+    assert review.to_dict()["interpretations"][0]["id"] == next(iter(pack.interpretations))

@@ -16,7 +16,7 @@ from ..engine import RegisteredRule
 from ..gates import FACT_DOMAINS, describe, value_in_words
 from ..pack import Pack
 from ..rule import Rule
-from .coverage import ClauseReview, Coverage, ReviewPack, RuleRef, Section
+from .coverage import ClauseReview, Coverage, Reading, ReviewPack, RuleRef, Section
 from .explanations import load_explained
 from .results import Scenario, load_results
 
@@ -51,6 +51,7 @@ def build(
             r.when_urgent.value if r.when_urgent else None,
             registered.plugin,
             fires_when(r),
+            r.readings,
         )
         for cited in dict.fromkeys(r.clauses):
             rules_of.setdefault(cited, []).append(ref)
@@ -119,6 +120,24 @@ def build(
         coverage=coverage,
         rules=f"{len(catalogue)} {source} rules",
         notes=tuple(notes),
+        readings=_readings(pack, catalogue),
+    )
+
+
+def _readings(pack: Pack, catalogue: Sequence[RegisteredRule]) -> tuple[Reading, ...]:
+    """The pack's interpretations, each with the rules of the catalogue that rest on it."""
+    return tuple(
+        Reading(
+            i.id,
+            i.title,
+            i.clauses,
+            i.protocol_says,
+            i.ispcheck_does,
+            i.why,
+            i.authority,
+            tuple(r.rule.id for r in catalogue if i.id in r.rule.readings),
+        )
+        for i in pack.interpretations.values()
     )
 
 

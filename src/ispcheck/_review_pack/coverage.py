@@ -17,7 +17,7 @@ from ..decision import Obligation
 from .explanations import Explanation
 from .results import FeatureReview, Scenario
 
-__all__ = ["ClauseReview", "Coverage", "ReviewPack", "RuleRef", "Section"]
+__all__ = ["ClauseReview", "Coverage", "Reading", "ReviewPack", "RuleRef", "Section"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class RuleRef:
     plugin: str
     #: When the rule can fire, in words: its gate, and whether a check decides after that.
     fires_when: str = ""
+    #: The interpretations (readings beyond the protocol's words) its findings rest on, by id.
+    readings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -38,6 +40,38 @@ class RuleRef:
             "when_urgent": self.when_urgent,
             "plugin": self.plugin,
             "fires_when": self.fires_when,
+            "interpretations": list(self.readings),
+        }
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One interpretation of the pack: where the rules go beyond the protocol's words, and why."""
+
+    id: str
+    title: str
+    clauses: tuple[str, ...]
+    protocol_says: str
+    ispcheck_does: str
+    why: str
+    authority: tuple[str, ...]
+    #: The rules whose findings rest on it.
+    rules: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "reading-" + self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "clauses": list(self.clauses),
+            "protocol_says": self.protocol_says,
+            "ispcheck_does": self.ispcheck_does,
+            "why": self.why,
+            "authority": list(self.authority),
+            "rules": list(self.rules),
         }
 
 
@@ -176,6 +210,8 @@ class ReviewPack:
     rules: str = ""
     #: Warnings for the reader, such as feature files changed since the run.
     notes: tuple[str, ...] = field(default=())
+    #: Every place where the rules go beyond the protocol's words (the pack's interpretations).
+    readings: tuple[Reading, ...] = field(default=())
 
     @property
     def clauses(self) -> tuple[ClauseReview, ...]:
@@ -196,4 +232,5 @@ class ReviewPack:
             "clauses": [c.to_dict() for c in self.clauses],
             "features": [f.to_dict() for f in self.features],
             "unfiled": [{"scenario": s.test_id, "problem": p} for s, p in self.unfiled],
+            "interpretations": [r.to_dict() for r in self.readings],
         }

@@ -40,7 +40,7 @@ _refused_template = gated_rule(
     when={"context.originator_agreed": False, "came_from_elsewhere": True},
     title="No onward sharing against the originator's wishes without a lawful basis",
     effect=Effect.BLOCK,
-    clauses=("7.3", "A2.Q5"),
+    clauses=("7.3", "A2.Q5", "8.2"),
     message=(
         "The originator of the information has not agreed to it being passed on, and no lawful "
         "basis for sharing it anyway is given (7.3)."
@@ -63,7 +63,6 @@ _refused_template = gated_rule(
 #: refusal is a disagreement between partners, for the Designated Officers (8.2).
 _REFUSED_WITH_OTHER_BASIS = _refused_template.variant(
     effect=Effect.REFER,
-    clauses=("7.3", "8.2", "A2.Q5"),
     message=(
         "The originator of the information has not agreed to it being passed on. 7.3 allows "
         "sharing over their objection where a legal obligation or other lawful basis applies; "
