@@ -6,7 +6,7 @@ from ispcheck import Checker
 from ispcheck.catalogue import fact_catalogue, interpretation_catalogue, rules_resting_on
 
 
-def test_each_risk_fact_that_can_be_unknown_names_the_rule_that_says_what_to_confirm(checker: Checker) -> None:
+def test_each_unknowable_risk_fact_names_the_rule_that_says_what_to_confirm(checker: Checker) -> None:
     facts = {f["path"]: f for f in fact_catalogue(checker)}
     assert facts["context.ongoing_investigation"]["confirmed_by"] == ["unknown.ongoing-investigation"]
     assert facts["context.profiling_children"]["confirmed_by"] == ["unknown.profiling"]

@@ -221,7 +221,7 @@ def test_a_finding_must_cite_a_clause_and_say_what_to_do() -> None:
         Finding("x", Effect.REFER, ("4.4",), "m", action="a")
 
 
-def test_a_plugin_rule_resting_on_an_interpretation_the_pack_lacks_is_rejected_when_loaded(pack: Pack) -> None:
+def test_a_plugin_rule_resting_on_a_reading_the_pack_lacks_is_rejected_when_loaded(pack: Pack) -> None:
     bad = rule(
         "example.unknown-reading",
         title="t",

@@ -42,7 +42,11 @@ def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
         ("subjects_listed", {"subjects": []}, False),
         ("any_child", {"subjects": [{"role": "victim", "is_child": True}]}, True),
         ("any_child", {"subjects": [{"role": "victim", "is_child": None}]}, None),
-        ("any_child", {"subjects": [{"role": "victim", "is_child": None}, {"role": "other", "is_child": True}]}, True),
+        (
+            "any_child",
+            {"subjects": [{"role": "victim", "is_child": None}, {"role": "other", "is_child": True}]},
+            True,
+        ),
         ("any_child", {"subjects": [{"role": "victim", "is_child": False}]}, False),
         ("profiling", {"context.profiling": None, "context.profiling_children": None}, None),
         ("profiling", {"context.profiling": None, "context.profiling_children": False}, None),

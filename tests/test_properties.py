@@ -7,6 +7,7 @@ import io
 import json
 import sys
 from contextlib import redirect_stderr, redirect_stdout
+from functools import partial
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -74,6 +75,10 @@ def _origin_not_known(data: dict[str, Any]) -> None:
     data["data"]["originator"] = None  # an originator would answer it (see its interpretation)
 
 
+def _context_not_known(name: str, data: dict[str, Any]) -> None:
+    data["context"][name] = None
+
+
 def _profiling_not_known(data: dict[str, Any]) -> None:
     data["context"]["profiling"] = None
     data["context"]["profiling_children"] = None
@@ -87,7 +92,7 @@ MAKE_UNKNOWN: dict[str, Any] = {
     "context.profiling": _profiling_not_known,
     "context.profiling_children": _profiling_not_known,
     **{
-        f"context.{name}": (lambda name: lambda data: data["context"].__setitem__(name, None))(name)
+        f"context.{name}": partial(_context_not_known, name)
         for name in ("ongoing_investigation", "evidential_use", "transfer_outside_uk", "setting")
     },
 }
@@ -265,7 +270,9 @@ def test_a_clean_share_with_any_one_risk_not_known_is_shared_only_on_conditions(
 
 @common
 @given(any_disclosures())
-def test_an_urgent_risk_to_life_that_is_not_known_does_not_apply(checker: Checker, data: dict[str, Any]) -> None:
+def test_an_urgent_risk_to_life_that_is_not_known_does_not_apply(
+    checker: Checker, data: dict[str, Any]
+) -> None:
     """A relaxation that is not known decides exactly as one known not to apply."""
     unknown, absent = copy.deepcopy(data), copy.deepcopy(data)
     unknown["context"]["urgent_risk_to_life"] = None

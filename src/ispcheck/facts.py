@@ -146,9 +146,7 @@ class Facts(Struct, frozen=True, gc=False):
             if subject.role in _OFFENDING:
                 offender_or_suspect_listed = True
         profiling = (
-            True
-            if context.profiling is True or context.profiling_children is True
-            else context.profiling
+            True if context.profiling is True or context.profiling_children is True else context.profiling
         )
         necessity = disclosure.necessity
         consent = disclosure.consent

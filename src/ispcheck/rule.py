@@ -160,7 +160,9 @@ class Rule:
             law=self.law,
             after=after,
             interpretations=tuple(
-                dict.fromkeys((*self.interpretations, *interpretations, *(URGENT_AFTERWARDS if after else ())))
+                dict.fromkeys(
+                    (*self.interpretations, *interpretations, *(URGENT_AFTERWARDS if after else ()))
+                )
             ),
         )
 

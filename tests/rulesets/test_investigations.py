@@ -125,7 +125,11 @@ def test_evidence_taken_from_a_socjag_discussion_without_a_form_is_not_disclosed
     """A9: evidence cannot be taken directly from meeting discussions or papers."""
     decision = decide(
         **EVIDENCE,
-        **{"context.formal_request_form": False, "context.setting": "socjag", "handling.channel": "in_meeting"},
+        **{
+            "context.formal_request_form": False,
+            "context.setting": "socjag",
+            "handling.channel": "in_meeting",
+        },
     )
 
     assert effect_of(decision, "evidence.from-meeting") == "block"
@@ -136,7 +140,11 @@ def test_evidence_at_a_socjag_asked_for_on_the_form_is_answered_from_the_owners_
     """A9, 7.2: the formal request is the route A9 prescribes, so it is not blocked."""
     decision = decide(
         **EVIDENCE,
-        **{"context.formal_request_form": True, "context.setting": "socjag", "handling.channel": "in_meeting"},
+        **{
+            "context.formal_request_form": True,
+            "context.setting": "socjag",
+            "handling.channel": "in_meeting",
+        },
     )
 
     assert "evidence.from-meeting" not in rule_ids(decision)

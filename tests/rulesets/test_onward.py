@@ -65,7 +65,7 @@ def test_in_an_emergency_the_originator_is_told_after_the_share(decide):
 # -- an originator who objects --------------------------------------------------------------
 
 
-def test_passing_on_information_against_the_originators_wishes_on_another_basis_goes_to_the_designated_officers(
+def test_information_passed_on_against_the_originators_wishes_on_another_basis_goes_to_designated_officers(
     decide,
 ):
     """7.3, 8.2: another lawful basis may override the refusal; the Designated Officers decide."""
@@ -85,13 +85,6 @@ def test_passing_on_information_against_the_originators_wishes_with_no_lawful_ba
 
     assert effect_of(decision, "onward.originator-refused") == "block"
     assert decision.outcome.value == "do_not_share"
-
-
-def test_passing_on_information_the_originator_agreed_to_is_not_referred(decide):
-    """7.3: the nearest case: the owner agreed."""
-    decision = decide(**SECONDARY, **{"context.originator_agreed": True})
-
-    assert "onward.originator-refused" not in rule_ids(decision)
 
 
 def test_in_an_emergency_information_goes_on_against_the_originators_wishes_and_they_are_told(decide):

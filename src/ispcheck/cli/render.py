@@ -172,7 +172,9 @@ def _finding(page: _Page, f: Finding, readings: Mapping[str, str]) -> None:
         text += f"\n[dim]Facts that decide it: {', '.join(f.facts)}[/]"
     for ident in f.interpretations:
         title = readings.get(ident, ident)
-        text += f"\n[dim]Goes beyond the protocol's words: {escape(title)} (interpretation {escape(ident)})[/]"
+        text += (
+            f"\n[dim]Goes beyond the protocol's words: {escape(title)} (interpretation {escape(ident)})[/]"
+        )
     page.item(text, marker="-", indent=4)
 
 

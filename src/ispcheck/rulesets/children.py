@@ -63,8 +63,7 @@ profiling_adults = gated_rule(
         "justification must be available before any sensitive information is shared (4.7)."
     ),
     action=(
-        "Record the legal justification for the profiling before sharing, and share no more than "
-        "it needs."
+        "Record the legal justification for the profiling before sharing, and share no more than it needs."
     ),
     facts=("context.profiling", "context.profiling_children"),
     law=("UK GDPR Article 4(4)",),

@@ -53,6 +53,13 @@ without_request_form = gated_rule(
 )
 
 
+_EVIDENCE_FACTS = (
+    "context.evidential_use",
+    "context.formal_request_form",
+    "context.setting",
+    "context.from_meeting",
+)
+
 #: Shared in a meeting, or taken from one.
 _IN_OR_FROM_A_MEETING = (
     Variant.of({"in_meeting": True}),
@@ -72,7 +79,7 @@ from_meeting = gated_rule(
         "Request the specific information from the data owner with the Appendix 10 or 11 form, "
         "in a legally compliant format."
     ),
-    facts=("context.evidential_use", "context.formal_request_form", "context.setting", "context.from_meeting"),
+    facts=_EVIDENCE_FACTS,
     interpretations=("evidence-route-formal-request", "evidence-rule-all-meetings"),
 )
 
@@ -94,7 +101,7 @@ answered_from_records = gated_rule(
         "Answer the request as the data owner, from your organisation's own records and outside "
         "the meeting, giving only what the form asks for, in a legally compliant format."
     ),
-    facts=("context.evidential_use", "context.formal_request_form", "context.setting", "context.from_meeting"),
+    facts=_EVIDENCE_FACTS,
     interpretations=("evidence-route-formal-request", "evidence-rule-all-meetings"),
 )
 

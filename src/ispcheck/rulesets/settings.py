@@ -124,7 +124,10 @@ def guest_rule(pack: Pack) -> Rule | None:
         title="A guest agency attends only with the chair's consent",
         effect=Effect.REFER,
         clauses=("3.6",),
-        message="The recipient has not signed the protocol, and this meeting admits guests only with the chair's consent.",
+        message=(
+            "The recipient has not signed the protocol, and this meeting admits guests only with "
+            "the chair's consent."
+        ),
         action="Ask the meeting chair first.",
         refer_to=CHAIR,
         facts=("recipient.organisation", "context.setting"),
@@ -156,7 +159,9 @@ def guest_rule(pack: Pack) -> Rule | None:
             effect=Effect.CONDITION,
             clauses=clauses,
             message=message,
-            action="Share only what is needed to protect life, and tell the meeting chair as soon as you can.",
+            action=(
+                "Share only what is needed to protect life, and tell the meeting chair as soon as you can."
+            ),
             after=True,
             interpretations=(s.guests_reading,) if s.guests_reading else (),
         )
