@@ -8,24 +8,24 @@ from ispcheck.questions import by_id, if_not_known
 def test_dont_know_to_the_circumstances_is_said_to_stop_a_plain_share() -> None:
     meaning = if_not_known(by_id("circumstances"))
     assert meaning is not None
-    assert meaning.startswith("A risk: if you don't know, it is not taken as absent")
+    assert meaning.startswith(
+        "If you don't know, it is not taken as a no: the decision will say what to confirm"
+    )
 
 
 def test_dont_know_to_a_safeguard_is_said_to_count_as_not_done() -> None:
     assert if_not_known(by_id("context.investigating_officer_consulted")) == (
-        "A safeguard: if you don't know, it is taken as not in place."
+        "If you don't know, it is treated as not in place."
     )
 
 
 def test_dont_know_to_whether_a_person_is_a_child_is_a_risk() -> None:
     meaning = if_not_known(by_id("subjects"))
-    assert meaning is not None and meaning.startswith("A risk")
+    assert meaning is not None and "not taken as a no" in meaning
 
 
 def test_the_urgent_question_says_not_knowing_means_no_emergency() -> None:
-    assert if_not_known(by_id("context.urgent_risk_to_life")) == (
-        "A relaxation: if you don't know, it does not apply."
-    )
+    assert if_not_known(by_id("context.urgent_risk_to_life")) == "If you don't know, it is treated as no."
 
 
 def test_a_question_that_cannot_be_left_unknown_says_nothing_about_not_knowing() -> None:

@@ -601,7 +601,7 @@ def if_not_known(question: Question) -> str | None:
     Every fact the question sets is classed (:mod:`ispcheck.fact_kinds`); where they are all of
     one kind, the officer is told what not knowing will do, before choosing to say so.
     """
-    from .fact_kinds import fact_kinds, kind_in_words
+    from .fact_kinds import fact_kinds
 
     if not question.allow_unknown:
         return None
@@ -611,4 +611,15 @@ def if_not_known(question: Question) -> str | None:
     if len(kinds) != 1:
         return None
     (kind,) = kinds
-    return kind_in_words(kind).replace("if it is not known", "if you don't know")
+    return _DONT_KNOW[kind.value]
+
+
+#: What "don't know" means to the officer, by the kind of fact asked about (``fact_kinds``).
+_DONT_KNOW = {
+    "safeguard": "If you don't know, it is treated as not in place.",
+    "risk": (
+        "If you don't know, it is not taken as a no: the decision will say what to confirm before "
+        "anything is shared."
+    ),
+    "relaxation": "If you don't know, it is treated as no.",
+}

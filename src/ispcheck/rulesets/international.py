@@ -35,8 +35,7 @@ _ORIGIN_NOT_KNOWN = _partner_data_template.variant(
     ),
     action=(
         "Do not send it abroad until you have confirmed that the information is your "
-        "organisation's own (context.secondary_disclosure); then your Data Protection Officer "
-        "must approve the transfer."
+        "organisation's own; then your Data Protection Officer must approve the transfer."
     ),
     interpretations=("unknown-risk-not-absent",),
 )
