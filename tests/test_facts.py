@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
+import typing
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from ispcheck.facts import CLOSED_FACTS, Facts, involves_special_category
 from ispcheck.pack import Pack
 from ispcheck.view import view_of
+from ispcheck.vocabulary import VOCABULARY
 
 from .conftest import clean_disclosure
 from .strategies import disclosures
@@ -67,13 +69,72 @@ def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
         ("recipient_signatory", {"recipient.organisation": "Rugby Bowls Club"}, False),
         ("recipient_relevant_authority", {"recipient.organisation": "Rugby BC"}, True),
         ("recipient_relevant_authority", {"recipient.organisation": "Refuge"}, False),
-        ("recipient_relevant_authority", {"recipient.organisation": "Rugby Bowls Club"}, False),
+        ("recipient_relevant_authority", {"recipient.organisation": "Rugby Bowls Club"}, None),
+        ("discloser_public_authority", {}, True),
+        ("discloser_public_authority", {"discloser.organisation": "Refuge"}, False),
+        ("discloser_public_authority", {"discloser.organisation": "Acme Private Investigations"}, None),
     ],
 )
 def test_a_worked_out_fact_follows_what_the_disclosure_says(
-    pack: Pack, fact: str, changes: dict[str, Any], expected: bool
+    pack: Pack, fact: str, changes: dict[str, Any], expected: bool | None
 ) -> None:
     assert getattr(facts(pack, **changes), fact) is expected
+
+
+@pytest.mark.parametrize(
+    ("recipient", "kind", "expected"),
+    [
+        # Not in the register: the kind given decides (s.115(2)), signed or not.
+        ("Coventry City Council", "local_authority", True),
+        ("West Mercia Police", "police", True),
+        ("Hertfordshire Police and Crime Commissioner", "local_policing_body", True),
+        ("Kent, Surrey and Sussex Probation", "probation", True),
+        ("NHS Birmingham and Solihull Integrated Care Board", "health_commissioner", True),
+        ("University Hospitals Coventry and Warwickshire NHS Trust", "health_provider", False),
+        ("British Transport Police", "other_police", False),
+        ("Kenilworth Town Council", "parish_council", False),
+        ("Hereford and Worcester Fire Authority", "fire_and_rescue", False),
+        ("Orbit Homes", "housing_provider", False),
+        ("Coventry City Council", None, None),
+        # In the register: the register's kind wins over the one given.
+        ("Refuge", "local_authority", False),
+        ("Rugby BC", "voluntary", True),
+        ("South Warwickshire University NHS Foundation Trust", None, False),
+        ("NHS Coventry and Warwickshire ICB", None, True),
+    ],
+)
+def test_the_recipient_is_a_relevant_authority_by_its_kind_the_registers_first(
+    pack: Pack, recipient: str, kind: str | None, expected: bool | None
+) -> None:
+    worked_out = facts(pack, **{"recipient.organisation": recipient, "recipient.kind": kind})
+    assert worked_out.recipient_relevant_authority is expected
+
+
+@pytest.mark.parametrize(
+    ("discloser", "kind", "expected"),
+    [
+        ("West Mercia Police", "police", True),
+        ("Coventry City Council", "local_authority", True),
+        ("Department for Education", "government", True),
+        ("A Private Clinic", "health_provider", None),
+        ("Avon Valley Community Kitchen", "voluntary", None),
+        ("Avon Valley Community Kitchen", None, None),
+        ("Refuge", "local_authority", False),
+        ("Warwickshire Police", "voluntary", True),
+    ],
+)
+def test_an_unregistered_discloser_is_a_public_authority_only_when_its_kind_makes_it_certain(
+    pack: Pack, discloser: str, kind: str | None, expected: bool | None
+) -> None:
+    worked_out = facts(pack, **{"discloser.organisation": discloser, "discloser.kind": kind})
+    assert worked_out.discloser_public_authority is expected
+
+
+def test_the_kinds_of_the_parties_are_the_registers_when_they_are_in_it(pack: Pack) -> None:
+    changes = {"discloser.kind": "voluntary", "recipient.organisation": "Coventry City Council"}
+    worked_out = facts(pack, **{**changes, "recipient.kind": "local_authority"})
+    assert (worked_out.discloser_kind, worked_out.recipient_kind) == ("police", "local_authority")
+    assert facts(pack, **changes).recipient_kind is None
 
 
 @pytest.mark.parametrize(
@@ -107,6 +168,18 @@ def test_information_came_from_elsewhere_when_said_or_when_its_originator_is_som
         ({"data.originator": "", "discloser.organisation": "Refuge"}, False),
         ({"data.originator": "British Transport Police"}, True),
         ({"data.originator": "a GP surgery"}, False),
+        # No originator, and a discloser not in the register: its kind says it.
+        (
+            {
+                "data.originator": None,
+                "discloser.organisation": "West Mercia Police",
+                "discloser.kind": "police",
+            },
+            True,
+        ),
+        ({"data.originator": None, "discloser.organisation": "BTP", "discloser.kind": "other_police"}, True),
+        ({"data.originator": None, "discloser.organisation": "West Mercia Police"}, False),
+        ({"data.originator": None, "discloser.organisation": "Refuge", "discloser.kind": "police"}, False),
     ],
 )
 def test_police_information_is_known_by_its_originator_or_else_its_discloser(
@@ -140,11 +213,15 @@ def test_the_pack_is_past_its_review_only_after_the_due_date(pack: Pack) -> None
 
 def test_every_yes_or_no_fact_is_one_a_gate_may_name(pack: Pack) -> None:
     worked_out = facts(pack)
+    types = typing.get_type_hints(Facts)
     for name in Facts.__struct_fields__:
-        value = getattr(worked_out, name)
-        if isinstance(value, bool):
+        if types[name] is bool:
             assert CLOSED_FACTS.get(name) == frozenset({True, False}), name
+        elif types[name] == bool | None:
+            assert CLOSED_FACTS.get(name) == frozenset({True, False, None}), name
     assert worked_out.setting in CLOSED_FACTS["setting"]
+    kinds = {*VOCABULARY["organisation_kind"], None}
+    assert CLOSED_FACTS["discloser_kind"] == CLOSED_FACTS["recipient_kind"] == kinds
     assert not {"discloser", "recipient", "meeting", "pack", "today"} & set(CLOSED_FACTS)
 
 

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
+from .kinds import POLICE_KINDS, PUBLIC_AUTHORITY_KINDS, RELEVANT_AUTHORITY
 from .pack import Pack, SettingInfo
 from .partners import NonSignatory, Partner, normalise
 from .view import DisclosureView
-from .vocabulary import VOCABULARY
+from .vocabulary import VOCABULARY, OrganisationKind
 
 if TYPE_CHECKING:
     from .disclosure import Disclosure
@@ -69,8 +70,19 @@ class Facts(Struct, frozen=True, gc=False):
     recipient: Partner | None
     discloser_signatory: bool
     recipient_signatory: bool
-    #: The recipient is a relevant authority for section 115: a responsible authority (1.3).
-    recipient_relevant_authority: bool
+    #: The kind of organisation (:mod:`ispcheck.kinds`): the register's when the organisation is
+    #: in it (the register wins over ``discloser.kind`` / ``recipient.kind``), otherwise the
+    #: disclosure's; None when not known.
+    discloser_kind: OrganisationKind | None
+    recipient_kind: OrganisationKind | None
+    #: The recipient is a relevant authority under s.115(2) of the Crime and Disorder Act 1998,
+    #: decided by its kind: True, False, or None when its kind is not known (then it is not known
+    #: to be one).
+    recipient_relevant_authority: bool | None
+    #: The discloser is a public authority: the register says so, or (not in the register) its
+    #: kind is one whose every organisation is one. False only from the register; None when not
+    #: known.
+    discloser_public_authority: bool | None
     same_organisation: bool
     came_from_elsewhere: bool
     police_information: bool
@@ -122,10 +134,12 @@ class Facts(Struct, frozen=True, gc=False):
             if said is not None
             else _came_from_elsewhere(origin, origin_entry, discloser, disclosure.discloser.organisation)
         )
+        discloser_kind = discloser.kind if discloser is not None else disclosure.discloser.kind
+        recipient_kind = recipient.kind if recipient is not None else disclosure.recipient.kind
         police_information = (
             _police_information(origin, origin_entry)
             if origin  # a blank originator is not given, as for came_from_elsewhere
-            else discloser is not None and discloser.kind == "police"
+            else discloser_kind in POLICE_KINDS
         )
         subjects = disclosure.subjects
         any_child = offender_or_suspect_listed = False
@@ -141,7 +155,12 @@ class Facts(Struct, frozen=True, gc=False):
         in_meeting = meeting is not None
         discloser_signatory = discloser is not None
         recipient_signatory = recipient is not None
-        recipient_relevant_authority = recipient is not None and recipient.is_responsible_authority
+        recipient_relevant_authority = RELEVANT_AUTHORITY.get(recipient_kind)
+        discloser_public_authority = (
+            discloser.public_authority
+            if discloser is not None
+            else (True if discloser_kind in PUBLIC_AUTHORITY_KINDS else None)
+        )
         subjects_listed = bool(subjects)
         purpose_statement_given = bool(disclosure.purpose.statement)
         necessity_statement_given = bool(necessity.statement)
@@ -170,7 +189,10 @@ class Facts(Struct, frozen=True, gc=False):
             recipient,
             discloser_signatory,
             recipient_signatory,
+            discloser_kind,
+            recipient_kind,
             recipient_relevant_authority,
+            discloser_public_authority,
             same_organisation,
             came_from_elsewhere,
             police_information,
@@ -208,13 +230,24 @@ def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bo
     (With no originator, or a blank one, the discloser says it: read by the caller.)
     """
     if entry is not None:
-        return isinstance(entry, Partner) and entry.kind == "police"
+        return isinstance(entry, Partner) and entry.kind in POLICE_KINDS
     return "police" in origin.lower()
 
 
+_KIND_OR_UNKNOWN: frozenset[object] = frozenset((*VOCABULARY["organisation_kind"], None))
+_BOOL_OR_UNKNOWN: frozenset[object] = frozenset({True, False, None})
+#: The facts that are not plain yes-or-no, with their values.
+_DOMAINS: dict[str, frozenset[object]] = {
+    "setting": frozenset(VOCABULARY["setting"]),
+    "discloser_kind": _KIND_OR_UNKNOWN,
+    "recipient_kind": _KIND_OR_UNKNOWN,
+    "recipient_relevant_authority": _BOOL_OR_UNKNOWN,
+    "discloser_public_authority": _BOOL_OR_UNKNOWN,
+}
+
 #: Every fact worked out here with a closed set of values: the ones a rule's gate may name.
 CLOSED_FACTS: dict[str, frozenset[object]] = {
-    name: frozenset(VOCABULARY["setting"]) if name == "setting" else _BOOL
+    name: _DOMAINS.get(name, _BOOL)
     for name in Facts.__struct_fields__
     if name not in ("discloser", "recipient", "meeting", "pack", "today")
 }
