@@ -42,6 +42,8 @@ class KindInfo:
     s115: str
     #: Every organisation of this kind is a public authority (False: not every one is).
     public_authority: bool
+    #: A few words to go with the label in the checklist, which must fit a narrow terminal.
+    hint: str = ""
 
 
 _KINDS = (
@@ -53,6 +55,7 @@ _KINDS = (
         True,
         "s.115(2)(a) (the chief officer of police for a police area in England and Wales) and (b) (Scotland)",
         True,
+        hint="e.g. West Mercia Police, or Police Scotland",
     ),
     KindInfo(
         "other_police",
@@ -63,6 +66,7 @@ _KINDS = (
         "not a police force for a police area in England and Wales, nor Scotland's: s.115(2)(a) "
         "and (b) do not list it",
         True,
+        hint="e.g. British Transport Police",
     ),
     KindInfo(
         "local_policing_body",
@@ -72,6 +76,7 @@ _KINDS = (
         True,
         "s.115(2)(c) (police authority as enacted; the local policing body today)",
         True,
+        hint="or MOPAC in London",
     ),
     KindInfo(
         "local_authority",
@@ -84,6 +89,7 @@ _KINDS = (
         "Council of the City of London; in Wales county and county borough councils; Scottish "
         "councils)",
         True,
+        hint="county, district, borough, city or unitary; not parish",
     ),
     KindInfo(
         "parish_council",
@@ -128,6 +134,7 @@ _KINDS = (
         "s.115(2)(f) (a Health Authority as enacted; its successors, integrated care boards in "
         "England and Local Health Boards in Wales, today)",
         True,
+        hint="e.g. the local ICB",
     ),
     KindInfo(
         "health_provider",
@@ -145,6 +152,7 @@ _KINDS = (
         False,
         "s.115(2) does not list government departments",
         True,
+        hint="e.g. the DWP",
     ),
     KindInfo(
         "school",
@@ -178,6 +186,7 @@ _KINDS = (
         False,
         "s.115(2) does not list businesses",
         False,
+        hint="or a business improvement district",
     ),
     KindInfo(
         "other",
