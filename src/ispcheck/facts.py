@@ -17,16 +17,19 @@ from .kinds import POLICE_KINDS, PUBLIC_AUTHORITY_KINDS, RELEVANT_AUTHORITY
 from .pack import Pack, SettingInfo
 from .partners import NonSignatory, Partner, normalise
 from .view import DisclosureView
-from .vocabulary import VOCABULARY, OrganisationKind
+from .vocabulary import VOCABULARY
 
 if TYPE_CHECKING:
     from .disclosure import Disclosure
 
-__all__ = ["CLOSED_FACTS", "Facts", "involves_special_category"]
+__all__ = ["CLOSED_FACTS", "MAX_FIELDS", "Facts", "involves_special_category"]
 
 _PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
 _OFFENDING = frozenset({"offender", "suspect"})
 _BOOL: frozenset[object] = frozenset({True, False})
+#: The most fields :class:`Facts` may have: CPython builds a tuple for a call with more positional
+#: arguments than this (its compiler's stack-use guideline), and Facts.of passes one per field.
+MAX_FIELDS = 30
 
 
 def involves_special_category(disclosure: DisclosureView | Disclosure) -> bool:
@@ -43,7 +46,9 @@ class Facts(Struct, frozen=True, gc=False):
     """What the engine works out once per disclosure (see :meth:`of`). Read-only.
 
     A frozen msgspec struct: it is built on every check, and building one in C from its values
-    costs less than setting the attributes of a Python object one by one.
+    costs less than setting the attributes of a Python object one by one. Keep it to at most
+    :data:`MAX_FIELDS` fields: CPython compiles a call with more positional arguments than that
+    into building a tuple first, which costs a few hundred nanoseconds on every check.
     """
 
     pack: Pack
@@ -70,18 +75,14 @@ class Facts(Struct, frozen=True, gc=False):
     recipient: Partner | None
     discloser_signatory: bool
     recipient_signatory: bool
-    #: The kind of organisation (:mod:`ispcheck.kinds`): the register's when the organisation is
-    #: in it (the register wins over ``discloser.kind`` / ``recipient.kind``), otherwise the
-    #: disclosure's; None when not known.
-    discloser_kind: OrganisationKind | None
-    recipient_kind: OrganisationKind | None
     #: The recipient is a relevant authority under s.115(2) of the Crime and Disorder Act 1998,
-    #: decided by its kind: True, False, or None when its kind is not known (then it is not known
-    #: to be one).
+    #: decided by its kind of organisation (:mod:`ispcheck.kinds`): the register's kind when it is
+    #: in the register (the register wins over ``recipient.kind``), otherwise ``recipient.kind``.
+    #: True, False, or None when its kind is not known (then it is not known to be one).
     recipient_relevant_authority: bool | None
     #: The discloser is a public authority: the register says so, or (not in the register) its
-    #: kind is one whose every organisation is one. False only from the register; None when not
-    #: known.
+    #: ``discloser.kind`` is one whose every organisation is one. False only from the register;
+    #: None when not known.
     discloser_public_authority: bool | None
     same_organisation: bool
     came_from_elsewhere: bool
@@ -134,12 +135,12 @@ class Facts(Struct, frozen=True, gc=False):
             if said is not None
             else _came_from_elsewhere(origin, origin_entry, discloser, disclosure.discloser.organisation)
         )
-        discloser_kind = discloser.kind if discloser is not None else disclosure.discloser.kind
-        recipient_kind = recipient.kind if recipient is not None else disclosure.recipient.kind
+        # A kind of organisation is the register's when the organisation is in it (the register
+        # wins over the disclosure's ``kind``), otherwise the disclosure's (None: not known).
         police_information = (
             _police_information(origin, origin_entry)
             if origin  # a blank originator is not given, as for came_from_elsewhere
-            else discloser_kind in POLICE_KINDS
+            else (discloser.kind if discloser is not None else disclosure.discloser.kind) in POLICE_KINDS
         )
         subjects = disclosure.subjects
         any_child = offender_or_suspect_listed = False
@@ -155,11 +156,15 @@ class Facts(Struct, frozen=True, gc=False):
         in_meeting = meeting is not None
         discloser_signatory = discloser is not None
         recipient_signatory = recipient is not None
-        recipient_relevant_authority = RELEVANT_AUTHORITY.get(recipient_kind)
+        recipient_relevant_authority = (
+            recipient.relevant_authority
+            if recipient is not None
+            else RELEVANT_AUTHORITY.get(disclosure.recipient.kind)
+        )
         discloser_public_authority = (
             discloser.public_authority
             if discloser is not None
-            else (True if discloser_kind in PUBLIC_AUTHORITY_KINDS else None)
+            else (True if disclosure.discloser.kind in PUBLIC_AUTHORITY_KINDS else None)
         )
         subjects_listed = bool(subjects)
         purpose_statement_given = bool(disclosure.purpose.statement)
@@ -189,8 +194,6 @@ class Facts(Struct, frozen=True, gc=False):
             recipient,
             discloser_signatory,
             recipient_signatory,
-            discloser_kind,
-            recipient_kind,
             recipient_relevant_authority,
             discloser_public_authority,
             same_organisation,
@@ -234,13 +237,10 @@ def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bo
     return "police" in origin.lower()
 
 
-_KIND_OR_UNKNOWN: frozenset[object] = frozenset((*VOCABULARY["organisation_kind"], None))
 _BOOL_OR_UNKNOWN: frozenset[object] = frozenset({True, False, None})
 #: The facts that are not plain yes-or-no, with their values.
 _DOMAINS: dict[str, frozenset[object]] = {
     "setting": frozenset(VOCABULARY["setting"]),
-    "discloser_kind": _KIND_OR_UNKNOWN,
-    "recipient_kind": _KIND_OR_UNKNOWN,
     "recipient_relevant_authority": _BOOL_OR_UNKNOWN,
     "discloser_public_authority": _BOOL_OR_UNKNOWN,
 }
