@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
+import ispcheck
+from ispcheck import DisclosureError, parse_disclosure
+from ispcheck.csv_format import COLUMNS, disclosure_to_row, row_to_disclosure
 from ispcheck.kinds import KINDS, POLICE_KINDS, PUBLIC_AUTHORITY_KINDS, RELEVANT_AUTHORITY
 from ispcheck.schema import disclosure_schema
 from ispcheck.vocabulary import VOCABULARY
+
+from .conftest import clean_disclosure
 
 
 def test_every_kind_of_the_contract_is_explained_in_the_contracts_order() -> None:
@@ -51,3 +58,24 @@ def test_the_published_schema_describes_the_kind_of_each_party() -> None:
         assert "section 115(2)" in kind["description"]
         assert "the register's kind is used" in kind["description"]
         assert all(f"{code}: " in kind["description"] for code in values)
+
+
+def test_a_kind_the_contract_does_not_have_is_refused_naming_the_field_and_the_kinds() -> None:
+    with pytest.raises(DisclosureError) as caught:
+        ispcheck.check(clean_disclosure(**{"recipient.kind": "council"}))
+    (problem,) = caught.value.problems
+    assert problem.path == "recipient.kind"
+    assert "'council' is not allowed" in problem.message and "local_authority" in problem.message
+
+
+def test_the_kinds_are_csv_columns_read_as_the_contract_reads_them() -> None:
+    row = disclosure_to_row(
+        clean_disclosure(**{"discloser.kind": "police", "recipient.kind": "local_authority"})
+    )
+    assert (row["discloser.kind"], row["recipient.kind"]) == ("police", "local_authority")
+    read, problems = row_to_disclosure(list(COLUMNS), [row[c] for c in COLUMNS])
+    assert not problems
+    assert parse_disclosure(read).recipient.kind == "local_authority"
+    empty = dict(row, **{"recipient.kind": ""})
+    read, _ = row_to_disclosure(list(COLUMNS), [empty[c] for c in COLUMNS])
+    assert parse_disclosure(read).recipient.kind is None
