@@ -335,6 +335,7 @@ class Generator:
                 "evidential_use": evidential,
                 "formal_request_form": self.flag(True if evidential else None),
                 "profiling_children": self.flag(False),
+                "profiling": self.flag(False),
                 "transfer_outside_uk": self.flag(False),
                 "from_meeting": self.pick(
                     rng.choice(VOCABULARY["setting"][1:]) if secondary else None, VOCABULARY["setting"][1:]

@@ -6,7 +6,10 @@ Feature: Parties and signatories
   organisation that has not signed must receive specific handling instructions and sign a
   confidentiality agreement before it is given shared personal data (3.6, 6.2, Appendix 3).
   Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant authority
-  only, the responsible authorities of 1.3 and 3.1 (4.1).
+  only (4.1): the Act (section 115(2)) says who is one, by kind of organisation (police forces,
+  councils, probation, integrated care boards), whether or not it has signed this protocol. The
+  responsible authorities of 1.3 and 3.1 are all relevant authorities; an organisation whose kind
+  is not known is not taken to be one.
   Clauses covered: 3.6, 6.2, Appendix 3 (A3), 4.1; and, for the organisations themselves,
   1.3, 1.4, 2.2, 3.1, 3.5, 8.1.
 
@@ -78,6 +81,52 @@ Feature: Parties and signatories
     And clause 4.1 is not raised
     And clause 1.3 is not raised
     And clause 3.1 is not raised
+
+  @clause-4.1 @clause-1.3 @clause-3.1 @does-not-fire
+  Scenario: A council that has not signed the protocol is still a relevant authority
+    Given Warwickshire Police propose to share a victim's address with a council that has not signed the protocol
+    And the recipient is recorded as a council
+    And the power to share is section 115 of the Crime and Disorder Act 1998
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And clause 4.1 is not raised
+    And clause 1.3 is not raised
+    And clause 3.1 is not raised
+    And a condition is to have the recipient's representatives sign the Appendix 3 confidentiality agreement
+
+  @clause-4.1 @clause-1.3 @clause-3.1 @fires
+  Scenario: An organisation of unknown kind is not taken to be a relevant authority
+    Given Warwickshire Police propose to share a victim's address with a council that has not signed the protocol
+    And the power to share is section 115 of the Crime and Disorder Act 1998
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause 4.1
+    And the reason cites clause 1.3
+    And the reason cites clause 3.1
+    And the officer is told that its kind of organisation (recipient.kind) is not given
+    And the officer must refer to the Data Protection Officer
+
+  @clause-4.1 @clause-1.3 @clause-3.1 @fires
+  Scenario: An NHS hospital trust is not a relevant authority, though it has signed the protocol
+    Given Warwickshire Police propose to share a victim's address with South Warwickshire University NHS Foundation Trust
+    And the power to share is section 115 of the Crime and Disorder Act 1998
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause 4.1
+    And the reason cites clause 1.3
+    And the reason cites clause 3.1
+    And the officer must refer to the Data Protection Officer
+
+  @clause-4.1 @clause-1.3 @clause-3.1 @fires
+  Scenario: The register's kind of organisation is used, not the one recorded with the share
+    Given Warwickshire Police propose to share a victim's address with Refuge
+    And the recipient is recorded as a council
+    And the power to share is section 115 of the Crime and Disorder Act 1998
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause 4.1
+    And the reason cites clause 1.3
+    And the reason cites clause 3.1
 
   @clause-4.1 @fires
   Scenario: At a meeting, section 115 to a charity's attendee is advice rather than a referral

@@ -33,9 +33,18 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
     """Any disclosure the contract accepts, as a JSON-shaped dict."""
     return st.fixed_dictionaries(
         {
-            "discloser": st.fixed_dictionaries({"organisation": st.sampled_from(ORGANISATIONS)}),
+            "discloser": st.fixed_dictionaries(
+                {
+                    "organisation": st.sampled_from(ORGANISATIONS),
+                    "kind": vocab("organisation_kind", optional=True),
+                }
+            ),
             "recipient": st.fixed_dictionaries(
-                {"organisation": st.sampled_from(ORGANISATIONS), "has_secure_email": maybe_bool}
+                {
+                    "organisation": st.sampled_from(ORGANISATIONS),
+                    "has_secure_email": maybe_bool,
+                    "kind": vocab("organisation_kind", optional=True),
+                }
             ),
             "subjects": st.lists(
                 st.fixed_dictionaries({"role": vocab("role"), "is_child": maybe_bool}), max_size=3

@@ -87,6 +87,38 @@ def test_an_unknown_organisation_is_kept_as_typed_and_flagged(checker: Checker, 
     assert s.interview.answers["discloser.organisation"] == "Acme Investigations"
 
 
+def unsigned_council_interview(checker: Checker) -> Interview:
+    """Everything answered up to the power to share: section 115, to a council that has not signed."""
+    answers = json.loads((EXAMPLES / "simple-share-police-to-council.json").read_text())
+    answers["recipient.organisation"] = "Coventry City Council"
+    answers["lawful_basis.gateway"] = "crime_and_disorder_act_s115"
+    asked = list(answers)
+    order = [*asked[: asked.index("lawful_basis.article6") + 1], "lawful_basis.gateway"]
+    return Interview(checker, {q: answers[q] for q in order}, order)
+
+
+def test_the_kind_of_an_unsigned_recipient_is_picked_by_number_and_the_reason_is_section_115(
+    checker: Checker, tmp_path: Path
+) -> None:
+    interview = unsigned_council_interview(checker)
+    s, out = session(checker, tmp_path, ["4", ":q"], interview)
+    s.run()
+    text = out.getvalue()
+    assert "What kind of organisation will receive it?" in text
+    assert "Section 115 of the Crime and Disorder Act 1998" in " ".join(text.split())
+    assert " 4  Council" in text
+    assert isinstance(s.read, Keys) and "Enter = don't know" in s.read.prompts[0]
+    assert s.interview.answers["recipient.kind"] == "local_authority"
+
+
+def test_the_kind_of_an_unsigned_recipient_may_be_left_as_not_known(checker: Checker, tmp_path: Path) -> None:
+    interview = unsigned_council_interview(checker)
+    s, out = session(checker, tmp_path, ["", ":q"], interview)
+    s.run()
+    assert s.interview.answers["recipient.kind"] is None
+    assert "kind of organisation (recipient.kind) is not given" in " ".join(out.getvalue().split())
+
+
 def test_going_back_asks_the_previous_question_again(checker: Checker, tmp_path: Path) -> None:
     s, out = session(checker, tmp_path, ["n", "Warks Police", ":b", "Refuge", ":q"])
     s.run()

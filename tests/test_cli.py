@@ -242,9 +242,11 @@ def test_the_rule_catalogue_says_when_each_rule_can_fire(capsys: pytest.CaptureF
     assert s115["has_predicate"] is False
     assert s115["fires_when"] == {
         "lawful_basis.gateway": ["crime_and_disorder_act_s115"],
-        "recipient_relevant_authority": [False],
+        "recipient_relevant_authority": [None, False],
     }
-    assert {"in_meeting": [False]} in s115["variants"]
+    assert {"in_meeting": [False], "recipient_relevant_authority": [None], "urgent": [False]} in s115[
+        "variants"
+    ]
     assert rules["handling.post"]["variants"] == []
 
 

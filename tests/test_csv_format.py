@@ -16,7 +16,13 @@ from .conftest import clean_disclosure
 
 
 def test_every_field_of_the_contract_is_a_column() -> None:
-    assert COLUMNS[:3] == ("discloser.organisation", "discloser.officer", "recipient.organisation")
+    assert COLUMNS[:4] == (
+        "discloser.organisation",
+        "discloser.officer",
+        "discloser.kind",
+        "recipient.organisation",
+    )
+    assert "recipient.kind" in COLUMNS
     assert "subjects" in COLUMNS and "context.dpia_in_place" in COLUMNS
     assert "data.special_category_types" in COLUMNS
     assert len(COLUMNS) == len(set(COLUMNS))

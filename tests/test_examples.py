@@ -35,6 +35,7 @@ EXPECTED: dict[str, str] = {
     "probation-release-address-to-district-council-on-ecins.json": "share",
     "profiling-children-school-exclusions-for-gang-matrix-dpo.yaml": "refer",
     "secondary-disclosure-housing-association-forwarding-probation-risk-summary.yaml": "refer",
+    "section-115-to-a-neighbouring-council-that-has-not-signed.yaml": "share_with_conditions",
     "strategic-analysis-with-names-referred-to-dpo.yaml": "refer",
     "urgent-risk-to-life-phone-to-ambulance-trust.yaml": "share_with_conditions",
     "victim-new-address-by-plain-email-to-unsigned-charity.yaml": "share_with_conditions",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
+import typing
 from datetime import date
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 
-from ispcheck.facts import CLOSED_FACTS, MAY_BE_UNKNOWN, Facts, involves_special_category
+from ispcheck.facts import CLOSED_FACTS, MAX_FIELDS, MAY_BE_UNKNOWN, Facts, involves_special_category
 from ispcheck.pack import Pack
 from ispcheck.view import view_of
 
@@ -48,11 +49,6 @@ def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
             True,
         ),
         ("any_child", {"subjects": [{"role": "victim", "is_child": False}]}, False),
-        ("profiling", {"context.profiling": None, "context.profiling_children": None}, None),
-        ("profiling", {"context.profiling": None, "context.profiling_children": False}, None),
-        ("profiling", {"context.profiling": None, "context.profiling_children": True}, True),
-        ("profiling", {"context.profiling": False, "context.profiling_children": None}, False),
-        ("profiling", {"context.profiling": True, "context.profiling_children": False}, True),
         ("offender_or_suspect_listed", {"subjects": [{"role": "suspect"}]}, True),
         ("offender_or_suspect_listed", {"subjects": [{"role": "witness"}]}, False),
         ("proportionality_considered", {}, True),
@@ -78,13 +74,71 @@ def facts(pack: Pack, today: date = AFTER_REVIEW, **changes: Any) -> Facts:
         ("recipient_signatory", {"recipient.organisation": "Rugby Bowls Club"}, False),
         ("recipient_relevant_authority", {"recipient.organisation": "Rugby BC"}, True),
         ("recipient_relevant_authority", {"recipient.organisation": "Refuge"}, False),
-        ("recipient_relevant_authority", {"recipient.organisation": "Rugby Bowls Club"}, False),
+        ("recipient_relevant_authority", {"recipient.organisation": "Rugby Bowls Club"}, None),
+        ("discloser_public_authority", {}, True),
+        ("discloser_public_authority", {"discloser.organisation": "Refuge"}, False),
+        ("discloser_public_authority", {"discloser.organisation": "Acme Private Investigations"}, None),
     ],
 )
 def test_a_worked_out_fact_follows_what_the_disclosure_says(
     pack: Pack, fact: str, changes: dict[str, Any], expected: bool | None
 ) -> None:
     assert getattr(facts(pack, **changes), fact) is expected
+
+
+@pytest.mark.parametrize(
+    ("recipient", "kind", "expected"),
+    [
+        # Not in the register: the kind given decides (s.115(2)), signed or not.
+        ("Coventry City Council", "local_authority", True),
+        ("West Mercia Police", "police", True),
+        ("Hertfordshire Police and Crime Commissioner", "local_policing_body", True),
+        ("Kent, Surrey and Sussex Probation", "probation", True),
+        ("NHS Birmingham and Solihull Integrated Care Board", "health_commissioner", True),
+        ("University Hospitals Coventry and Warwickshire NHS Trust", "health_provider", False),
+        ("British Transport Police", "other_police", False),
+        ("Kenilworth Town Council", "parish_council", False),
+        ("Hereford and Worcester Fire Authority", "fire_and_rescue", False),
+        ("Orbit Homes", "housing_provider", False),
+        ("Coventry City Council", None, None),
+        # In the register: the register's kind wins over the one given.
+        ("Refuge", "local_authority", False),
+        ("Rugby BC", "voluntary", True),
+        ("South Warwickshire University NHS Foundation Trust", None, False),
+        ("NHS Coventry and Warwickshire ICB", None, True),
+    ],
+)
+def test_the_recipient_is_a_relevant_authority_by_its_kind_the_registers_first(
+    pack: Pack, recipient: str, kind: str | None, expected: bool | None
+) -> None:
+    worked_out = facts(pack, **{"recipient.organisation": recipient, "recipient.kind": kind})
+    assert worked_out.recipient_relevant_authority is expected
+
+
+@pytest.mark.parametrize(
+    ("discloser", "kind", "expected"),
+    [
+        ("West Mercia Police", "police", True),
+        ("Coventry City Council", "local_authority", True),
+        ("Department for Education", "government", True),
+        ("A Private Clinic", "health_provider", None),
+        ("Avon Valley Community Kitchen", "voluntary", None),
+        ("Avon Valley Community Kitchen", None, None),
+        ("Refuge", "local_authority", False),
+        ("Warwickshire Police", "voluntary", True),
+    ],
+)
+def test_an_unregistered_discloser_is_a_public_authority_only_when_its_kind_makes_it_certain(
+    pack: Pack, discloser: str, kind: str | None, expected: bool | None
+) -> None:
+    worked_out = facts(pack, **{"discloser.organisation": discloser, "discloser.kind": kind})
+    assert worked_out.discloser_public_authority is expected
+
+
+def test_the_facts_fit_in_one_call_of_positional_arguments_built_without_a_tuple() -> None:
+    # Facts.of builds the struct with one positional argument per field; past MAX_FIELDS, CPython
+    # first builds a tuple of them, which costs a few hundred nanoseconds on every check.
+    assert len(Facts.__struct_fields__) <= MAX_FIELDS
 
 
 @pytest.mark.parametrize(
@@ -119,6 +173,18 @@ def test_information_came_from_elsewhere_when_said_or_when_its_originator_is_som
         ({"data.originator": "", "discloser.organisation": "Refuge"}, False),
         ({"data.originator": "British Transport Police"}, True),
         ({"data.originator": "a GP surgery"}, False),
+        # No originator, and a discloser not in the register: its kind says it.
+        (
+            {
+                "data.originator": None,
+                "discloser.organisation": "West Mercia Police",
+                "discloser.kind": "police",
+            },
+            True,
+        ),
+        ({"data.originator": None, "discloser.organisation": "BTP", "discloser.kind": "other_police"}, True),
+        ({"data.originator": None, "discloser.organisation": "West Mercia Police"}, False),
+        ({"data.originator": None, "discloser.organisation": "Refuge", "discloser.kind": "police"}, False),
     ],
 )
 def test_police_information_is_known_by_its_originator_or_else_its_discloser(
@@ -152,11 +218,13 @@ def test_the_pack_is_past_its_review_only_after_the_due_date(pack: Pack) -> None
 
 def test_every_yes_or_no_fact_is_one_a_gate_may_name(pack: Pack) -> None:
     worked_out = facts(pack)
+    types = typing.get_type_hints(Facts)
     for name in Facts.__struct_fields__:
-        value = getattr(worked_out, name)
-        if isinstance(value, bool) and name not in MAY_BE_UNKNOWN:
+        if types[name] is bool:
             assert CLOSED_FACTS.get(name) == frozenset({True, False}), name
-    for name in MAY_BE_UNKNOWN:  # a risk worked out from facts that may be unknown
+        elif types[name] == bool | None:
+            assert CLOSED_FACTS.get(name) == frozenset({True, False, None}), name
+    for name in MAY_BE_UNKNOWN:  # worked out from facts that may be unknown
         assert CLOSED_FACTS[name] == frozenset({True, False, None}), name
     assert worked_out.setting in CLOSED_FACTS["setting"]
     assert not {"discloser", "recipient", "meeting", "pack", "today"} & set(CLOSED_FACTS)

@@ -65,6 +65,69 @@ def test_a_follow_up_is_asked_only_when_its_answer_can_matter(checker: Checker) 
     assert "context.investigating_officer_consulted" not in simple
 
 
+def unsigned_council_by_section_115() -> dict[str, Any]:
+    """The simple share, to a neighbouring council that has not signed, under section 115."""
+    answers = load("simple-share-police-to-council.json")
+    answers["recipient.organisation"] = "Coventry City Council"
+    answers["lawful_basis.gateway"] = "crime_and_disorder_act_s115"
+    return answers
+
+
+def test_the_kind_of_a_recipient_not_in_the_register_is_asked_when_it_decides_section_115(
+    checker: Checker,
+) -> None:
+    interview, asked = run(checker, unsigned_council_by_section_115())
+    assert asked[asked.index("lawful_basis.gateway") + 1] == "recipient.kind"
+    decision = interview.decision()
+    assert decision is not None and decision.outcome.value == "refer"  # "don't know": fail closed
+    assert "lawful-basis.s115-needs-relevant-authorities" in {f.rule_id for f in decision.findings}
+
+
+def test_a_council_that_has_not_signed_given_as_a_council_is_not_referred_for_section_115(
+    checker: Checker,
+) -> None:
+    interview, _ = run(checker, {**unsigned_council_by_section_115(), "recipient.kind": "local_authority"})
+    decision = interview.decision()
+    assert decision is not None and decision.outcome.value == "share_with_conditions"
+    assert "lawful-basis.s115-needs-relevant-authorities" not in {f.rule_id for f in decision.findings}
+    assert "parties.recipient-not-signatory" in {f.rule_id for f in decision.findings}
+
+
+def test_the_kind_of_an_organisation_in_the_register_is_never_asked(checker: Checker) -> None:
+    for answers in ("simple-share-police-to-council.json", "marac-police-to-refuge.json"):
+        _, asked = run(checker, {**load(answers), "lawful_basis.gateway": "crime_and_disorder_act_s115"})
+        assert "recipient.kind" not in asked and "discloser.kind" not in asked, answers
+
+
+def test_the_kind_of_an_unregistered_discloser_is_asked_when_it_relies_on_legitimate_interests(
+    checker: Checker,
+) -> None:
+    answers = load("simple-share-police-to-council.json")
+    answers["discloser.organisation"] = "West Mercia Police"
+    answers["lawful_basis.article6"] = "legitimate_interests"
+    _, asked = run(checker, answers)
+    assert "discloser.kind" in asked
+    interview, _ = run(checker, {**answers, "discloser.kind": "police"})
+    decision = interview.decision()
+    assert decision is not None and decision.outcome.value == "do_not_share"
+
+
+def test_each_kind_of_organisation_fits_one_line_of_an_80_column_terminal() -> None:
+    question = by_id("recipient.kind")
+    for number, choice in enumerate(question.choices, start=1):
+        line = f" {number:>2}  {choice.label}" + (f" - {choice.explain}" if choice.explain else "")
+        assert len(line) <= 80, line
+
+
+def test_changing_the_organisation_clears_the_kind_given_for_it(checker: Checker) -> None:
+    interview, _ = run(checker, {**unsigned_council_by_section_115(), "recipient.kind": "local_authority"})
+    assert interview.answers["recipient.kind"] == "local_authority"
+    cleared = interview.answer("recipient.organisation", "Solihull Council")
+    assert "recipient.kind" in cleared
+    question = interview.next_question()
+    assert question is not None and question.id == "recipient.kind"
+
+
 def test_the_core_questions_come_first_in_order(checker: Checker) -> None:
     _, asked = run(checker, load("marac-police-to-refuge.json"))
     core_asked = [q for q in asked if q in CORE]
@@ -175,6 +238,8 @@ def test_every_contract_value_can_be_chosen(checker: Checker) -> None:
         "handling.classification": "classification",
         "context.setting": "setting",
         "consent.status": "consent_status",
+        "discloser.kind": "organisation_kind",
+        "recipient.kind": "organisation_kind",
     }
     for question_id, vocabulary in pairs.items():
         values = {c.value for c in by_id(question_id).choices}

@@ -96,6 +96,40 @@ def test_the_register_holds_the_responsible_authorities_and_additional_signatori
     assert police is not None and police.is_responsible_authority
 
 
+def test_the_register_speaks_the_contracts_kinds_of_organisation(pack: Pack) -> None:
+    kinds = {p.name: p.kind for p in pack.register.partners}
+    assert set(kinds.values()) <= set(VOCABULARY["organisation_kind"])
+    assert kinds["Warwickshire County Council"] == kinds["Rugby Borough Council"] == "local_authority"
+    assert kinds["NHS Coventry and Warwickshire Integrated Care Board"] == "health_commissioner"
+    assert kinds["South Warwickshire University NHS Foundation Trust"] == "health_provider"
+    assert kinds["Coventry & Warwickshire NHS Partnership Trust"] == "health_provider"
+    assert kinds["Bromford Housing"] == "housing_provider"
+
+
+def test_every_responsible_authority_in_the_register_is_a_relevant_authority_and_not_every_signatory_is(
+    pack: Pack,
+) -> None:
+    # 1.3's responsible authorities are all relevant authorities under s.115(2); being in the
+    # register does not make the others one (an NHS foundation trust, a housing association).
+    for partner in pack.register.partners:
+        if partner.is_responsible_authority:
+            assert partner.relevant_authority, partner.name
+    relevant = {p.name for p in pack.register.partners if p.relevant_authority}
+    assert "South Warwickshire University NHS Foundation Trust" not in relevant
+    assert "Refuge" not in relevant
+
+
+def test_a_partner_kind_the_contract_does_not_have_is_refused_naming_the_file_and_entry(
+    pack_copy: Path,
+) -> None:
+    edit(pack_copy, "partners.toml", 'kind = "police"', 'kind = "constabulary"')
+    found = problems_of(pack_copy)
+    (problem,) = [p for p in found if "constabulary" in p]
+    assert problem.startswith("partners.toml: partner[6] (Warwickshire Police): kind 'constabulary'")
+    assert "not a kind of organisation in the disclosure contract" in problem
+    assert "local_authority" in problem
+
+
 def test_the_register_contains_no_email_addresses_or_web_addresses() -> None:
     text = (SHIPPED / "partners.toml").read_text()
     assert "@" not in text
@@ -153,7 +187,7 @@ def test_an_alias_shared_by_two_partners_is_reported(pack_copy: Path) -> None:
     with (pack_copy / "partners.toml").open("a") as handle:
         handle.write(
             '\n[[partner]]\nname = "Another Council"\naliases = ["Warks Police"]\n'
-            'class = "additional_signatory"\nappendix = "A13"\nkind = "council"\n'
+            'class = "additional_signatory"\nappendix = "A13"\nkind = "local_authority"\n'
             "public_authority = true\n"
         )
     assert any("'Warks Police' is already used" in p for p in problems_of(pack_copy))

@@ -156,7 +156,7 @@ def test_the_stored_disclosure_is_spelt_as_it_always_was(register: Register, tmp
         '"setting":"outside_meeting","transfer_outside_uk":false,"urgent_risk_to_life":false},'
         '"data":{"categories":["personal","special_category"],"description":"[withheld]",'
         '"originator":"Warwickshire Police","special_category_types":["health"]},'
-        '"discloser":{"officer":"DC 1234","organisation":"Warwickshire Police"},'
+        '"discloser":{"kind":null,"officer":"DC 1234","organisation":"Warwickshire Police"},'
         '"handling":{"channel":"secure_email","classification":"OFFICIAL-SENSITIVE"},'
         '"lawful_basis":{"article6":"public_task","article9":"substantial_public_interest","exemption":null,'
         '"gateway":"crime_and_disorder_act_s115",'
@@ -165,7 +165,8 @@ def test_the_stored_disclosure_is_spelt_as_it_always_was(register: Register, tmp
         '"less_data_considered":true,"makes_a_difference":true,"sensitive_data_necessary":null,'
         '"statement":"the council needs the address to fit target-hardening equipment"},'
         '"purpose":{"code":"prevent_crime","statement":"to arrange a joint safety visit"},'
-        '"recipient":{"has_secure_email":true,"officer":null,"organisation":"Rugby Borough Council"},'
+        '"recipient":{"has_secure_email":true,"kind":null,"officer":null,'
+        '"organisation":"Rugby Borough Council"},'
         '"subjects":[{"is_child":false,"role":"victim"}]},'
         '"format":1,"withheld":["data.description","consent.restrictions"]},"recorded_at":"'
     ) in body

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .kinds import KINDS
 from .vocabulary import (
     NAME_MAX_LENGTH,
     TEXT_MAX_LENGTH,
@@ -25,6 +26,7 @@ from .vocabulary import (
     Exemption,
     Gateway,
     MeetingSetting,
+    OrganisationKind,
     PurposeCode,
     Role,
     Schedule1Condition,
@@ -61,15 +63,29 @@ class _Contract(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+_KIND_DESCRIPTION = (
+    "Added to the contract: what kind of organisation this is; null or missing means not known. "
+    "It decides whether a recipient is a relevant authority under section 115(2) of the Crime and "
+    "Disorder Act 1998 (" + ", ".join(k.code for k in KINDS.values() if k.relevant_authority) + " "
+    "are; the others are not), and whether a discloser is certainly a public authority. When the "
+    "organisation is in the partner register, the register's kind is used and this one is not. "
+    "Values: " + "; ".join(f"{k.code}: {k.explain}" for k in KINDS.values()) + "."
+)
+
+
 class Party(_Contract):
     organisation: Name
     officer: Text | None = None
+    #: Added to the contract: the kind of organisation (see :mod:`ispcheck.kinds`).
+    kind: OrganisationKind | None = Field(default=None, description=_KIND_DESCRIPTION)
 
 
 class Recipient(_Contract):
     organisation: Name
     officer: Text | None = None
     has_secure_email: bool | None = None
+    #: Added to the contract: the kind of organisation (see :mod:`ispcheck.kinds`).
+    kind: OrganisationKind | None = Field(default=None, description=_KIND_DESCRIPTION)
 
 
 class Subject(_Contract):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
+from .kinds import POLICE_KINDS, PUBLIC_AUTHORITY_KINDS, RELEVANT_AUTHORITY
 from .pack import Pack, SettingInfo
 from .partners import NonSignatory, Partner, normalise
 from .view import DisclosureView
@@ -21,11 +22,14 @@ from .vocabulary import VOCABULARY
 if TYPE_CHECKING:
     from .disclosure import Disclosure
 
-__all__ = ["CLOSED_FACTS", "MAY_BE_UNKNOWN", "Facts", "involves_special_category"]
+__all__ = ["CLOSED_FACTS", "MAX_FIELDS", "MAY_BE_UNKNOWN", "Facts", "involves_special_category"]
 
 _PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
 _OFFENDING = frozenset({"offender", "suspect"})
 _BOOL: frozenset[object] = frozenset({True, False})
+#: The most fields :class:`Facts` may have: CPython builds a tuple for a call with more positional
+#: arguments than this (its compiler's stack-use guideline), and Facts.of passes one per field.
+MAX_FIELDS = 30
 
 
 def involves_special_category(disclosure: DisclosureView | Disclosure) -> bool:
@@ -42,7 +46,9 @@ class Facts(Struct, frozen=True, gc=False):
     """What the engine works out once per disclosure (see :meth:`of`). Read-only.
 
     A frozen msgspec struct: it is built on every check, and building one in C from its values
-    costs less than setting the attributes of a Python object one by one.
+    costs less than setting the attributes of a Python object one by one. Keep it to at most
+    :data:`MAX_FIELDS` fields: CPython compiles a call with more positional arguments than that
+    into building a tuple first, which costs a few hundred nanoseconds on every check.
     """
 
     pack: Pack
@@ -69,8 +75,15 @@ class Facts(Struct, frozen=True, gc=False):
     recipient: Partner | None
     discloser_signatory: bool
     recipient_signatory: bool
-    #: The recipient is a relevant authority for section 115: a responsible authority (1.3).
-    recipient_relevant_authority: bool
+    #: The recipient is a relevant authority under s.115(2) of the Crime and Disorder Act 1998,
+    #: decided by its kind of organisation (:mod:`ispcheck.kinds`): the register's kind when it is
+    #: in the register (the register wins over ``recipient.kind``), otherwise ``recipient.kind``.
+    #: True, False, or None when its kind is not known (then it is not known to be one).
+    recipient_relevant_authority: bool | None
+    #: The discloser is a public authority: the register says so, or (not in the register) its
+    #: ``discloser.kind`` is one whose every organisation is one. False only from the register;
+    #: None when not known.
+    discloser_public_authority: bool | None
     same_organisation: bool
     #: The information first came from another organisation or person: said by
     #: ``context.secondary_disclosure``, or else worked out from ``data.originator``; None when
@@ -83,9 +96,6 @@ class Facts(Struct, frozen=True, gc=False):
     #: A listed person is a child; None when none is said to be but one is not known to be an adult.
     any_child: bool | None
     offender_or_suspect_listed: bool
-    #: The share could amount to profiling anyone (``context.profiling``, or of children); False
-    #: when ``context.profiling`` is false; None when neither is said.
-    profiling: bool | None
 
     # What was written down.
     purpose_statement_given: bool
@@ -129,10 +139,12 @@ class Facts(Struct, frozen=True, gc=False):
             if said is not None
             else _came_from_elsewhere(origin, origin_entry, discloser, disclosure.discloser.organisation)
         )
+        # A kind of organisation is the register's when the organisation is in it (the register
+        # wins over the disclosure's ``kind``), otherwise the disclosure's (None: not known).
         police_information = (
             _police_information(origin, origin_entry)
             if origin  # a blank originator is not given, as for came_from_elsewhere
-            else discloser is not None and discloser.kind == "police"
+            else (discloser.kind if discloser is not None else disclosure.discloser.kind) in POLICE_KINDS
         )
         subjects = disclosure.subjects
         any_child: bool | None = False
@@ -145,9 +157,6 @@ class Facts(Struct, frozen=True, gc=False):
                 any_child = None
             if subject.role in _OFFENDING:
                 offender_or_suspect_listed = True
-        profiling = (
-            True if context.profiling is True or context.profiling_children is True else context.profiling
-        )
         necessity = disclosure.necessity
         consent = disclosure.consent
         basis = disclosure.lawful_basis
@@ -155,7 +164,16 @@ class Facts(Struct, frozen=True, gc=False):
         in_meeting = meeting is not None
         discloser_signatory = discloser is not None
         recipient_signatory = recipient is not None
-        recipient_relevant_authority = recipient is not None and recipient.is_responsible_authority
+        recipient_relevant_authority = (
+            recipient.relevant_authority
+            if recipient is not None
+            else RELEVANT_AUTHORITY.get(disclosure.recipient.kind)
+        )
+        discloser_public_authority = (
+            discloser.public_authority
+            if discloser is not None
+            else (True if disclosure.discloser.kind in PUBLIC_AUTHORITY_KINDS else None)
+        )
         subjects_listed = bool(subjects)
         purpose_statement_given = bool(disclosure.purpose.statement)
         necessity_statement_given = bool(necessity.statement)
@@ -185,13 +203,13 @@ class Facts(Struct, frozen=True, gc=False):
             discloser_signatory,
             recipient_signatory,
             recipient_relevant_authority,
+            discloser_public_authority,
             same_organisation,
             came_from_elsewhere,
             police_information,
             subjects_listed,
             any_child,
             offender_or_suspect_listed,
-            profiling,
             purpose_statement_given,
             necessity_statement_given,
             consent_reason_given,
@@ -224,23 +242,29 @@ def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bo
     (With no originator, or a blank one, the discloser says it: read by the caller.)
     """
     if entry is not None:
-        return isinstance(entry, Partner) and entry.kind == "police"
+        return isinstance(entry, Partner) and entry.kind in POLICE_KINDS
     return "police" in origin.lower()
 
 
 #: The facts worked out here that may be not known (None) as well as true or false.
-MAY_BE_UNKNOWN = frozenset({"came_from_elsewhere", "any_child", "profiling"})
+MAY_BE_UNKNOWN = frozenset(
+    {
+        "came_from_elsewhere",
+        "any_child",
+        "recipient_relevant_authority",
+        "discloser_public_authority",
+    }
+)
 _BOOL_OR_UNKNOWN: frozenset[object] = frozenset({True, False, None})
+#: The facts that are not plain yes-or-no, with their values.
+_DOMAINS: dict[str, frozenset[object]] = {
+    "setting": frozenset(VOCABULARY["setting"]),
+    **dict.fromkeys(MAY_BE_UNKNOWN, _BOOL_OR_UNKNOWN),
+}
 
 #: Every fact worked out here with a closed set of values: the ones a rule's gate may name.
 CLOSED_FACTS: dict[str, frozenset[object]] = {
-    name: (
-        frozenset(VOCABULARY["setting"])
-        if name == "setting"
-        else _BOOL_OR_UNKNOWN
-        if name in MAY_BE_UNKNOWN
-        else _BOOL
-    )
+    name: _DOMAINS.get(name, _BOOL)
     for name in Facts.__struct_fields__
     if name not in ("discloser", "recipient", "meeting", "pack", "today")
 }

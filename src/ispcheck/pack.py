@@ -23,14 +23,14 @@ from datetime import date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 import msgspec
 
 from .decision import Obligation
 from .errors import PackError
 from .partners import NonSignatory, Partner, PartnerRegister, normalise
-from .vocabulary import VOCABULARY
+from .vocabulary import VOCABULARY, OrganisationKind
 
 if TYPE_CHECKING:
     from .pack_forms import Declaration, RequestForm
@@ -109,19 +109,8 @@ class PartnerEntry(_Entry, frozen=True, forbid_unknown_fields=True):
         name="class"
     )
     appendix: str
-    kind: Literal[
-        "council",
-        "police",
-        "probation",
-        "health",
-        "fire",
-        "housing",
-        "voluntary",
-        "prison",
-        "government",
-        "business",
-        "other",
-    ]
+    #: The contract's kind of organisation (``organisation_kind``); checked against it on load.
+    kind: str
     public_authority: bool
     aliases: tuple[str, ...] = ()
     chief_officer_role: str | None = None
@@ -202,7 +191,7 @@ class Interpretation(_Entry, frozen=True, forbid_unknown_fields=True):
     authority: Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
 
 
-class UnknownRisk(_Entry, frozen=True, forbid_unknown_fields=True):
+class UnknownRisk(_Entry, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """What to confirm when a risk fact is not known (see :mod:`ispcheck.fact_kinds`).
 
     Becomes the rule ``unknown.<id>``, which fires on personal data when ``fact`` is not known.
@@ -211,6 +200,9 @@ class UnknownRisk(_Entry, frozen=True, forbid_unknown_fields=True):
     id: Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     #: The fact whose "not known" this is: a contract path, or a fact the engine works out.
     fact: _Text
+    #: Further facts that must hold too, each with its values ("not known" for null): for example
+    #: profiling is not known only while profiling of children is not said to be happening.
+    also_when: dict[str, tuple[bool | str, ...]] = msgspec.field(default_factory=dict)
     #: The contract facts it answers for: each must be a risk (``fact_kinds.toml``).
     about: Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
     title: _Text
@@ -525,6 +517,13 @@ class _PackReader:
         partners: list[tuple[str, PartnerEntry]],
         others: list[tuple[str, NonSignatoryEntry]],
     ) -> None:
+        kinds = VOCABULARY["organisation_kind"]
+        for label, partner in partners:
+            if partner.kind not in kinds:
+                self.problems.append(
+                    f"{label}: kind {partner.kind!r} is not a kind of organisation in the disclosure "
+                    f"contract (allowed: {', '.join(kinds)})"
+                )
         owner: dict[str, str] = {}
         named: list[tuple[str, PartnerEntry | NonSignatoryEntry]] = [*partners, *others]
         for label, entry in named:
@@ -606,7 +605,7 @@ def _partner(entry: PartnerEntry) -> Partner:
         name=entry.name,
         partner_class=entry.class_,
         appendix=entry.appendix,
-        kind=entry.kind,
+        kind=cast(OrganisationKind, entry.kind),  # checked by _check_partners before this is built
         public_authority=entry.public_authority,
         aliases=entry.aliases,
         chief_officer_role=entry.chief_officer_role,

@@ -15,6 +15,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
 
+from .kinds import RELEVANT_AUTHORITY
+from .vocabulary import OrganisationKind
+
 __all__ = ["Match", "NonSignatory", "Partner", "PartnerRegister", "normalise"]
 
 PartnerClass = Literal["responsible_authority", "board_member", "additional_signatory"]
@@ -51,18 +54,23 @@ class Partner:
     name: str
     partner_class: PartnerClass
     appendix: str
-    kind: str
+    #: The kind of organisation, in the contract's codes (:mod:`ispcheck.kinds`).
+    kind: OrganisationKind
     public_authority: bool
     aliases: tuple[str, ...] = ()
     chief_officer_role: str | None = None
     designated_officer_roles: tuple[str, ...] = ()
     note: str | None = None
-    #: A responsible authority (1.3). Worked out once, as a plain attribute rather than a
-    #: property: the engine reads it on every check.
+    #: A responsible authority (1.3): the protocol's class, shown to people. Worked out once, as
+    #: plain attributes rather than properties.
     is_responsible_authority: bool = field(init=False, repr=False, compare=False)
+    #: A relevant authority under s.115(2) of the Crime and Disorder Act 1998, by its kind (the
+    #: Act decides this, not the protocol's class). The engine reads it on every check.
+    relevant_authority: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "is_responsible_authority", self.partner_class == "responsible_authority")
+        object.__setattr__(self, "relevant_authority", RELEVANT_AUTHORITY[self.kind])
 
     @property
     def class_label(self) -> str:

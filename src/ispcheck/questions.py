@@ -11,9 +11,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .kinds import KINDS
 from .paths import get_path
 
-__all__ = ["CORE", "QUESTIONS", "URGENT_CORE", "Choice", "Question", "if_not_known", "question"]
+__all__ = [
+    "CORE",
+    "ORGANISATION_KINDS",
+    "QUESTIONS",
+    "URGENT_CORE",
+    "Choice",
+    "Question",
+    "if_not_known",
+    "question",
+]
 
 Kind = Literal["yesno", "choice", "multi", "flags", "text", "organisation", "subjects"]
 Data = Mapping[str, Any]
@@ -163,7 +173,7 @@ GATEWAYS = (
     Choice(
         "crime_and_disorder_act_s115",
         "Crime and Disorder Act 1998, section 115",
-        "a power to share with police, councils, probation, fire and health bodies",
+        "a power to share with police, councils, probation and integrated care boards",
     ),
     Choice("children_act", "Children Act 1989 / 2004", "safeguarding and promoting children's welfare"),
     Choice("care_act", "Care Act 2014", "safeguarding adults"),
@@ -213,6 +223,9 @@ CONSENT = (
     Choice("withdrawn", "They agreed, then withdrew"),
 )
 
+#: Kinds of organisation (ispcheck.kinds), asked about an organisation the register does not have.
+ORGANISATION_KINDS = tuple(Choice(k.code, k.label, k.hint) for k in KINDS.values())
+
 _NOT_ANONYMOUS = _personal
 
 
@@ -252,6 +265,29 @@ QUESTIONS: tuple[Question, ...] = (
         "An organisation that has not signed needs a confidentiality agreement first.",
         ("3.6", "A12", "A13"),
         allow_unknown=False,
+    ),
+    # Asked only when the answer could change the decision, which is only when the organisation is
+    # not in the partner register (the register's kind is used when it is).
+    question(
+        "discloser.kind",
+        "choice",
+        "What kind of organisation is sharing it?",
+        "It is not in the partner register, and a public body (a police force, a council...) "
+        "cannot rely on legitimate interests: its kind says whether it is one.",
+        ("5.2",),
+        choices=ORGANISATION_KINDS,
+        depends_on=("discloser.organisation",),
+    ),
+    question(
+        "recipient.kind",
+        "choice",
+        "What kind of organisation will receive it?",
+        "It is not in the partner register. Section 115 of the Crime and Disorder Act 1998 is a "
+        "power to share only with a relevant authority (police, councils, probation, integrated "
+        "care boards...), signed up or not: its kind says whether it is one.",
+        ("1.3", "3.1", "4.1"),
+        choices=ORGANISATION_KINDS,
+        depends_on=("recipient.organisation",),
     ),
     question(
         "data.categories",

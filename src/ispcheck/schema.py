@@ -24,7 +24,8 @@ def disclosure_schema() -> dict[str, Any]:
         model = _model_of(group)
         properties = definitions.get(model.__name__, {}).get("properties", {}) if model else {}
         if name in properties:
-            properties[name]["description"] = f"{fact.what} {fact.unknown_in_words}"
+            said = properties[name].get("description") or fact.what  # the contract's own, if any
+            properties[name]["description"] = f"{said} {fact.unknown_in_words}"
             properties[name]["x-fact-kind"] = fact.kind.value
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

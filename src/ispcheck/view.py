@@ -38,6 +38,7 @@ from .vocabulary import (
     Exemption,
     Gateway,
     MeetingSetting,
+    OrganisationKind,
     PurposeCode,
     Role,
     Schedule1Condition,
@@ -78,12 +79,14 @@ class _View(Struct, frozen=True, forbid_unknown_fields=True, gc=False):
 class PartyView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     organisation: Name
     officer: Text | None = None
+    kind: OrganisationKind | None = None
 
 
 class RecipientView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     organisation: Name
     officer: Text | None = None
     has_secure_email: bool | None = None
+    kind: OrganisationKind | None = None
 
 
 class SubjectView(_View, frozen=True, forbid_unknown_fields=True, gc=False):

@@ -23,6 +23,7 @@ __all__ = [
     "Exemption",
     "Gateway",
     "MeetingSetting",
+    "OrganisationKind",
     "PurposeCode",
     "Role",
     "Schedule1Condition",
@@ -108,6 +109,28 @@ MeetingSetting = Literal[
     "csp_meeting",
 ]
 Setting = Literal["outside_meeting", MeetingSetting]
+#: What kind of organisation a discloser or recipient is: enough to decide whether it is a
+#: "relevant authority" under section 115(2) of the Crime and Disorder Act 1998, and whether it is
+#: certainly a public authority. What each kind means, and what follows from it, is in
+#: :mod:`ispcheck.kinds`.
+OrganisationKind = Literal[
+    "police",
+    "other_police",
+    "local_policing_body",
+    "local_authority",
+    "parish_council",
+    "fire_and_rescue",
+    "probation",
+    "prison",
+    "health_commissioner",
+    "health_provider",
+    "government",
+    "school",
+    "housing_provider",
+    "voluntary",
+    "business",
+    "other",
+]
 
 #: Every closed vocabulary of the contract, by the name the pack and the docs use for it.
 VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -124,6 +147,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "classification": get_args(Classification),
     "channel": get_args(Channel),
     "setting": ("outside_meeting", *get_args(MeetingSetting)),
+    "organisation_kind": get_args(OrganisationKind),
 }
 
 #: The longest organisation name and the longest free text the contract accepts.

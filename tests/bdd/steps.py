@@ -45,7 +45,8 @@ class Free:
 
 ORGANISATION = Free(
     "an organisation's name as in the signatory register, or *an agency that has not signed the "
-    "protocol*, or *the Police and Crime Commissioner* (see Organisations above)"
+    "protocol*, *a council that has not signed the protocol*, or *the Police and Crime "
+    "Commissioner* (see Organisations above)"
 )
 CLAUSE = Free("a clause id as the protocol numbers it: 4.6, A2.Q5, A9", r"[0-9A-Za-z.]+")
 TEXT = Free("words that appear in what the answer says (capitals and full stops do not matter)", r".+")
@@ -55,7 +56,21 @@ RESTRICTION = Free("the limit the person set, in your own words")
 #: Organisations named by description rather than by name.
 ORGANISATIONS = {
     "an agency that has not signed the protocol": "Avon Valley Community Kitchen",
+    "a council that has not signed the protocol": "Coventry City Council",
     "the Police and Crime Commissioner": "Warwickshire Police and Crime Commissioner",
+}
+
+#: Kinds of organisation (the contract's ``organisation_kind``), in words.
+KINDS = {
+    "a police force": "police",
+    "a council": "local_authority",
+    "a parish council": "parish_council",
+    "a fire and rescue authority": "fire_and_rescue",
+    "a probation service": "probation",
+    "an integrated care board": "health_commissioner",
+    "an NHS hospital trust": "health_provider",
+    "a housing association": "housing_provider",
+    "a charity": "voluntary",
 }
 
 PROPOSE = {"propose": "propose", "proposes": "proposes"}
@@ -391,6 +406,11 @@ def propose_to_share_figures(checker: Checker, discloser: str, figures: str, rec
     case.set("data.categories", [figures])
     case.set("data.description", "crime figures for the area")
     return case
+
+
+@phrase("given", "the recipient is recorded as {organisation_kind}", organisation_kind=KINDS)
+def recipient_kind(case: Case, organisation_kind: str) -> None:
+    case.set("recipient.kind", organisation_kind)
 
 
 @phrase("given", "the recipient has no secure email")

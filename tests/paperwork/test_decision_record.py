@@ -125,3 +125,20 @@ def test_text_from_the_disclosure_is_escaped_in_the_record(checker: Checker) -> 
     disclosure = clean_disclosure(**{"purpose.statement": "<b>bold</b>"})
     html = render_decision_record(disclosure, fmt="html", checker=checker)
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_the_record_shows_the_kind_of_an_organisation_that_has_not_signed(checker: Checker) -> None:
+    disclosure = clean_disclosure(
+        **{"recipient.organisation": "Coventry City Council", "recipient.kind": "local_authority"}
+    )
+    for fmt, read in (("html", html_text), ("markdown", markdown_text)):
+        text = read(render_decision_record(disclosure, fmt=fmt, checker=checker))
+        assert_in_order(
+            text,
+            [
+                "To",
+                "Coventry City Council",
+                "Kind of organisation: Council",
+                "Not in the protocol's partner register (Appendices 12 and 13).",
+            ],
+        )

@@ -103,6 +103,52 @@ def test_legitimate_interests_from_an_unregistered_discloser_is_referred(decide)
     assert decision.outcome.value == "refer"
 
 
+def test_legitimate_interests_from_an_unregistered_police_force_is_blocked_as_a_public_authority(decide):
+    """5.2, A3: a police force is a public authority whether or not it has signed."""
+    decision = decide(
+        **{
+            "discloser.organisation": "West Mercia Police",
+            "discloser.kind": "police",
+            "lawful_basis.article6": "legitimate_interests",
+            **NOT_S115,
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.legitimate-interests-public-authority") == "block"
+    assert "lawful-basis.legitimate-interests-unknown-discloser" not in rule_ids(decision)
+    assert decision.outcome.value == "do_not_share"
+
+
+def test_legitimate_interests_from_an_unregistered_charity_is_still_referred_not_relaxed(decide):
+    """5.2: a kind that does not make every organisation a public authority settles nothing."""
+    decision = decide(
+        **{
+            "discloser.organisation": "Avon Valley Community Kitchen",
+            "discloser.kind": "voluntary",
+            "lawful_basis.article6": "legitimate_interests",
+            **NOT_S115,
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.legitimate-interests-unknown-discloser") == "refer"
+    assert "lawful-basis.legitimate-interests-assessment" not in rule_ids(decision)
+
+
+def test_the_register_decides_whether_a_discloser_is_a_public_authority_not_the_kind_given(decide):
+    """5.2: Barnardo's is in the register as a charity; a kind given as a council does not change it."""
+    decision = decide(
+        **{
+            "discloser.organisation": "Barnardo's",
+            "discloser.kind": "local_authority",
+            "lawful_basis.article6": "legitimate_interests",
+            **NOT_S115,
+        }
+    )
+
+    assert "lawful-basis.legitimate-interests-public-authority" not in rule_ids(decision)
+    assert effect_of(decision, "lawful-basis.legitimate-interests-assessment") == "condition"
+
+
 def test_an_unregistered_discloser_on_public_task_raises_no_legitimate_interests_question(
     decide,
 ):
@@ -302,23 +348,106 @@ def test_information_about_a_victim_gets_no_criminal_offence_reminder(decide):
 # -- the power to share: gateways -----------------------------------------------------------
 
 
-def test_section_115_with_a_recipient_that_is_not_a_responsible_authority_is_referred(decide):
-    """1.3, 3.1, 4.1: section 115 is a power for the relevant authorities."""
+S115 = "lawful-basis.s115-needs-relevant-authorities"
+
+
+def s115_finding(decision):
+    return next(f for f in decision.findings if f.rule_id == S115)
+
+
+def test_section_115_with_a_recipient_that_is_not_a_relevant_authority_is_referred(decide):
+    """1.3, 3.1, 4.1: section 115 is a power to disclose to the relevant authorities of s.115(2)."""
     decision = decide(**{"recipient.organisation": "Barnardo's"})
 
-    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "refer"
+    assert effect_of(decision, S115) == "refer"
     assert decision.outcome.value == "refer"
+    assert decision.refer_to == ("your Data Protection Officer",)
+    finding = s115_finding(decision)
+    assert finding.law == ("Crime and Disorder Act 1998 s.115(1) and (2)",)
+    assert finding.clauses == ("1.3", "3.1", "4.1")
+    assert "Appendix 1" in (finding.action or "")
+
+
+def test_a_council_that_has_not_signed_is_a_relevant_authority_but_must_sign_the_agreement(decide):
+    """s.115(2)(d): a neighbouring council is a relevant authority; 3.6 still applies to it."""
+    decision = decide(
+        **{"recipient.organisation": "Coventry City Council", "recipient.kind": "local_authority"}
+    )
+
+    assert S115 not in rule_ids(decision)
+    assert effect_of(decision, "parties.recipient-not-signatory") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_a_police_force_that_has_not_signed_is_a_relevant_authority(decide):
+    """s.115(2)(a): the chief officer of police for any police area in England and Wales."""
+    decision = decide(**{"recipient.organisation": "West Mercia Police", "recipient.kind": "police"})
+
+    assert S115 not in rule_ids(decision)
+
+
+def test_section_115_to_an_nhs_hospital_trust_is_referred(decide):
+    """s.115(2): NHS trusts provide care and are not among the health bodies it lists."""
+    decision = decide(
+        **{
+            "recipient.organisation": "University Hospitals Coventry and Warwickshire NHS Trust",
+            "recipient.kind": "health_provider",
+        }
+    )
+
+    assert effect_of(decision, S115) == "refer"
+    assert "not one of them" in s115_finding(decision).message
+
+
+def test_a_hospital_trust_that_has_signed_the_protocol_is_still_not_a_relevant_authority(decide):
+    """Signing the protocol (A13) does not make an organisation a relevant authority (s.115(2))."""
+    decision = decide(**{"recipient.organisation": "South Warwickshire University NHS Foundation Trust"})
+
+    assert effect_of(decision, S115) == "refer"
+
+
+def test_the_integrated_care_board_is_a_relevant_authority(decide):
+    """s.115(2)(f) and 1.3: the ICB, successor of the health authority."""
+    decision = decide(**{"recipient.organisation": "NHS Coventry and Warwickshire ICB"})
+
+    assert S115 not in rule_ids(decision)
+
+
+def test_an_unregistered_recipient_of_unknown_kind_is_not_taken_to_be_a_relevant_authority(decide):
+    """Fail closed: its kind is not known, so it is not known to be a relevant authority."""
+    decision = decide(**{"recipient.organisation": "Coventry City Council"})
+
+    assert effect_of(decision, S115) == "refer"
+    finding = s115_finding(decision)
+    assert "kind of organisation (recipient.kind) is not given" in finding.message
+    assert "recipient.kind" in (finding.action or "")
+    assert "recipient.kind" in finding.facts
     assert decision.refer_to == ("your Data Protection Officer",)
 
 
-def test_section_115_lets_any_discloser_share_with_a_responsible_authority(decide):
+def test_the_register_entry_wins_over_a_kind_that_contradicts_it(decide):
+    """Refuge is in the register as a charity; saying it is a council does not make it one."""
+    decision = decide(**{"recipient.organisation": "Refuge", "recipient.kind": "local_authority"})
+
+    assert effect_of(decision, S115) == "refer"
+    assert "not one of them" in s115_finding(decision).message
+
+
+def test_a_registered_council_given_as_another_kind_is_still_a_relevant_authority(decide):
+    """The register wins both ways: Rugby Borough Council stays a council."""
+    decision = decide(**{"recipient.organisation": "Rugby BC", "recipient.kind": "voluntary"})
+
+    assert S115 not in rule_ids(decision)
+
+
+def test_section_115_lets_any_discloser_share_with_a_relevant_authority(decide):
     """s.115(1): any person may disclose to a relevant authority; Barnardo's to the council."""
     decision = decide(**{"discloser.organisation": "Barnardo's"})
 
     assert "lawful-basis.s115-needs-relevant-authorities" not in rule_ids(decision)
 
 
-def test_section_115_to_an_attendee_that_is_not_a_responsible_authority_in_a_meeting_is_advice(
+def test_section_115_to_an_attendee_that_is_not_a_relevant_authority_in_a_meeting_is_advice(
     decide,
 ):
     """A5: MARAC attendees share under a declaration made subject to s.115; 4.1, A1 for the power."""
@@ -334,7 +463,7 @@ def test_section_115_to_an_attendee_that_is_not_a_responsible_authority_in_a_mee
     assert decision.outcome.value == "share_with_conditions"
 
 
-def test_section_115_to_a_non_responsible_authority_in_an_emergency_is_a_condition_to_record_later(decide):
+def test_section_115_to_a_non_relevant_authority_in_an_emergency_is_a_condition_to_record_later(decide):
     """1.3, 4.1: with a risk to life, share what is needed now and record the correct power afterwards."""
     decision = decide(**{"recipient.organisation": "Barnardo's", "context.urgent_risk_to_life": True})
 
@@ -343,6 +472,31 @@ def test_section_115_to_a_non_responsible_authority_in_an_emergency_is_a_conditi
     assert finding.effect.value == "condition"
     assert finding.after is True
     assert "record the correct power afterwards" in (finding.action or "")
+
+
+def test_section_115_in_a_meeting_to_an_attendee_of_unknown_kind_is_advice(decide):
+    """A5: the meeting's declaration is made subject to s.115; the kind not being known is advice there."""
+    decision = decide(
+        **{
+            "recipient.organisation": "Avon Valley Community Kitchen",
+            "context.setting": "marac",
+            "handling.channel": "in_meeting",
+        }
+    )
+
+    assert effect_of(decision, S115) == "advice"
+    assert "not known to be one" in s115_finding(decision).message
+
+
+def test_in_an_emergency_section_115_to_a_recipient_of_unknown_kind_is_recorded_afterwards(decide):
+    """A11: share what is needed now; record the power and the recipient's kind afterwards."""
+    decision = decide(**{"recipient.organisation": "Coventry City Council", **URGENT})
+
+    finding = s115_finding(decision)
+    assert finding.effect.value == "condition"
+    assert finding.after is True
+    assert "not given" in finding.message
+    assert "recipient's kind of organisation" in (finding.action or "")
 
 
 def test_section_115_in_a_meeting_in_an_emergency_is_the_same_condition_not_advice(decide):
@@ -359,15 +513,15 @@ def test_section_115_in_a_meeting_in_an_emergency_is_the_same_condition_not_advi
     assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "condition"
 
 
-def test_section_115_between_two_responsible_authorities_is_accepted(decide):
-    """1.3: the police and a borough council are both responsible authorities."""
+def test_section_115_between_two_relevant_authorities_is_accepted(decide):
+    """1.3, s.115(2)(a) and (d): the police and a borough council are both relevant authorities."""
     decision = decide(**{"lawful_basis.gateway": "crime_and_disorder_act_s115"})
 
     assert "lawful-basis.s115-needs-relevant-authorities" not in rule_ids(decision)
     assert decision.outcome.value == "share"
 
 
-def test_another_gateway_with_a_non_responsible_authority_is_not_questioned(decide):
+def test_another_gateway_with_a_non_relevant_authority_is_not_questioned(decide):
     """4.1, A1: other Acts give other bodies powers to share."""
     decision = decide(**{"recipient.organisation": "Barnardo's", "lawful_basis.gateway": "children_act"})
 

@@ -14,7 +14,11 @@ from hypothesis import HealthCheck, given, settings
 
 from ispcheck import Checker, Finding
 from ispcheck.facts import Facts
-from ispcheck.rulesets.lawful_basis import _S115_IN_MEETING
+from ispcheck.rulesets.lawful_basis import (
+    _S115_IN_MEETING,
+    _S115_KIND_NOT_KNOWN,
+    _S115_KIND_NOT_KNOWN_URGENT,
+)
 from ispcheck.rulesets.onward import _meeting_variants
 from ispcheck.view import DisclosureView, view_of
 
@@ -32,10 +36,12 @@ def s115_as_it_was(checker: Checker, d: DisclosureView, f: Facts) -> Finding | N
     rule = _rule(checker, "lawful-basis.s115-needs-relevant-authorities")
     if d.lawful_basis.gateway != "crime_and_disorder_act_s115":
         return None
-    if f.recipient is not None and f.recipient.is_responsible_authority:
+    if f.recipient_relevant_authority is True:
         return None
     if f.meeting is not None and not f.urgent:
         return _S115_IN_MEETING
+    if f.recipient_relevant_authority is None:
+        return _S115_KIND_NOT_KNOWN_URGENT if f.urgent else _S115_KIND_NOT_KNOWN
     finding: Finding = rule.urgent_finding if f.urgent else rule.finding
     return finding
 

@@ -219,6 +219,7 @@ def _partner_json(p: Any) -> dict[str, Any]:
         "appendix": p.appendix,
         "kind": p.kind,
         "public_authority": p.public_authority,
+        "relevant_authority": p.relevant_authority,
         "aliases": list(p.aliases),
         "chief_officer_role": p.chief_officer_role,
         "designated_officer_roles": list(p.designated_officer_roles),

@@ -274,6 +274,8 @@ def _signatory(console: Console, p: Partner) -> None:
     )
     console.print(f"  Class: {p.class_label}")
     console.print(f"  Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}")
+    relevant = "yes" if p.relevant_authority else "no"
+    console.print(f"  Relevant authority (Crime and Disorder Act 1998 s.115(2)): {relevant}")
     if p.chief_officer_role:
         console.print(f"  Chief officer signatory: {escape(p.chief_officer_role)}")
     if p.designated_officer_roles:

@@ -28,8 +28,8 @@ __all__ = ["DecisionRecord", "decision_record", "render_decision_record"]
 
 #: The disclosure, row by row, as the record shows it (labels ours).
 _ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("From", ("discloser.organisation", "discloser.officer")),
-    ("To", ("recipient.organisation", "recipient.officer")),
+    ("From", ("discloser.organisation", "discloser.officer", "discloser.kind")),
+    ("To", ("recipient.organisation", "recipient.officer", "recipient.kind")),
     ("About", ("subjects",)),
     ("What", ("data.description",)),
     ("Kinds of data", ("data.categories", "data.special_category_types")),

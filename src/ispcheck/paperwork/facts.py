@@ -13,12 +13,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..disclosure import Disclosure
+from ..kinds import KINDS
 from ..pack import DEFAULT_PACK, Pack, load_pack
 
 __all__ = ["CAPTIONS", "describe", "fact", "resolve_pack"]
 
 #: Our short names for facts, used where one field shows several (not the protocol's words).
 CAPTIONS: dict[str, str] = {
+    "discloser.kind": "Kind of organisation",
+    "recipient.kind": "Kind of organisation",
     "lawful_basis.article6": "Lawful basis (UK GDPR Article 6)",
     "lawful_basis.article9": "Special category condition (UK GDPR Article 9)",
     "lawful_basis.schedule1_condition": "DPA 2018 Schedule 1 condition",
@@ -70,8 +73,12 @@ _VOCABULARY_OF = {
     "handling.classification": "classification",
 }
 
+_KIND_WORDS = {code: info.label for code, info in KINDS.items()}
+
 #: Plain words for the coded facts the pack has no vocabulary for (ours).
 _WORDS: dict[str, dict[str, str]] = {
+    "discloser.kind": _KIND_WORDS,
+    "recipient.kind": _KIND_WORDS,
     "handling.channel": {
         "secure_email": "secure email",
         "encrypted_attachment": "encrypted attachment",

@@ -8,8 +8,7 @@ from dataclasses import replace
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Facts, Rule, Variant, gated_rule, rule
-from ..view import DisclosureView
+from ..rule import Rule, Variant, gated_rule
 from ..vocabulary import VOCABULARY
 from ._roles import DESIGNATED_OFFICER, DPO
 
@@ -36,8 +35,13 @@ article6_missing = gated_rule(
 )
 
 
-@rule(
+#: Whether the discloser is a public authority (``discloser_public_authority``) comes from the
+#: partner register, or, for an organisation not in it, from its kind (``discloser.kind``) when
+#: every organisation of that kind is one (a police force, a council...). Otherwise it is not
+#: known, and the Data Protection Officer is asked.
+legitimate_interests_public_authority = gated_rule(
     "lawful-basis.legitimate-interests-public-authority",
+    when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": True},
     title="A public authority does not rely on legitimate interests",
     effect=Effect.BLOCK,
     clauses=("5.2", "A3"),
@@ -46,33 +50,35 @@ article6_missing = gated_rule(
         "protocol's basis is performing a task in the public interest (Appendix 3)."
     ),
     action="Use public task (Article 6(1)(e)) with the statutory power that supports it.",
-    facts=("lawful_basis.article6", "discloser.organisation"),
+    facts=("lawful_basis.article6", "discloser.organisation", "discloser.kind"),
     law=("UK GDPR Article 6(1), final paragraph",),
-    when={"lawful_basis.article6": "legitimate_interests"},
 )
-def legitimate_interests_public_authority(d: DisclosureView, f: Facts) -> bool:
-    return f.discloser is not None and f.discloser.public_authority
 
 
 legitimate_interests_unknown_discloser = gated_rule(
     "lawful-basis.legitimate-interests-unknown-discloser",
-    when={"lawful_basis.article6": "legitimate_interests", "discloser_signatory": False},
+    when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": None},
     title="Legitimate interests from an unregistered organisation is checked",
     effect=Effect.REFER,
     clauses=("5.2",),
     message=(
         "Legitimate interests is relied on, but the disclosing organisation is not in the "
-        "register, so it is not known whether it is a public authority (which cannot use it)."
+        "register and its kind of organisation does not settle whether it is a public authority "
+        "(which cannot use it)."
     ),
-    action="Ask your Data Protection Officer to confirm the right lawful basis.",
+    action=(
+        "Ask your Data Protection Officer to confirm the right lawful basis. If the organisation "
+        "is a police force, council or other public body, say so (discloser.kind)."
+    ),
     refer_to=DPO,
-    facts=("lawful_basis.article6", "discloser.organisation"),
+    facts=("lawful_basis.article6", "discloser.organisation", "discloser.kind"),
     law=("UK GDPR Article 6(1)(f)",),
 )
 
 
-@rule(
+legitimate_interests_assessment = gated_rule(
     "lawful-basis.legitimate-interests-assessment",
+    when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": False},
     title="Legitimate interests needs a balancing assessment",
     effect=Effect.CONDITION,
     clauses=("5.2", "5.3"),
@@ -83,10 +89,7 @@ legitimate_interests_unknown_discloser = gated_rule(
     ),
     facts=("lawful_basis.article6",),
     law=("UK GDPR Article 6(1)(f)",),
-    when={"lawful_basis.article6": "legitimate_interests"},
 )
-def legitimate_interests_assessment(d: DisclosureView, f: Facts) -> bool:
-    return f.discloser is not None and not f.discloser.public_authority
 
 
 consent_not_obtained = gated_rule(
@@ -269,36 +272,73 @@ offender_data_not_marked = gated_rule(
 )
 
 
+# Section 115(1) lets any person disclose to a relevant authority, so only the recipient matters.
+# Who is one is set by s.115(2) of the Act, not by this protocol's register: it is decided from the
+# recipient's kind of organisation (the register's kind when it is in the register, otherwise
+# recipient.kind), and a recipient whose kind is not known is not known to be one (fail closed).
+# See ispcheck.kinds and the interpretation s115-relevant-authority-by-kind.
 _s115_template = gated_rule(
     "lawful-basis.s115-needs-relevant-authorities",
-    when={"lawful_basis.gateway": "crime_and_disorder_act_s115", "recipient_relevant_authority": False},
+    when={
+        "lawful_basis.gateway": "crime_and_disorder_act_s115",
+        "recipient_relevant_authority": (False, None),
+    },
     title="Section 115 is used to disclose to a relevant authority",
     effect=Effect.REFER,
     clauses=("1.3", "3.1", "4.1"),
     message=(
-        "Section 115 of the Crime and Disorder Act 1998 gives a power to disclose to a relevant "
-        "authority (the responsible authorities of 1.3), and the recipient is not one."
+        "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant "
+        "authority, and section 115(2) says who is one (police forces, councils, probation, "
+        "integrated care boards and others), not this protocol's register. The recipient's kind of "
+        "organisation (from the partner register when it is in it, otherwise recipient.kind) is "
+        "not one of them."
     ),
     action=(
-        "Ask your Data Protection Officer to confirm the power to share, or name the power from "
-        "Appendix 1 that covers this recipient."
+        "Name the power from Appendix 1 that covers sharing with this recipient, or ask your Data "
+        "Protection Officer to confirm the power to share."
     ),
     refer_to=DPO,
-    facts=("lawful_basis.gateway", "recipient.organisation"),
-    law=("Crime and Disorder Act 1998 s.115(1)",),
+    facts=("lawful_basis.gateway", "recipient.organisation", "recipient.kind"),
+    law=("Crime and Disorder Act 1998 s.115(1) and (2)",),
     when_urgent=Effect.CONDITION,
     urgent_action="Share what is needed to protect life, and record the correct power afterwards.",
+    interpretations=("s115-relevant-authority-by-kind",),
+)
+
+_S115_KIND_NOT_KNOWN_MESSAGE = (
+    "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant "
+    "authority, as section 115(2) defines it, and it is not known whether the recipient is one: "
+    "it is not in the partner register and its kind of organisation (recipient.kind) is not given."
+)
+
+#: The recipient's kind is not known: say so, and what would settle it.
+_S115_KIND_NOT_KNOWN = _s115_template.variant(
+    message=_S115_KIND_NOT_KNOWN_MESSAGE,
+    action=(
+        "Give the recipient's kind of organisation (recipient.kind): a council or police force "
+        "that has not signed the protocol is still a relevant authority. Otherwise name the power "
+        "from Appendix 1 that covers this recipient, or ask your Data Protection Officer."
+    ),
+)
+_S115_KIND_NOT_KNOWN_URGENT = _s115_template.variant(
+    effect=Effect.CONDITION,
+    message=_S115_KIND_NOT_KNOWN_MESSAGE,
+    action=(
+        "Share what is needed to protect life, and afterwards record the correct power and the "
+        "recipient's kind of organisation."
+    ),
+    after=True,
 )
 
 #: In a meeting every attendee has signed a declaration made "subject to section 115" (A3, A5,
-#: A6, A9), so a recipient that is not a relevant authority is advice there, not a referral
-#: (except on the urgent path, which is the same everywhere).
+#: A6, A9), so a recipient that is not known to be a relevant authority is advice there, not a
+#: referral (except on the urgent path, which is the same everywhere).
 _S115_IN_MEETING = _s115_template.variant(
     effect=Effect.ADVICE,
     message=(
-        "Section 115 gives a power to disclose to a relevant authority, and this attendee's "
-        "organisation is not one. The meeting's declaration governs its use, but the power to "
-        "share with it comes from the discloser's other powers (Appendix 1)."
+        "Section 115 gives a power to disclose to a relevant authority (section 115(2)), and this "
+        "attendee's organisation is not known to be one. The meeting's declaration governs its "
+        "use, but the power to share with it comes from the discloser's other powers (Appendix 1)."
     ),
     action="Record the power that covers sharing with this attendee (for example common law).",
     refer_to=None,
@@ -309,8 +349,12 @@ s115_needs_relevant_authorities = replace(
     _s115_template,
     variants=(
         Variant.of({"in_meeting": True, "urgent": False}, _S115_IN_MEETING),
-        Variant.of({"in_meeting": True, "urgent": True}),
-        Variant.of({"in_meeting": False}),
+        Variant.of({"urgent": True, "recipient_relevant_authority": False}),
+        Variant.of({"urgent": True, "recipient_relevant_authority": None}, _S115_KIND_NOT_KNOWN_URGENT),
+        Variant.of({"in_meeting": False, "urgent": False, "recipient_relevant_authority": False}),
+        Variant.of(
+            {"in_meeting": False, "urgent": False, "recipient_relevant_authority": None}, _S115_KIND_NOT_KNOWN
+        ),
     ),
 )
 

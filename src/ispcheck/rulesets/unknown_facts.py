@@ -17,14 +17,19 @@ from ..rule import Rule, gated_rule
 
 #: Rule ids here are ``unknown.`` and the entry's id.
 PREFIX = "unknown."
+#: How the pack writes a null value in ``also_when`` (TOML has no null).
+NOT_KNOWN = "not known"
 
 
 def unknown_risk_rule(entry: UnknownRisk) -> Rule:
     """The rule for one entry: it fires on personal data whenever ``entry.fact`` is not known."""
     effect = Effect(entry.effect)
+    also = {
+        fact: tuple(None if v == NOT_KNOWN else v for v in values) for fact, values in entry.also_when.items()
+    }
     return gated_rule(
         PREFIX + entry.id,
-        when={entry.fact: None},
+        when={**also, entry.fact: None},
         title=entry.title,
         effect=effect,
         clauses=entry.clauses,
