@@ -258,7 +258,7 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
         print_json(data)
     else:
         console = Console(highlight=False, emoji=False)
-        render.decision(console, decision)
+        render.decision(console, decision, readings=render.reading_titles(checker.pack))
         console.print(f"\n{len(interview.order)} questions answered from {args.answers}.")
         if not_given:
             console.print(f"Not in the answers file, so treated as not known: {', '.join(not_given)}")

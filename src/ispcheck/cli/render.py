@@ -171,10 +171,13 @@ def _finding(page: _Page, f: Finding, readings: Mapping[str, str]) -> None:
     if f.facts:
         text += f"\n[dim]Facts that decide it: {', '.join(f.facts)}[/]"
     for ident in f.interpretations:
-        title = readings.get(ident, ident)
-        text += (
-            f"\n[dim]Goes beyond the protocol's words: {escape(title)} (interpretation {escape(ident)})[/]"
+        title = readings.get(ident)
+        said = (
+            f"{escape(title)} (interpretation {escape(ident)})"
+            if title
+            else f"interpretation {escape(ident)}"
         )
+        text += f"\n[dim]Goes beyond the protocol's words: {said}; see ispcheck rules[/]"
     page.item(text, marker="-", indent=4)
 
 
