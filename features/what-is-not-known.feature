@@ -8,17 +8,38 @@ Feature: Facts that are not known
   to confirm and why. Anonymised or aggregated figures are outside these rules. This reading goes
   beyond the protocol's words, and is set out for the partnership's Data Protection Officer as the
   interpretation "A risk that is not known is not taken as absent".
-  Clauses covered: 4.6, Appendix 2 question 5 (A2.Q5), 7.2, Appendix 6 (A6), 4.7, 6.4, 1.6.
+  Clauses covered: 4.6, Appendix 2 question 5 (A2.Q5), Appendix 4 (A4), 7.2, Appendix 6 (A6), 4.7, 6.4, 1.6.
 
   @clause-A2.Q5 @fires
-  Scenario: Information not known to be the discloser's own goes ahead only once its source is confirmed
+  Scenario: Information not known to be the discloser's own waits for whoever owns it
     Given Warwickshire Police propose to share a victim's address with Rugby Borough Council
     And it is not known whether the information came from another organisation
     When the share is checked against the protocol
-    Then the answer is share with conditions
+    Then the answer is refer
     And the reason cites clause A2.Q5
-    And a condition is to confirm where the information came from
+    And the officer must refer to the organisation the information came from
+    And the officer must refer to the meeting chair
+    And the officer is told that it is not known whether the information is your organisation's own
     And the answer rests on the reading that where the information came from is worked out from the originator
+
+  @clause-A4 @fires
+  Scenario: Information from another organisation not known to have skipped a meeting waits for the chair
+    Given Bromford Housing propose to share an offender's address with Rugby Borough Council
+    And the information came from the Probation Service
+    And the originator agreed to it being passed on
+    And it is not known whether it was first shared at a meeting
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause A4
+    And the officer must refer to the meeting chair
+
+  @clause-A4 @does-not-fire
+  Scenario: Information from another organisation said not to come from a meeting needs no chair
+    Given Bromford Housing propose to share an offender's address with Rugby Borough Council
+    And the information came from the Probation Service
+    And the originator agreed to it being passed on
+    When the share is checked against the protocol
+    Then clause A4 is not raised
 
   @clause-A2.Q5 @does-not-fire
   Scenario: Information known to be the discloser's own needs no confirming of its source

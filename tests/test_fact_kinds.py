@@ -39,10 +39,9 @@ def test_a_required_fact_is_said_to_be_always_given() -> None:
 
 
 def test_a_fact_whose_null_the_contract_defines_says_so_instead_of_its_kind() -> None:
-    meeting = fact_kinds()["context.from_meeting"]
-    assert meeting.unknown_in_words == (
-        "Left out or null means the information was not first shared at a meeting."
-    )
+    types = fact_kinds()["data.special_category_types"]
+    assert types.unknown_in_words.startswith("Left out or null means the kinds are not listed")
+    assert fact_kinds()["context.from_meeting"].null_means is None  # "none" says not at a meeting
 
 
 def test_the_schema_describes_each_fact_and_its_kind() -> None:

@@ -152,6 +152,40 @@ def test_the_facts_fit_in_one_call_of_positional_arguments_built_without_a_tuple
         ({"context.secondary_disclosure": None, "data.originator": "a GP surgery"}, True),
         ({"context.secondary_disclosure": None, "data.originator": None}, None),
         ({"context.secondary_disclosure": None, "data.originator": "   "}, None),
+        # Containing the discloser's name is not being the discloser.
+        (
+            {
+                "context.secondary_disclosure": None,
+                "discloser.organisation": "Refuge",
+                "data.originator": "Refugee Action",
+            },
+            True,
+        ),
+        (
+            {
+                "context.secondary_disclosure": None,
+                "data.originator": "West Mercia Police (shared with Warwickshire Police)",
+            },
+            True,
+        ),
+        # An originator who refused owns the information, whatever else is said.
+        (
+            {
+                "context.secondary_disclosure": None,
+                "data.originator": None,
+                "context.originator_agreed": False,
+            },
+            True,
+        ),
+        ({"context.secondary_disclosure": False, "context.originator_agreed": False}, True),
+        (
+            {
+                "context.secondary_disclosure": None,
+                "data.originator": None,
+                "context.originator_agreed": True,
+            },
+            None,
+        ),
     ],
 )
 def test_information_came_from_elsewhere_when_said_or_when_its_originator_is_someone_else(

@@ -79,6 +79,15 @@ def _context_not_known(name: str, data: dict[str, Any]) -> None:
     data["context"][name] = None
 
 
+def _setting_not_known(data: dict[str, Any]) -> None:
+    data["context"].pop("setting", None)  # left out, which the contract reads as not known
+
+
+def _meeting_source_not_known(data: dict[str, Any]) -> None:
+    data["context"]["from_meeting"] = None
+    data["context"]["secondary_disclosure"] = True  # it matters only for someone else's information
+
+
 def _profiling_not_known(data: dict[str, Any]) -> None:
     data["context"]["profiling"] = None
     data["context"]["profiling_children"] = None
@@ -91,9 +100,11 @@ MAKE_UNKNOWN: dict[str, Any] = {
     "context.secondary_disclosure": _origin_not_known,
     "context.profiling": _profiling_not_known,
     "context.profiling_children": _profiling_not_known,
+    "context.setting": _setting_not_known,
+    "context.from_meeting": _meeting_source_not_known,
     **{
         f"context.{name}": partial(_context_not_known, name)
-        for name in ("ongoing_investigation", "evidential_use", "transfer_outside_uk", "setting")
+        for name in ("ongoing_investigation", "evidential_use", "transfer_outside_uk")
     },
 }
 PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
@@ -259,13 +270,27 @@ def test_a_clean_share_with_every_risk_known_absent_stays_a_share(checker: Check
     assert checker.check(clean_disclosure()).outcome is Outcome.SHARE
 
 
-def test_a_clean_share_with_any_one_risk_not_known_is_shared_only_on_conditions(checker: Checker) -> None:
+def test_a_clean_share_with_any_one_risk_not_known_says_what_to_confirm(checker: Checker) -> None:
     for risk, make_unknown in MAKE_UNKNOWN.items():
         unknown = clean_disclosure()
         make_unknown(unknown)
         decision = checker.check(unknown)
-        assert decision.outcome is Outcome.SHARE_WITH_CONDITIONS, risk
-        assert any(risk in f.facts for f in decision.findings if f.effect is Effect.CONDITION), risk
+        assert decision.outcome in (Outcome.SHARE_WITH_CONDITIONS, Outcome.REFER), risk
+        binding = (Effect.CONDITION, Effect.REFER)
+        assert any(risk in f.facts for f in decision.findings if f.effect in binding), risk
+
+
+@common
+@given(any_disclosures(), st.sampled_from(("Refugee Action", "West Mercia Police (shared with Refuge)")))
+def test_information_from_an_originator_whose_name_merely_contains_the_disclosers_is_not_simply_shared(
+    checker: Checker, data: dict[str, Any], originator: str
+) -> None:
+    data["discloser"]["organisation"] = "Refuge"
+    data["data"]["originator"] = originator
+    data["context"]["secondary_disclosure"] = None
+    decision = checker.check(data)
+    if PERSONAL & set(data["data"]["categories"]) or data["data"].get("special_category_types"):
+        assert decision.outcome is not Outcome.SHARE, decision.findings
 
 
 @common

@@ -233,7 +233,7 @@ def test_each_rule_says_in_words_when_it_can_fire(tmp_path: Path, checker: Check
     assert evidence.fires_when == (
         "Fires whenever personal data is involved; context.evidential_use is true; "
         "context.formal_request_form is false or not known, and one of these holds: (1) in_meeting "
-        "is true or (2) context.from_meeting is given; in_meeting is false."
+        "is true or (2) context.from_meeting is not none or not known; in_meeting is false."
     )
     predicate = {r.id: r for r in clause(review, "6.4").rules}["handling.mark-official-sensitive"]
     assert predicate.fires_when == (

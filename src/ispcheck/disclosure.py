@@ -24,8 +24,8 @@ from .vocabulary import (
     Classification,
     ConsentStatus,
     Exemption,
+    FromMeeting,
     Gateway,
-    MeetingSetting,
     OrganisationKind,
     PurposeCode,
     Role,
@@ -145,8 +145,9 @@ class Handling(_Contract):
 
 
 class Context(_Contract):
-    #: Null means "not known"; the rules then treat the share as happening outside a meeting.
-    setting: Setting | None = "outside_meeting"
+    #: Left out or null means "not known": a risk, so the decision asks for it to be confirmed
+    #: (the meeting rules are read as outside a meeting meanwhile).
+    setting: Setting | None = None
     urgent_risk_to_life: bool | None = None
     ongoing_investigation: bool | None = None
     investigating_officer_consulted: bool | None = None
@@ -159,8 +160,9 @@ class Context(_Contract):
     #: Added to the contract: could the share amount to profiling anyone, adults or children (4.7)?
     #: ``false`` also answers ``profiling_children``.
     profiling: bool | None = None
-    #: Added to the contract: the meeting the information was first shared in, if any.
-    from_meeting: MeetingSetting | None = None
+    #: Added to the contract: the meeting the information was first shared in, or "none" (not at a
+    #: meeting). Left out or null means not known.
+    from_meeting: FromMeeting | None = None
     #: Added to the contract: has a DPIA been done for this meeting or scenario (5.7)?
     dpia_in_place: bool | None = None
 

@@ -135,7 +135,9 @@ class Facts(Struct, frozen=True, gc=False):
         origin_entry = register.lookup(origin) if origin else None
         said = context.secondary_disclosure
         came_from_elsewhere = (
-            said
+            True  # someone whose information it is has refused: it is theirs, whatever else is said
+            if context.originator_agreed is False
+            else said
             if said is not None
             else _came_from_elsewhere(origin, origin_entry, discloser, disclosure.discloser.organisation)
         )
@@ -233,7 +235,12 @@ def _came_from_elsewhere(
         return None
     if entry is not None:
         return entry is not discloser
-    return normalise(discloser_name) not in normalise(origin)
+    # Not in the register: the discloser's own only when the originator is the discloser's name, or
+    # starts with it as whole words ("Warwickshire Police CID"), never merely contains it.
+    own, theirs = normalise(discloser_name), normalise(origin)
+    if not own or not theirs:
+        return None
+    return not (theirs == own or theirs.startswith(own + " "))
 
 
 def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bool:

@@ -592,7 +592,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Was this information first shared at a meeting? Which?",
         "Some meetings forbid passing information on without the chair's agreement.",
         ("A4", "A6", "A7", "A8"),
-        choices=(Choice(None, "No"), *SETTINGS[1:]),
+        choices=(Choice("none", "No, not at a meeting"), *SETTINGS[1:]),
         when=_equals("context.secondary_disclosure", True),
         depends_on=("circumstances",),
     ),

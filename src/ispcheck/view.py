@@ -36,8 +36,8 @@ from .vocabulary import (
     Classification,
     ConsentStatus,
     Exemption,
+    FromMeeting,
     Gateway,
-    MeetingSetting,
     OrganisationKind,
     PurposeCode,
     Role,
@@ -143,7 +143,7 @@ class HandlingView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
 
 
 class ContextView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
-    setting: Setting | None = "outside_meeting"
+    setting: Setting | None = None
     urgent_risk_to_life: bool | None = None
     ongoing_investigation: bool | None = None
     investigating_officer_consulted: bool | None = None
@@ -154,7 +154,7 @@ class ContextView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     profiling_children: bool | None = None
     transfer_outside_uk: bool | None = None
     profiling: bool | None = None
-    from_meeting: MeetingSetting | None = None
+    from_meeting: FromMeeting | None = None
     dpia_in_place: bool | None = None
 
 

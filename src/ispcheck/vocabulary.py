@@ -21,6 +21,7 @@ __all__ = [
     "Classification",
     "ConsentStatus",
     "Exemption",
+    "FromMeeting",
     "Gateway",
     "MeetingSetting",
     "OrganisationKind",
@@ -109,6 +110,8 @@ MeetingSetting = Literal[
     "csp_meeting",
 ]
 Setting = Literal["outside_meeting", MeetingSetting]
+#: Where information was first shared: "none" (not at a meeting), or the meeting.
+FromMeeting = Literal["none", MeetingSetting]
 #: What kind of organisation a discloser or recipient is: enough to decide whether it is a
 #: "relevant authority" under section 115(2) of the Crime and Disorder Act 1998, and whether it is
 #: certainly a public authority. What each kind means, and what follows from it, is in

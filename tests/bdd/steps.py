@@ -625,6 +625,8 @@ def came_from(case: Case, checker: Checker, source: str) -> None:
     case.set("data.originator", organisation(source, checker))
     case.set("context.secondary_disclosure", True)
     case.set("context.originator_agreed", None)
+    if case.disclosure["context"].get("from_meeting") is None:
+        case.set("context.from_meeting", "none")  # from the organisation itself, not at a meeting
 
 
 @phrase("given", "the originator agreed to it being passed on")
@@ -691,6 +693,11 @@ def profiling_not_known(case: Case) -> None:
 def origin_not_known(case: Case) -> None:
     case.set("context.secondary_disclosure", None)
     case.set("data.originator", None)
+
+
+@phrase("given", "it is not known whether it was first shared at a meeting")
+def meeting_source_not_known(case: Case) -> None:
+    case.set("context.from_meeting", None)
 
 
 @phrase("given", "it is not known whether the information is wanted as evidence")

@@ -5,7 +5,11 @@ from __future__ import annotations
 from tests.conftest import effect_of, rule_ids
 
 ABROAD = {"context.transfer_outside_uk": True}
-FROM_A_PARTNER = {"context.secondary_disclosure": True, "context.originator_agreed": True}
+FROM_A_PARTNER = {
+    "context.secondary_disclosure": True,
+    "context.originator_agreed": True,
+    "context.from_meeting": "none",
+}
 
 
 def test_data_received_from_another_partner_is_not_sent_outside_the_uk(decide):

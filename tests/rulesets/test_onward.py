@@ -10,7 +10,11 @@ import pytest
 from tests.conftest import effect_of, rule_ids
 
 URGENT = {"context.urgent_risk_to_life": True}
-SECONDARY = {"context.secondary_disclosure": True, "data.originator": "Rugby Borough Council"}
+SECONDARY = {
+    "context.secondary_disclosure": True,
+    "data.originator": "Rugby Borough Council",
+    "context.from_meeting": "none",
+}
 CHAIR = "the meeting chair"
 CHIEF_OFFICER = "the Chief Officer of Police"
 
@@ -130,14 +134,22 @@ def test_a_legal_obligation_needs_no_record_of_overriding_an_originator_who_agre
     assert "onward.legal-obligation-overrides-originator" not in rule_ids(decision)
 
 
-def test_an_objection_recorded_on_the_disclosers_own_information_is_not_an_originator_issue(
+def test_a_refusal_recorded_while_the_information_is_said_to_be_the_disclosers_own_is_still_honoured(
     decide,
 ):
-    """7.3: the discloser is itself the information owner."""
+    """7.3: an owner who refused was asked, so the information is someone else's: not ignored."""
     decision = decide(**{"context.secondary_disclosure": False, "context.originator_agreed": False})
 
+    assert effect_of(decision, "onward.originator-refused") == "refer"
+    assert decision.outcome.value == "refer"
+
+
+def test_information_said_to_be_the_disclosers_own_with_no_refusal_raises_no_originator_issue(decide):
+    """7.3: the nearest case: the discloser is itself the owner, and nobody refused."""
+    decision = decide(**{"context.secondary_disclosure": False, "context.originator_agreed": None})
+
     assert "onward.originator-refused" not in rule_ids(decision)
-    assert "onward.legal-obligation-overrides-originator" not in rule_ids(decision)
+    assert "onward.originator-not-asked" not in rule_ids(decision)
 
 
 # -- information leaving a meeting ----------------------------------------------------------

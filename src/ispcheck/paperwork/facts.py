@@ -159,6 +159,8 @@ def _word(path: str, value: Any, pack: Pack) -> str:
         entry = pack.vocabulary.get(kind, {}).get(text)
         if entry is not None:
             return f"{entry.label} ({entry.law})" if entry.law else entry.label
+    if path == "context.from_meeting" and text == "none":
+        return "Not at a meeting"
     if path == "context.setting" or path == "context.from_meeting":
         setting = pack.settings.get(text)
         return setting.name if setting is not None else text.replace("_", " ")
