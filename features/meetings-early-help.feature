@@ -10,6 +10,7 @@ Feature: Early Help locality panels (Appendix 7)
   Scenario: Sharing at an Early Help panel follows the Appendix 7 declaration
     Given Warwickshire County Council propose to share a child's address with Barnardo's
     And it is shared at an Early Help locality panel
+    And the power to share is the Children Act
     When the share is checked against the protocol
     Then the answer is share with conditions
     And the reason cites clause A7

@@ -244,9 +244,11 @@ def test_the_rule_catalogue_says_when_each_rule_can_fire(capsys: pytest.CaptureF
         "lawful_basis.gateway": ["crime_and_disorder_act_s115"],
         "recipient_relevant_authority": [None, False],
     }
-    assert {"in_meeting": [False], "recipient_relevant_authority": [None], "urgent": [False]} in s115[
-        "variants"
-    ]
+    assert {
+        "recipient_relevant_authority": [None],
+        "setting": ["channel_panel", "early_help_panel", "mappa", "outside_meeting"],
+        "urgent": [False],
+    } in s115["variants"]
     assert rules["handling.post"]["variants"] == []
 
 

@@ -306,3 +306,24 @@ def test_a_setting_resting_on_an_unknown_interpretation_is_refused(pack_copy: Pa
 def test_only_the_marac_admits_guests_only_with_the_chairs_consent(pack: Pack) -> None:
     chair_only = [code for code, s in pack.settings.items() if s.guests == "chair_consent"]
     assert chair_only == ["marac"]
+
+
+def test_an_empty_list_of_what_to_confirm_is_refused_naming_every_risk_left_unanswered(
+    pack_copy: Path,
+) -> None:
+    (pack_copy / "unknown_risks.toml").write_text("# nothing here\n", encoding="utf-8")
+    found = problems_of(pack_copy)
+    unanswered = next(p for p in found if p.startswith("unknown_risks.toml: nothing says what to confirm"))
+    for path in ("context.ongoing_investigation", "context.transfer_outside_uk", "context.evidential_use"):
+        assert path in unanswered
+
+
+def test_what_to_confirm_whose_fact_is_another_risk_is_refused(pack_copy: Path) -> None:
+    edit(
+        pack_copy,
+        "unknown_risks.toml",
+        'fact = "context.transfer_outside_uk"',
+        'fact = "context.ongoing_investigation"',
+    )
+    found = problems_of(pack_copy)
+    assert any("does not say whether context.transfer_outside_uk is known" in p for p in found), found

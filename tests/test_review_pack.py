@@ -222,12 +222,10 @@ def test_each_rule_says_in_words_when_it_can_fire(tmp_path: Path, checker: Check
     )
     assert leaving.fires_when.endswith(", and setting is not that same value (each with its own finding).")
     s115 = {r.id: r for r in clause(review, "4.1").rules}["lawful-basis.s115-needs-relevant-authorities"]
-    assert (
-        "(1) in_meeting is true; urgent is false (then advice only) or (2) recipient_relevant"
-        in s115.fires_when
-    )
+    assert "(1) setting is one of 10 values; urgent is false (then advice only) or (2)" in s115.fires_when
     assert s115.fires_when.endswith(
-        "(5) in_meeting is false; recipient_relevant_authority is not known; urgent is false."
+        "(5) recipient_relevant_authority is not known; setting is channel_panel or early_help_panel "
+        "or mappa or outside_meeting; urgent is false."
     )
     evidence = {r.id: r for r in clause(review, "A9").rules}["evidence.from-meeting"]
     assert evidence.fires_when == (

@@ -138,6 +138,8 @@ class SettingInfo(_Entry, frozen=True, forbid_unknown_fields=True):
     #: Who may attend from an organisation that has not signed: anyone who signs the sheet (6.2),
     #: or only guests the chair has agreed to (MARAC, Appendix 5).
     guests: Literal["sign_declaration", "chair_consent"] = "sign_declaration"
+    #: The declaration is made "subject to section 115" of the Crime and Disorder Act 1998.
+    declaration_under_s115: bool = False
     #: The pack's interpretation (interpretations.toml) that ``onward_sharing`` rests on, if it goes
     #: beyond the declaration's words.
     onward_sharing_reading: str | None = None
@@ -493,7 +495,17 @@ class _PackReader:
                 fact = kinds.get(path)
                 if fact is None or fact.kind is not FactKind.RISK:
                     self.problems.append(f"{label}: about {path!r}, which is not a risk fact of the contract")
-                answered.add(path)
+            # What the entry's facts can speak for: it answers only for those.
+            covered = set(_WORKED_OUT_FROM.get(entry.fact, (entry.fact,)))
+            within = covered | {p for name in entry.also_when for p in _WORKED_OUT_FROM.get(name, (name,))}
+            if not covered & set(entry.about):
+                self.problems.append(
+                    f"{label}: its fact {entry.fact!r} does not say whether {', '.join(entry.about)} is known"
+                )
+            stray = [p for p in entry.about if p not in within]
+            if stray:
+                self.problems.append(f"{label}: about {', '.join(stray)}, which its facts do not read")
+            answered.update(p for p in entry.about if p in within)
             for ident in entry.interpretations:
                 if ident not in interpretations:
                     self.problems.append(
@@ -506,7 +518,7 @@ class _PackReader:
             for f in kinds.values()
             if f.kind is FactKind.RISK and not f.required and f.null_means is None and f.path not in answered
         ]
-        if entries and unanswered:
+        if unanswered:
             self.problems.append(
                 "unknown_risks.toml: nothing says what to confirm when these risk facts are not known: "
                 + ", ".join(unanswered)
@@ -547,6 +559,14 @@ class _PackReader:
         if entries and missing:
             self.problems.append(f"{file}: [[{table}]] has no entry for {', '.join(missing)}")
 
+
+#: The contract facts each worked-out fact that may be unknown is read from (see ``facts.py``).
+_WORKED_OUT_FROM: dict[str, tuple[str, ...]] = {
+    "came_from_elsewhere": ("context.secondary_disclosure",),
+    "any_child": ("subjects.is_child",),
+    "recipient_relevant_authority": ("recipient.kind",),
+    "discloser_public_authority": ("discloser.kind",),
+}
 
 _PACK_VOCABULARIES = (
     "purpose",

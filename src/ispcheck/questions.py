@@ -532,7 +532,7 @@ QUESTIONS: tuple[Question, ...] = (
     question(
         "circumstances",
         "flags",
-        "Do any of these apply? (pick all that apply, or 0 for none)",
+        "Do any of these apply? (pick all that apply; any you leave out count as no)",
         "Each brings its own safeguard.",
         ("4.6", "4.7", "7.2", "A2.Q5", "A6"),
         fields=(

@@ -53,3 +53,26 @@ def test_information_about_someone_of_unknown_age_gets_no_child_reminder(decide)
     decision = decide(subjects=[{"role": "victim", "is_child": None}])
 
     assert "children.child-subject" not in rule_ids(decision)
+
+
+def test_profiling_said_to_be_of_adults_while_a_person_is_a_child_goes_to_the_dpo(decide):
+    """4.7: "particularly of children": a known child among the people profiled is not overlooked."""
+    decision = decide(
+        **{
+            "context.profiling": True,
+            "context.profiling_children": False,
+            "subjects": [{"role": "victim", "is_child": True}],
+        }
+    )
+
+    assert effect_of(decision, "children.profiling") == "refer"
+    assert "profiling.adults" not in rule_ids(decision)
+
+
+def test_profiling_of_adults_only_is_a_condition_to_record_the_justification(decide):
+    """4.7: the nearest case: every person is known to be an adult."""
+    decision = decide(**{"context.profiling": True, "context.profiling_children": False})
+
+    assert effect_of(decision, "profiling.adults") == "condition"
+    assert "children.profiling" not in rule_ids(decision)
+    assert decision.outcome.value == "share_with_conditions"

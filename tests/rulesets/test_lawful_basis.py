@@ -649,3 +649,16 @@ def test_in_an_emergency_the_privacy_balance_may_be_recorded_afterwards(decide):
 
     assert effect_of(decision, "lawful-basis.article8-not-considered") == "condition"
     assert decision.outcome.value == "share_with_conditions"
+
+
+def test_section_115_to_a_non_relevant_authority_at_a_mappa_meeting_is_referred_as_outside_one(decide):
+    """A4 is not made subject to s.115, so the in-meeting advice of A3, A5, A6 and A9 does not apply."""
+    decision = decide(
+        **{
+            "recipient.organisation": "Bromford Housing",
+            "context.setting": "mappa",
+            "handling.channel": "in_meeting",
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "refer"

@@ -38,7 +38,7 @@ def s115_as_it_was(checker: Checker, d: DisclosureView, f: Facts) -> Finding | N
         return None
     if f.recipient_relevant_authority is True:
         return None
-    if f.meeting is not None and not f.urgent:
+    if f.meeting is not None and f.meeting.declaration_under_s115 and not f.urgent:
         return _S115_IN_MEETING
     if f.recipient_relevant_authority is None:
         return _S115_KIND_NOT_KNOWN_URGENT if f.urgent else _S115_KIND_NOT_KNOWN

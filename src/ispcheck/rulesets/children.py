@@ -40,6 +40,16 @@ _PROFILING_CHILDREN_NOT_KNOWN = _profiling_children.variant(
     interpretations=("unknown-risk-not-absent",),
 )
 
+#: Profiling said not to be of children, while a person it is about is, or may be, a child.
+_PROFILING_WITH_A_CHILD = _profiling_children.variant(
+    message=(
+        "The share could amount to profiling, and a person it is about is, or may be, a child. "
+        "Special care is needed, particularly for children, and a legal justification must be "
+        "available before any sensitive information is shared."
+    ),
+    interpretations=("unknown-risk-not-absent",),
+)
+
 profiling = replace(
     _profiling_children,
     when=(),
@@ -48,13 +58,17 @@ profiling = replace(
         Variant.of(
             {"context.profiling_children": None, "context.profiling": True}, _PROFILING_CHILDREN_NOT_KNOWN
         ),
+        Variant.of(
+            {"context.profiling_children": False, "context.profiling": True, "any_child": (True, None)},
+            _PROFILING_WITH_A_CHILD,
+        ),
     ),
 )
 
 
 profiling_adults = gated_rule(
     "profiling.adults",
-    when={"context.profiling": True, "context.profiling_children": False},
+    when={"context.profiling": True, "context.profiling_children": False, "any_child": False},
     title="Profiling adults needs its legal justification recorded first",
     effect=Effect.CONDITION,
     clauses=("4.7",),

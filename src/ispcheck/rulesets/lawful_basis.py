@@ -134,15 +134,20 @@ _special_without_condition = gated_rule(
 
 #: The Article 9 conditions that can serve when vital interests cannot (the person could consent).
 _OTHER_ARTICLE9_CONDITIONS = (
-    "Name a condition that fits: substantial public interest with a DPA 2018 Schedule 1 "
-    "condition that can apply without consent, such as safeguarding of children and of "
-    "individuals at risk (paragraph 18) or preventing or detecting unlawful acts (paragraph 10); "
-    "explicit consent, where it was given for this share; or leave the special category details out."
+    "Do not rely on vital interests for the special category details. Check with your Data "
+    "Protection Officer whether another condition fits: substantial public interest with a DPA "
+    "2018 Schedule 1 condition, such as safeguarding of children and of individuals at risk "
+    "(paragraph 18: for a child, or an adult at risk who cannot protect themselves, where consent "
+    "cannot be given, cannot reasonably be obtained, or asking would put their protection at risk) "
+    "or preventing or detecting unlawful acts (paragraph 10: where asking for consent would "
+    "prejudice that purpose). If none fits, leave the special category details out."
 )
 
-#: The person gave, refused or withdrew consent, so could consent: Article 9(2)(c) is not available
-#: even in an emergency, and the condition must be another (pack interpretation).
-_PERSON_COULD_CONSENT = ("obtained", "refused", "withdrawn")
+#: The person refused or withdrew consent, so could consent: Article 9(2)(c) is not available even
+#: in an emergency, and the condition must be another (pack interpretation).
+_PERSON_REFUSED = ("refused", "withdrawn")
+#: Any answer that shows the person could consent: given, refused or withdrawn.
+_PERSON_COULD_CONSENT = ("obtained", *_PERSON_REFUSED)
 
 special_category_without_condition = replace(
     _special_without_condition,
@@ -153,8 +158,8 @@ special_category_without_condition = replace(
             _special_without_condition.variant(
                 message=(
                     "Special category data is included, but no Article 9 condition is given. The "
-                    "person's consent was obtained, refused or withdrawn, so they can consent: "
-                    "vital interests (Article 9(2)(c)) is not available, even in an emergency."
+                    "person was able to give, refuse or withdraw consent, so vital interests "
+                    "(Article 9(2)(c)) is not available, even in an emergency."
                 ),
                 action=_OTHER_ARTICLE9_CONDITIONS,
                 interpretations=("vital-interests-needs-incapacity",),
@@ -164,12 +169,12 @@ special_category_without_condition = replace(
 )
 
 
-vital_interests_person_could_consent = gated_rule(
+_could_consent_template = gated_rule(
     "lawful-basis.vital-interests-person-could-consent",
     when={
         "special": True,
         "lawful_basis.article9": "vital_interests",
-        "consent.status": _PERSON_COULD_CONSENT,
+        "consent.status": _PERSON_REFUSED,
     },
     title="Vital interests covers special category data only where the person cannot consent",
     effect=Effect.BLOCK,
@@ -177,13 +182,41 @@ vital_interests_person_could_consent = gated_rule(
     message=(
         "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
         "only where the person is physically or legally incapable of giving consent (Appendix 11). "
-        "Their consent was obtained, refused or withdrawn, so they can consent: the condition is "
-        "not available, urgent or not."
+        "The person refused or withdrew consent, so they were able to decide: the condition is not "
+        "available, urgent or not."
     ),
     action=_OTHER_ARTICLE9_CONDITIONS,
     facts=("lawful_basis.article9", "consent.status", "data.categories", "data.special_category_types"),
     law=("UK GDPR Article 9(2)(c)", "DPA 2018 Schedule 1 Part 2 paragraphs 10 and 18"),
     interpretations=("vital-interests-needs-incapacity",),
+)
+
+#: Consent obtained: the person could consent, so vital interests is the wrong condition, but the
+#: consent itself may be one (explicit consent, Article 9(2)(a)): record that instead.
+_CONSENT_OBTAINED = _could_consent_template.variant(
+    effect=Effect.CONDITION,
+    message=(
+        "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
+        "only where the person is incapable of giving consent (Appendix 11), and this person gave "
+        "consent."
+    ),
+    action=(
+        "Record explicit consent (Article 9(2)(a)) as the condition instead, if the consent was "
+        "explicit and covers this share; if it does not, ask your Data Protection Officer which "
+        "condition applies before sharing."
+    ),
+)
+
+vital_interests_person_could_consent = replace(
+    _could_consent_template,
+    when=(
+        ("lawful_basis.article9", frozenset({"vital_interests"})),
+        ("special", frozenset({True})),
+    ),
+    variants=(
+        Variant.of({"consent.status": _PERSON_REFUSED}),
+        Variant.of({"consent.status": "obtained"}, _CONSENT_OBTAINED),
+    ),
 )
 
 
@@ -330,9 +363,10 @@ _S115_KIND_NOT_KNOWN_URGENT = _s115_template.variant(
     after=True,
 )
 
-#: In a meeting every attendee has signed a declaration made "subject to section 115" (A3, A5,
-#: A6, A9), so a recipient that is not known to be a relevant authority is advice there, not a
-#: referral (except on the urgent path, which is the same everywhere).
+#: In a meeting whose declaration is made "subject to section 115" (A3, A5, A6, A9: the pack's
+#: ``declaration_under_s115``), every attendee has signed it, so a recipient that is not known to be
+#: a relevant authority is advice there, not a referral (except on the urgent path, which is the
+#: same everywhere). Other meetings (MAPPA, Early Help, Channel) are as outside a meeting.
 _S115_IN_MEETING = _s115_template.variant(
     effect=Effect.ADVICE,
     message=(
@@ -345,18 +379,21 @@ _S115_IN_MEETING = _s115_template.variant(
     interpretations=("s115-in-meetings",),
 )
 
-s115_needs_relevant_authorities = replace(
-    _s115_template,
-    variants=(
-        Variant.of({"in_meeting": True, "urgent": False}, _S115_IN_MEETING),
+def s115_rule(pack: Pack) -> Rule:
+    """The section 115 rule, with the pack's meetings whose declaration is made under section 115."""
+    under_s115 = tuple(code for code, s in pack.settings.items() if s.declaration_under_s115)
+    elsewhere = tuple(code for code in VOCABULARY["setting"] if code not in under_s115)
+    variants = [
         Variant.of({"urgent": True, "recipient_relevant_authority": False}),
         Variant.of({"urgent": True, "recipient_relevant_authority": None}, _S115_KIND_NOT_KNOWN_URGENT),
-        Variant.of({"in_meeting": False, "urgent": False, "recipient_relevant_authority": False}),
+        Variant.of({"setting": elsewhere, "urgent": False, "recipient_relevant_authority": False}),
         Variant.of(
-            {"in_meeting": False, "urgent": False, "recipient_relevant_authority": None}, _S115_KIND_NOT_KNOWN
+            {"setting": elsewhere, "urgent": False, "recipient_relevant_authority": None}, _S115_KIND_NOT_KNOWN
         ),
-    ),
-)
+    ]
+    if under_s115:
+        variants.insert(0, Variant.of({"setting": under_s115, "urgent": False}, _S115_IN_MEETING))
+    return replace(_s115_template, variants=tuple(variants))
 
 
 no_gateway = gated_rule(
@@ -460,7 +497,8 @@ RULES = (
     spi_without_schedule1,
     criminal_offence_without_schedule1,
     offender_data_not_marked,
-    s115_needs_relevant_authorities,
+)
+_AFTER_S115 = (
     no_gateway,
     crime_taxation_without_form,
     crime_taxation_with_form,
@@ -471,4 +509,4 @@ RULES = (
 
 @hookimpl
 def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
-    return RULES
+    return (*RULES, s115_rule(pack), *_AFTER_S115)
