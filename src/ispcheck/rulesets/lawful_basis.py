@@ -388,7 +388,8 @@ def s115_rule(pack: Pack) -> Rule:
         Variant.of({"urgent": True, "recipient_relevant_authority": None}, _S115_KIND_NOT_KNOWN_URGENT),
         Variant.of({"setting": elsewhere, "urgent": False, "recipient_relevant_authority": False}),
         Variant.of(
-            {"setting": elsewhere, "urgent": False, "recipient_relevant_authority": None}, _S115_KIND_NOT_KNOWN
+            {"setting": elsewhere, "urgent": False, "recipient_relevant_authority": None},
+            _S115_KIND_NOT_KNOWN,
         ),
     ]
     if under_s115:
