@@ -379,6 +379,7 @@ _S115_IN_MEETING = _s115_template.variant(
     interpretations=("s115-in-meetings",),
 )
 
+
 def s115_rule(pack: Pack) -> Rule:
     """The section 115 rule, with the pack's meetings whose declaration is made under section 115."""
     under_s115 = tuple(code for code, s in pack.settings.items() if s.declaration_under_s115)
