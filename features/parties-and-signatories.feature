@@ -103,7 +103,7 @@ Feature: Parties and signatories
     And the reason cites clause 4.1
     And the reason cites clause 1.3
     And the reason cites clause 3.1
-    And the officer is told that its kind of organisation (recipient.kind) is not given
+    And the officer is told that its kind of organisation is not given
     And the officer must refer to the Data Protection Officer
 
   @clause-4.1 @clause-1.3 @clause-3.1 @fires

@@ -282,3 +282,31 @@ def test_bad_input_still_gets_the_contracts_problems_from_the_command_line(
     code, _, err = run_cli(capsys, "check", write_json(tmp_path, {"consnet": {}}))
     assert code == 2
     assert "Did you mean 'consent'?" in err
+
+
+def test_an_urgent_share_that_cannot_go_ahead_does_not_also_say_share_now(
+    tmp_path: Path, capsys: Any
+) -> None:
+    case = write(
+        tmp_path,
+        clean_disclosure(
+            **{
+                "context.urgent_risk_to_life": True,
+                "data.categories": ["personal", "special_category"],
+                "data.special_category_types": ["health"],
+                "consent.status": "refused",
+                "lawful_basis.article9": "vital_interests",
+            }
+        ),
+    )
+    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    assert code == 4
+    assert "this share cannot go ahead as proposed" in " ".join(out.split())
+    assert "share what is necessary now; record it afterwards" not in out
+
+
+def test_an_urgent_share_that_may_go_ahead_says_share_now(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, clean_disclosure(**{"context.urgent_risk_to_life": True}))
+    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    assert code == 0
+    assert "share what is necessary now; record it afterwards" in " ".join(out.split())

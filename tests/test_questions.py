@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ispcheck.questions import by_id, if_not_known
+from ispcheck.questions import QUESTIONS, by_id, if_not_known
 
 
 def test_dont_know_to_the_circumstances_is_said_to_stop_a_plain_share() -> None:
@@ -30,3 +30,11 @@ def test_the_urgent_question_says_not_knowing_means_no_emergency() -> None:
 
 def test_a_question_that_cannot_be_left_unknown_says_nothing_about_not_knowing() -> None:
     assert if_not_known(by_id("handling.channel")) is None
+
+
+def test_dont_know_to_the_kind_of_organisation_says_what_it_leads_to() -> None:
+    question = next(q for q in QUESTIONS if q.fields == ("recipient.kind",))
+    assert if_not_known(question) == (
+        "If you don't know, the organisation is not taken to be a relevant authority, so a share "
+        "relying on section 115 is referred."
+    )

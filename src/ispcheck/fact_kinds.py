@@ -59,6 +59,8 @@ class ContractFact:
     required: bool
     #: What the contract defines a null to mean, where it is not "not known".
     null_means: str | None = None
+    #: What not knowing it leads to, in words for this fact, where its kind alone says too little.
+    if_not_known: str | None = None
 
     @property
     def unknown_in_words(self) -> str:
@@ -67,7 +69,7 @@ class ContractFact:
             return "Always given: the contract requires it."
         if self.null_means:
             return f"Left out or null means {self.null_means}."
-        return _IN_WORDS[self.kind]
+        return self.if_not_known or _IN_WORDS[self.kind]
 
 
 def kind_in_words(kind: FactKind) -> str:
@@ -80,6 +82,7 @@ class _Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     kind: Literal["safeguard", "risk", "relaxation"]
     what: Annotated[str, msgspec.Meta(min_length=1)]
     null_means: str | None = None
+    if_not_known: str | None = None
 
 
 class _File(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -99,7 +102,8 @@ def fact_kinds() -> dict[str, ContractFact]:
     if problems:
         raise RuntimeError("fact_kinds.toml does not match the contract: " + "; ".join(sorted(problems)))
     return {
-        e.path: ContractFact(e.path, FactKind(e.kind), e.what, closed[e.path], e.null_means) for e in entries
+        e.path: ContractFact(e.path, FactKind(e.kind), e.what, closed[e.path], e.null_means, e.if_not_known)
+        for e in entries
     }
 
 

@@ -643,7 +643,11 @@ def if_not_known(question: Question) -> str | None:
         return None
     classed = fact_kinds()
     paths = ("subjects.is_child",) if question.kind == "subjects" else question.fields
-    kinds = {classed[p].kind for p in paths if p in classed and classed[p].null_means is None}
+    facts = [classed[p] for p in paths if p in classed and classed[p].null_means is None]
+    said = {f.if_not_known for f in facts if f.if_not_known}
+    if len(facts) == 1 and said:  # the fact's own words, where its kind alone says too little
+        return said.pop().replace("If it is not known", "If you don't know")
+    kinds = {f.kind for f in facts}
     if len(kinds) != 1:
         return None
     (kind,) = kinds

@@ -419,8 +419,9 @@ def test_an_unregistered_recipient_of_unknown_kind_is_not_taken_to_be_a_relevant
 
     assert effect_of(decision, S115) == "refer"
     finding = s115_finding(decision)
-    assert "kind of organisation (recipient.kind) is not given" in finding.message
-    assert "recipient.kind" in (finding.action or "")
+    assert "kind of organisation is not given" in finding.message
+    assert "recipient.kind" in finding.facts
+    assert "Say what kind of organisation the recipient is" in (finding.action or "")
     assert "recipient.kind" in finding.facts
     assert decision.refer_to == ("your Data Protection Officer",)
 

@@ -131,7 +131,12 @@ def short_outcome(result: Decision) -> str:
 def _headline(page: _Page, result: Decision) -> None:
     style = OUTCOME_STYLE[result.outcome]
     page.line(f"[{style}]{result.outcome.label.upper()}[/] [dim]({result.outcome.value})[/]")
-    if result.urgent:
+    if result.urgent and result.outcome is Outcome.DO_NOT_SHARE:
+        page.line(
+            "[bold]Urgent risk to life, but this share cannot go ahead as proposed:[/] see what stops "
+            "it; change what is shared or the basis for it, then share what is necessary now."
+        )
+    elif result.urgent:
         page.line("[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards.")
 
 
@@ -209,8 +214,13 @@ def rules(console: Console, checker: Checker) -> None:
             console.print(f"      [dim]only when {escape(describe(r.when))}[/]")
         for number, variant in enumerate(r.variants, 1):
             console.print(f"      [dim]({number}) when {escape(describe(variant.when))}[/]")
-        if r.readings:
-            console.print(f"      [dim]rests on the interpretations: {escape(', '.join(r.readings))}[/]")
+        for ident in r.readings:
+            title = (
+                checker.pack.interpretations[ident].title if ident in checker.pack.interpretations else ident
+            )
+            console.print(
+                f"      [dim]goes beyond the protocol's words: {escape(title)} ({escape(ident)})[/]"
+            )
     for broken in checker.broken_plugins:
         console.print(f"[bold red]Broken plugin[/] {escape(broken.name)}: {escape(broken.problem)}")
     _facts(console, checker)

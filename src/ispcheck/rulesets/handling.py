@@ -40,7 +40,8 @@ def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool | Finding:
 _CHILD_NOT_KNOWN = mark_official_sensitive.variant(
     message=(
         "The information is marked OFFICIAL, and it is not known whether a person it is about is "
-        "a child; information about a child needs the OFFICIAL-SENSITIVE marking."
+        "a child; ispcheck asks for information about a child to be marked OFFICIAL-SENSITIVE "
+        "(need to know, 6.4)."
     ),
     interpretations=("child-not-known",),
 )

@@ -68,7 +68,7 @@ legitimate_interests_unknown_discloser = gated_rule(
     ),
     action=(
         "Ask your Data Protection Officer to confirm the right lawful basis. If the organisation "
-        "is a police force, council or other public body, say so (discloser.kind)."
+        "is a police force, council or other public body, say what kind of organisation it is."
     ),
     refer_to=DPO,
     facts=("lawful_basis.article6", "discloser.organisation", "discloser.kind"),
@@ -321,10 +321,10 @@ _s115_template = gated_rule(
     clauses=("1.3", "3.1", "4.1"),
     message=(
         "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant "
-        "authority, and section 115(2) says who is one (police forces, councils, probation, "
-        "integrated care boards and others), not this protocol's register. The recipient's kind of "
-        "organisation (from the partner register when it is in it, otherwise recipient.kind) is "
-        "not one of them."
+        "authority. Section 115(2) says who is one, not this protocol's register; as ispcheck "
+        "reads it (police forces, councils, probation, integrated care boards and some others: "
+        "the pack's interpretation sets out what could not be confirmed), the recipient's kind of "
+        "organisation is not one of them."
     ),
     action=(
         "Name the power from Appendix 1 that covers sharing with this recipient, or ask your Data "
@@ -341,14 +341,14 @@ _s115_template = gated_rule(
 _S115_KIND_NOT_KNOWN_MESSAGE = (
     "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant "
     "authority, as section 115(2) defines it, and it is not known whether the recipient is one: "
-    "it is not in the partner register and its kind of organisation (recipient.kind) is not given."
+    "it is not in the partner register and its kind of organisation is not given."
 )
 
 #: The recipient's kind is not known: say so, and what would settle it.
 _S115_KIND_NOT_KNOWN = _s115_template.variant(
     message=_S115_KIND_NOT_KNOWN_MESSAGE,
     action=(
-        "Give the recipient's kind of organisation (recipient.kind): a council or police force "
+        "Say what kind of organisation the recipient is: a council or police force "
         "that has not signed the protocol is still a relevant authority. Otherwise name the power "
         "from Appendix 1 that covers this recipient, or ask your Data Protection Officer."
     ),

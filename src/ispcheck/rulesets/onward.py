@@ -47,7 +47,7 @@ _refused_template = gated_rule(
     ),
     action=(
         "Do not pass it on. If a legal obligation or another lawful basis requires or allows the "
-        "share, record it (lawful_basis.article6) and the disagreement goes to the Designated "
+        "share, record it as the lawful basis, and the disagreement goes to the Designated "
         "Officers (8.2)."
     ),
     facts=("context.originator_agreed", "lawful_basis.article6"),

@@ -148,11 +148,7 @@ def guest_rule(pack: Pack) -> Rule | None:
         normal = template.variant(
             clauses=clauses,
             message=message,
-            action=(
-                "Ask the meeting chair before sharing: only the chair can admit a guest agency. If "
-                "the chair agrees, the guest signs the declaration and gets the handling "
-                "instruction of 3.6."
-            ),
+            action="Ask the meeting chair before sharing: only the chair can admit a guest agency.",
             interpretations=(s.guests_reading,) if s.guests_reading else (),
         )
         urgent = template.variant(
