@@ -159,16 +159,39 @@ def test_a_lone_surrogate_in_text_is_refused_as_the_contract_refuses_it(checker:
     assert caught.value.problems[0].path == "purpose.statement"
 
 
-def test_yes_for_true_is_left_to_the_contract_which_reads_it_as_true() -> None:
-    data = clean_disclosure(**{"accuracy.identity_verified": "yes"})
+@pytest.mark.parametrize("given", ["yes", "no", "true", "1", "on", 1, 0, 1.0])
+def test_a_yes_no_fact_given_as_text_or_a_number_is_refused_by_both_readings_naming_the_field(
+    given: Any,
+) -> None:
+    """Left to the contract by the fast reader, and refused by the contract: never guessed at."""
+    data = clean_disclosure(**{"accuracy.identity_verified": given})
     assert quick_view(data) is None
-    assert view_of(data).accuracy.identity_verified is True
+    assert as_contract_reads_it(data) is None
+    with pytest.raises(DisclosureError) as caught:
+        view_of(data)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "accuracy.identity_verified",
+            f"must be true or false (a JSON boolean), or null if not known; got {json.dumps(given)}",
+        )
+    ]
+    assert json_reading(json.dumps(data)) is None
+    assert contract_json_reading(json.dumps(data)) is None
 
 
-def test_one_for_true_is_left_to_the_contract_and_never_read_as_a_number() -> None:
-    data = clean_disclosure(**{"accuracy.identity_verified": 1})
-    assert quick_view(data) is None
-    assert view_of(data).accuracy.identity_verified is True
+@pytest.mark.parametrize("given", [True, False, None])
+def test_a_yes_no_fact_given_as_true_false_or_null_is_read_alike_by_both_readings(given: Any) -> None:
+    data = clean_disclosure(**{"accuracy.identity_verified": given})
+    view = quick_view(data)
+    assert view is not None
+    assert view.accuracy.identity_verified is given
+    assert view == as_contract_reads_it(data) == json_reading(json.dumps(data))
+
+
+def test_text_that_says_yes_is_still_text_where_text_is_expected() -> None:
+    data = clean_disclosure(**{"purpose.statement": "yes", "discloser.officer": "no"})
+    view = view_of(data)
+    assert (view.purpose.statement, view.discloser.officer) == ("yes", "no")
 
 
 def test_a_null_group_of_optional_facts_means_none_of_them_is_known() -> None:
