@@ -108,6 +108,65 @@ def test_invalid_lines_are_reported_with_their_line_numbers_and_skipped(checker:
     assert [r.line for r in summary.first_invalid] == [2, 4, 5, 6]
 
 
+#: A line giving ``context.ongoing_investigation`` twice, with two contradictory values.
+REPEATED = json.dumps(clean_disclosure()).replace(
+    '"ongoing_investigation": false', '"ongoing_investigation": false, "ongoing_investigation": true'
+)
+#: Its nearest valid line: "officer" in two objects, and colons in text.
+NOT_REPEATED = json.dumps(
+    clean_disclosure(**{"recipient.officer": "IDVA: Rugby", "purpose.statement": "at 10:30"})
+)
+STRICT_LINES = [
+    json.dumps(clean_disclosure()) + "\n",
+    REPEATED + "\n",
+    '{"a":' * 100_000 + "1" + "}" * 100_000 + "\n",
+    NOT_REPEATED + "\n",
+    json.dumps(clean_disclosure(**{"context.ongoing_investigation": "no"})) + "\n",
+    json.dumps(clean_disclosure()) + "\n",
+]
+
+
+def check_strict_results(job: Audit) -> None:
+    found = results(job)
+    assert [(r["line"], r["outcome"]) for r in found] == [
+        (1, "share"),
+        (2, None),
+        (3, None),
+        (4, "share"),
+        (5, None),
+        (6, "share"),
+    ]
+    problems = {r["line"]: r["problems"] for r in found if r["outcome"] is None}
+    assert problems == {
+        2: [
+            {
+                "path": "context.ongoing_investigation",
+                "message": "this field is given twice; give it only once",
+            }
+        ],
+        3: [{"path": "", "message": "the line has lists or objects nested too deeply to read"}],
+        5: [
+            {
+                "path": "context.ongoing_investigation",
+                "message": 'must be true or false (a JSON boolean), or null if not known; got "no"',
+            }
+        ],
+    }
+    assert [r.line for r in job.summary.first_invalid] == [2, 3, 5]
+
+
+def test_a_line_with_a_key_given_twice_or_nested_too_deeply_is_skipped_and_the_audit_carries_on(
+    checker: Checker,
+) -> None:
+    check_strict_results(Audit(STRICT_LINES, checker_factory=fixed(checker)))
+
+
+def test_lines_read_as_bytes_by_each_worker_are_read_as_strictly(tmp_path: Path) -> None:
+    log = tmp_path / "log.jsonl"
+    log.write_text("".join(STRICT_LINES), encoding="utf-8")
+    check_strict_results(Audit(log, checker_factory=FACTORY, jobs=2, chunk_size=2))
+
+
 def test_a_byte_order_mark_at_the_start_is_not_an_error(checker: Checker) -> None:
     lines = ["\ufeff" + json.dumps(clean_disclosure()) + "\n"]
     assert [r["outcome"] for r in Audit(lines, checker_factory=fixed(checker))] == ["share"]

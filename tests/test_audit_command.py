@@ -53,6 +53,20 @@ def test_invalid_records_are_named_by_line_and_the_exit_status_is_1(tmp_path: Pa
     assert "Traceback" not in out
 
 
+def test_a_record_with_a_key_given_twice_is_named_by_line_and_the_exit_status_is_1(
+    tmp_path: Path, capsys: Any
+) -> None:
+    repeated = GOOD.replace('"evidential_use": false', '"evidential_use": true, "evidential_use": false')
+    assert repeated != GOOD
+    log = write_log(tmp_path, [GOOD, repeated, "[" * 100_000 + "]" * 100_000 + "\n", GOOD])
+    code, out, _ = run(capsys, "audit", log, "--no-plugins")
+    assert code == 1
+    assert "4 records, 2 decided, 2 invalid and skipped" in " ".join(out.split())
+    assert "line 2: skipped, not a valid disclosure: context.evidential_use: this field is given twice" in out
+    assert "line 3: skipped, not a valid disclosure: the line has lists or objects nested too deeply" in out
+    assert "Traceback" not in out
+
+
 def test_the_json_summary_is_for_machines(tmp_path: Path, capsys: Any) -> None:
     log = write_log(tmp_path, [GOOD, REFER, "[]\n"])
     code, out, _ = run(capsys, "audit", log, "--no-plugins", "--format", "json", "--as-of", "2025-03-31")

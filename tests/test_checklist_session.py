@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from rich.console import Console
 
 from ispcheck import Checker
@@ -213,3 +214,99 @@ def test_questions_missing_from_an_answers_file_are_treated_as_not_known_and_lis
     printed = json.loads(capsys.readouterr().out)
     assert code == 4
     assert printed["not_answered"] == ["necessity.makes_a_difference"]
+
+
+# -- strict reading of answers files and drafts --------------------------------------------------
+
+
+def answers_yaml(**changes: Any) -> str:
+    """The simple share's answers as YAML, with some answers replaced."""
+    answers = json.loads((EXAMPLES / "simple-share-police-to-council.json").read_text())
+    return yaml.safe_dump({**answers, **changes}, sort_keys=False)
+
+
+def test_an_answers_file_with_a_question_answered_twice_exits_2_naming_it(
+    tmp_path: Path, capsys: Any
+) -> None:
+    text = (EXAMPLES / "simple-share-police-to-council.json").read_text()
+    text = text.replace(
+        '"consent.recorded": true,', '"consent.recorded": true,\n  "consent.recorded": false,'
+    )
+    path = tmp_path / "answers.json"
+    path.write_text(text)
+    assert main(["checklist", "--answers", str(path), "--format", "json", "--no-plugins"]) == 2
+    assert json.loads(capsys.readouterr().out)["problems"] == [
+        {"path": "consent.recorded", "message": "this field is given twice; give it only once"}
+    ]
+
+
+@pytest.mark.parametrize("word", ["no", "off", "No"])
+def test_a_yaml_1_1_no_for_a_yes_no_answer_exits_2_naming_the_question(
+    tmp_path: Path, capsys: Any, word: str
+) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        answers_yaml().replace("context.urgent_risk_to_life: false", f"context.urgent_risk_to_life: {word}")
+    )
+    assert main(["checklist", "--answers", str(path), "--format", "json", "--no-plugins"]) == 2
+    assert json.loads(capsys.readouterr().out)["problems"] == [
+        {
+            "path": "context.urgent_risk_to_life",
+            "message": f'must be true or false (a JSON boolean), or null if not known; got "{word}"',
+        }
+    ]
+
+
+def test_the_same_answers_in_yaml_with_false_run_the_whole_checklist(tmp_path: Path, capsys: Any) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(answers_yaml())
+    assert "context.urgent_risk_to_life: false" in path.read_text()
+    assert (
+        main(
+            [
+                "checklist",
+                "--answers",
+                str(path),
+                "--format",
+                "json",
+                "--no-plugins",
+                "--save",
+                str(tmp_path / "r.json"),
+            ]
+        )
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["decision"]["outcome"] == "share"
+
+
+def test_a_yes_for_a_subject_being_a_child_exits_2_naming_the_question(tmp_path: Path, capsys: Any) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(answers_yaml(subjects=[{"role": "victim", "is_child": "yes"}]))
+    assert main(["checklist", "--answers", str(path), "--format", "json", "--no-plugins"]) == 2
+    assert json.loads(capsys.readouterr().out)["problems"] == [
+        {
+            "path": "subjects",
+            "message": 'is_child must be true or false (a JSON boolean), or null if not known; got "yes"',
+        }
+    ]
+
+
+def test_an_answers_file_nested_100000_deep_exits_2_as_bad_input(tmp_path: Path, capsys: Any) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text('{"subjects": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert main(["checklist", "--answers", str(path), "--no-plugins"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "nested too deeply to read" in err and "Traceback" not in err
+
+
+def test_a_draft_with_an_answer_given_twice_cannot_be_resumed(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("draft.json").write_text(
+        '{"answers": {"context.urgent_risk_to_life": false, "context.urgent_risk_to_life": true},'
+        ' "order": ["context.urgent_risk_to_life"]}'
+    )
+    assert main(["checklist", "--resume", "draft.json", "--no-plugins"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "answers.context.urgent_risk_to_life: this field is given twice" in err

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from .conftest import clean_disclosure
 from .helpers import run_cli, write_json
@@ -310,3 +311,151 @@ def test_an_urgent_share_that_may_go_ahead_says_share_now(tmp_path: Path, capsys
     code, out, _ = run(capsys, "check", case, "--no-plugins")
     assert code == 0
     assert "share what is necessary now; record it afterwards" in " ".join(out.split())
+
+
+# -- strict input: keys given twice, yes/no facts, byte order marks, deep nesting ----------------
+
+
+def words(text: str) -> str:
+    """Text as one line: the terminal output wraps long messages."""
+    return " ".join(text.split())
+
+
+def with_ongoing_investigation(text: str) -> str:
+    """The clean disclosure as JSON, with ``"ongoing_investigation": false`` written as ``text``."""
+    clean = json.dumps(clean_disclosure())
+    assert '"ongoing_investigation": false' in clean
+    return clean.replace('"ongoing_investigation": false', text)
+
+
+def test_a_key_given_twice_exits_2_naming_the_key_and_decides_nothing(tmp_path: Path, capsys: Any) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(
+        with_ongoing_investigation('"ongoing_investigation": false, "ongoing_investigation": true')
+    )
+    code, out, err = run(capsys, "check", str(case), "--no-plugins")
+    assert code == 2
+    assert out == ""
+    assert "context.ongoing_investigation" in err and "given twice" in words(err)
+    assert "no decision was made" in words(err)
+    assert "Traceback" not in err
+
+
+def test_the_same_key_in_two_objects_is_decided_as_usual(tmp_path: Path, capsys: Any) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(clean_disclosure(**{"recipient.officer": "DC 1234"})))
+    assert case.read_text().count('"officer"') == 2
+    code, out, _ = run(capsys, "check", str(case), "--no-plugins")
+    assert code == 0
+    assert out.startswith("SHARE")
+
+
+def test_a_key_given_twice_in_yaml_is_listed_with_its_lines_in_json_output(
+    tmp_path: Path, capsys: Any
+) -> None:
+    text = yaml.safe_dump(clean_disclosure(), sort_keys=False)
+    text = text.replace(
+        "  ongoing_investigation: false\n", "  ongoing_investigation: false\n  ongoing_investigation: true\n"
+    )
+    case = tmp_path / "case.yaml"
+    case.write_text(text)
+    line = text.splitlines().index("  ongoing_investigation: true") + 1
+    code, out, _ = run(capsys, "check", str(case), "--format", "json", "--no-plugins")
+    assert code == 2
+    assert json.loads(out)["problems"] == [
+        {
+            "path": "context.ongoing_investigation",
+            "message": f"this field is given twice (at lines {line - 1} and {line}); give it only once",
+        }
+    ]
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "on", "off"])
+def test_a_yaml_1_1_yes_or_no_for_a_fact_exits_2_naming_the_field_and_what_is_allowed(
+    tmp_path: Path, capsys: Any, word: str
+) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        yaml.safe_dump(clean_disclosure()).replace(
+            "ongoing_investigation: false", f"ongoing_investigation: {word}"
+        )
+    )
+    code, out, err = run(capsys, "check", str(case), "--format", "json", "--no-plugins")
+    assert code == 2
+    assert json.loads(out)["problems"] == [
+        {
+            "path": "context.ongoing_investigation",
+            "message": f'must be true or false (a JSON boolean), or null if not known; got "{word}"',
+        }
+    ]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("given", ['"no"', '"yes"', '"true"', "1", "0"])
+def test_text_or_a_number_for_a_fact_in_json_exits_2_naming_the_field(
+    tmp_path: Path, capsys: Any, given: str
+) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(with_ongoing_investigation(f'"ongoing_investigation": {given}'))
+    code, _, err = run(capsys, "check", str(case), "--no-plugins")
+    assert code == 2
+    assert "context.ongoing_investigation" in err and f"got {given}" in words(err)
+
+
+@pytest.mark.parametrize("word", ["false", "False", "FALSE"])
+def test_false_in_yaml_1_2_spellings_is_decided(tmp_path: Path, capsys: Any, word: str) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        yaml.safe_dump(clean_disclosure()).replace(
+            "ongoing_investigation: false", f"ongoing_investigation: {word}"
+        )
+    )
+    code, _, _ = run(capsys, "check", str(case), "--no-plugins")
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("case.json", json.dumps(clean_disclosure())),
+        ("case.yaml", yaml.safe_dump(clean_disclosure())),
+    ],
+)
+def test_a_file_starting_with_a_byte_order_mark_is_decided(
+    tmp_path: Path, capsys: Any, name: str, text: str
+) -> None:
+    case = tmp_path / name
+    case.write_text(text, encoding="utf-8-sig")
+    assert case.read_bytes().startswith(b"\xef\xbb\xbf")
+    code, out, _ = run(capsys, "check", str(case), "--no-plugins")
+    assert code == 0
+    assert out.startswith("SHARE")
+
+
+DEEP = {
+    "json lists": "[" * 100_000 + "]" * 100_000,
+    "json objects": '{"a":' * 100_000 + "1" + "}" * 100_000,
+    "yaml flow lists": "discloser: " + "[" * 100_000 + "]" * 100_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("text", DEEP.values(), ids=DEEP.keys())
+def test_a_file_nested_100000_deep_exits_2_as_bad_input_not_70(
+    tmp_path: Path, capsys: Any, text: str
+) -> None:
+    case = tmp_path / "case.txt"
+    case.write_text(text)
+    code, out, err = run(capsys, "check", str(case), "--no-plugins")
+    assert code == 2
+    assert out == ""
+    assert "nested too deeply to read" in words(err)
+    assert "Traceback" not in err
+
+
+def test_the_installed_command_reports_deep_nesting_from_standard_input_as_bad_input() -> None:
+    result = subprocess.run(
+        [ISPCHECK, "check", "-"], input=DEEP["json objects"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "nested too deeply to read" in words(result.stderr)
+    assert "Traceback" not in result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ispcheck import parse_disclosure
 from ispcheck.csv_format import (
     COLUMNS,
@@ -55,7 +57,7 @@ def test_csv_cells_read_as_the_contract_expects() -> None:
             {"role": "witness", "is_child": False},
         ],
         "data": {"categories": ["personal", "criminal_offence"]},
-        "recipient": {"has_secure_email": "true"},
+        "recipient": {"has_secure_email": True},
     }
 
 
@@ -79,3 +81,51 @@ def test_a_row_written_from_a_disclosure_reads_back_as_the_same_disclosure() -> 
     read, problems = row_to_disclosure(list(COLUMNS), [row[c] for c in COLUMNS])
     assert problems == []
     assert parse_disclosure(read) == parse_disclosure(data)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("true", True),
+        ("TRUE", True),
+        ("yes", True),
+        ("Yes", True),
+        ("1", True),
+        ("Y", True),
+        ("false", False),
+        ("no", False),
+        ("NO", False),
+        ("0", False),
+        ("n", False),
+    ],
+)
+def test_a_yes_no_cell_is_read_as_a_boolean_as_before(cell: str, value: bool) -> None:
+    """A CSV cell is always text, so the CSV form, and only it, reads these words as yes and no."""
+    header = [*REQUIRED_COLUMNS, "context.ongoing_investigation"]
+    row = [disclosure_to_row(clean_disclosure())[c] for c in REQUIRED_COLUMNS]
+    data, problems = row_to_disclosure(header, [*row, f" {cell} "])
+    assert problems == []
+    assert data["context"] == {"ongoing_investigation": value}
+    assert parse_disclosure(data).context.ongoing_investigation is value
+
+
+def test_a_yes_no_cell_that_says_neither_is_refused_naming_the_column() -> None:
+    header = [*REQUIRED_COLUMNS, "context.ongoing_investigation"]
+    row = [disclosure_to_row(clean_disclosure())[c] for c in REQUIRED_COLUMNS]
+    data, problems = row_to_disclosure(header, [*row, "maybe"])
+    assert [(p.path, p.message) for p in problems] == [
+        (
+            "context.ongoing_investigation",
+            "'maybe' is not allowed: write true or false (yes/no and 1/0 also work), "
+            "or leave the cell empty if not known",
+        )
+    ]
+    assert "context" not in data
+
+
+def test_a_text_cell_saying_yes_stays_text() -> None:
+    header = [*REQUIRED_COLUMNS, "purpose.statement"]
+    row = [disclosure_to_row(clean_disclosure())[c] for c in REQUIRED_COLUMNS]
+    data, problems = row_to_disclosure(header, [*row, "yes"])
+    assert problems == []
+    assert data["purpose"] == {"code": "prevent_crime", "statement": "yes"}

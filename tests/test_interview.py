@@ -182,6 +182,27 @@ def test_an_answer_outside_the_choices_is_refused_naming_the_question_and_choice
     assert "secure_email" in problem.message
 
 
+@pytest.mark.parametrize(("given", "shown"), [("yes", '"yes"'), ("no", '"no"'), (1, "1"), (0, "0")])
+def test_a_yes_no_answer_given_as_text_or_a_number_is_refused_naming_the_question(
+    checker: Checker, given: object, shown: str
+) -> None:
+    with pytest.raises(DisclosureError) as caught:
+        Interview(checker).answer("context.urgent_risk_to_life", given)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "context.urgent_risk_to_life",
+            f"must be true or false (a JSON boolean), or null if not known; got {shown}",
+        )
+    ]
+
+
+@pytest.mark.parametrize("given", [True, False, None])
+def test_a_yes_no_answer_of_true_false_or_null_is_kept(checker: Checker, given: bool | None) -> None:
+    interview = Interview(checker)
+    interview.answer("context.urgent_risk_to_life", given)
+    assert interview.answers == {"context.urgent_risk_to_life": given}
+
+
 def test_a_required_question_cannot_be_left_unknown(checker: Checker) -> None:
     with pytest.raises(DisclosureError, match="an answer is needed"):
         Interview(checker).answer("recipient.organisation", "  ")

@@ -66,6 +66,33 @@ def test_add_of_an_invalid_disclosure_exits_2_and_writes_nothing(
     assert not Path(db).exists()
 
 
+DEEP = '{"a":' * 100_000 + "1" + "}" * 100_000
+REPEATED = json.dumps(clean_disclosure()).replace(
+    '"ongoing_investigation": false', '"ongoing_investigation": false, "ongoing_investigation": true'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (REPEATED, "context.ongoing_investigation: this field is given twice"),
+        (json.dumps(clean_disclosure(**{"context.ongoing_investigation": "no"})), 'got "no"'),
+        (DEEP, "nested too deeply to read"),
+    ],
+    ids=["a key given twice", "no for false", "nested 100,000 deep"],
+)
+def test_add_of_a_disclosure_that_strict_reading_refuses_exits_2_and_writes_nothing(
+    tmp_path: Path, db: str, capsys: Any, text: str, said: str
+) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(text)
+    code, out, err = add(capsys, db, str(path), "--format", "json")
+    assert code == 2
+    assert said in " ".join(f"{p['path']}: {p['message']}" for p in json.loads(out)["problems"])
+    assert "Traceback" not in err
+    assert not Path(db).exists()
+
+
 def test_add_withholds_special_category_text_unless_told_to_keep_it(
     tmp_path: Path, db: str, capsys: Any
 ) -> None:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
+import ispcheck
 from ispcheck import DisclosureError, parse_disclosure, parse_disclosure_text
+from ispcheck.disclosure import Disclosure
+from ispcheck.pack_forms import contract_fields
 from ispcheck.schema import disclosure_schema
+from ispcheck.validation import model_in
 
 from .conftest import clean_disclosure
 
@@ -59,7 +64,87 @@ def test_an_empty_category_list_is_an_error() -> None:
 
 def test_a_yes_no_fact_must_be_true_false_or_null() -> None:
     found = problems(clean_disclosure(**{"context.urgent_risk_to_life": "maybe"}))
-    assert "true, false, or null" in found["context.urgent_risk_to_life"]
+    assert found["context.urgent_risk_to_life"] == (
+        'must be true or false (a JSON boolean), or null if not known; got "maybe"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("no", '"no"'), ("yes", '"yes"'), ("true", '"true"'), ("1", '"1"'), ("on", '"on"'), (0, "0"), (1, "1")],
+)
+def test_a_yes_no_fact_given_as_text_or_a_number_is_refused_naming_the_field(
+    given: object, shown: str
+) -> None:
+    data = clean_disclosure(**{"context.ongoing_investigation": given})
+    data["subjects"][0]["is_child"] = given
+    found = problems(data)
+    expected = f"must be true or false (a JSON boolean), or null if not known; got {shown}"
+    assert found == {"context.ongoing_investigation": expected, "subjects.0.is_child": expected}
+
+
+@pytest.mark.parametrize("given", [True, False, None])
+def test_true_false_and_null_are_accepted_for_a_yes_no_fact(given: bool | None) -> None:
+    disclosure = parse_disclosure(clean_disclosure(**{"context.ongoing_investigation": given}))
+    assert disclosure.context.ongoing_investigation is given
+
+
+def test_a_long_text_given_for_a_yes_no_fact_is_shown_shortened() -> None:
+    found = problems(clean_disclosure(**{"accuracy.identity_verified": "x" * 500}))
+    assert found["accuracy.identity_verified"].endswith('got "' + "x" * 56 + "...")
+
+
+def test_a_list_or_an_object_for_a_yes_no_fact_is_named_by_its_kind() -> None:
+    data = clean_disclosure(**{"accuracy.identity_verified": [True], "consent.recorded": {"yes": True}})
+    found = problems(data)
+    assert found["accuracy.identity_verified"].endswith("; got a list")
+    assert found["consent.recorded"].endswith("; got an object")
+
+
+@pytest.mark.parametrize("path", ["purpose.code", "context.ongoing_investigation", "data.categories"])
+def test_a_dict_nested_100000_deep_is_refused_as_bad_input_not_a_fault(path: str) -> None:
+    deep: object = 1
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(DisclosureError):
+        ispcheck.check(clean_disclosure(**{path: deep}))
+
+
+def test_checking_a_dict_with_yes_for_a_fact_decides_nothing_and_names_the_field() -> None:
+    with pytest.raises(DisclosureError) as caught:
+        ispcheck.check(clean_disclosure(**{"context.ongoing_investigation": "yes"}))
+    assert [p.path for p in caught.value.problems] == ["context.ongoing_investigation"]
+
+
+def test_no_for_a_yes_no_fact_in_yaml_is_text_and_refused_naming_the_field() -> None:
+    text = yaml.safe_dump(clean_disclosure()).replace(
+        "ongoing_investigation: false", "ongoing_investigation: no"
+    )
+    assert "ongoing_investigation: no" in text
+    with pytest.raises(DisclosureError) as caught:
+        parse_disclosure_text(text, source="case.yaml")
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "context.ongoing_investigation",
+            'must be true or false (a JSON boolean), or null if not known; got "no"',
+        )
+    ]
+
+
+def test_false_for_a_yes_no_fact_in_yaml_is_read_as_false() -> None:
+    text = yaml.safe_dump(clean_disclosure(**{"context.ongoing_investigation": True}))
+    text = text.replace("ongoing_investigation: true", "ongoing_investigation: False")
+    assert parse_disclosure_text(text).context.ongoing_investigation is False
+
+
+def test_a_key_given_twice_is_refused_before_anything_is_validated() -> None:
+    text = json.dumps(clean_disclosure())
+    text = text.replace(
+        '"ongoing_investigation": false', '"ongoing_investigation": false, "ongoing_investigation": true'
+    )
+    with pytest.raises(DisclosureError) as caught:
+        parse_disclosure_text(text)
+    assert [p.path for p in caught.value.problems] == ["context.ongoing_investigation"]
 
 
 def test_null_optional_groups_mean_not_known_rather_than_an_error() -> None:
@@ -91,6 +176,19 @@ def test_text_that_is_neither_json_nor_yaml_is_reported_with_its_position() -> N
 def test_an_empty_file_is_reported() -> None:
     with pytest.raises(DisclosureError, match="empty"):
         parse_disclosure_text("", source="case.yaml")
+
+
+def test_the_schema_says_every_yes_no_fact_is_a_boolean_or_null() -> None:
+    """Strict in the contract, and still plain booleans to anyone reading the schema."""
+    definitions = disclosure_schema()["$defs"]
+    flags = [path for path, values in contract_fields().items() if values == ()]
+    assert len(flags) == 23  # with context.profiling
+    for path in flags:
+        group, name = path.split(".")
+        model = model_in(Disclosure.model_fields[group].annotation)
+        assert model is not None
+        field = definitions[model.__name__]["properties"][name]
+        assert field["anyOf"] == [{"type": "boolean"}, {"type": "null"}], path
 
 
 def test_the_schema_publishes_the_contract_and_forbids_unknown_fields() -> None:

@@ -10,7 +10,8 @@ column at once. The format (also in the README):
 - lists (``data.categories``, ``data.special_category_types``) separate values with ``;``;
 - ``subjects`` lists people as ``role``, ``role:child`` or ``role:adult`` separated by ``;``
   (a bare role means it is not known whether the person is a child);
-- yes/no facts are ``true`` or ``false`` (``yes``/``no`` and ``1``/``0`` are accepted too).
+- yes/no facts are ``true`` or ``false`` (``yes``/``no`` and ``1``/``0`` are accepted too, in any
+  case); a CSV cell is always text, so here, and only here, such words are read as booleans.
 
 A row becomes exactly the JSON a case system would send, and is then validated like any other
 disclosure, so a CSV log and a JSON Lines log of the same disclosures get the same decisions.
@@ -41,12 +42,22 @@ __all__ = [
 LIST_SEPARATOR = ";"
 SUBJECTS = "subjects"
 _CHILD = {"child": True, "adult": False}
+#: What a yes/no cell may say, in any case: the words the contract's reader took for true and
+#: false before it asked for JSON booleans (``on``/``off``, ``t``/``f`` and ``y``/``n`` as well).
+_YES_NO = {
+    **dict.fromkeys(("true", "yes", "1", "on", "t", "y"), True),
+    **dict.fromkeys(("false", "no", "0", "off", "f", "n"), False),
+}
 
 
 def _is_list(annotation: Any) -> bool:
     if getattr(annotation, "__origin__", None) is tuple:
         return True
     return any(_is_list(arg) for arg in get_args(annotation))
+
+
+def _is_flag(annotation: Any) -> bool:
+    return annotation is bool or any(_is_flag(arg) for arg in get_args(annotation))
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -59,10 +70,11 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _columns() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    """Every leaf column of the contract, the list-valued ones, and the required ones."""
+def _columns() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Every leaf column of the contract, the list-valued ones, the yes/no ones and the required ones."""
     columns: list[str] = []
     lists: set[str] = set()
+    flags: set[str] = set()
     required: list[str] = []
     for group, field in Disclosure.model_fields.items():
         if group == SUBJECTS:
@@ -76,12 +88,14 @@ def _columns() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
             columns.append(path)
             if _is_list(inner.annotation):
                 lists.add(path)
+            if _is_flag(inner.annotation):
+                flags.add(path)
             if field.is_required() and inner.is_required():
                 required.append(path)
-    return tuple(columns), frozenset(lists), tuple(required)
+    return tuple(columns), frozenset(lists), frozenset(flags), tuple(required)
 
 
-COLUMNS, _LIST_COLUMNS, REQUIRED_COLUMNS = _columns()
+COLUMNS, _LIST_COLUMNS, _FLAG_COLUMNS, REQUIRED_COLUMNS = _columns()
 _KNOWN = frozenset(COLUMNS)
 
 
@@ -134,6 +148,17 @@ def row_to_disclosure(header: Sequence[str], cells: Sequence[str]) -> tuple[dict
         value: Any = cell
         if column in _LIST_COLUMNS:
             value = [v.strip() for v in cell.split(LIST_SEPARATOR) if v.strip()]
+        elif column in _FLAG_COLUMNS:
+            value = _YES_NO.get(cell.lower())
+            if value is None:
+                problems.append(
+                    Problem(
+                        column,
+                        f"{cell!r} is not allowed: write true or false (yes/no and 1/0 also work), "
+                        "or leave the cell empty if not known",
+                    )
+                )
+                continue
         result.setdefault(group, {})[field] = value
     return result, problems
 

@@ -3,14 +3,15 @@
 Field names and values are a contract with case systems (see DESIGN.md), so they are spelled
 exactly as published and unknown fields are rejected: a typo such as ``consnet`` must fail loudly
 rather than be read as "no consent information". Every fact that is not required may be missing or
-null, meaning "not known"; the rules treat an unknown fact as not shown.
+null, meaning "not known"; the rules treat an unknown fact as not shown. A yes/no fact is true or
+false, never text or a number that might mean one of them.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from .kinds import KINDS
 from .vocabulary import (
@@ -55,6 +56,10 @@ __all__ = [
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_LENGTH)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX_LENGTH)]
+#: A yes/no fact: true or false (a JSON boolean) only. Not "yes", "no", "true", 1 or 0, which
+#: pydantic would otherwise read as booleans: a fact given as text or a number is a mistake to
+#: report, not to guess at.
+Flag = Annotated[bool, Strict()]
 
 
 class _Contract(BaseModel):
@@ -83,14 +88,14 @@ class Party(_Contract):
 class Recipient(_Contract):
     organisation: Name
     officer: Text | None = None
-    has_secure_email: bool | None = None
+    has_secure_email: Flag | None = None
     #: Added to the contract: the kind of organisation (see :mod:`ispcheck.kinds`).
     kind: OrganisationKind | None = Field(default=None, description=_KIND_DESCRIPTION)
 
 
 class Subject(_Contract):
     role: Role
-    is_child: bool | None = None
+    is_child: Flag | None = None
 
 
 class Data(_Contract):
@@ -116,27 +121,27 @@ class LawfulBasis(_Contract):
 class Consent(_Contract):
     status: ConsentStatus | None = None
     reason_not_sought: Text | None = None
-    recorded: bool | None = None
+    recorded: Flag | None = None
     restrictions: Text | None = None
     #: Added to the contract: does the proposed share stay within the restrictions given?
-    within_restrictions: bool | None = None
+    within_restrictions: Flag | None = None
 
 
 class Necessity(_Contract):
     statement: Text | None = None
-    makes_a_difference: bool | None = None
-    less_data_considered: bool | None = None
-    alternatives_considered: bool | None = None
-    impact_considered: bool | None = None
-    article8_considered: bool | None = None
+    makes_a_difference: Flag | None = None
+    less_data_considered: Flag | None = None
+    alternatives_considered: Flag | None = None
+    impact_considered: Flag | None = None
+    article8_considered: Flag | None = None
     #: Added to the contract: are the special category / criminal offence details themselves
     #: necessary for the purpose (Appendix 2, question 3, last bullet)?
-    sensitive_data_necessary: bool | None = None
+    sensitive_data_necessary: Flag | None = None
 
 
 class Accuracy(_Contract):
-    identity_verified: bool | None = None
-    fact_and_opinion_distinguished: bool | None = None
+    identity_verified: Flag | None = None
+    fact_and_opinion_distinguished: Flag | None = None
 
 
 class Handling(_Contract):
@@ -148,23 +153,23 @@ class Context(_Contract):
     #: Left out or null means "not known": a risk, so the decision asks for it to be confirmed
     #: (the meeting rules are read as outside a meeting meanwhile).
     setting: Setting | None = None
-    urgent_risk_to_life: bool | None = None
-    ongoing_investigation: bool | None = None
-    investigating_officer_consulted: bool | None = None
-    secondary_disclosure: bool | None = None
-    originator_agreed: bool | None = None
-    evidential_use: bool | None = None
-    formal_request_form: bool | None = None
-    profiling_children: bool | None = None
-    transfer_outside_uk: bool | None = None
+    urgent_risk_to_life: Flag | None = None
+    ongoing_investigation: Flag | None = None
+    investigating_officer_consulted: Flag | None = None
+    secondary_disclosure: Flag | None = None
+    originator_agreed: Flag | None = None
+    evidential_use: Flag | None = None
+    formal_request_form: Flag | None = None
+    profiling_children: Flag | None = None
+    transfer_outside_uk: Flag | None = None
     #: Added to the contract: could the share amount to profiling anyone, adults or children (4.7)?
     #: ``false`` also answers ``profiling_children``.
-    profiling: bool | None = None
+    profiling: Flag | None = None
     #: Added to the contract: the meeting the information was first shared in, or "none" (not at a
     #: meeting). Left out or null means not known.
     from_meeting: FromMeeting | None = None
     #: Added to the contract: has a DPIA been done for this meeting or scenario (5.7)?
-    dpia_in_place: bool | None = None
+    dpia_in_place: Flag | None = None
 
 
 class Disclosure(_Contract):

@@ -15,6 +15,7 @@ from .errors import DisclosureError, Problem
 from .paths import set_path
 from .questions import CORE, QUESTIONS, URGENT_CORE, Question, by_id
 from .sensitivity import facts_that_matter
+from .vocabulary import not_a_yes_or_no
 
 __all__ = ["URGENT_DEFAULTS", "Interview", "check_answer"]
 
@@ -160,7 +161,7 @@ def check_answer(question: Question, value: Any) -> Any:
     kind = question.kind
     if kind == "yesno":
         if not isinstance(value, bool):
-            raise problem(f"{value!r} is not allowed. Allowed values: true, false, or null")
+            raise problem(not_a_yes_or_no(value))
         return value
     if kind == "choice":
         if value not in allowed:
@@ -193,7 +194,7 @@ def _check_subjects(value: Any, allowed: list[Any], problem: Any) -> list[dict[s
             raise problem(f"{item!r} is not allowed. Allowed roles: {_list(allowed)}")
         child = entry.get("is_child")
         if child is not None and not isinstance(child, bool):
-            raise problem("is_child must be true, false or null")
+            raise problem(f"is_child {not_a_yes_or_no(child)}")
         subjects.append({"role": entry["role"], "is_child": child})
     return subjects
 

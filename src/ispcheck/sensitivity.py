@@ -34,12 +34,12 @@ def _values_of(annotation: Any) -> tuple[Any, ...] | None:
     if typing.get_origin(annotation) not in (typing.Union, types.UnionType) or len(args) != 1:
         return None
     (inner,) = args
+    if typing.get_origin(inner) is typing.Annotated:  # a yes/no fact, or text with its limits
+        inner = typing.get_args(inner)[0]
     if inner is bool:
         return (True, False)
     if typing.get_origin(inner) is Literal:
         return tuple(typing.get_args(inner))
-    if typing.get_origin(inner) is typing.Annotated and typing.get_args(inner)[0] is str:
-        return (GIVEN_TEXT,)
     if inner is str:
         return (GIVEN_TEXT,)
     return None

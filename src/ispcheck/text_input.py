@@ -1,5 +1,14 @@
 """Reading a disclosure written as JSON or YAML into plain data, before any validation.
 
+Stricter than the formats' own readers, which guess where they should refuse:
+
+- a key given twice in one object is an error naming it (both readers would keep the last value
+  silently, so the order of two contradictory facts would decide the answer);
+- YAML's booleans are only ``true`` and ``false`` (YAML 1.2), so an unquoted ``no`` is the text
+  "no", which the contract then refuses, not false as YAML 1.1 reads it;
+- lists or objects nested too deeply to read are bad input, not a fault;
+- a UTF-8 byte order mark at the start is ignored.
+
 Kept apart from :mod:`ispcheck.validation` so that the command line can read a file and hand the
 data to the fast path without building the contract models.
 """
@@ -7,31 +16,211 @@ data to the fast path without building the contract models.
 from __future__ import annotations
 
 import json
-from typing import Any
+import re
+from collections import Counter
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import DisclosureError, Problem
 
-__all__ = ["read_disclosure_text"]
+if TYPE_CHECKING:
+    import yaml
+
+__all__ = ["read_disclosure_text", "read_json"]
+
+_BOM = "\ufeff"
 
 
 def read_disclosure_text(text: str, *, source: str = "input") -> Any:
     """The data of a disclosure written as JSON or YAML, not yet validated.
 
     For callers that validate on the fast path (``Checker.check`` takes the data as it is).
+    Raises ``DisclosureError`` for text that cannot be read, a key given twice, or nesting too
+    deep to read.
     """
+    text = text.removeprefix(_BOM)
     try:
-        data = json.loads(text)
-    except ValueError:
-        import yaml  # only hand-written files need it, so it is not imported on the hot path
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            where = getattr(exc, "problem_mark", None)
-            at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
-            raise DisclosureError(
-                [Problem("", f"{source} is neither valid JSON nor valid YAML{at}")]
-            ) from None
+        data = read_json(text, source=source)
+    except json.JSONDecodeError:
+        data = _read_yaml(text, source)
     if data is None:
         raise DisclosureError([Problem("", f"{source} is empty")])
     return data
+
+
+def read_json(text: str | bytes, *, source: str = "input") -> Any:
+    """The data of one JSON document, refusing a key given twice in any object.
+
+    Raises ``DisclosureError`` for a key given twice (naming each by its dotted path) and for
+    nesting too deep to read; ``json.JSONDecodeError`` (a ``ValueError``) for text that is not
+    JSON, and ``UnicodeDecodeError`` for bytes that are not UTF-8.
+    """
+    repeated: list[_Repeated] = []
+
+    def one_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(pairs)
+        if len(found) != len(pairs):
+            found = _Repeated(found, pairs)
+            repeated.append(found)
+        return found
+
+    try:
+        data = json.loads(text, object_pairs_hook=one_object)
+    except RecursionError:
+        raise DisclosureError([_too_deep(source)]) from None
+    except ValueError as exc:
+        if isinstance(exc, json.JSONDecodeError | UnicodeDecodeError):
+            raise
+        # The only other: a whole number with more digits than Python will convert.
+        raise DisclosureError([Problem("", f"{source} has a number too long to read")]) from None
+    if repeated:
+        raise DisclosureError(_repeated_in_json(data))
+    return data
+
+
+class _Repeated(dict[str, Any]):
+    """A JSON object in which some key was given more than once; ``counts`` says how often."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self, found: dict[str, Any], pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(found)
+        self.counts = {key: n for key, n in Counter(key for key, _ in pairs).items() if n > 1}
+
+
+def _repeated_in_json(data: Any) -> list[Problem]:
+    """A problem for each key given more than once, by its dotted path, in the order of the text."""
+    problems = []
+    todo: list[tuple[str, Any, int]] = [("", data, 0)]
+    while todo:  # not recursive: what was read may be nested almost as deep as Python allows
+        path, value, times = todo.pop()
+        if times:
+            problems.append(Problem(path, _given(times)))
+        if isinstance(value, dict):
+            counts = value.counts if isinstance(value, _Repeated) else {}
+            todo.extend(
+                (_joined(path, key), item, counts.get(key, 0)) for key, item in reversed(value.items())
+            )
+        elif isinstance(value, list):
+            todo.extend((_joined(path, str(n)), item, 0) for n, item in reversed(list(enumerate(value))))
+    return problems
+
+
+def _joined(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _given(times: int, lines: list[int] | None = None) -> str:
+    """The message for a key given ``times`` times (at ``lines``, when the reader knows them)."""
+    how_often = "twice" if times == 2 else f"{times} times"
+    where = ""
+    if lines:
+        at = sorted(set(lines))
+        where = (
+            f" (at line {at[0]})"
+            if len(at) == 1
+            else f" (at lines {', '.join(map(str, at[:-1]))} and {at[-1]})"
+        )
+    return f"this field is given {how_often}{where}; give it only once"
+
+
+def _too_deep(source: str) -> Problem:
+    return Problem("", f"{source} has lists or objects nested too deeply to read")
+
+
+# -- YAML ---------------------------------------------------------------------------------------
+
+#: The only spellings of true and false in YAML 1.2 (its core schema).
+_BOOLEAN = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _read_yaml(text: str, source: str) -> Any:
+    import yaml  # only hand-written files need it, so it is not imported on the hot path
+
+    loader = _strict_loader()(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        problems = _repeated_in_yaml(loader, node)
+        if problems:
+            raise DisclosureError(problems)
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
+        raise DisclosureError([Problem("", f"{source} is neither valid JSON nor valid YAML{at}")]) from None
+    except RecursionError:
+        raise DisclosureError([_too_deep(source)]) from None
+    except DisclosureError:
+        raise
+    except ValueError as exc:  # a date that does not exist (2024-02-30), a number too long to read
+        raise DisclosureError([Problem("", f"{source} has a value that cannot be read: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+@cache
+def _strict_loader() -> type[yaml.SafeLoader]:
+    """PyYAML's safe loader, with true and false spelt only as YAML 1.2 spells them.
+
+    YAML 1.1, which PyYAML follows, also reads ``yes``, ``no``, ``on`` and ``off`` (in three
+    cases each) as booleans; here they stay text. (``y`` and ``n`` are text in PyYAML already.)
+    """
+    import yaml
+
+    class StrictLoader(yaml.SafeLoader):
+        def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
+            value = self.construct_scalar(node)
+            if not _BOOLEAN.match(value):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{value!r} is not true or false", node.start_mark
+                )
+            return value.lower() == "true"
+
+    StrictLoader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != _BOOL_TAG]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    StrictLoader.add_implicit_resolver(_BOOL_TAG, _BOOLEAN, list("tTfF"))
+    StrictLoader.add_constructor(_BOOL_TAG, StrictLoader.construct_yaml_bool)
+    return StrictLoader
+
+
+def _repeated_in_yaml(loader: yaml.SafeLoader, root: yaml.Node) -> list[Problem]:
+    """A problem for each key given more than once in a mapping, with the lines it is on.
+
+    Keys brought in by a merge (``<<: *defaults``) may be given again: that is what merging is for.
+    """
+    import yaml
+
+    found: list[tuple[int, Problem]] = []
+    seen: set[int] = set()  # an alias is the node it names: walk each node once
+    todo: list[tuple[str, yaml.Node]] = [("", root)]
+    while todo:
+        path, node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            lines: dict[Any, list[int]] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
+                    key = loader.construct_object(key_node)
+                    lines.setdefault(key, []).append(key_node.start_mark.line + 1)
+            found.extend(
+                (at[1], Problem(_joined(path, str(key)), _given(len(at), at)))
+                for key, at in lines.items()
+                if len(at) > 1
+            )
+            children = [
+                (_joined(path, str(k.value)), v) for k, v in node.value if isinstance(k, yaml.ScalarNode)
+            ]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(_joined(path, str(n)), item) for n, item in enumerate(node.value)]
+        else:
+            children = []
+        todo.extend(reversed(children))
+    return [problem for _, problem in sorted(found, key=lambda item: item[0])]

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .disclosure import Disclosure
 from .errors import DisclosureError, Problem
 from .text_input import read_disclosure_text
+from .vocabulary import not_a_yes_or_no
 
 __all__ = ["model_in", "parse_disclosure", "parse_disclosure_text", "problems_from"]
 
@@ -24,9 +25,14 @@ def parse_disclosure(data: Mapping[str, Any]) -> Disclosure:
     if not isinstance(data, Mapping):
         raise DisclosureError([Problem("", f"a disclosure must be a JSON object, not {type(data).__name__}")])
     try:
-        return Disclosure.model_validate(data)
-    except ValidationError as exc:
-        raise DisclosureError(problems_from(exc)) from None
+        try:
+            return Disclosure.model_validate(data)
+        except ValidationError as exc:
+            raise DisclosureError(problems_from(exc)) from None
+    except RecursionError:  # a value nested too deeply to show: a dict built in Python can be
+        raise DisclosureError(
+            [Problem("", "the disclosure has lists or objects nested too deeply to read")]
+        ) from None
 
 
 def parse_disclosure_text(text: str, *, source: str = "input") -> Disclosure:
@@ -63,7 +69,7 @@ def _explain(err: Any, loc: tuple[int | str, ...]) -> str:
     if kind == "literal_error":
         return f"{given!r} is not allowed. Allowed values: {_values(ctx.get('expected', ''))}"
     if kind in ("bool_type", "bool_parsing"):
-        return f"{given!r} is not allowed. Allowed values: true, false, or null if not known"
+        return not_a_yes_or_no(given)
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":

@@ -7,15 +7,19 @@ with the same field names, defaults and allowed values. Rules read either one th
 (``d.consent.status``).
 
 The structs are strict and never the last word: whenever a dict is not certainly valid here (a
-value outside a vocabulary, ``"yes"`` for ``true``, text with spaces to strip), :func:`view_of`
-falls back to the contract models, which either accept it (and are converted) or give the list of
-problems. So this module may accept less than the contract, never more, and must read what it
-accepts exactly as the contract does. Tests hold it to that on generated and mutated disclosures,
-and check that every field, default and vocabulary here matches the contract.
+value outside a vocabulary, ``"yes"`` or ``1`` for ``true``, a lone surrogate in text),
+:func:`view_of` falls back to the contract models, which either accept it (and are converted) or
+give the list of problems. So this module may accept less than the contract, never more, and must
+read what it accepts exactly as the contract does. Tests hold it to that on generated and mutated
+disclosures, and check that every field, default and vocabulary here matches the contract.
+
+A log line is read by :func:`view_of_json`, which, unlike msgspec's decoder, refuses a key given
+twice in an object.
 """
 
 from __future__ import annotations
 
+import json
 import types
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 import msgspec
 from msgspec import Meta, Struct, field
 
+from .text_input import read_json
 from .vocabulary import (
     NAME_MAX_LENGTH,
     TEXT_MAX_LENGTH,
@@ -248,17 +253,19 @@ def quick_view(data: dict[str, Any]) -> DisclosureView | None:
 def view_of_json(raw: bytes | str) -> DisclosureView:
     """The view of one disclosure written as JSON (one line of a log, say).
 
-    Raises pydantic's ``ValidationError`` when it is not a valid disclosure, as
-    ``Disclosure.model_validate_json`` does, so the caller can report the contract's problems.
+    Raises ``DisclosureError`` for a key given twice in an object (naming it) or lists and objects
+    nested too deeply to read. Otherwise raises pydantic's ``ValidationError`` when it is not a
+    valid disclosure, as ``Disclosure.model_validate_json`` does, so the caller can report the
+    contract's problems.
     """
     try:
-        return _tidied(_decode_json(raw))
-    except Exception:
-        pass
-    try:
-        data = msgspec.json.decode(raw)
-    except Exception:
+        data = _decode_json(raw)
+    except Exception:  # not JSON msgspec can read: the readers below say why
         data = None
+    # msgspec keeps the last of a key given twice, silently; when a count cannot rule that out,
+    # the JSON reader that refuses repeats decides.
+    if type(data) is not dict or not _no_key_repeated(data, raw):
+        data = _strictly_read(raw)
     if type(data) is dict:
         view = quick_view(data)
         if view is not None:
@@ -268,7 +275,60 @@ def view_of_json(raw: bytes | str) -> DisclosureView:
     return _from_model(Disclosure.model_validate_json(raw))
 
 
-_decode_json = msgspec.json.Decoder(DisclosureView).decode
+_decode_json = msgspec.json.Decoder().decode
+
+
+def _no_key_repeated(data: dict[str, Any], raw: bytes | str) -> bool:
+    """True when counting shows that no key was given twice in ``raw``, which ``data`` was read from.
+
+    Each key in JSON text is followed by a colon, and every other colon is inside a string.
+    msgspec reads a key given twice as one key, so a key given twice leaves more colons in ``raw``
+    than there are keys read. So when the colons in ``raw`` are as many as the keys read, or as
+    the colons in ``data`` written out again (its keys, and the colons in its strings), no key was
+    given twice. A colon written as an escape (``\\u003a``) is in the strings read but not in
+    ``raw``, which would upset the second count, so such a line is left to the strict reader.
+    False means "not shown", not "given twice": the caller then asks the strict reader.
+    """
+    colons = raw.count(":") if isinstance(raw, str) else raw.count(b":")
+    if _keys_in(data) == colons:  # nearly every line: no colon in any text, so no need to write it out
+        return True
+    if "\\u003" in raw if isinstance(raw, str) else b"\\u003" in raw:
+        return False
+    try:
+        return _encode_json(data).count(b":") == colons
+    except Exception:  # text that cannot be written out (a lone surrogate): the strict reader decides
+        return False
+
+
+_encode_json = msgspec.json.Encoder().encode
+
+
+def _keys_in(data: dict[str, Any]) -> int:
+    """How many keys a decoded disclosure holds: its own, its groups' and its subjects'.
+
+    Keys nested deeper are not counted: a disclosure has none, so any there send the line to the
+    strict reader.
+    """
+    count = len(data)
+    for value in data.values():
+        if type(value) is dict:
+            count += len(value)
+        elif type(value) is list:
+            for item in value:
+                if type(item) is dict:
+                    count += len(item)
+    return count
+
+
+def _strictly_read(raw: bytes | str) -> Any:
+    """The line read by the JSON reader that refuses a key given twice (``DisclosureError``).
+
+    None when it is not JSON at all: the contract's reader then says where.
+    """
+    try:
+        return read_json(raw, source="the line")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
 
 
 def _tidied(view: DisclosureView) -> DisclosureView:

@@ -7,6 +7,7 @@ module free of pydantic lets a valid disclosure be decided without building the 
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal, get_args
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Schedule1Condition",
     "Setting",
     "SpecialCategoryType",
+    "not_a_yes_or_no",
     "without_null_groups",
 ]
 
@@ -167,3 +169,18 @@ def without_null_groups(data: dict[str, Any]) -> dict[str, Any]:
     Callers ask ``None in data.values()`` first: most disclosures have no null at all.
     """
     return {k: v for k, v in data.items() if not (v is None and k in OPTIONAL_GROUPS)}
+
+
+def not_a_yes_or_no(given: Any) -> str:
+    """What to say of a yes/no fact given as anything but true, false or null ("no", 1, "on")."""
+    if isinstance(given, str | int | float):
+        shown = json.dumps(given, ensure_ascii=False)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+    elif isinstance(given, list | tuple):
+        shown = "a list"
+    elif isinstance(given, dict):
+        shown = "an object"
+    else:
+        shown = f"a {type(given).__name__}"
+    return f"must be true or false (a JSON boolean), or null if not known; got {shown}"

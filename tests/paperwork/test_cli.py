@@ -95,6 +95,34 @@ def test_a_bad_disclosure_exits_2_with_its_problems_and_writes_nothing(tmp_path:
     assert code == 2 and "cannot read" in err
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            json.dumps(TO_POLICE).replace(
+                '"article6": "public_task"', '"article6": null, "article6": "public_task"'
+            ),
+            "lawful_basis.article6: this field is given twice",
+        ),
+        (json.dumps({**TO_POLICE, "accuracy": {"identity_verified": "yes"}}), 'got "yes"'),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply to read"),
+    ],
+    ids=["a key given twice", "yes for true", "nested 100,000 deep"],
+)
+@pytest.mark.parametrize("command", [["form", "request-to-police"], ["record"]])
+def test_paperwork_from_a_disclosure_that_strict_reading_refuses_exits_2_and_writes_nothing(
+    tmp_path: Path, capsys: Any, command: list[str], text: str, said: str
+) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(text)
+    target = tmp_path / "out.html"
+    code, out, err = run(capsys, *command, str(case), "-o", str(target))
+    assert code == 2 and out == ""
+    assert said in " ".join(err.split())
+    assert "Traceback" not in err
+    assert not target.exists()
+
+
 def test_a_chair_prints_the_marac_sign_in_sheet_in_one_command(tmp_path: Path, capsys: Any) -> None:
     target = tmp_path / "marac.html"
     code, _, _ = run(capsys, "declaration", "marac", "--output", str(target))

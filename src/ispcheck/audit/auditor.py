@@ -96,6 +96,9 @@ class ChunkAuditor:
             except ValidationError as exc:
                 self._invalid(tally, out, line, _json_problems(raw, exc))
                 continue
+            except DisclosureError as exc:  # a key given twice, or nested too deeply to read
+                self._invalid(tally, out, line, exc.problems)
+                continue
             decide(tally, out, line, disclosure)
 
     def _lines(self, task: Task) -> list[Any]:

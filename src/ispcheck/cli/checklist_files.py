@@ -16,7 +16,7 @@ from ..errors import DisclosureError, Problem
 from ..files import write_atomically
 from ..interview import Interview
 from ..questions import by_id
-from ..text_input import read_disclosure_text
+from ..text_input import read_disclosure_text, read_json
 from .options import read_file_or_stdin
 
 __all__ = ["RECORDS_DIR", "load_draft", "read_answers", "record", "stamped", "write_json"]
@@ -39,8 +39,11 @@ def read_answers(path: Path) -> dict[str, Any]:
 
 
 def load_draft(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """The answers and their order in a draft; a key given twice in it is bad input (exit 2)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path.read_text(encoding="utf-8"), source=str(path))
+    except DisclosureError:
+        raise
     except (OSError, ValueError) as exc:
         raise DisclosureError([Problem("", f"cannot resume from {path}: {exc}")]) from None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
