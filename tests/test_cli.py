@@ -459,3 +459,28 @@ def test_the_installed_command_reports_deep_nesting_from_standard_input_as_bad_i
     assert result.returncode == 2
     assert "nested too deeply to read" in words(result.stderr)
     assert "Traceback" not in result.stderr
+
+
+def test_a_yaml_alias_bomb_is_bad_input_refused_at_once_by_every_command_that_reads_one(
+    tmp_path: Path, capsys: Any
+) -> None:
+    from .test_text_input import BILLION_LAUGHS
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(
+        BILLION_LAUGHS
+        + "discloser: {organisation: Warwickshire Police}\nrecipient: {organisation: Rugby Borough Council}\n"
+        + "data: {categories: *i}\npurpose: {code: prevent_crime}\n"
+        + "handling: {classification: OFFICIAL, channel: secure_email}\n",
+        encoding="utf-8",
+    )
+    for command in (
+        ["check", str(bomb)],
+        ["register", "add", str(bomb), "--db", str(tmp_path / "r.sqlite")],
+        ["record", str(bomb)],
+        ["checklist", "--answers", str(bomb)],
+    ):
+        code, out, err = run(capsys, *command, "--no-plugins")
+        assert code == 2, command
+        assert "anchors and aliases" in " ".join((out + err).split()), command
+    assert not (tmp_path / "r.sqlite").exists()

@@ -84,11 +84,44 @@ def test_the_same_key_in_two_different_objects_is_not_given_twice(text: str) -> 
     assert read_disclosure_text(text) == yaml.safe_load(text)
 
 
-def test_keys_brought_in_by_a_yaml_merge_may_be_given_again() -> None:
+def test_a_yaml_merge_is_refused_as_it_needs_an_alias() -> None:
     text = (
         "defaults: &d {setting: marac, evidential_use: false}\ncontext:\n  <<: *d\n  evidential_use: true\n"
     )
-    assert read_disclosure_text(text)["context"] == {"setting": "marac", "evidential_use": True}
+    with pytest.raises(DisclosureError, match="anchors and aliases"):
+        read_disclosure_text(text)
+
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{b}: &{b} [{', '.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+def test_yaml_aliases_are_refused_before_anything_is_built_so_a_small_bomb_costs_nothing() -> None:
+    with pytest.raises(DisclosureError) as caught:
+        read_disclosure_text(BILLION_LAUGHS + "data: {categories: *i}\n", source="bomb.yaml")
+    (problem,) = caught.value.problems
+    assert problem.message == "bomb.yaml uses YAML anchors and aliases (&name, *name): write each value out"
+
+
+def test_the_same_value_written_out_twice_without_an_alias_is_read() -> None:
+    text = "a: [lol, lol]\nb: [lol, lol]\n"
+    assert read_disclosure_text(text) == {"a": ["lol", "lol"], "b": ["lol", "lol"]}
+
+
+def test_a_text_longer_than_any_disclosure_is_refused_without_being_read() -> None:
+    from ispcheck.text_input import MAX_TEXT
+
+    with pytest.raises(DisclosureError, match="characters long; a disclosure is at most"):
+        read_disclosure_text("#" * (MAX_TEXT + 1), source="huge.yaml")
+
+
+def test_a_text_just_within_the_limit_is_read() -> None:
+    from ispcheck.text_input import MAX_TEXT
+
+    body = json.dumps(clean_disclosure())
+    text = body + " " * (MAX_TEXT - len(body))
+    assert read_disclosure_text(text) == clean_disclosure()
 
 
 def test_the_json_reader_refuses_a_key_given_twice_in_bytes_too() -> None:

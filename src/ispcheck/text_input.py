@@ -26,9 +26,12 @@ from .errors import DisclosureError, Problem
 if TYPE_CHECKING:
     import yaml
 
-__all__ = ["read_disclosure_text", "read_json"]
+__all__ = ["MAX_TEXT", "read_disclosure_text", "read_json"]
 
 _BOM = "\ufeff"
+#: The longest text read as one disclosure: far more than the contract's fields can hold (its
+#: texts are at most 5,000 characters each), and small enough to read at once without harm.
+MAX_TEXT = 1_000_000
 
 
 def read_disclosure_text(text: str, *, source: str = "input") -> Any:
@@ -39,6 +42,10 @@ def read_disclosure_text(text: str, *, source: str = "input") -> Any:
     deep to read.
     """
     text = text.removeprefix(_BOM)
+    if len(text) > MAX_TEXT:
+        raise DisclosureError(
+            [Problem("", f"{source} is {len(text):,} characters long; a disclosure is at most {MAX_TEXT:,}")]
+        )
     try:
         data = read_json(text, source=source)
     except json.JSONDecodeError:
@@ -144,6 +151,12 @@ def _read_yaml(text: str, source: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
+        if _uses_aliases(node):
+            # Refused before anything is built: a few hundred bytes of aliases can stand for
+            # billions of copies of a value, and a disclosure never needs one.
+            raise DisclosureError(
+                [Problem("", f"{source} uses YAML anchors and aliases (&name, *name): write each value out")]
+            )
         problems = _repeated_in_yaml(loader, node)
         if problems:
             raise DisclosureError(problems)
@@ -187,6 +200,24 @@ def _strict_loader() -> type[yaml.SafeLoader]:
     StrictLoader.add_implicit_resolver(_BOOL_TAG, _BOOLEAN, list("tTfF"))
     StrictLoader.add_constructor(_BOOL_TAG, StrictLoader.construct_yaml_bool)
     return StrictLoader
+
+
+def _uses_aliases(root: yaml.Node) -> bool:
+    """Whether any node is reached twice: what an alias (``*name``) makes of the node it names."""
+    import yaml
+
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            todo.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+    return False
 
 
 def _repeated_in_yaml(loader: yaml.SafeLoader, root: yaml.Node) -> list[Problem]:
