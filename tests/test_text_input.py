@@ -207,3 +207,9 @@ def test_a_number_too_long_to_read_is_bad_input() -> None:
 
 def test_an_empty_document_is_named_as_empty() -> None:
     assert problems_reading("\ufeff# nothing here\n") == [("", "case.yaml is empty")]
+
+
+def test_a_character_yaml_refuses_at_the_very_start_is_bad_input_not_a_fault() -> None:
+    """Found by tests/test_reader_fuzz.py: PyYAML refuses some characters while it is set up."""
+    with pytest.raises(DisclosureError, match="neither valid JSON nor valid YAML"):
+        read_disclosure_text("\x1f", source="input")

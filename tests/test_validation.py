@@ -198,3 +198,22 @@ def test_the_schema_publishes_the_contract_and_forbids_unknown_fields() -> None:
     assert set(schema["required"]) == {"discloser", "recipient", "data", "purpose", "handling"}
     channel = schema["$defs"]["Handling"]["properties"]["channel"]
     assert "secure_email" in channel["enum"]
+
+
+def test_a_long_value_outside_a_vocabulary_is_shown_cut_short_with_its_length() -> None:
+    from ispcheck.validation import parse_disclosure
+
+    with pytest.raises(DisclosureError) as caught:
+        parse_disclosure(clean_disclosure(**{"purpose.code": "x" * 100_000}))
+    (problem,) = caught.value.problems
+    assert problem.path == "purpose.code"
+    assert len(problem.message) < 400
+    assert "... (100,002 characters) is not allowed" in problem.message
+
+
+def test_a_short_value_outside_a_vocabulary_is_shown_whole() -> None:
+    from ispcheck.validation import parse_disclosure
+
+    with pytest.raises(DisclosureError) as caught:
+        parse_disclosure(clean_disclosure(**{"purpose.code": "prevent_crim"}))
+    assert caught.value.problems[0].message.startswith("'prevent_crim' is not allowed")

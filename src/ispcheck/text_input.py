@@ -146,7 +146,13 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 def _read_yaml(text: str, source: str) -> Any:
     import yaml  # only hand-written files need it, so it is not imported on the hot path
 
-    loader = _strict_loader()(text)
+    try:
+        loader = _strict_loader()(text)  # reads the first characters: may refuse them already
+    except yaml.YAMLError as exc:
+        said = str(exc).splitlines()[0]  # PyYAML's first line says what; the rest is its own position
+        raise DisclosureError(
+            [Problem("", f"{source} is neither valid JSON nor valid YAML ({said})")]
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:

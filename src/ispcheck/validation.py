@@ -67,7 +67,7 @@ def _explain(err: Any, loc: tuple[int | str, ...]) -> str:
     if kind == "missing":
         return "this field is required"
     if kind == "literal_error":
-        return f"{given!r} is not allowed. Allowed values: {_values(ctx.get('expected', ''))}"
+        return f"{_shown(given)} is not allowed. Allowed values: {_values(ctx.get('expected', ''))}"
     if kind in ("bool_type", "bool_parsing"):
         return not_a_yes_or_no(given)
     if kind == "string_too_short":
@@ -79,6 +79,20 @@ def _explain(err: Any, loc: tuple[int | str, ...]) -> str:
     if kind in ("tuple_type", "list_type"):
         return f"must be a list, not {type(given).__name__}"
     return str(err["msg"])
+
+
+#: The most characters of a value a message repeats: enough to recognise it, never a flood.
+SHOWN_MAX = 60
+
+
+def _shown(value: Any) -> str:
+    """A value as a message shows it, cut short with its full length when it is long."""
+    if isinstance(value, list | tuple | dict):
+        return f"a {'list' if not isinstance(value, dict) else 'object'} of {len(value):,} items"
+    text = repr(value)
+    if len(text) <= SHOWN_MAX:
+        return text
+    return f"{text[: SHOWN_MAX - 3]}... ({len(text):,} characters)"
 
 
 def _values(expected: str) -> str:
