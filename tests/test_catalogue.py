@@ -28,3 +28,8 @@ def test_every_rule_reading_is_one_the_pack_sets_out(checker: Checker) -> None:
     known = {entry["id"] for entry in interpretation_catalogue(checker)}
     for registered in checker.rules:
         assert set(registered.rule.readings) <= known, registered.rule.id
+
+
+def test_a_reading_a_rules_predicate_may_rest_on_is_listed_with_that_rule(checker: Checker) -> None:
+    resting = rules_resting_on(checker)
+    assert "handling.mark-official-sensitive" in resting["child-not-known"]

@@ -88,6 +88,8 @@ class Rule:
     variants: tuple[Variant, ...] = ()
     #: The pack's interpretations the rule rests on, where it goes beyond the protocol's words.
     interpretations: tuple[str, ...] = ()
+    #: Interpretations that findings its predicate builds may rest on (for the catalogue).
+    predicate_readings: tuple[str, ...] = ()
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
@@ -114,7 +116,8 @@ class Rule:
             self.urgent_finding,
             *(f for v in self.variants for f in (v.finding, v.urgent_finding)),
         )
-        return tuple(dict.fromkeys(i for f in findings if f is not None for i in f.interpretations))
+        built = (i for f in findings if f is not None for i in f.interpretations)
+        return tuple(dict.fromkeys((*built, *self.predicate_readings)))
 
     def ways_to_fire(self) -> tuple[tuple[tuple[Gate, ...], Finding, Finding], ...]:
         """Each way the rule can fire: its gates, finding and urgent finding.
@@ -185,6 +188,7 @@ def rule(
     when: Mapping[str, Iterable[object] | object] | None = None,
     variants: Iterable[Variant] = (),
     interpretations: Iterable[str] = (),
+    predicate_readings: Iterable[str] = (),
 ) -> Callable[[CheckFunction | None], Rule]:
     """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`.
 
@@ -211,6 +215,7 @@ def rule(
             when=normalise_when(when),
             variants=tuple(variants),
             interpretations=tuple(interpretations),
+            predicate_readings=tuple(predicate_readings),
         )
 
     return build

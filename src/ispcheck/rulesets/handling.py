@@ -26,6 +26,7 @@ _NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
     action="Mark it OFFICIAL-SENSITIVE and share it on a need-to-know basis only.",
     facts=("handling.classification", "data.categories", "subjects"),
     when={"handling.classification": "OFFICIAL"},
+    predicate_readings=("child-not-known",),
 )
 def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool | Finding:
     if f.sensitive or not f.subjects_listed or f.any_child:
