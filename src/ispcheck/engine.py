@@ -135,6 +135,7 @@ class Checker:
                 if finding is not None:
                     self._require_clauses(plugin, f"rule {item.id!r}", finding.clauses)
                     self._require_interpretations(plugin, f"rule {item.id!r}", finding.interpretations)
+            self._require_interpretations(plugin, f"rule {item.id!r}", item.predicate_readings)
         for item in rules:
             seen[item.id] = plugin
         return rules
