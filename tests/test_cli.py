@@ -484,3 +484,27 @@ def test_a_yaml_alias_bomb_is_bad_input_refused_at_once_by_every_command_that_re
         assert code == 2, command
         assert "anchors and aliases" in " ".join((out + err).split()), command
     assert not (tmp_path / "r.sqlite").exists()
+
+
+def test_a_plugin_that_calls_sys_exit_never_leaves_check_silent_with_exit_0(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import types
+
+    from ispcheck import hookimpl
+
+    def load() -> object:
+        module = types.ModuleType("exiting_plugin")
+
+        @hookimpl
+        def ispcheck_rules(pack: Any) -> Any:
+            raise SystemExit(0)
+
+        module.ispcheck_rules = ispcheck_rules  # type: ignore[attr-defined]
+        return module
+
+    point = types.SimpleNamespace(name="exiting", value="example:plugin", load=load)
+    monkeypatch.setattr("ispcheck.plugins.entry_points", lambda group: [point])
+    code, out, _ = run(capsys, "check", write(tmp_path, clean_disclosure()))
+    assert code == 3
+    assert "exiting" in out and "could not be used" in " ".join(out.split())

@@ -265,3 +265,98 @@ def test_a_finding_to_record_afterwards_rests_on_the_urgent_reading(decide: Any)
     later = [f for f in decision.findings if f.after]
     assert later
     assert all("urgent-record-afterwards" in f.interpretations for f in later)
+
+
+# -- plugin faults of every kind fail closed (issue 13) -----------------------------------------
+
+
+@rule(
+    "example.forgot-return",
+    title="A block rule whose body forgot its return",
+    effect=Effect.BLOCK,
+    clauses=("4.4",),
+    message="never seen",
+    action="Stop.",
+)
+def forgot_return(d: Any, f: Any) -> Any:
+    d.context.setting  # noqa: B018 - the body does its work and then returns nothing
+
+
+@rule(
+    "example.exits",
+    title="A rule that calls sys.exit()",
+    effect=Effect.ADVICE,
+    clauses=("4.4",),
+    message="never seen",
+)
+def exits(d: Any, f: Any) -> bool:
+    raise SystemExit(0)
+
+
+def test_a_rule_that_returns_nothing_is_a_broken_rule_not_a_rule_that_did_not_fire(pack: Pack) -> None:
+    decision = checker_with(pack, plugin_with(forgot_return)).check(clean_disclosure())
+    assert decision.outcome is Outcome.REFER
+    (broken,) = [f for f in decision.findings if f.rule_id == BROKEN_RULE_ID]
+    assert "example.forgot-return" in broken.message and "returned nothing" in broken.message
+
+
+def test_a_rule_that_returns_false_is_a_rule_that_did_not_fire(pack: Pack) -> None:
+    quiet = example_rule("example.quiet", lambda d, f: False)
+    decision = checker_with(pack, plugin_with(quiet)).check(clean_disclosure())
+    assert decision.outcome is Outcome.SHARE
+
+
+def test_a_rule_that_calls_sys_exit_refers_and_the_library_does_not_exit(pack: Pack) -> None:
+    decision = checker_with(pack, plugin_with(exits)).check(clean_disclosure())
+    assert decision.outcome is Outcome.REFER
+    assert any("SystemExit" in f.message for f in decision.findings if f.rule_id == BROKEN_RULE_ID)
+
+
+def hook_plugin(name: str, **hooks: Callable[[Pack], Any]) -> types.ModuleType:
+    module = types.ModuleType(name)
+    for hook_name, body in hooks.items():
+        setattr(module, hook_name, hookimpl(body))
+    return module
+
+
+def _exit(pack: Pack) -> Any:
+    raise SystemExit(0)
+
+
+def test_an_installed_plugin_whose_hook_calls_sys_exit_is_kept_as_broken_and_named(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed(monkeypatch, "exiting", lambda: hook_plugin("exiting_plugin", ispcheck_rules=_exit))
+    checker = Checker(pack, clock=lambda: FIXED_TIME)
+    (broken,) = checker.broken_plugins
+    assert "ispcheck_rules raised SystemExit" in broken.problem
+    assert checker.check(clean_disclosure()).outcome is Outcome.REFER
+
+
+def test_an_installed_plugin_whose_obligations_hook_returns_42_is_kept_as_broken_and_named(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed(
+        monkeypatch, "forty-two", lambda: hook_plugin("answer_plugin", ispcheck_obligations=lambda pack: 42)
+    )
+    checker = Checker(pack, clock=lambda: FIXED_TIME)
+    (broken,) = checker.broken_plugins
+    assert "ispcheck_obligations must return a sequence of Obligation, not 42" in broken.problem
+    assert checker.check(clean_disclosure()).outcome is Outcome.REFER
+
+
+def test_an_installed_plugin_that_calls_sys_exit_when_loaded_is_kept_as_broken(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def load() -> object:
+        raise SystemExit(0)
+
+    installed(monkeypatch, "exits-on-import", load)
+    checker = Checker(pack, clock=lambda: FIXED_TIME)
+    assert [b.problem for b in checker.broken_plugins] == ["SystemExit: 0"]
+    assert checker.check(clean_disclosure()).outcome is Outcome.REFER
+
+
+def test_a_plugin_passed_explicitly_whose_hook_raises_stops_the_checker_naming_it(pack: Pack) -> None:
+    with pytest.raises(PluginError, match=r"explicit_plugin.*ispcheck_rules raised SystemExit"):
+        checker_with(pack, hook_plugin("explicit_plugin", ispcheck_rules=_exit))

@@ -76,7 +76,9 @@ class Checker:
         for impl in loaded.manager.hook.ispcheck_rules.get_hookimpls():
             name = impl.plugin_name
             try:
-                rules = self._collect_rules(impl.function(pack=self.pack), name, seen)
+                rules = self._collect_rules(
+                    _call_hook(impl.function, self.pack, name, "ispcheck_rules"), name, seen
+                )
             except PluginError as exc:
                 broken.append(_reject(name, exc, loaded.installed))
                 continue
@@ -84,7 +86,8 @@ class Checker:
         for impl in loaded.manager.hook.ispcheck_obligations.get_hookimpls():
             name = impl.plugin_name
             try:
-                obligations.extend(self._collect_obligations(impl.function(pack=self.pack), name))
+                called = _call_hook(impl.function, self.pack, name, "ispcheck_obligations")
+                obligations.extend(self._collect_obligations(called, name))
             except PluginError as exc:
                 broken.append(_reject(name, exc, loaded.installed))
         self.rules: tuple[RegisteredRule, ...] = tuple(registered)
@@ -141,7 +144,12 @@ class Checker:
         return rules
 
     def _collect_obligations(self, result: Any, plugin: str) -> list[Obligation]:
-        items = list(result or ())
+        try:
+            items = list(result or ())
+        except TypeError as exc:
+            raise PluginError(
+                plugin, f"ispcheck_obligations must return a sequence of Obligation, not {result!r}"
+            ) from exc
         for item in items:
             if not isinstance(item, Obligation):
                 raise PluginError(plugin, f"ispcheck_obligations returned {item!r}")
@@ -272,10 +280,13 @@ class Checker:
                 continue
             try:
                 result = check(view, facts)
-            except Exception as exc:  # fail closed: a broken rule refers, never shares
+            except BaseException as exc:  # fail closed, sys.exit() included: a broken rule refers
                 found.append(self._rule_failed(rule, exc))
                 continue
-            if result is None or result is False:
+            if result is False:
+                continue
+            if result is None:  # a predicate that forgot its return: not "did not fire"
+                found.append(self._rule_failed(rule, TypeError("returned nothing (None), not true or false")))
                 continue
             if result is True:
                 found.append(urgent_finding if urgent else finding)
@@ -285,7 +296,7 @@ class Checker:
             else:
                 try:
                     found.extend(self._vetted(rule, f) for f in result)
-                except Exception as exc:
+                except BaseException as exc:
                     found.append(self._rule_failed(rule, exc))
         return found
 
@@ -317,6 +328,17 @@ class Checker:
 
     def plugin_of(self, rule_id: str) -> str | None:
         return self._plugin_of.get(rule_id)
+
+
+def _call_hook(function: Callable[..., Any], pack: Pack, plugin: str, hook: str) -> Any:
+    """Call one plugin's hook; whatever it raises (``sys.exit()`` included) names the plugin and hook."""
+    try:
+        return function(pack=pack)
+    except BaseException as exc:
+        text = str(exc).strip().splitlines()
+        raise PluginError(
+            plugin, f"{hook} raised {type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+        ) from exc
 
 
 def _gated_steps(rule: Rule) -> list[tuple[Step, tuple[Gate, ...]]]:

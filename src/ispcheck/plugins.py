@@ -88,7 +88,7 @@ def make_plugin_manager(plugins: Iterable[object] = (), *, use_entry_points: boo
             try:
                 _register(manager, point.load(), name)
                 installed.add(name)
-            except Exception as exc:  # any failure to load must be visible, not fatal
+            except BaseException as exc:  # any failure to load, sys.exit() included: visible, not fatal
                 broken.append(BrokenPlugin(name, _describe(exc)))
     return LoadedPlugins(manager, tuple(broken), frozenset(installed))
 

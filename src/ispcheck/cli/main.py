@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print_error(args, "Interrupted: nothing was decided.")
         return 130
-    except Exception as exc:  # the last line of defence: a message, never a traceback
+    except BaseException as exc:  # the last line of defence (sys.exit() from below included): a message
         if os.environ.get("ISPCHECK_DEBUG"):
             raise
         print_error(
