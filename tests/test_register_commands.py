@@ -267,3 +267,54 @@ def test_every_register_action_has_help() -> None:
         result = subprocess.run([ISPCHECK, "register", action, "--help"], capture_output=True, text=True)
         assert result.returncode == 0, action
         assert "usage: ispcheck register" in result.stdout
+
+
+# -- only add creates a register, and it is its owner's alone (issue 13, items 4 and 6) ---------
+
+
+@pytest.mark.parametrize("action", ["verify", "list", "export"])
+def test_reading_an_empty_file_as_a_register_is_refused_and_writes_nothing_into_it(
+    tmp_path: Path, capsys: Any, action: str
+) -> None:
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    code, out, err = run_cli(capsys, "register", action, "--db", str(empty))
+    assert code == 2
+    assert "it is an empty file" in " ".join((out + err).split())
+    assert empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.sqlite"]
+
+
+def test_reading_a_path_with_no_register_is_refused_and_creates_nothing(tmp_path: Path, capsys: Any) -> None:
+    code, out, err = run_cli(capsys, "register", "verify", "--db", str(tmp_path / "none.sqlite"))
+    assert code == 2
+    assert "only `ispcheck register add` creates one" in " ".join((out + err).split())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_reading_another_sqlite_database_as_a_register_is_refused(tmp_path: Path, capsys: Any) -> None:
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    code, out, err = run_cli(capsys, "register", "verify", "--db", str(other))
+    assert code == 2
+    assert "not an ispcheck decision register" in " ".join((out + err).split())
+
+
+def test_a_register_that_add_created_is_readable_by_its_owner_only_with_its_journal(
+    tmp_path: Path, capsys: Any
+) -> None:
+    register = tmp_path / "register.sqlite"
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(clean_disclosure()), encoding="utf-8")
+    code, _, _ = run_cli(capsys, "register", "add", str(case), "--db", str(register), "--no-plugins")
+    assert code == 0
+    from ispcheck.register import Register
+
+    with Register.open(register, create=False):  # held open, so its journal files are there
+        files = [p for p in tmp_path.iterdir() if p.name.startswith("register.sqlite")]
+        assert {p.name for p in files} >= {"register.sqlite", "register.sqlite-wal", "register.sqlite-shm"}
+        for path in files:
+            assert path.stat().st_mode & 0o777 == 0o600, path.name
+    code, out, _ = run_cli(capsys, "register", "verify", "--db", str(register))
+    assert code == 0

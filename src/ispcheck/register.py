@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -200,13 +201,17 @@ class Register:
         last records may be lost if the machine itself loses power.
         """
         path = Path(path)
-        if not create and not path.is_file():
-            raise RegisterError(f"there is no decision register at {path}")
+        if not create:
+            _refuse_unless_a_database(path)  # before SQLite touches it: nothing is written to it
+        else:
+            _create_owner_only(path)
         try:
             connection = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise RegisterError(f"cannot open the decision register at {path}: {exc}") from None
         try:
+            if not create:
+                _check_is_register(connection, path)
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
             _prepare(connection, path)
@@ -463,6 +468,47 @@ def _why(exc: sqlite3.OperationalError) -> str:
     if "locked" in text or "busy" in text:
         return "stayed locked by other writers for too long; try again"
     return f"could not be written ({text})"
+
+
+#: The first bytes of every SQLite database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_unless_a_database(path: Path) -> None:
+    """Refuse a path that holds no SQLite database: only ``add`` may create a register."""
+    if not path.is_file():
+        raise RegisterError(
+            f"there is no decision register at {path} (only `ispcheck register add` creates one)"
+        )
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        what = "an empty file" if not header else "not an SQLite database"
+        raise RegisterError(
+            f"{path} is not a decision register: it is {what} (only `ispcheck register add` creates one)"
+        )
+
+
+def _check_is_register(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse an SQLite database that is not a register, reading only."""
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        db.close()
+        raise RegisterError(f"{path} is an SQLite database, but not an ispcheck decision register")
+
+
+def _create_owner_only(path: Path) -> None:
+    """Make a new register file readable and writable by its owner only, before SQLite opens it.
+
+    SQLite gives its journal files (``-wal``, ``-shm``) the permissions of the database file, so
+    they are owner-only too: the register holds disclosures and officers' names.
+    """
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise RegisterError(f"cannot create the decision register at {path}: {exc.strerror}") from None
+    os.close(descriptor)
 
 
 def _prepare(db: sqlite3.Connection, path: Path) -> None:
