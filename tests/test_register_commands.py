@@ -316,5 +316,5 @@ def test_a_register_that_add_created_is_readable_by_its_owner_only_with_its_jour
         assert {p.name for p in files} >= {"register.sqlite", "register.sqlite-wal", "register.sqlite-shm"}
         for path in files:
             assert path.stat().st_mode & 0o777 == 0o600, path.name
-    code, out, _ = run_cli(capsys, "register", "verify", "--db", str(register))
+    code, _, _ = run_cli(capsys, "register", "verify", "--db", str(register))
     assert code == 0
