@@ -160,3 +160,35 @@ def test_without_a_terminal_progress_is_plain_lines(
     assert code == 0
     assert "audited 3 records (100% of the file)" in err
     assert "\x1b[" not in err
+
+
+# -- a log with nothing in it is bad input (issue 13, item 8) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("empty.csv", ""),
+        (
+            "header-only.csv",
+            "discloser.organisation,recipient.organisation,data.categories,purpose.code,"
+            "handling.classification,handling.channel\n",
+        ),
+        ("empty.jsonl", "\n\n"),
+    ],
+)
+def test_a_log_that_holds_no_records_is_bad_input_not_a_clean_audit(
+    tmp_path: Path, capsys: Any, name: str, text: str
+) -> None:
+    log = tmp_path / name
+    log.write_text(text, encoding="utf-8")
+    code, out, err = run_cli(capsys, "audit", str(log), "--no-plugins")
+    assert code == 2
+    assert "holds no records" in out + err
+
+
+def test_a_log_with_one_record_is_audited(tmp_path: Path, capsys: Any) -> None:
+    log = tmp_path / "one.jsonl"
+    log.write_text(json.dumps(clean_disclosure()) + "\n", encoding="utf-8")
+    code, _, _ = run_cli(capsys, "audit", str(log), "--no-plugins")
+    assert code == 0

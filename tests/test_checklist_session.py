@@ -310,3 +310,20 @@ def test_a_draft_with_an_answer_given_twice_cannot_be_resumed(
     assert main(["checklist", "--resume", "draft.json", "--no-plugins"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "answers.context.urgent_risk_to_life: this field is given twice" in err
+
+
+def test_a_decision_whose_record_cannot_be_saved_is_still_shown_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13, item 8: --save at a folder is not a fault (exit 70) and not "nothing was decided"."""
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    answers = (
+        Path(__file__).resolve().parents[1] / "examples" / "checklist" / "simple-share-police-to-council.json"
+    )
+    code = main(["checklist", "--answers", str(answers), "--save", str(folder), "--no-plugins"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.startswith("SHARE")
+    assert "The decision was made (SHARE), but its record could not be saved" in err
+    assert "Nothing was decided" not in out + err

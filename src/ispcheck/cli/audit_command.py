@@ -108,6 +108,10 @@ def run(args: argparse.Namespace) -> int:
         return _fail(args, f"{args.file} cannot be audited: {exc}")
     except OSError as exc:
         return _fail(args, f"the audit stopped: {exc.strerror or exc}")
+    if job.summary.records == 0:
+        return _fail(
+            args, f"{args.file} holds no records (no header row or no lines), so nothing was audited"
+        )
     report = {
         "source": args.file,
         "format": kind,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +30,10 @@ from .checklist_files import load_draft, read_answers, record, stamped, write_js
 from .checklist_prompts import HELP_LINE, PROMPTS, Back, Review, Stop
 from .options import build_checker, print_json
 
-__all__ = ["Session", "run"]
+__all__ = ["EXIT_NOT_SAVED", "Session", "run"]
+
+#: The decision was made and shown, but its record could not be saved.
+EXIT_NOT_SAVED = 1
 
 #: The binding effects in the running summary, strictest first, with how each is counted.
 _PROGRESS_WORDS = ((Effect.BLOCK, "stop it"), (Effect.REFER, "to refer"), (Effect.CONDITION, "conditions"))
@@ -97,7 +101,8 @@ class Session:
             self._ask(question)
         decision = self.interview.decision()
         assert decision is not None  # every required question has been answered
-        self._finish(decision)
+        if not self._finish(decision):
+            return EXIT_NOT_SAVED
         return _exit_code(decision)
 
     def _ask(self, question: Question, *, editing: bool = False) -> None:
@@ -202,7 +207,8 @@ class Session:
         except (Back, Review):
             return ""
 
-    def _finish(self, decision: Decision) -> None:
+    def _finish(self, decision: Decision) -> bool:
+        """Show the decision and save its record; False when it could not be saved anywhere."""
         self.console.rule("Decision")
         render.decision_panel(self.console, decision, designated_officers=self._designated_officers())
         default = Path(self.save_to or stamped("decision"))
@@ -216,13 +222,23 @@ class Session:
         except OSError as exc:
             path = Path(stamped("decision"))
             self.console.print(f"Could not save there ({exc.strerror}); saving to {path} instead.")
-            write_json(path, record(self.interview, decision))
+            try:
+                write_json(path, record(self.interview, decision))
+            except OSError as again:
+                self.console.print(
+                    f"[bold]The decision above was made ({render.short_outcome(decision)}), but its "
+                    f"record could not be saved ({again.strerror}).[/] Your answers are still in "
+                    f"{self.draft}: free some space or choose another folder, then run "
+                    f"ispcheck checklist --resume {self.draft}"
+                )
+                return False
         self.console.print(
             f"\nSaved the decision record to {path}\n"
             f"Outcome: {render.short_outcome(decision)}. The record holds every finding, with its "
             "clauses, and your answers."
         )
         self.draft.unlink(missing_ok=True)
+        return True
 
     def _designated_officers(self) -> str | None:
         discloser = self.interview.data().get("discloser", {}).get("organisation")
@@ -252,8 +268,6 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
     decision = interview.decision()
     assert decision is not None
     data = record(interview, decision, not_given=not_given)
-    if args.save:
-        write_json(Path(args.save), data)
     if args.format == "json":
         print_json(data)
     else:
@@ -262,8 +276,18 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
         console.print(f"\n{len(interview.order)} questions answered from {args.answers}.")
         if not_given:
             console.print(f"Not in the answers file, so treated as not known: {', '.join(not_given)}")
-        if args.save:
-            console.print(f"Saved the decision record to {args.save}")
+    if args.save:
+        try:
+            write_json(Path(args.save), data)
+        except OSError as exc:  # the decision stands, shown above; only its record is missing
+            print(
+                f"The decision was made ({render.short_outcome(decision)}), but its record could not be "
+                f"saved to {args.save}: {exc.strerror or exc}. Nothing was saved.",
+                file=sys.stderr,
+            )
+            return EXIT_NOT_SAVED
+        if args.format != "json":
+            print(f"Saved the decision record to {args.save}")
     return _exit_code(decision)
 
 
