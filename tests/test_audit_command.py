@@ -192,3 +192,50 @@ def test_a_log_with_one_record_is_audited(tmp_path: Path, capsys: Any) -> None:
     log.write_text(json.dumps(clean_disclosure()) + "\n", encoding="utf-8")
     code, _, _ = run_cli(capsys, "audit", str(log), "--no-plugins")
     assert code == 0
+
+
+# -- a termination signal is met like Ctrl-C (issue 13, item 5) ---------------------------------
+
+ISPCHECK_COMMAND = str(Path(sys.executable).parent / "ispcheck")
+
+
+@pytest.mark.parametrize(("name", "expected"), [("SIGTERM", 143), ("SIGHUP", 129)])
+@pytest.mark.parametrize("whole_group", [False, True])
+def test_an_audit_stopped_by_a_signal_leaves_no_file_no_traceback_and_exits_128_plus_it(
+    tmp_path: Path, name: str, expected: int, whole_group: bool
+) -> None:
+    import os
+    import signal
+    import time
+
+    log = tmp_path / "log.jsonl"
+    log.write_text((json.dumps(clean_disclosure()) + "\n") * 150_000, encoding="utf-8")
+    audit = subprocess.Popen(
+        [
+            ISPCHECK_COMMAND,
+            "audit",
+            str(log),
+            "--jobs",
+            "2",
+            "--output",
+            str(tmp_path / "out.jsonl"),
+            "--no-plugins",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a service manager runs it
+    )
+    deadline = time.monotonic() + 30
+    while not any(p.name.startswith(".out.jsonl") for p in tmp_path.iterdir()):  # writing has begun
+        assert time.monotonic() < deadline and audit.poll() is None, "the audit never started writing"
+        time.sleep(0.05)
+    signum = getattr(signal, name)
+    if whole_group:
+        os.killpg(audit.pid, signum)
+    else:
+        audit.send_signal(signum)
+    _, err = audit.communicate(timeout=30)
+    assert audit.returncode == expected, err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.jsonl"]

@@ -25,8 +25,11 @@ _worker: ChunkAuditor | BaseException | None = None
 
 def _start_worker(factory: CheckerFactory, today: date | None, full: bool) -> None:
     global _worker
-    # Ctrl-C goes to the whole process group; the parent handles it and stops the workers.
+    # Ctrl-C goes to the whole process group; the parent handles it and stops the workers. A
+    # termination signal just ends a worker (no traceback): the parent cleans up.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
     try:
         _worker = ChunkAuditor(factory(), today, full)
     except Exception as exc:  # reported with the first chunk, rather than killing the pool

@@ -7,6 +7,7 @@ status; nothing a user types should produce a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 from collections.abc import Sequence
@@ -96,8 +97,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """A termination signal (SIGTERM, SIGHUP), met like Ctrl-C: everything half-written is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _on_termination() -> dict[int, Any]:
+    """Meet SIGTERM and SIGHUP as Ctrl-C is met (a service manager or scheduler stopping a command)."""
+    import signal
+
+    previous: dict[int, Any] = {}
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        # Not in the main thread (ispcheck called from a thread): the signals are left alone.
+        with contextlib.suppress(ValueError):
+            previous[signum] = signal.signal(signum, _terminate)
+    return previous
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    import signal
+
+    previous = _on_termination()
+    try:
+        return _main(args)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except DisclosureError as exc:
@@ -106,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (PackError, PluginError) as exc:
         print_error(args, f"The rules could not be loaded, so nothing was decided.\n{exc}")
         return EXIT_RULES_UNAVAILABLE
+    except Terminated as exc:
+        print_error(args, "Stopped by a signal to end: nothing half-written was kept.")
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print_error(args, "Interrupted: nothing was decided.")
         return 130
