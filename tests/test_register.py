@@ -438,3 +438,43 @@ def test_the_csv_export_has_the_decision_and_the_disclosure_in_audit_columns(reg
     data, problems = row_to_disclosure(names, [exported[c] for c in columns])
     assert problems == []
     assert parse_disclosure(data).model_dump(mode="json") == register.get(1).disclosure  # type: ignore[union-attr]
+
+
+# -- many writers at once, and a lock held too long (issue 13, item 7) --------------------------
+
+
+def _add_one(path: str, barrier: Any) -> str:
+    checker = Checker(use_entry_points=False)
+    barrier.wait(timeout=30)  # every process opens the brand-new register at the same moment
+    try:
+        with Register.open(path, checker=checker) as register:
+            register.add(clean_disclosure())
+        return "ok"
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def test_eight_processes_opening_a_brand_new_register_at_once_all_record(tmp_path: Path) -> None:
+    path = str(tmp_path / "new.sqlite")
+    context = multiprocessing.get_context("fork")
+    barrier = context.Manager().Barrier(8)
+    with context.Pool(8) as pool:
+        results = pool.starmap(_add_one, [(path, barrier)] * 8, chunksize=1)
+    assert results == ["ok"] * 8
+    with Register.open(path, create=False) as register:
+        result = register.verify()
+        assert result.ok and result.records == 8
+
+
+def test_a_register_locked_for_longer_than_the_wait_is_reported_busy(tmp_path: Path) -> None:
+    path = tmp_path / "held.sqlite"
+    Register.open(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(RegisterError, match=r"is busy: another program has held it for over 0\.2 s"):
+            Register.open(path, create=False, timeout=0.2)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    Register.open(path, create=False).close()  # the nearest case: free again, it opens

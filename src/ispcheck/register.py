@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -212,9 +213,17 @@ class Register:
         try:
             if not create:
                 _check_is_register(connection, path)
-            connection.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(connection, timeout)
             connection.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
             _prepare(connection, path)
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            if _is_busy(exc):
+                raise RegisterError(
+                    f"the decision register at {path} is busy: another program has held it for over "
+                    f"{timeout:g} seconds. Try again in a moment."
+                ) from None
+            raise RegisterError(f"{path} is not a usable decision register: {exc}") from None
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise RegisterError(f"{path} is not a usable decision register: {exc}") from None
@@ -468,6 +477,29 @@ def _why(exc: sqlite3.OperationalError) -> str:
     if "locked" in text or "busy" in text:
         return "stayed locked by other writers for too long; try again"
     return f"could not be written ({text})"
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _switch_to_wal(db: sqlite3.Connection, timeout: float) -> None:
+    """Put the register in WAL mode, waiting as for any lock.
+
+    SQLite does not wait on its busy timeout while switching journal mode, so several programs
+    opening a brand-new register at once would otherwise see "database is locked".
+    """
+    waited, pause = 0.0, 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or waited >= timeout:
+                raise
+        time.sleep(pause)
+        waited += pause
+        pause = min(pause * 2, 0.1)
 
 
 #: The first bytes of every SQLite database file.
