@@ -1,0 +1,1 @@
+"""Faulty ispcheck rule plugins, one per module, for tests only."""
