@@ -41,3 +41,42 @@ def edit(folder: Path, file: str, old: str, new: str) -> None:
     text = path.read_text()
     assert old in text, f"{old!r} not in {file}"
     path.write_text(text.replace(old, new, 1))
+
+
+def install_distribution(source: Path, target: Path, env: dict[str, str] | None = None) -> Path:
+    """Install the distribution at ``source`` into the folder ``target`` with pip, offline.
+
+    No network and no build isolation: its build backend (hatchling) comes from this venv.
+    """
+    import subprocess
+    import sys
+
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return target
+
+
+def with_path(folder: Path) -> dict[str, str]:
+    """This process's environment with ``folder`` first on ``PYTHONPATH``."""
+    import os
+
+    parts = [str(folder), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(part for part in parts if part)}

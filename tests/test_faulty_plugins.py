@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import clean_disclosure
+from .helpers import install_distribution
 
 SOURCE = Path(__file__).resolve().parent / "faulty_plugins_dist"
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
@@ -28,28 +29,9 @@ BROKEN_AT_LOAD = ("exits-on-import", "raises-in-hook", "obligations-42")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("faulty")
     shutil.copytree(SOURCE, work / "source")
-    target = work / "site"
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            str(work / "source"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    return install_distribution(
+        work / "source", work / "site", env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     )
-    assert completed.returncode == 0, completed.stderr
-    return target
 
 
 def _run(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
+from .helpers import install_distribution
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PLUGIN_SOURCE = EXAMPLES / "plugin-case-system-reference"
 # An example that decides ``share`` with the built-in rules, and names the disclosing officer.
@@ -81,28 +83,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = work / "source"
     # Build from a copy, so nothing is ever written into the examples folder.
     shutil.copytree(PLUGIN_SOURCE, source, ignore=shutil.ignore_patterns("build", "dist", "*.egg-info"))
-    target = work / "site"
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=_env(),
-    )
-    assert completed.returncode == 0, completed.stderr
-    return target
+    return install_distribution(source, work / "site", env=_env())
 
 
 @pytest.fixture(scope="module")
