@@ -126,3 +126,25 @@ def test_ctrl_c_midway_keeps_the_answers_and_the_draft_resumes(terminal: Termina
     record = json.loads((tmp_path / "record.json").read_text())
     assert record["decision"]["outcome"] == "share_with_conditions"
     assert not draft.exists()
+
+
+@pytest.mark.parametrize(("name", "expected"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_checklist_ended_by_a_signal_keeps_its_draft_and_exits_128_plus_it(
+    terminal: Terminal, tmp_path: Path, name: str, expected: int
+) -> None:
+    import signal
+
+    draft = tmp_path / f"draft-{name}.json"
+    terminal.start(f"sh -c '{ISPCHECK} checklist --no-plugins --draft {draft}; echo EXIT=$?'")
+    terminal.answer(MARAC_KEYS[:3])
+    terminal.wait_for("What kind of information is it?")
+    found = subprocess.run(
+        ["pgrep", "-f", f"python .*checklist --no-plugins --draft {draft}"], capture_output=True, text=True
+    )
+    (pid,) = (int(p) for p in found.stdout.split())  # the checklist itself, not the shell around it
+    os.kill(pid, getattr(signal, name))
+    terminal.wait_for(f"EXIT={expected}")
+    history = terminal.history()
+    assert "Traceback" not in history
+    assert "Carry on later with: ispcheck checklist --resume" in history
+    assert json.loads(draft.read_text())["answers"]["recipient.organisation"] == "Refuge"

@@ -28,7 +28,7 @@ from ..sensitivity import binding_findings
 from . import render
 from .checklist_files import load_draft, read_answers, record, stamped, write_json
 from .checklist_prompts import HELP_LINE, PROMPTS, Back, Review, Stop
-from .options import build_checker, print_json
+from .options import Terminated, build_checker, print_json
 
 __all__ = ["EXIT_NOT_SAVED", "Session", "run"]
 
@@ -73,6 +73,8 @@ class Session:
         self.save_to = save_to
         self.read = read or (lambda prompt: console.input(prompt))
         self.shown: frozenset[tuple[str, str]] = frozenset()
+        #: The signal that stopped the session (SIGTERM, SIGHUP), if one did.
+        self.stopped_by: int | None = None
 
     def run(self) -> int:
         previous = _on_hangup()
@@ -83,7 +85,7 @@ class Session:
                 f"\nStopped. Your answers are saved in {self.draft}.\n"
                 f"Carry on later with: ispcheck checklist --resume {self.draft}"
             )
-            return 130
+            return 128 + self.stopped_by if self.stopped_by else 130
         finally:
             signal.signal(signal.SIGHUP, previous)
 
@@ -149,7 +151,8 @@ class Session:
     def _input(self, hint: str) -> str:
         try:
             text = self.read(f"[dim]{hint}[/]\n> ").strip()
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, KeyboardInterrupt) as exc:
+            self.stopped_by = exc.signum if isinstance(exc, Terminated) else None
             raise Stop from None
         command = text.lower()
         if command in (":q", ":quit"):
@@ -320,6 +323,6 @@ def _on_hangup() -> Any:
     """A closed terminal stops the session like Ctrl-C; the draft is already on disk."""
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
+        raise Terminated(signum)
 
     return signal.signal(signal.SIGHUP, stop)

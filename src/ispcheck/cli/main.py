@@ -19,6 +19,7 @@ from .options import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_RULES_UNAVAILABLE,
+    Terminated,
     add_pack_options,
     build_checker,
     print_error,
@@ -95,14 +96,6 @@ def build_parser() -> argparse.ArgumentParser:
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).add_commands(sub)
     return parser
-
-
-class Terminated(KeyboardInterrupt):
-    """A termination signal (SIGTERM, SIGHUP), met like Ctrl-C: everything half-written is removed."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_OK",
     "EXIT_RULES_UNAVAILABLE",
+    "Terminated",
     "add_pack_options",
     "add_plugins_option",
     "build_checker",
@@ -114,3 +115,11 @@ def read_file_or_stdin(file: str | Path) -> tuple[str, str]:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise DisclosureError([Problem("", f"cannot read {source}: {reason}")]) from None
     return text, source
+
+
+class Terminated(KeyboardInterrupt):
+    """A termination signal (SIGTERM, SIGHUP), met like Ctrl-C: everything half-written is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
