@@ -98,7 +98,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The process that installed the handlers: a worker forked from it inherits them.
+_handling_pid: int | None = None
+
+
 def _terminate(signum: int, frame: object) -> None:
+    if os.getpid() != _handling_pid:
+        # A forked worker, signalled before it could reset the handler: just end, as the default
+        # would, with no traceback. The process that runs the command cleans up.
+        import signal
+
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
     raise Terminated(signum)
 
 
@@ -106,6 +118,8 @@ def _on_termination() -> dict[int, Any]:
     """Meet SIGTERM and SIGHUP as Ctrl-C is met (a service manager or scheduler stopping a command)."""
     import signal
 
+    global _handling_pid
+    _handling_pid = os.getpid()
     previous: dict[int, Any] = {}
     for signum in (signal.SIGTERM, signal.SIGHUP):
         # Not in the main thread (ispcheck called from a thread): the signals are left alone.
