@@ -58,6 +58,43 @@ def test_a_public_authority_cannot_rely_on_legitimate_interests(decide):
     assert decision.outcome.value == "do_not_share"
 
 
+def test_in_an_emergency_a_public_authority_naming_legitimate_interests_records_vital_interests_afterwards(
+    decide,
+):
+    """A11: a wrong basis is no worse than none when life is at risk (found by the monotonicity property)."""
+    decision = decide(**{"lawful_basis.article6": "legitimate_interests", **URGENT})
+
+    assert effect_of(decision, "lawful-basis.legitimate-interests-public-authority") == "condition"
+    finding = next(
+        f for f in decision.findings if f.rule_id == "lawful-basis.legitimate-interests-public-authority"
+    )
+    assert "vital interests" in (finding.action or "")
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_in_an_emergency_legitimate_interests_from_an_unknown_organisation_records_vital_interests_afterwards(
+    decide,
+):
+    """A11: the Data Protection Officer is not asked first when life is at risk."""
+    decision = decide(
+        **{
+            "discloser.organisation": "Some Unlisted Trust",
+            "lawful_basis.article6": "legitimate_interests",
+            **URGENT,
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.legitimate-interests-unknown-discloser") == "condition"
+
+
+def test_without_an_emergency_legitimate_interests_from_an_unknown_organisation_goes_to_the_dpo(decide):
+    decision = decide(
+        **{"discloser.organisation": "Some Unlisted Trust", "lawful_basis.article6": "legitimate_interests"}
+    )
+
+    assert effect_of(decision, "lawful-basis.legitimate-interests-unknown-discloser") == "refer"
+
+
 def test_a_charity_relying_on_legitimate_interests_is_not_blocked_but_must_assess_it(decide):
     """5.2, 5.3: legitimate interests is open to a charity, with a balancing assessment."""
     decision = decide(

@@ -17,6 +17,11 @@ _NOT_CRIME_PURPOSES = tuple(p for p in VOCABULARY["purpose"] if p not in _CRIME_
 _RECORD_BASIS_LATER = "Share what is needed to protect life, and record the lawful basis used afterwards."
 
 
+_VITAL_INTERESTS_NOW = (
+    "Share what is needed to protect life under Article 6(1)(d) vital interests, and record "
+    "that basis afterwards."
+)
+
 article6_missing = gated_rule(
     "lawful-basis.article6-missing",
     when={"lawful_basis.article6": None},
@@ -28,10 +33,7 @@ article6_missing = gated_rule(
     facts=("lawful_basis.article6",),
     law=("UK GDPR Article 6(1)",),
     when_urgent=Effect.CONDITION,
-    urgent_action=(
-        "Share what is needed to protect life under Article 6(1)(d) vital interests, and record "
-        "that basis afterwards."
-    ),
+    urgent_action=_VITAL_INTERESTS_NOW,
 )
 
 
@@ -52,6 +54,10 @@ legitimate_interests_public_authority = gated_rule(
     action="Use public task (Article 6(1)(e)) with the statutory power that supports it.",
     facts=("lawful_basis.article6", "discloser.organisation", "discloser.kind"),
     law=("UK GDPR Article 6(1), final paragraph",),
+    # In an emergency a wrong basis is no worse than none (article6-missing): vital interests
+    # applies now, and is recorded afterwards.
+    when_urgent=Effect.CONDITION,
+    urgent_action=_VITAL_INTERESTS_NOW,
 )
 
 
@@ -73,6 +79,8 @@ legitimate_interests_unknown_discloser = gated_rule(
     refer_to=DPO,
     facts=("lawful_basis.article6", "discloser.organisation", "discloser.kind"),
     law=("UK GDPR Article 6(1)(f)",),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_VITAL_INTERESTS_NOW,
 )
 
 
