@@ -61,9 +61,15 @@ def element(
     }
 
 
+def checked_on_each_share(pack: Pack) -> list[str]:
+    """Clauses the pack says apply to each share, and those any built-in rule cites."""
+    cited = {c for r in Checker(pack, use_entry_points=False).rules for c in r.rule.clauses}
+    return [c.id for c in pack.clauses.values() if c.scope == "disclosure" or c.id in cited]
+
+
 def provable(pack: Pack) -> list[str]:
     explained = load_explained(pack)
-    return [c.id for c in pack.clauses.values() if c.scope == "disclosure" and c.id not in explained]
+    return [c for c in checked_on_each_share(pack) if c not in explained]
 
 
 def complete_run(pack: Pack) -> list[dict[str, Any]]:
@@ -112,7 +118,7 @@ def test_a_run_proving_every_clause_both_ways_accounts_for_every_clause(
     assert [c.id for c in review.clauses] == list(pack.clauses)
     assert coverage.proven == coverage.provable == len(provable(pack))
     assert coverage.explained == len(load_explained(pack))
-    assert coverage.organisational == sum(1 for c in pack.clauses.values() if c.scope == "organisation")
+    assert coverage.organisational == len(pack.clauses) - len(checked_on_each_share(pack))
     assert (coverage.gaps, coverage.failed, coverage.percent, coverage.complete) == (0, 0, 100, True)
     assert coverage.accounted == coverage.clauses == len(pack.clauses)
 
@@ -178,16 +184,37 @@ def test_an_explained_clause_shows_its_reason_and_counts_as_explained_not_proven
     assert str(escape(explained.explanation.reason)) in render_html(review)
 
 
-def test_organisational_clauses_are_listed_as_such_with_any_rule_that_cites_them(
+def test_organisational_clauses_are_listed_as_such_and_those_a_rule_checks_must_be_proven(
     tmp_path: Path, checker: Checker, pack: Pack
 ) -> None:
+    """A clause a rule enforces on each share is not labelled as if no rule touched it (16.1, 8.1)."""
     review = review_of(tmp_path, checker, complete_run(pack))
 
     indemnity = clause(review, "17.1")
     review_clause = clause(review, "16.1")
+    breaches = clause(review, "13.1")
     assert (indemnity.status, indemnity.rules, indemnity.scenarios) == ("organisational", (), ())
+    assert indemnity.scope_in_words == "Binds the organisations"
+    assert pack.clauses["16.1"].scope == "organisation"
     assert [r.id for r in review_clause.rules] == ["governance.pack-past-review"]
-    assert review_clause.status == "organisational"
+    assert (review_clause.status, review_clause.scope) == ("proven", "disclosure")
+    assert review_clause.scope_in_words == "Binds the organisations, and is checked on each share"
+    assert (breaches.status, breaches.scope_in_words) == (
+        "organisational",
+        "Binds the organisations; a reminder goes with every share",
+    )
+
+
+def test_an_organisational_clause_a_rule_checks_is_a_gap_without_its_scenarios(
+    tmp_path: Path, checker: Checker, pack: Pack
+) -> None:
+    elements = [e for e in complete_run(pack) if not e["name"].startswith("8.1 ")]
+
+    review = review_of(tmp_path, checker, elements)
+
+    designated = clause(review, "8.1")
+    assert designated.status == "gap"
+    assert "No passing scenario shows the library raising it." in designated.problems
 
 
 def test_a_clause_lists_every_rule_and_standing_obligation_that_cites_it(
@@ -203,44 +230,81 @@ def test_a_clause_lists_every_rule_and_standing_obligation_that_cites_it(
     assert [o.id for o in clause(review, "7.5").obligations] == ["keep-secure-and-destroy"]
 
 
-def test_each_rule_says_in_words_when_it_can_fire(tmp_path: Path, checker: Checker, pack: Pack) -> None:
+def test_each_rule_says_in_plain_english_when_it_applies(
+    tmp_path: Path, checker: Checker, pack: Pack
+) -> None:
     review = review_of(tmp_path, checker, complete_run(pack))
 
     rules = {r.id: r for r in clause(review, "7.4").rules}
-    assert rules["handling.post"].fires_when == (
-        "Fires whenever personal data is involved; handling.channel is post."
+    post = "When personal data is involved and the way it is sent is post."
+    assert rules["handling.post"].fires_when == post
+    consulted = {r.id: r for r in clause(review, "4.6").rules}["investigation.not-consulted"]
+    assert consulted.fires_when == (
+        "When personal data is involved, the information relates to an ongoing investigation or "
+        "prosecution and it is not recorded that the investigating officer and the Crown Prosecution "
+        "Service were consulted."
     )
     declaration = {r.id: r for r in clause(review, "6.1").rules}["setting.declaration"]
-    assert declaration.fires_when.startswith(
-        "Fires whenever personal data is involved, and setting is one of community_impact_group, "
+    assert declaration.fires_when == (
+        "When personal data is involved, and it is shared at a meeting (each meeting has its own finding)."
     )
-    assert ", marac, " in declaration.fires_when
-    assert declaration.fires_when.endswith(", csp_meeting (each with its own finding).")
     leaving = {r.id: r for r in clause(review, "7.3").rules}["onward.meeting-content"]
-    assert leaving.fires_when.startswith(
-        "Fires whenever personal data is involved, and context.from_meeting is one of "
-    )
-    assert leaving.fires_when.endswith(", and setting is not that same value (each with its own finding).")
-    s115 = {r.id: r for r in clause(review, "4.1").rules}["lawful-basis.s115-needs-relevant-authorities"]
-    assert "(1) setting is one of 10 values; urgent is false (then advice only) or (2)" in s115.fires_when
-    assert s115.fires_when.endswith(
-        "(5) recipient_relevant_authority is not known; setting is channel_panel or early_help_panel "
-        "or mappa or outside_meeting; urgent is false."
+    assert leaving.fires_when == (
+        "When personal data is involved, and the meeting where the information was first shared is a "
+        "meeting and the setting is somewhere else (each meeting has its own finding)."
     )
     evidence = {r.id: r for r in clause(review, "A9").rules}["evidence.from-meeting"]
     assert evidence.fires_when == (
-        "Fires whenever personal data is involved; context.evidential_use is true; "
-        "context.formal_request_form is false or not known, and one of these holds: (1) in_meeting "
-        "is true or (2) context.from_meeting is not none or not known; in_meeting is false."
+        "When personal data is involved, the information is wanted as evidence and it is not recorded "
+        "that a formal request was made on the Appendix 10 or 11 form (or the partner's official "
+        "equivalent), and one of these holds: (1) it is shared at a meeting; or (2) the information "
+        "was first shared at a meeting and it is not shared at a meeting."
     )
     predicate = {r.id: r for r in clause(review, "6.4").rules}["handling.mark-official-sensitive"]
-    assert predicate.fires_when == (
-        "Can fire only when personal data is involved; handling.classification is OFFICIAL; "
-        "its check then decides."
+    assert predicate.fires_when.startswith(
+        "When personal data is involved and the protective marking is OFFICIAL: routine public sector "
+        "business, and it includes special category or criminal offence data"
     )
+    for rule in (r for c in review.clauses for r in c.rules):
+        assert "_" not in rule.fires_when.replace("(1)", ""), (rule.id, rule.fires_when)
     html = render_html(review)
-    assert "Fires whenever personal data is involved; handling.channel is post." in html
-    assert "Fires whenever personal data is involved; handling.channel is post." in render_markdown(review)
+    assert "When personal data is involved and the way it is sent is post." in html
+    assert "When personal data is involved and the way it is sent is post." in render_markdown(review)
+
+
+def test_each_clause_shows_the_interpretations_of_it_for_the_dpo_to_accept(
+    tmp_path: Path, checker: Checker, pack: Pack
+) -> None:
+    review = review_of(tmp_path, checker, complete_run(pack))
+
+    onward = clause(review, "7.3")
+    expected = {i.id for i in pack.interpretations.values() if "7.3" in i.clauses}
+    assert expected
+    assert {r.id for r in onward.readings} == expected
+    html = render_html(review)
+    for reading in onward.readings:
+        assert f'Interpretation for the DPO to accept:</b> <a href="#{reading.anchor}">' in html
+    assert clause(review, "17.1").readings == ()
+
+
+def test_the_glossary_defines_every_fact_a_rule_can_turn_on(
+    tmp_path: Path, checker: Checker, pack: Pack
+) -> None:
+    from ispcheck.gates import FACT_DOMAINS
+
+    review = review_of(tmp_path, checker, complete_run(pack))
+
+    assert {g.name for g in review.glossary} == set(FACT_DOMAINS)
+    entries = {g.name: g for g in review.glossary}
+    worked_out = entries["came_from_elsewhere"].worked_out
+    assert worked_out.startswith("Yes when whoever first gave the information refused")
+    assert entries["context.ongoing_investigation"].worked_out == (
+        "Given by the case system, as context.ongoing_investigation."
+    )
+    assert "not taken as absent" in entries["context.ongoing_investigation"].if_not_known
+    html = render_html(review)
+    assert 'id="fact-came_from_elsewhere"' in html
+    assert "## Glossary: what each term means" in render_markdown(review)
 
 
 def test_scenarios_without_clause_tags_or_direction_are_listed_as_proving_nothing(
@@ -274,9 +338,9 @@ def test_feature_files_changed_after_the_run_are_pointed_out(
 
     review = build(checker.pack, checker.rules, results, features_dir=features)
 
-    assert review.notes == (
+    assert review.notes[-1] == (
         "Feature files changed since this run (consent.feature): run the tests again before "
-        "relying on this review pack.",
+        "relying on this review pack."
     )
 
 
@@ -364,7 +428,7 @@ def test_the_html_page_is_self_contained_printable_and_escapes_what_it_shows(
     assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//|<link|@import|url\(""", html)
     assert "@media print" in html and "@page" in html
-    disclosure = sum(1 for c in pack.clauses.values() if c.scope == "disclosure")
+    disclosure = len(checked_on_each_share(pack))
     assert f'id="coverage-figure">{len(provable(pack))} of {disclosure}</span>' in html
 
 
@@ -426,7 +490,7 @@ def test_the_command_writes_both_documents_and_exits_0_when_every_clause_is_acco
     assert status == 0
     assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert (tmp_path / "out" / "review-pack.md").is_file()
-    disclosure = sum(1 for c in pack.clauses.values() if c.scope == "disclosure")
+    disclosure = len(checked_on_each_share(pack))
     assert f"Coverage: {len(provable(pack))} of {disclosure} per-disclosure clauses proven by passing" in out
 
 

@@ -90,6 +90,8 @@ class Rule:
     interpretations: tuple[str, ...] = ()
     #: Interpretations that findings its predicate builds may rest on (for the catalogue).
     predicate_readings: tuple[str, ...] = ()
+    #: What the predicate looks for, in plain words that can follow "when" (for the review pack).
+    check_in_words: str = ""
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
@@ -189,6 +191,7 @@ def rule(
     variants: Iterable[Variant] = (),
     interpretations: Iterable[str] = (),
     predicate_readings: Iterable[str] = (),
+    check_in_words: str = "",
 ) -> Callable[[CheckFunction | None], Rule]:
     """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`.
 
@@ -216,6 +219,7 @@ def rule(
             variants=tuple(variants),
             interpretations=tuple(interpretations),
             predicate_readings=tuple(predicate_readings),
+            check_in_words=check_in_words,
         )
 
     return build

@@ -11,13 +11,13 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..decision import Finding, Obligation
+from ..decision import Obligation
 from ..engine import RegisteredRule
-from ..gates import FACT_DOMAINS, describe, value_in_words
+from ..fact_words import glossary, rule_in_words
 from ..pack import Pack
-from ..rule import Rule
 from .coverage import ClauseReview, Coverage, Reading, ReviewPack, RuleRef, Section
 from .explanations import load_explained
+from .quotations import QUOTATIONS_FILE, load_quotations
 from .results import Scenario, load_results
 
 __all__ = ["build"]
@@ -39,7 +39,9 @@ def build(
     """
     features = load_results(results)
     explained = load_explained(pack)
+    quotations = load_quotations(pack)
     catalogue = list(rules)
+    readings = _readings(pack, catalogue)
     standing = tuple(pack.obligations if obligations is None else obligations)
     rules_of: dict[str, list[RuleRef]] = {}
     for registered in catalogue:
@@ -50,7 +52,7 @@ def build(
             r.effect.value,
             r.when_urgent.value if r.when_urgent else None,
             registered.plugin,
-            fires_when(r),
+            rule_in_words(r, pack),
             r.readings,
         )
         for cited in dict.fromkeys(r.clauses):
@@ -68,22 +70,31 @@ def build(
         cited_rules = tuple(rules_of.get(clause.id, ()))
         cited_obligations = tuple(o for o in standing if clause.id in o.clauses)
         cited_by = [r.id for r in cited_rules] + [o.id for o in cited_obligations]
+        scope = "disclosure" if cited_rules else clause.scope
         reviews.append(
             ClauseReview(
                 id=clause.id,
                 title=clause.title,
                 summary=clause.summary,
-                scope=clause.scope,
+                scope=scope,
                 rules=cited_rules,
                 obligations=cited_obligations,
                 fires=fires,
                 does_not_fire=quiet,
                 explanation=explained.get(clause.id),
-                problems=_problems(clause.scope, clause.id in explained, fires, quiet, cited_by),
+                problems=_problems(scope, clause.id in explained, fires, quiet, cited_by),
+                quotations=quotations.get(clause.id, ()),
+                readings=tuple(r for r in readings if clause.id in r.clauses),
+                pack_scope=clause.scope,
             )
         )
     source = "built-in" if all(r.plugin.startswith("ispcheck.") for r in catalogue) else "built-in and plugin"
     notes: list[str] = []
+    if not quotations:
+        notes.append(
+            f"The pack has no {QUOTATIONS_FILE}, so the protocol's own words are not shown: read the "
+            "protocol beside this pack."
+        )
     run_at = _mtime(Path(results))
     if features_dir is not None and Path(features_dir).is_dir():
         newer = sorted(p.name for p in Path(features_dir).glob("*.feature") if _mtime(p) > run_at)
@@ -120,7 +131,8 @@ def build(
         coverage=coverage,
         rules=f"{len(catalogue)} {source} rules",
         notes=tuple(notes),
-        readings=_readings(pack, catalogue),
+        readings=readings,
+        glossary=glossary(pack),
     )
 
 
@@ -195,61 +207,3 @@ def _sections(pack: Pack, reviews: list[ClauseReview]) -> tuple[Section, ...]:
             title = f"Section {key}: {heading.title}" if heading else f"Section {key}"
         sections.append(Section(title, tuple(clauses)))
     return tuple(sections)
-
-
-def _variants_in_words(rule: Rule) -> str:
-    """The cases a rule with variants fires in: one list when they all name one fact."""
-    facts = {name for v in rule.variants for name, _ in v.when}
-    if len(facts) == 1 and all(len(v.when) == 1 for v in rule.variants):
-        name = facts.pop()
-        values = [value_in_words(value) for v in rule.variants for value in sorted(v.when[0][1], key=str)]
-        return f"{name} is one of {', '.join(values)} (each with its own finding)"
-    differs = _one_value_and_not_it(rule)
-    if differs is not None:
-        name, other, values = differs
-        listed = ", ".join(values)
-        return f"{name} is one of {listed}, and {other} is not that same value (each with its own finding)"
-    ways = " or ".join(
-        f"({n}) {describe(v.when)}{_effect_note(rule, v.finding)}" for n, v in enumerate(rule.variants, 1)
-    )
-    return f"one of these holds: {ways}"
-
-
-def _effect_note(rule: Rule, finding: Finding | None) -> str:
-    """Says so when a variant's finding has another effect than the rule's."""
-    if finding is None or finding.effect is rule.effect:
-        return ""
-    return f" (then {finding.effect.value} only)"
-
-
-def _one_value_and_not_it(rule: Rule) -> tuple[str, str, list[str]] | None:
-    """For variants that each say "A is x, and B is anything but x": A, B and the x's, in order."""
-    shapes = set()
-    values = []
-    for variant in rule.variants:
-        single = [(name, next(iter(v))) for name, v in variant.when if len(v) == 1]
-        if len(variant.when) != 2 or len(single) != 1:
-            return None
-        name, value = single[0]
-        other, others = next((n, v) for n, v in variant.when if n != name)
-        if value in others or len(FACT_DOMAINS.get(other, frozenset()) - others) != 1:
-            return None
-        shapes.add((name, other))
-        values.append(value_in_words(value))
-    if len(shapes) != 1:
-        return None
-    name, other = shapes.pop()
-    return name, other, values
-
-
-def fires_when(rule: Rule) -> str:
-    """When a rule can fire, in words a reviewer can check against the clause it cites."""
-    data = "personal data is involved" if rule.personal_only else ""
-    gate = "; ".join(part for part in (data, describe(rule.when)) if part)
-    if rule.variants:
-        return f"Fires whenever {gate + ', and ' if gate else ''}{_variants_in_words(rule)}."
-    if rule.check is None:
-        return f"Fires whenever {gate}." if gate else "Fires on every decision."
-    if gate:
-        return f"Can fire only when {gate}; its check then decides."
-    return "Its check decides on every decision."

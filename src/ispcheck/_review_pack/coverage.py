@@ -14,7 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from ..decision import Obligation
+from ..fact_words import GlossaryEntry
 from .explanations import Explanation
+from .quotations import Quotation
 from .results import FeatureReview, Scenario
 
 __all__ = ["ClauseReview", "Coverage", "Reading", "ReviewPack", "RuleRef", "Section"]
@@ -27,7 +29,7 @@ class RuleRef:
     effect: str
     when_urgent: str | None
     plugin: str
-    #: When the rule can fire, in words: its gate, and whether a check decides after that.
+    #: When the rule fires, in plain English, generated from its gate.
     fires_when: str = ""
     #: The interpretations (readings beyond the protocol's words) its findings rest on, by id.
     readings: tuple[str, ...] = ()
@@ -77,7 +79,12 @@ class Reading:
 
 @dataclass(frozen=True)
 class ClauseReview:
-    """One clause: what the protocol says (our summary), what the library does, and the proof."""
+    """One clause: what the protocol says (its words and our summary), what the library does, and the proof.
+
+    ``scope`` is ``disclosure`` for a clause the rules check on each share, even where the pack
+    files it as binding the organisations (``pack_scope``): a clause a rule cites must be proven
+    like any other, not labelled as if no rule touched it.
+    """
 
     id: str
     title: str
@@ -89,6 +96,22 @@ class ClauseReview:
     does_not_fire: tuple[Scenario, ...]
     explanation: Explanation | None
     problems: tuple[str, ...]
+    #: The protocol's own words for the clause (empty when the pack holds none).
+    quotations: tuple[Quotation, ...] = ()
+    #: The pack's interpretations of this clause, for the partnership's DPO to accept.
+    readings: tuple[Reading, ...] = ()
+    #: The scope the pack gives the clause.
+    pack_scope: str = ""
+
+    @property
+    def scope_in_words(self) -> str:
+        if self.scope == "disclosure" and self.pack_scope == "organisation":
+            return "Binds the organisations, and is checked on each share"
+        if self.scope == "disclosure":
+            return "Applies to each share"
+        if self.obligations:
+            return "Binds the organisations; a reminder goes with every share"
+        return "Binds the organisations"
 
     @property
     def status(self) -> str:
@@ -113,7 +136,10 @@ class ClauseReview:
             "title": self.title,
             "summary": self.summary,
             "scope": self.scope,
+            "pack_scope": self.pack_scope or self.scope,
             "status": self.status,
+            "protocol_words": [{"paragraph": q.paragraph, "words": q.words} for q in self.quotations],
+            "interpretations": [r.id for r in self.readings],
             "rules": [r.to_dict() for r in self.rules],
             "obligations": [o.to_dict() for o in self.obligations],
             "fires": [s.test_id for s in self.fires],
@@ -212,6 +238,8 @@ class ReviewPack:
     notes: tuple[str, ...] = field(default=())
     #: Every place where the rules go beyond the protocol's words (the pack's interpretations).
     readings: tuple[Reading, ...] = field(default=())
+    #: Every fact a rule can turn on: what it means and how it is worked out.
+    glossary: tuple[GlossaryEntry, ...] = field(default=())
 
     @property
     def clauses(self) -> tuple[ClauseReview, ...]:
@@ -233,4 +261,14 @@ class ReviewPack:
             "features": [f.to_dict() for f in self.features],
             "unfiled": [{"scenario": s.test_id, "problem": p} for s, p in self.unfiled],
             "interpretations": [r.to_dict() for r in self.readings],
+            "glossary": [
+                {
+                    "fact": g.name,
+                    "what": g.what,
+                    "worked_out": g.worked_out,
+                    "if_not_known": g.if_not_known,
+                    "values": list(g.values),
+                }
+                for g in self.glossary
+            ],
         }

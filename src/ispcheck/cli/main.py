@@ -156,6 +156,11 @@ def _main(args: argparse.Namespace) -> int:
         print_error(args, "Interrupted: nothing was decided.")
         return 130
     except BaseException as exc:  # the last line of defence (sys.exit() from below included): a message
+        if isinstance(exc, BrokenPipeError) or isinstance(exc.__context__, BrokenPipeError):
+            # Whoever reads the output has gone (``ispcheck rules | head``); rich stops with
+            # SystemExit(1) then. Nothing to say to a reader who is not there.
+            _silence_stdout()
+            return 141  # 128 + SIGPIPE, as a shell reports a command ended by a closed pipe
         if os.environ.get("ISPCHECK_DEBUG"):
             raise
         print_error(
@@ -164,6 +169,17 @@ def _main(args: argparse.Namespace) -> int:
             "was decided. This is a fault in ispcheck: set ISPCHECK_DEBUG=1 to see the details.",
         )
         return EXIT_INTERNAL_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nothing, so Python's flush at exit does not fail on the closed pipe."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -188,6 +204,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> int:
     from ..catalogue import fact_catalogue, interpretation_catalogue
+    from ..fact_words import rule_in_words
     from ..gates import gate_values
 
     checker = build_checker(args)
@@ -206,6 +223,7 @@ def _rules(args: argparse.Namespace) -> int:
                         "applies_to": "personal data" if r.rule.personal_only else "any data",
                         "fires_when": gate_values(r.rule.when),
                         "variants": [gate_values(v.when) for v in r.rule.variants],
+                        "in_words": rule_in_words(r.rule, checker.pack),
                         "has_predicate": r.rule.check is not None,
                         "interpretations": list(r.rule.readings),
                         "plugin": r.plugin,

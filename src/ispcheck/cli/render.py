@@ -11,7 +11,7 @@ from rich.text import Text
 from ..decision import Decision, Effect, Finding, Outcome
 from ..engine import Checker
 from ..errors import Problem
-from ..gates import describe
+from ..fact_words import rule_in_words
 from ..pack import Pack, appendix_number
 from ..partners import Match, NonSignatory, Partner
 from ..rulesets._roles import DESIGNATED_OFFICER
@@ -196,6 +196,15 @@ def problems(console: Console, source: str, found: list[Problem]) -> None:
         console.print(f"  • [bold]{escape(where)}[/]: {escape(p.message)}")
 
 
+def indented(console: Console, text: str, indent: int, style: str = "") -> None:
+    """Print plain text wrapped to the terminal, every line at the same indent (none restarts at column 0)."""
+    import textwrap
+
+    width = max(console.width, indent + 20)
+    for line in textwrap.wrap(text, width - indent, break_on_hyphens=False) or [""]:
+        console.print(Text(" " * indent + line, style=style), soft_wrap=True)
+
+
 def rules(console: Console, checker: Checker) -> None:
     console.print(
         f"[bold]Rules for the {escape(checker.pack.meta.title)}[/] "
@@ -208,19 +217,15 @@ def rules(console: Console, checker: Checker) -> None:
             console.print(f"\n[underline]{escape(plugin.removeprefix('ispcheck.rulesets.'))}[/]")
         r = registered.rule
         urgent = f", {r.when_urgent.value} if urgent" if r.when_urgent else ""
-        console.print(f"  [bold]{escape(r.id)}[/] [dim]{r.effect.value}{urgent} ({cite(r.clauses)})[/]")
-        console.print(f"      {escape(r.title)}")
-        if r.when:
-            console.print(f"      [dim]only when {escape(describe(r.when))}[/]")
-        for number, variant in enumerate(r.variants, 1):
-            console.print(f"      [dim]({number}) when {escape(describe(variant.when))}[/]")
+        head = f"{r.id} {r.effect.value}{urgent} ({cite(r.clauses)})"
+        indented(console, head, 2, style="bold")
+        indented(console, r.title, 6)
+        indented(console, rule_in_words(r, checker.pack), 6, style="dim")
         for ident in r.readings:
             title = (
                 checker.pack.interpretations[ident].title if ident in checker.pack.interpretations else ident
             )
-            console.print(
-                f"      [dim]goes beyond the protocol's words: {escape(title)} ({escape(ident)})[/]"
-            )
+            indented(console, f"goes beyond the protocol's words: {title} ({ident})", 6, style="dim")
     for broken in checker.broken_plugins:
         console.print(f"[bold red]Broken plugin[/] {escape(broken.name)}: {escape(broken.problem)}")
     _facts(console, checker)

@@ -27,6 +27,10 @@ _NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
     facts=("handling.classification", "data.categories", "subjects"),
     when={"handling.classification": "OFFICIAL"},
     predicate_readings=("child-not-known",),
+    check_in_words=(
+        "it includes special category or criminal offence data, or is about a victim, a vulnerable "
+        "person or a child (or someone not known to be an adult), or nobody it is about is listed"
+    ),
 )
 def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool | Finding:
     if f.sensitive or not f.subjects_listed or f.any_child:
