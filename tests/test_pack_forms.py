@@ -64,13 +64,23 @@ def test_a_form_field_filled_from_a_fact_the_contract_does_not_have_is_named(pac
     ]
 
 
-def test_a_tick_box_value_outside_the_contract_lists_the_allowed_values(pack_copy: Path) -> None:
-    edit(pack_copy, "forms.toml", 'when = ["protect_life"]', 'when = ["save_life"]')
-    (problem,) = problems_of(pack_copy)
-    assert problem.startswith(
-        "forms.toml: form[1] (A11): field[7] (purpose_vital_interests): 'when' has save_life"
+def test_a_pack_cannot_have_ispcheck_tick_a_confirmation_for_the_signer(pack_copy: Path) -> None:
+    """A tick-box is the signer's: a pack that fills one from the disclosure is refused, with the way out."""
+    edit(
+        pack_copy,
+        "forms.toml",
+        'show = ["necessity.article8_considered"]',
+        'fill = ["necessity.article8_considered"]',
     )
-    assert "allowed: detect_crime, prevent_crime" in problem
+    problems = problems_of(pack_copy)
+    assert problems
+    assert "a tick field is not filled from the disclosure (the signer ticks it: use 'show'" in problems[0]
+
+
+def test_a_shown_fact_must_be_a_field_of_the_contract(pack_copy: Path) -> None:
+    edit(pack_copy, "forms.toml", 'show = ["recipient.officer"]', 'show = ["recipient.officr"]')
+    (problem,) = problems_of(pack_copy)
+    assert "show names 'recipient.officr', which is not a field of the disclosure contract" in problem
 
 
 def test_a_field_in_a_section_the_form_does_not_have_is_named(pack_copy: Path) -> None:

@@ -135,8 +135,11 @@ class FormSection(_Entry):
 class FormField(_Entry):
     """One field of a request form, labelled as on the protocol's form.
 
-    ``fill`` names the disclosure facts that fill it, in order; a tick-box is ticked when its
-    fact is true, or is one of ``when``. ``value`` is printed by the form itself (kind "fixed").
+    ``fill`` names the disclosure facts that fill it, in order. ``show`` names facts printed
+    beside the field as a note for the person signing, without filling it: a tick-box is never
+    ticked by ispcheck (a confirmation is the signer's to give), and a field whose label asks for
+    something the fact may not be (a person's name, where the disclosure has "officer or team")
+    is left blank. ``value`` is printed by the form itself (kind "fixed").
     A "statement" is printed text of the form: ``label`` is its heading (may be empty), and
     ``text`` and ``items`` its paragraphs and list. ``guidance`` is the form's own hint under a
     label; ``note`` is ours.
@@ -148,7 +151,7 @@ class FormField(_Entry):
     label: str = ""
     half: bool = False
     fill: tuple[str, ...] = ()
-    when: tuple[str, ...] = ()
+    show: tuple[str, ...] = ()
     value: str | None = None
     text: tuple[Text, ...] = ()
     items: tuple[Text, ...] = ()
@@ -167,31 +170,20 @@ class FormField(_Entry):
             problems.append("only a statement has text or items")
         if (self.kind == "fixed") != (self.value is not None):
             problems.append("a fixed field, and only a fixed field, has a value")
-        if self.fill and self.kind in ("fixed", "statement", "signature"):
-            problems.append(f"a {self.kind} field is not filled from the disclosure")
-        if self.when and self.kind != "tick":
-            problems.append("only a tick-box has 'when'")
+        if self.fill and self.kind in ("fixed", "statement", "signature", "tick"):
+            why = (
+                " (the signer ticks it: use 'show' for the disclosure's answer)"
+                if self.kind == "tick"
+                else ""
+            )
+            problems.append(f"a {self.kind} field is not filled from the disclosure{why}")
+        if self.show and self.kind == "fixed":
+            problems.append(f"a {self.kind} field shows nothing from the disclosure")
         known = contract_fields()
-        for path in self.fill:
-            if path not in known:
-                problems.append(f"fill names {path!r}, which is not a field of the disclosure contract")
-        if self.kind == "tick" and len(self.fill) > 1:
-            problems.append("a tick-box is ticked by one fact")
-        if self.kind == "tick" and len(self.fill) == 1 and self.fill[0] in known:
-            allowed = known[self.fill[0]]
-            if allowed is None:
-                problems.append(f"a tick-box cannot be ticked by {self.fill[0]!r}, which is free text")
-            elif allowed == () and self.when:
-                problems.append(f"{self.fill[0]!r} is yes or no: leave out 'when'")
-            elif allowed and not self.when:
-                problems.append(f"say which values of {self.fill[0]!r} tick the box ('when')")
-            else:
-                wrong = [v for v in self.when if v not in allowed]
-                if wrong:
-                    problems.append(
-                        f"'when' has {', '.join(wrong)}, not values of {self.fill[0]!r} "
-                        f"(allowed: {', '.join(allowed)})"
-                    )
+        for key, paths in (("fill", self.fill), ("show", self.show)):
+            for path in paths:
+                if path not in known:
+                    problems.append(f"{key} names {path!r}, which is not a field of the disclosure contract")
         if problems:
             raise ValueError("; ".join(problems))
         return self

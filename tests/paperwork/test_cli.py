@@ -30,14 +30,16 @@ def test_an_officer_gets_a_filled_appendix_10_request_in_one_command(tmp_path: P
     assert out.startswith("**OFFICIAL (when completed)** · Rev 10/19")
     assert "| Name: | Refuge |" in out
     assert f"| Surname: | {MD_BLANK} |" in out
-    assert "- [x] Human Rights Act 1998 Article 8" in out
+    assert "- [ ] Human Rights Act 1998 Article 8" in out
+    assert "Privacy (Article 8) and confidentiality weighed: Yes" in out
 
 
 def test_the_police_request_is_appendix_11(tmp_path: Path, capsys: Any) -> None:
     code, out, _ = run(capsys, "form", "police-request", write(tmp_path, FROM_AGENCY))
     assert code == 0
     assert "# Request to external organisation for the disclosure of personal data to the police" in out
-    assert "- [x] The prosecution or apprehension of offenders" in out
+    assert "- [ ] The prosecution or apprehension of offenders" in out
+    assert "From the disclosure, for you to check: Purpose: Prosecuting an offender." in out
 
 
 def test_the_format_follows_the_output_files_suffix(tmp_path: Path, capsys: Any) -> None:
@@ -231,3 +233,28 @@ def test_a_file_that_cannot_be_written_exits_1_and_leaves_nothing(tmp_path: Path
     assert code == 1
     assert "cannot write" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json"]
+
+
+@pytest.mark.parametrize("name", ["form.docx", "form", "form.txt"])
+def test_an_output_file_name_that_is_not_md_html_pdf_or_json_is_refused_and_nothing_is_written(
+    tmp_path: Path, capsys: Any, name: str
+) -> None:
+    case = write(tmp_path, TO_POLICE)
+    target = tmp_path / name
+
+    code, _, err = run(capsys, "form", "request-to-police", case, "-o", str(target))
+
+    assert code == 2
+    assert "must end in .md, .html, .pdf or .json" in err
+    assert not target.exists()
+
+
+def test_a_format_that_contradicts_the_file_name_is_refused(tmp_path: Path, capsys: Any) -> None:
+    case = write(tmp_path, TO_POLICE)
+    target = tmp_path / "form.md"
+
+    code, _, err = run(capsys, "form", "request-to-police", case, "--format", "html", "-o", str(target))
+
+    assert code == 2
+    assert "--format html does not match the file name" in err
+    assert not target.exists()

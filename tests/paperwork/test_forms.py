@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from ispcheck import DisclosureError, parse_disclosure
-from ispcheck.pack import Pack, packs_directory
+from ispcheck.pack import Pack, load_pack, packs_directory
 from ispcheck.pack_forms import RequestForm
 from ispcheck.paperwork import NoSuchPaperwork, WrongForm, fill_request_form, render_request_form
 from ispcheck.paperwork.forms import FilledForm
@@ -123,7 +123,7 @@ def test_appendix_10_is_filled_in_for_the_agency_asking_the_police() -> None:
     form = fill_request_form(TO_POLICE, "A10")
     value = {f.field.id: f.lines for f in form.fields()}
     assert value["requester_name"] == ("Refuge",)
-    assert value["name"] == ("Refuge IDVA",)
+    assert value["name"] == ()  # a person's name: "officer" may be a team, so it is shown, not filled
     assert value["to"] == ("WARWICKSHIRE POLICE",)
     assert value["information_sought"] == ("the victim's current address, for a safety visit",)
     legal = "\n".join(value["legal_basis"])
@@ -158,33 +158,40 @@ def test_the_persons_details_references_and_signatures_are_left_blank_to_fill_by
     assert '<th scope="row">Surname:</th>\n<td class="blank text" colspan="3"></td>' in html
 
 
-def test_the_confirmations_are_ticked_only_when_the_disclosure_says_privacy_was_weighed() -> None:
-    weighed = fill_request_form(TO_POLICE, "A10")
-    ticked = {f.field.id for f in weighed.fields() if f.ticked}
-    assert ticked == {"confidentiality_confirmed", "article8_confirmed"}
-    for value in (False, None):
+def test_the_legal_confirmations_are_never_ticked_by_ispcheck_but_show_the_disclosures_answer() -> None:
+    """A10's two confirmations are the signer's to give: software never ticks them (issue 14)."""
+    for value, words in ((True, "Yes"), (False, "No"), (None, "not recorded")):
         changed = {**TO_POLICE, "necessity": {**TO_POLICE["necessity"], "article8_considered": value}}
         form = fill_request_form(changed, "A10")
+        fields = {f.field.id: f for f in form.fields()}
         assert not any(f.ticked for f in form.fields())
-        assert "- [ ] Human Rights Act 1998 Article 8" in render_request_form(changed, "A10", "markdown")
-    assert "- [x] Human Rights Act 1998 Article 8" in render_request_form(TO_POLICE, "A10", "markdown")
+        for box in ("confidentiality_confirmed", "article8_confirmed"):
+            assert fields[box].shown == (f"Privacy (Article 8) and confidentiality weighed: {words}",)
+        markdown = render_request_form(changed, "A10", "markdown")
+        assert "- [ ] Human Rights Act 1998 Article 8" in markdown
+        assert "- [x]" not in markdown
+        assert "article8_considered" not in markdown
 
 
-@pytest.mark.parametrize(
-    ("purpose", "ticked"),
-    [
-        ("detect_crime", "purpose_crime"),
-        ("prevent_crime", "purpose_crime"),
-        ("prosecute_offender", "purpose_offenders"),
-        ("apprehend_offender", "purpose_offenders"),
-        ("protect_life", "purpose_vital_interests"),
-        ("safeguarding", None),
-    ],
-)
-def test_appendix_11_ticks_the_purpose_box_that_matches_the_purpose(purpose: str, ticked: str | None) -> None:
+def test_the_signers_name_is_left_blank_with_the_disclosures_officer_beside_it() -> None:
+    form = fill_request_form(TO_POLICE, "A10")
+    name = next(f for f in form.fields() if f.field.id == "name")
+
+    assert (name.lines, name.blank) == ((), True)
+    assert name.shown == ("The disclosure names the person asking as: Refuge IDVA",)
+    html = render_request_form(TO_POLICE, "A10", "html")
+    assert '<span class="shown">The disclosure names the person asking as: Refuge IDVA</span>' in html
+
+
+@pytest.mark.parametrize("purpose", ["detect_crime", "prosecute_offender", "protect_life", "safeguarding"])
+def test_appendix_11_leaves_every_purpose_box_to_the_officer_and_shows_the_purpose(purpose: str) -> None:
     disclosure = {**FROM_AGENCY, "purpose": {"code": purpose, "statement": "for the enquiry"}}
     form = fill_request_form(disclosure, "A11")
-    assert {f.field.id for f in form.fields() if f.ticked} == ({ticked} if ticked else set())
+    intro = next(f for f in form.fields() if f.field.id == "enquiries_intro")
+
+    assert not any(f.ticked for f in form.fields())
+    label = load_pack().vocabulary["purpose"][purpose].label
+    assert intro.shown == (f"Purpose: {label}",)
 
 
 def test_appendix_11_leaves_the_confirmations_no_fact_can_show_for_the_officer_to_tick() -> None:
@@ -198,9 +205,12 @@ def test_appendix_11_leaves_the_confirmations_no_fact_can_show_for_the_officer_t
 def test_appendix_11_is_addressed_to_the_agency_and_comes_from_the_police_officer() -> None:
     form = fill_request_form(FROM_AGENCY, "A11")
     value = {f.field.id: f.lines for f in form.fields()}
-    assert value["to_name"] == ("CCTV Control Room Supervisor",)
+    assert value["to_name"] == value["position"] == ()
     assert value["organisation"] == ("Warwick District Council",)
-    assert value["from_name"] == ("DC 5102",)
+    assert value["from_name"] == ()
+    shown = {f.field.id: f.shown for f in form.fields()}
+    assert shown["to_name"] == ("The disclosure names the contact as: CCTV Control Room Supervisor",)
+    assert shown["from_name"] == ("The disclosure names the person asking as: DC 5102",)
     assert value["information_required"] == ("twelve minutes of footage from two Parade cameras",)
     assert value["why_necessary"] == (
         "Reason: to arrange a joint safety visit",
@@ -278,7 +288,10 @@ def test_the_filled_form_is_available_as_json_for_case_systems() -> None:
         "filled_from": ["recipient.organisation"],
     }
     assert fields["surname"]["value"] is None
-    assert fields["article8_confirmed"]["ticked"] is True
+    assert fields["article8_confirmed"]["ticked"] is False
+    assert fields["article8_confirmed"]["the_disclosure_says"] == [
+        "Privacy (Article 8) and confidentiality weighed: Yes"
+    ]
 
 
 def test_half_width_fields_share_a_row_as_on_the_printed_form() -> None:

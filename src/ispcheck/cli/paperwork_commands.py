@@ -189,8 +189,25 @@ def _record(args: argparse.Namespace) -> int:
 def _format(args: argparse.Namespace) -> str | None:
     """The output format: as asked, or from the output file's suffix, or Markdown."""
     fmt: str | None = args.format
-    if fmt is None and args.output:
-        fmt = _SUFFIXES.get(Path(args.output).suffix.lower())
+    if args.output:
+        suffix = Path(args.output).suffix.lower()
+        named = _SUFFIXES.get(suffix)
+        if named is None:
+            print(
+                f"ispcheck cannot write {args.output!r}: the file name must end in .md, .html, .pdf or "
+                f".json{f' (not {suffix})' if suffix else ''}, so the document is what its name says. "
+                "Nothing was written.",
+                file=sys.stderr,
+            )
+            return None
+        if fmt is not None and fmt != named:
+            print(
+                f"--format {fmt} does not match the file name {args.output!r} ({named}): give one or "
+                "the other. Nothing was written.",
+                file=sys.stderr,
+            )
+            return None
+        fmt = named
     fmt = fmt or "markdown"
     if fmt == "pdf" and not args.output:
         print("A PDF needs a file to go to: add --output FILE.pdf", file=sys.stderr)

@@ -22,7 +22,7 @@ from ..pack import Pack, appendix_number
 from ..pack_forms import FormField, RequestForm
 from ..validation import parse_disclosure
 from .errors import NoSuchPaperwork, WrongForm
-from .facts import CAPTIONS, describe, fact, resolve_pack
+from .facts import CAPTIONS, describe, resolve_pack
 from .render import render_template
 
 __all__ = ["FilledField", "FilledForm", "FilledSection", "fill_request_form", "render_request_form"]
@@ -47,7 +47,10 @@ class FilledField:
 
     field: FormField
     lines: tuple[str, ...] = ()
+    #: Always False: a tick-box is the signer's to tick (kept so the JSON says so plainly).
     ticked: bool = False
+    #: What the disclosure says about the field, printed beside it for the signer to check.
+    shown: tuple[str, ...] = ()
 
     @property
     def blank(self) -> bool:
@@ -67,6 +70,8 @@ class FilledField:
             data["value"] = "\n".join(self.lines) if self.lines else None
         if f.fill:
             data["filled_from"] = list(f.fill)
+        if f.show:
+            data["the_disclosure_says"] = list(self.shown)
         return data
 
 
@@ -187,16 +192,11 @@ def render_request_form(
 
 
 def _fill(disclosure: Disclosure, field: FormField, pack: Pack) -> FilledField:
-    if field.kind == "tick":
-        if not field.fill:
-            return FilledField(field)
-        value = fact(disclosure, field.fill[0])
-        if field.when:
-            values = value if isinstance(value, tuple) else (value,)
-            return FilledField(field, ticked=any(v in field.when for v in values))
-        return FilledField(field, ticked=value is True)
     if field.kind == "fixed":
         return FilledField(field, lines=(field.value or "",))
+    shown = _shown(disclosure, field, pack)
+    if field.kind in ("tick", "signature") or not field.fill:
+        return FilledField(field, shown=shown)
     if len(field.fill) == 1:
         return FilledField(field, lines=describe(disclosure, field.fill[0], pack))
     lines: list[str] = []
@@ -207,6 +207,23 @@ def _fill(disclosure: Disclosure, field: FormField, pack: Pack) -> FilledField:
         else:
             lines.extend(words)
     return FilledField(field, lines=tuple(lines))
+
+
+def _shown(disclosure: Disclosure, field: FormField, pack: Pack) -> tuple[str, ...]:
+    """The disclosure's answers for a field it does not fill, as "Caption: words" (or "not recorded")."""
+    lines = []
+    for path in field.show:
+        words = describe(disclosure, path, pack)
+        caption = CAPTIONS.get(path, _OFFICER_CAPTIONS.get(path, path))
+        lines.append(f"{caption}: {'; '.join(words) if words else 'not recorded'}")
+    return tuple(lines)
+
+
+#: Captions for the free-text officer fields, which may hold a name, a role or a team.
+_OFFICER_CAPTIONS = {
+    "discloser.officer": "The disclosure names the contact as",
+    "recipient.officer": "The disclosure names the person asking as",
+}
 
 
 def _rows(fields: list[FilledField]) -> tuple[tuple[FilledField, ...], ...]:
