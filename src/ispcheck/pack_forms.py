@@ -266,6 +266,10 @@ class Declaration(_Entry):
     title: Text
     headings: tuple[Text, ...] = ()
     marking: str | None = None
+    #: The appendix prints no marking: ``marking`` is ispcheck's (6.1, 6.4), and says so.
+    marking_added: bool = False
+    #: The 6.2 statement, where the appendix's own words lack one: printed as added by ispcheck.
+    agreement_added: str | None = None
     fields: tuple[DeclarationField, ...] = Field(default=(), alias="field")
     parts: tuple[Block, ...] = Field(min_length=1, alias="part")
     footnotes: tuple[Text, ...] = ()
@@ -286,6 +290,8 @@ class Declaration(_Entry):
             raise ValueError(f"field id(s) used twice: {', '.join(twice)}")
         if len(set(self.columns)) != len(self.columns):
             raise ValueError("a column of the signature table appears twice")
+        if self.marking_added and not self.marking:
+            raise ValueError("marking_added needs the marking it adds")
         return self
 
     def cited(self) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ SETTING_OF = {
 def expected_text(d: Declaration) -> list[str]:
     """What the pack says the sheet prints, in order: title, headings, fields, text, table."""
     expected = [d.title, *d.headings]
-    if d.marking:
+    if d.marking and not d.marking_added:
         expected.append(d.marking)
     for field in d.fields:
         expected.append(field.label)
@@ -42,6 +42,8 @@ def expected_text(d: Declaration) -> list[str]:
             else:
                 expected.extend((item.text, *item.items))
     expected.extend(d.footnotes)
+    if d.agreement_added:
+        expected.append(d.agreement_added)
     expected.extend(d.columns)
     if d.witness:
         expected.append(d.witness)
@@ -204,3 +206,39 @@ def test_the_markdown_sheet_parses_into_lists_and_a_signature_table(appendix: st
     )
     assert kinds.count("list_item_open") >= items
     assert kinds.count("tr_open") >= 5  # the signature table's heading and four rows
+
+
+@pytest.mark.parametrize("appendix", sorted(SETTING_OF))
+def test_every_sheet_says_that_whoever_signs_agrees_to_abide_by_the_protocol(
+    appendix: str, pack: Pack
+) -> None:
+    """6.2: non-signatories may attend, so every signing-in sheet carries the agreement."""
+    declaration = pack.declarations[appendix]
+    own_words = [
+        t
+        for part in declaration.parts
+        for t in part.text + tuple(i for i in part.items if isinstance(i, str))
+    ]
+    agrees = [t for t in own_words if "Information Sharing Protocol" in t and "agree" in t]
+
+    assert bool(agrees) != bool(declaration.agreement_added), "the statement is there once: its own, or added"
+    text = markdown_text(render_declaration(SETTING_OF[appendix], "markdown", pack))
+    assert "agree" in text and "Information Sharing Protocol" in text
+    if declaration.agreement_added:
+        assert (
+            "Added by ispcheck: paragraph 6.2 of the protocol asks every signing-in sheet to say this" in text
+        )
+
+
+@pytest.mark.parametrize("appendix", sorted(SETTING_OF))
+def test_every_sheet_carries_a_protective_marking_top_and_bottom(appendix: str, pack: Pack) -> None:
+    declaration = pack.declarations[appendix]
+    lines = render_declaration(SETTING_OF[appendix], "markdown", pack).strip().splitlines()
+
+    assert declaration.marking == "OFFICIAL-SENSITIVE"
+    assert lines[0] == "**OFFICIAL-SENSITIVE**"
+    assert lines[-1] == "**OFFICIAL-SENSITIVE**"
+    html = render_declaration(SETTING_OF[appendix], "html", pack)
+    assert '@bottom-center { content: "OFFICIAL-SENSITIVE"' in html
+    said = "prints no protective marking: ispcheck marks the completed sheet OFFICIAL-SENSITIVE"
+    assert (said in html) == declaration.marking_added

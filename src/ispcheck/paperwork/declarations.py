@@ -68,6 +68,8 @@ class DeclarationSheet:
             "pack": {"title": self.pack_title, "version": self.pack_version},
             "headings": list(d.headings),
             "marking": d.marking,
+            "marking_added_by_ispcheck": d.marking_added,
+            "agreement_added_by_ispcheck": d.agreement_added,
             "fields": [
                 {"id": f.id, "label": f.label, "value": f.value, "from_appendix": f.from_appendix}
                 for f in d.fields
