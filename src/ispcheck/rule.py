@@ -84,6 +84,9 @@ class Rule:
     when_urgent: Effect | None = None
     urgent_action: str | None = None
     urgent_after: bool = True
+    #: What the finding says on the urgent path, where its usual message would mislead there (a
+    #: share with no basis recorded is not unlawful when vital interests applies).
+    urgent_message: str | None = None
     when: tuple[Gate, ...] = ()
     variants: tuple[Variant, ...] = ()
     #: The pack's interpretations the rule rests on, where it goes beyond the protocol's words.
@@ -102,6 +105,7 @@ class Rule:
         if self.when_urgent is not None:
             urgent = self.variant(
                 effect=self.when_urgent,
+                message=self.urgent_message,
                 action=self.urgent_action or self.action,
                 refer_to=self.refer_to if self.when_urgent is Effect.REFER else None,
                 after=self.urgent_after and self.when_urgent is Effect.CONDITION,
@@ -187,6 +191,7 @@ def rule(
     when_urgent: Effect | None = None,
     urgent_action: str | None = None,
     urgent_after: bool = True,
+    urgent_message: str | None = None,
     when: Mapping[str, Iterable[object] | object] | None = None,
     variants: Iterable[Variant] = (),
     interpretations: Iterable[str] = (),
@@ -215,6 +220,7 @@ def rule(
             when_urgent=when_urgent,
             urgent_action=urgent_action,
             urgent_after=urgent_after,
+            urgent_message=urgent_message,
             when=normalise_when(when),
             variants=tuple(variants),
             interpretations=tuple(interpretations),

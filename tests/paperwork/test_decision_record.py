@@ -142,3 +142,63 @@ def test_the_record_shows_the_kind_of_an_organisation_that_has_not_signed(checke
                 "Not in the protocol's partner register (Appendices 12 and 13).",
             ],
         )
+
+
+URGENT_BY_PHONE = {
+    "discloser": {"organisation": "Warwickshire Police"},
+    "recipient": {"organisation": "West Midlands Ambulance Service"},
+    "subjects": [{"role": "vulnerable_person", "is_child": False}],
+    "data": {"categories": ["personal", "special_category"]},
+    "purpose": {"code": "protect_life", "statement": "a man has taken an overdose"},
+    "handling": {"classification": "OFFICIAL-SENSITIVE", "channel": "phone"},
+    "context": {"urgent_risk_to_life": True},
+}
+
+
+def test_an_urgent_record_lists_what_to_do_as_soon_as_the_emergency_allows(checker: Checker) -> None:
+    record = decision_record(URGENT_BY_PHONE, checker=checker)
+    afterwards = record.decision.afterwards
+    assert afterwards
+
+    for fmt, read in (("html", html_text), ("markdown", markdown_text)):
+        text = read(render_decision_record(URGENT_BY_PHONE, fmt=fmt, checker=checker))
+        assert_in_order(
+            text, ["Before the data moves", "As soon as the emergency allows", afterwards[0].text]
+        )
+
+
+def test_a_record_without_an_emergency_has_no_afterwards_section(checker: Checker) -> None:
+    markdown = render_decision_record(clean_disclosure(), fmt="markdown", checker=checker)
+
+    assert "As soon as the emergency allows" not in markdown
+
+
+def test_an_urgent_record_with_no_basis_recorded_shows_vital_interests_as_the_basis(checker: Checker) -> None:
+    facts = dict(decision_record(URGENT_BY_PHONE, checker=checker).facts)
+
+    assert facts["Lawful basis"][0].startswith(
+        "Lawful basis (UK GDPR Article 6): none recorded; with an urgent risk to life the share rests on "
+        "vital interests (UK GDPR Article 6(1)(d))"
+    )
+    assert "vital interests (UK GDPR Article 9(2)(c))" in facts["Lawful basis"][1]
+
+
+def test_a_record_with_no_basis_and_no_emergency_shows_none_rather_than_vital_interests(
+    checker: Checker,
+) -> None:
+    calm = {**URGENT_BY_PHONE, "context": {"urgent_risk_to_life": False}}
+
+    facts = dict(decision_record(calm, checker=checker).facts)
+
+    assert facts["Lawful basis"] == ()
+
+
+def test_no_finding_on_the_urgent_record_calls_a_share_to_protect_life_unlawful(checker: Checker) -> None:
+    record = decision_record(URGENT_BY_PHONE, checker=checker)
+    missing = next(f for f in record.decision.findings if f.rule_id == "lawful-basis.article6-missing")
+
+    assert "would not be lawful" not in missing.message
+    assert "vital interests (Article 6(1)(d))" in missing.message
+    calm = decision_record({**URGENT_BY_PHONE, "context": {"urgent_risk_to_life": False}}, checker=checker)
+    blocked = next(f for f in calm.decision.findings if f.rule_id == "lawful-basis.article6-missing")
+    assert "would not be lawful" in blocked.message

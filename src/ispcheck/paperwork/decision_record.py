@@ -114,7 +114,10 @@ def decision_record(
         disclosure=disclosure,
         decision=decision,
         decided_by=decided_by.strip() if decided_by and decided_by.strip() else None,
-        facts=tuple((label, _lines(disclosure, label, paths, chosen)) for label, paths in _ROWS),
+        facts=tuple(
+            (label, _lines(disclosure, label, paths, chosen) + _urgent_basis(disclosure, decision, label))
+            for label, paths in _ROWS
+        ),
         clauses=tuple(c for c in chosen.clauses.values() if c.id in cited),
         pack_title=chosen.meta.title,
     )
@@ -145,6 +148,42 @@ def _pack_for(decision: Decision, pack: Pack | None, checker: Checker | None) ->
         except PackError:
             pass
     return resolve_pack(None)
+
+
+#: The basis a share rests on in an emergency when none is recorded (Appendix 11), in words.
+_VITAL_INTERESTS = (
+    "Lawful basis (UK GDPR Article 6): none recorded; with an urgent risk to life the share rests on "
+    "vital interests (UK GDPR Article 6(1)(d)), to be recorded as soon as the emergency allows "
+    "(Appendix 11)."
+)
+_VITAL_INTERESTS_9 = (
+    "Special category condition (UK GDPR Article 9): none recorded; with an urgent risk to life, "
+    "where the person cannot consent, it rests on vital interests (UK GDPR Article 9(2)(c)), to be "
+    "recorded as soon as the emergency allows (Appendix 11)."
+)
+
+
+def _urgent_basis(disclosure: Disclosure, decision: Decision, label: str) -> tuple[str, ...]:
+    """On the urgent path, the basis the share rests on where the disclosure records none.
+
+    "Lawful basis: not recorded" on the record of a share made to protect life would read as a
+    share with no basis; in an emergency the basis is vital interests, recorded afterwards.
+    """
+    if label != "Lawful basis" or not decision.urgent:
+        return ()
+    basis = disclosure.lawful_basis
+    lines = []
+    if basis is None or basis.article6 is None:
+        lines.append(_VITAL_INTERESTS)
+    special = "special_category" in disclosure.data.categories or bool(disclosure.data.special_category_types)
+    could_consent = disclosure.consent is not None and disclosure.consent.status in (
+        "obtained",
+        "refused",
+        "withdrawn",
+    )
+    if special and (basis is None or basis.article9 is None) and not could_consent:
+        lines.append(_VITAL_INTERESTS_9)
+    return tuple(lines)
 
 
 def _lines(disclosure: Disclosure, label: str, paths: tuple[str, ...], pack: Pack) -> tuple[str, ...]:

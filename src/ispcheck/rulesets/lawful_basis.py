@@ -33,6 +33,10 @@ article6_missing = gated_rule(
     facts=("lawful_basis.article6",),
     law=("UK GDPR Article 6(1)",),
     when_urgent=Effect.CONDITION,
+    urgent_message=(
+        "No UK GDPR Article 6 lawful basis is recorded. With an urgent risk to life the basis is "
+        "vital interests (Article 6(1)(d)), to be recorded afterwards."
+    ),
     urgent_action=_VITAL_INTERESTS_NOW,
 )
 
@@ -134,6 +138,11 @@ _special_without_condition = gated_rule(
     facts=("data.categories", "data.special_category_types", "lawful_basis.article9"),
     law=("UK GDPR Article 9(2)",),
     when_urgent=Effect.CONDITION,
+    urgent_message=(
+        "Special category data is included and no Article 9 condition is recorded. With an urgent "
+        "risk to life, and a person who cannot consent, the condition is vital interests (Article "
+        "9(2)(c)), to be recorded afterwards."
+    ),
     urgent_action=(
         "Share what is needed to protect life under Article 9(2)(c) vital interests, and record "
         "it afterwards."
