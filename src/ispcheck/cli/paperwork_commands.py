@@ -68,7 +68,7 @@ def add_commands(sub: Any) -> None:
     kinds = form.add_subparsers(dest="form_kind", required=True, metavar="FORM")
     for name, appendix, text in FORMS:
         p = kinds.add_parser(name, help=text.split(",")[0] + ".", description=text, epilog=EPILOG)
-        p.add_argument("file", metavar="FILE", help="the disclosure (JSON or YAML), or - to read stdin")
+        _source_options(p)
         _output_options(p)
         add_pack_options(p, plugins=False)
         p.set_defaults(func=_form, appendix=appendix)
@@ -89,6 +89,14 @@ def add_commands(sub: Any) -> None:
         help="a setting code such as marac or hate_crime_meeting, or an appendix such as A5",
     )
     declaration.add_argument(
+        "--from",
+        dest="source_file",
+        metavar="FILE",
+        default=None,
+        help="take the setting from a disclosure or the checklist's saved record",
+    )
+    _register_options(declaration)
+    declaration.add_argument(
         "--rows",
         type=counted("rows", most=200),
         default=20,
@@ -107,11 +115,32 @@ def add_commands(sub: Any) -> None:
         ),
         epilog=EPILOG,
     )
-    record.add_argument("file", metavar="FILE", help="the disclosure (JSON or YAML), or - to read stdin")
+    _source_options(record)
     record.add_argument("--decided-by", default=None, metavar="NAME", help="who made the decision")
     _output_options(record)
     add_pack_options(record)
     record.set_defaults(func=_record)
+
+
+def _source_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the disclosure, or the checklist's saved record (JSON or YAML), or - to read stdin",
+    )
+    _register_options(p)
+
+
+def _register_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--register-id",
+        type=counted("(a record number)"),
+        default=None,
+        metavar="N",
+        help="use decision N of the register instead of a file (as it was recorded)",
+    )
+    p.add_argument("--db", metavar="PATH", default=None, help="the register file, with --register-id")
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
@@ -133,7 +162,10 @@ def _form(args: argparse.Namespace) -> int:
     fmt = _format(args)
     if fmt is None:
         return EXIT_BAD_INPUT
-    disclosure = _read_disclosure(args.file)
+    source = _source(args, args.file)
+    if source is None:
+        return EXIT_BAD_INPUT
+    disclosure = source.disclosure
     return _guarded(
         args,
         fmt,
@@ -146,6 +178,22 @@ def _declaration(args: argparse.Namespace) -> int:
     from ..paperwork import declaration_sheet, render_declaration
     from ..paperwork.declarations import setting_choices
 
+    if args.source_file or args.register_id is not None:
+        if args.setting:
+            print("Give a SETTING or take it from --from or --register-id, not both.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        source = _source(args, args.source_file)
+        if source is None:
+            return EXIT_BAD_INPUT
+        setting = source.disclosure.context.setting if source.disclosure.context else None
+        if setting in (None, "outside_meeting"):
+            print(
+                f"In {source.described_as}, the share was not made at a meeting (its setting is "
+                f"{'not known' if setting is None else 'outside a meeting'}), so there is no sign-in sheet for it.",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        args.setting = setting
     if not args.setting:
         choices = setting_choices(args.pack)
         if args.format == "json":
@@ -172,14 +220,19 @@ def _record(args: argparse.Namespace) -> int:
     fmt = _format(args)
     if fmt is None:
         return EXIT_BAD_INPUT
-    disclosure = _read_disclosure(args.file)
+    source = _source(args, args.file)
+    if source is None:
+        return EXIT_BAD_INPUT
+    disclosure = source.disclosure
     checker = build_checker(args)
-    decision = checker.check(disclosure)
+    # A decision already made (the checklist's, or the register's) is recorded as it was made.
+    decision = source.decision or checker.check(disclosure)
+    decided_by = args.decided_by or source.decided_by
     return _guarded(
         args,
         fmt,
-        lambda: decision_record(disclosure, decision, args.decided_by, checker=checker).to_dict(),
-        lambda kind: render_decision_record(disclosure, decision, kind, args.decided_by, checker=checker),
+        lambda: decision_record(disclosure, decision, decided_by, checker=checker).to_dict(),
+        lambda kind: render_decision_record(disclosure, decision, kind, decided_by, checker=checker),
     )
 
 
@@ -256,10 +309,35 @@ def _fail(fmt: str, message: str, code: int) -> int:
     return code
 
 
-def _read_disclosure(file: str) -> Any:
-    """Read and validate a disclosure file; bad input raises DisclosureError (exit 2 in main)."""
-    from ..validation import parse_disclosure_text
+def _source(args: argparse.Namespace, file: str | None) -> Any:
+    """The disclosure (and any decision made on it) from a file or the register; None after a usage error.
+
+    Bad input raises DisclosureError (exit 2 in main); a register that cannot be read is exit 2 too.
+    """
+    from ..paperwork.sources import from_mapping, from_stored
+    from ..text_input import read_disclosure_text
     from .options import read_file_or_stdin
 
-    text, source = read_file_or_stdin(file)
-    return parse_disclosure_text(text, source=source)
+    if (file is None) == (args.register_id is None):
+        print(
+            "Give one of: a FILE (a disclosure, or the checklist's saved record) or --register-id N.",
+            file=sys.stderr,
+        )
+        return None
+    if file is not None:
+        text, source = read_file_or_stdin(file)
+        return from_mapping(read_disclosure_text(text, source=source), source=source)
+    from ..register import Register, RegisterError
+    from .register_commands import register_path
+
+    path = register_path(args)
+    try:
+        with Register.open(path) as register:
+            stored = register.get(args.register_id)
+    except RegisterError as exc:
+        print(f"Nothing was written: {exc}", file=sys.stderr)
+        return None
+    if stored is None:
+        print(f"Nothing was written: there is no record {args.register_id} in {path}.", file=sys.stderr)
+        return None
+    return from_stored(stored.id, stored.disclosure, stored.decision, stored.decided_by)
