@@ -130,6 +130,8 @@ class FormSection(_Entry):
     #: Our explanatory text for the person filling the section in (not the protocol's).
     note: str | None = None
     page_break_before: bool = False
+    #: Printed on one page where it can be: a signature stays with what it signs for.
+    keep_together: bool = False
 
 
 class FormField(_Entry):

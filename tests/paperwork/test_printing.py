@@ -141,3 +141,50 @@ def test_a_pdf_that_cannot_be_printed_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(PdfError, match="could not print"):
         to_pdf("<p>x</p>", target, chromium=tool("false"))
     assert list(tmp_path.iterdir()) == []
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.mark.parametrize(
+    ("appendix", "example", "signature"),
+    [
+        ("A10", "police-to-rugby-council-burglary-victim-address-for-target-hardening.yaml", "Signed:"),
+        ("A11", "evidential-use-council-cctv-with-appendix-11-request.yaml", "Counter signature"),
+    ],
+)
+def test_a_request_form_prints_its_signature_block_on_the_same_page_as_the_request(
+    tmp_path: Path, appendix: str, example: str, signature: str
+) -> None:
+    """As on the protocol's forms: the request and its signature on page 1, never a page of their own."""
+    from ispcheck import parse_disclosure_text
+
+    disclosure = parse_disclosure_text((EXAMPLES / example).read_text(encoding="utf-8"))
+    pdf = to_pdf(render_request_form(disclosure, appendix, "html"), tmp_path / "form.pdf")
+    pages = page_texts(pdf)
+
+    assert signature in pages[0]
+    assert "Why the information is necessary" in pages[0] or "THE REASONS ARE" in pages[0]
+    if appendix == "A11":
+        assert "** as required by recipient" in pages[0]
+
+
+@pytest.mark.parametrize("setting", ["mappa", "socjag"])
+def test_a_sign_in_sheet_pdf_fills_its_last_page_with_rows_rather_than_leaving_a_few_stray_ones(
+    tmp_path: Path, setting: str
+) -> None:
+    from ispcheck.paperwork import print_declaration
+    from ispcheck.paperwork.declarations import DEFAULT_ROWS
+
+    plain = to_pdf(render_declaration(setting, "html", rows=DEFAULT_ROWS), tmp_path / "plain.pdf")
+    filled = print_declaration(setting, tmp_path / "filled.pdf")
+    plain_pages, filled_pages = page_texts(plain), page_texts(filled)
+
+    def numbers(text: str) -> list[int]:
+        return [int(n) for n in re.findall(r"^\s*(\d+)\s*$", text, re.MULTILINE)]
+
+    assert len(filled_pages) == len(plain_pages)
+    assert max(numbers(filled_pages[-1])) > DEFAULT_ROWS
+    assert len(numbers(filled_pages[-1])) >= 15, "the last page holds only a few rows"
+    exact = print_declaration(setting, tmp_path / "exact.pdf", rows=7)
+    assert max(n for page in page_texts(exact) for n in numbers(page)) == 7

@@ -99,8 +99,8 @@ def add_commands(sub: Any) -> None:
     declaration.add_argument(
         "--rows",
         type=counted("rows", most=200),
-        default=20,
-        help="blank rows in the signature table (default 20)",
+        default=None,
+        help="blank rows in the signature table (default 20; in a PDF, as many more as fill its last page)",
     )
     _output_options(declaration)
     add_pack_options(declaration, plugins=False)
@@ -176,7 +176,9 @@ def _form(args: argparse.Namespace) -> int:
 
 def _declaration(args: argparse.Namespace) -> int:
     from ..paperwork import declaration_sheet, render_declaration
-    from ..paperwork.declarations import setting_choices
+    from ..paperwork.declarations import DEFAULT_ROWS, print_declaration, setting_choices
+
+    rows = args.rows or DEFAULT_ROWS
 
     if args.source_file or args.register_id is not None:
         if args.setting:
@@ -189,7 +191,8 @@ def _declaration(args: argparse.Namespace) -> int:
         if setting in (None, "outside_meeting"):
             print(
                 f"In {source.described_as}, the share was not made at a meeting (its setting is "
-                f"{'not known' if setting is None else 'outside a meeting'}), so there is no sign-in sheet for it.",
+                f"{'not known' if setting is None else 'outside a meeting'}), so there is no sign-in "
+                "sheet for it.",
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
@@ -209,8 +212,9 @@ def _declaration(args: argparse.Namespace) -> int:
     return _guarded(
         args,
         fmt,
-        lambda: declaration_sheet(args.setting, args.pack, rows=args.rows).to_dict(),
-        lambda kind: render_declaration(args.setting, kind, args.pack, rows=args.rows),
+        lambda: declaration_sheet(args.setting, args.pack, rows=rows).to_dict(),
+        lambda kind: render_declaration(args.setting, kind, args.pack, rows=rows),
+        as_pdf=lambda: print_declaration(args.setting, args.output, args.pack, rows=args.rows),
     )
 
 
@@ -268,7 +272,7 @@ def _format(args: argparse.Namespace) -> str | None:
     return fmt
 
 
-def _guarded(args: argparse.Namespace, fmt: str, as_dict: Any, as_text: Any) -> int:
+def _guarded(args: argparse.Namespace, fmt: str, as_dict: Any, as_text: Any, as_pdf: Any = None) -> int:
     """Produce the document and write it; turn the paperwork's errors into messages."""
     from ..files import write_atomically
     from ..paperwork import NoSuchPaperwork, PaperworkError, PdfError, to_pdf
@@ -277,8 +281,7 @@ def _guarded(args: argparse.Namespace, fmt: str, as_dict: Any, as_text: Any) -> 
         if fmt == "json":
             text = json.dumps(as_dict(), indent=2, ensure_ascii=False) + "\n"
         elif fmt == "pdf":
-            html = as_text("html")
-            written = to_pdf(html, args.output)
+            written = as_pdf() if as_pdf is not None else to_pdf(as_text("html"), args.output)
             print(f"Wrote {written}", file=sys.stderr)
             return EXIT_OK
         else:

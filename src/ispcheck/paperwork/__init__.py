@@ -14,7 +14,7 @@ stays quick.
 from __future__ import annotations
 
 from .decision_record import DecisionRecord, decision_record, render_decision_record
-from .declarations import DeclarationSheet, declaration_sheet, render_declaration
+from .declarations import DeclarationSheet, declaration_sheet, print_declaration, render_declaration
 from .errors import NoSuchPaperwork, PaperworkError, PdfError, UnknownSetting, WrongForm
 from .forms import FilledForm, fill_request_form, render_request_form
 from .render import FORMATS, find_chromium, to_pdf
@@ -33,6 +33,7 @@ __all__ = [
     "declaration_sheet",
     "fill_request_form",
     "find_chromium",
+    "print_declaration",
     "render_decision_record",
     "render_declaration",
     "render_request_form",

@@ -18,7 +18,13 @@ from .errors import NoSuchPaperwork, UnknownSetting
 from .facts import resolve_pack
 from .render import render_template
 
-__all__ = ["DeclarationSheet", "declaration_sheet", "render_declaration", "setting_choices"]
+__all__ = [
+    "DeclarationSheet",
+    "declaration_sheet",
+    "print_declaration",
+    "render_declaration",
+    "setting_choices",
+]
 
 DEFAULT_ROWS = 20
 
@@ -136,6 +142,49 @@ def render_declaration(
     ``rows`` is the number of blank signature rows (the table carries on over pages).
     """
     return render_template("declaration", fmt, sheet=declaration_sheet(setting, pack, rows=rows))
+
+
+#: How many rows beyond the default a sign-in table may gain to fill its last page (more than a page holds).
+_MOST_EXTRA_ROWS = 32
+
+
+def print_declaration(
+    setting: str,
+    path: str | Path,
+    pack: Pack | str | Path | None = None,
+    *,
+    rows: int | None = None,
+    chromium: str | None = None,
+) -> Path:
+    """Print the sign-in sheet to an A4 PDF at ``path``.
+
+    With ``rows`` given, the table has exactly that many rows. Without, it has at least
+    :data:`DEFAULT_ROWS` and as many more as fill its last page: a sheet never ends on a page
+    holding a few stray rows (found by printing, since only the browser knows where pages break).
+    """
+    import tempfile
+
+    from .render import pdf_pages, to_pdf
+
+    chosen = resolve_pack(pack)
+    if rows is not None:
+        return to_pdf(render_declaration(setting, "html", chosen, rows=rows), path, chromium=chromium)
+    with tempfile.TemporaryDirectory(prefix="ispcheck-rows-") as work:
+        trial = Path(work) / "trial.pdf"
+
+        def pages(count: int) -> int:
+            to_pdf(render_declaration(setting, "html", chosen, rows=count), trial, chromium=chromium)
+            return pdf_pages(trial)
+
+        fewest = pages(DEFAULT_ROWS)
+        low, high = DEFAULT_ROWS, DEFAULT_ROWS + _MOST_EXTRA_ROWS
+        while low < high:  # the most rows that still print on as many pages as the default
+            middle = (low + high + 1) // 2
+            if pages(middle) == fewest:
+                low = middle
+            else:
+                high = middle - 1
+    return to_pdf(render_declaration(setting, "html", chosen, rows=low), path, chromium=chromium)
 
 
 def _rules(setting: SettingInfo | None) -> tuple[tuple[str, tuple[str, ...]], ...]:

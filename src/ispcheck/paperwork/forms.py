@@ -82,6 +82,7 @@ class FilledSection:
     note: str | None
     page_break_before: bool
     rows: tuple[tuple[FilledField, ...], ...]
+    keep_together: bool = False
 
     @property
     def fields(self) -> tuple[FilledField, ...]:
@@ -162,7 +163,7 @@ def fill_request_form(
     for field in form.fields:
         by_section[field.section].append(_fill(disclosure, field, chosen))
     sections = tuple(
-        FilledSection(s.id, s.title, s.note, s.page_break_before, _rows(by_section[s.id]))
+        FilledSection(s.id, s.title, s.note, s.page_break_before, _rows(by_section[s.id]), s.keep_together)
         for s in form.sections
     )
     return FilledForm(

@@ -22,7 +22,7 @@ from ..files import write_atomically
 from ..templating import environment
 from .errors import PaperworkError, PdfError
 
-__all__ = ["FORMATS", "Format", "find_chromium", "render_template", "to_pdf"]
+__all__ = ["FORMATS", "Format", "find_chromium", "pdf_pages", "render_template", "to_pdf"]
 
 Format = Literal["html", "markdown"]
 FORMATS: tuple[Format, ...] = ("html", "markdown")
@@ -145,3 +145,10 @@ def to_pdf(html: str, path: str | Path, *, chromium: str | None = None, timeout:
                 + (": " + " / ".join(detail) if detail else "")
             )
         return write_atomically(target, printed.read_bytes())
+
+
+def pdf_pages(path: str | Path) -> int:
+    """How many pages a PDF that Chromium printed has (its page objects, counted without a PDF library)."""
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", Path(path).read_bytes()))
