@@ -288,6 +288,9 @@ def test_information_from_an_originator_whose_name_merely_contains_the_discloser
     data["discloser"]["organisation"] = "Refuge"
     data["data"]["originator"] = originator
     data["context"]["secondary_disclosure"] = None
+    # Not asked whether the originator agrees: were the information taken for Refuge's own, the
+    # onward-sharing rules would stay quiet. (With the originator's agreement, sharing is right.)
+    data["context"]["originator_agreed"] = None
     decision = checker.check(data)
     if PERSONAL & set(data["data"]["categories"]) or data["data"].get("special_category_types"):
         assert decision.outcome is not Outcome.SHARE, decision.findings
