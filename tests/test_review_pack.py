@@ -282,9 +282,16 @@ def test_each_clause_shows_the_interpretations_of_it_for_the_dpo_to_accept(
     assert expected
     assert {r.id for r in onward.readings} == expected
     html = render_html(review)
-    for reading in onward.readings:
-        assert f'Interpretation for the DPO to accept:</b> <a href="#{reading.anchor}">' in html
-    assert clause(review, "17.1").readings == ()
+    for number, reading in onward.numbered_readings:
+        if reading in onward.readings:
+            assert f'Interpretation {number}, for the DPO to accept:</b> <a href="#{reading.anchor}">' in html
+    urgent = [r.id for r in onward.rule_readings]
+    assert "urgent-record-afterwards" in urgent, "a rule citing 7.3 rests on it, though it does not cite 7.3"
+    refused = next(r for r in onward.rules if r.id == "onward.originator-refused")
+    assert [r.id for _, r in onward.readings_of(refused)] == [
+        r.id for _, r in onward.numbered_readings if r.id in refused.readings
+    ]
+    assert clause(review, "17.1").readings == clause(review, "17.1").rule_readings == ()
 
 
 def test_the_glossary_defines_every_fact_a_rule_can_turn_on(

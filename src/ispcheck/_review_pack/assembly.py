@@ -86,6 +86,11 @@ def build(
                 quotations=quotations.get(clause.id, ()),
                 readings=tuple(r for r in readings if clause.id in r.clauses),
                 pack_scope=clause.scope,
+                rule_readings=tuple(
+                    r
+                    for r in readings
+                    if clause.id not in r.clauses and any(r.id in ref.readings for ref in cited_rules)
+                ),
             )
         )
     source = "built-in" if all(r.plugin.startswith("ispcheck.") for r in catalogue) else "built-in and plugin"

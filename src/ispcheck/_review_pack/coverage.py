@@ -102,6 +102,20 @@ class ClauseReview:
     readings: tuple[Reading, ...] = ()
     #: The scope the pack gives the clause.
     pack_scope: str = ""
+    #: Other interpretations that the rules citing this clause rest on.
+    rule_readings: tuple[Reading, ...] = ()
+
+    @property
+    def numbered_readings(self) -> tuple[tuple[int, Reading], ...]:
+        """Every interpretation shown with the clause, numbered: its own first, then its rules'."""
+        return tuple(enumerate((*self.readings, *self.rule_readings), start=1))
+
+    def reading_number(self, ident: str) -> int | None:
+        return next((n for n, r in self.numbered_readings if r.id == ident), None)
+
+    def readings_of(self, rule: RuleRef) -> tuple[tuple[int, Reading], ...]:
+        """The numbered interpretations a rule of this clause rests on, in number order."""
+        return tuple((n, r) for n, r in self.numbered_readings if r.id in rule.readings)
 
     @property
     def scope_in_words(self) -> str:
