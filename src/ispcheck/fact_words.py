@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from .fact_kinds import fact_kinds
 from .gates import FACT_DOMAINS, Gate
 from .kinds import KINDS
+from .vocabulary import LABELLED_BY_PACK
 
 if TYPE_CHECKING:
     from .pack import Pack
@@ -37,16 +38,6 @@ __all__ = [
 ]
 
 _BOTH: frozenset[object] = frozenset({True, False})
-#: Where a fact's values take their labels from in the pack: its vocabulary by kind.
-_PACK_VOCABULARY = {
-    "purpose.code": "purpose",
-    "lawful_basis.article6": "article6",
-    "lawful_basis.article9": "article9",
-    "lawful_basis.schedule1_condition": "schedule1_condition",
-    "lawful_basis.gateway": "gateway",
-    "lawful_basis.exemption": "exemption",
-    "handling.classification": "classification",
-}
 _SETTINGS = frozenset({"context.setting", "context.from_meeting", "setting"})
 _KINDS = frozenset({"discloser.kind", "recipient.kind"})
 
@@ -103,7 +94,7 @@ def value_label(name: str, value: object, pack: Pack) -> str:
         return pack.settings[code].name
     if name in _KINDS and code in KINDS:
         return KINDS[code].label
-    kind = _PACK_VOCABULARY.get(name)
+    kind = LABELLED_BY_PACK.get(name)
     if kind is not None:
         entry = pack.vocabulary.get(kind, {}).get(code)
         if entry is not None:

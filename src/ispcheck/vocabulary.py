@@ -11,6 +11,7 @@ import json
 from typing import Any, Literal, get_args
 
 __all__ = [
+    "LABELLED_BY_PACK",
     "NAME_MAX_LENGTH",
     "OPTIONAL_GROUPS",
     "TEXT_MAX_LENGTH",
@@ -184,3 +185,15 @@ def not_a_yes_or_no(given: Any) -> str:
     else:
         shown = f"a {type(given).__name__}"
     return f"must be true or false (a JSON boolean), or null if not known; got {shown}"
+
+
+#: The contract facts whose values the pack's vocabulary labels, with the vocabulary that does.
+LABELLED_BY_PACK: dict[str, str] = {
+    "purpose.code": "purpose",
+    "lawful_basis.article6": "article6",
+    "lawful_basis.article9": "article9",
+    "lawful_basis.schedule1_condition": "schedule1_condition",
+    "lawful_basis.gateway": "gateway",
+    "lawful_basis.exemption": "exemption",
+    "handling.classification": "classification",
+}

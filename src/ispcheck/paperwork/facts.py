@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from ..disclosure import Disclosure
 from ..kinds import KINDS
 from ..pack import DEFAULT_PACK, Pack, load_pack
+from ..vocabulary import LABELLED_BY_PACK
 
 __all__ = ["CAPTIONS", "describe", "fact", "resolve_pack"]
 
@@ -62,16 +63,6 @@ CAPTIONS: dict[str, str] = {
     "context.dpia_in_place": "DPIA in place",
 }
 
-#: The pack vocabulary that labels each coded fact.
-_VOCABULARY_OF = {
-    "purpose.code": "purpose",
-    "lawful_basis.article6": "article6",
-    "lawful_basis.article9": "article9",
-    "lawful_basis.schedule1_condition": "schedule1_condition",
-    "lawful_basis.gateway": "gateway",
-    "lawful_basis.exemption": "exemption",
-    "handling.classification": "classification",
-}
 
 _KIND_WORDS = {code: info.label for code, info in KINDS.items()}
 
@@ -154,7 +145,7 @@ def _word(path: str, value: Any, pack: Pack) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     text = str(value)
-    kind = _VOCABULARY_OF.get(path)
+    kind = LABELLED_BY_PACK.get(path)
     if kind is not None:
         entry = pack.vocabulary.get(kind, {}).get(text)
         if entry is not None:
