@@ -50,7 +50,7 @@ Feature: Parties and signatories
     And the reason cites clause 3.5
     And the reason cites clause 2.2
     And the reason cites clause 8.1
-    And the officer must refer to the Designated Officer
+    And the officer must refer to their own Data Protection Officer
 
   @clause-3.5 @clause-2.2 @clause-8.1 @does-not-fire
   Scenario: A signatory known by a short name is still a signatory

@@ -225,6 +225,9 @@ REFER_TO = {
     "the meeting chair": "the meeting chair",
     "the Data Protection Officer": "your Data Protection Officer",
     "the Designated Officer": "your organisation's Designated Officer",
+    "their own Data Protection Officer": (
+        "your Data Protection Officer (or whoever leads on data protection in your organisation)"
+    ),
     "the organisation the information came from": "the organisation or person the information came from",
     "the Chief Officer of Police": "the Chief Officer of Police",
     "the Designated Officers of both organisations": "the Designated Officers of both organisations",

@@ -11,15 +11,21 @@ NOT_S115 = {"lawful_basis.gateway": "other_statute"}
 # -- the discloser --------------------------------------------------------------------------
 
 
-def test_a_discloser_that_has_not_signed_the_protocol_is_referred_to_the_designated_officer(
+def test_a_discloser_that_has_not_signed_the_protocol_is_referred_to_its_own_data_protection_lead(
     decide,
 ):
-    """3.5, 2.2: the protocol covers only organisations that have signed it."""
+    """3.5, 2.2: the protocol covers only organisations that have signed it; 8.1: only they have a
+    Designated Officer, so a non-signatory is not sent to one it does not have."""
     decision = decide(**{"discloser.organisation": "Acme Security Ltd", **NOT_S115})
 
     assert effect_of(decision, "parties.discloser-not-signatory") == "refer"
     assert decision.outcome.value == "refer"
-    assert decision.refer_to == ("your organisation's Designated Officer",)
+    assert decision.refer_to == (
+        "your Data Protection Officer (or whoever leads on data protection in your organisation)",
+    )
+    finding = next(f for f in decision.findings if f.rule_id == "parties.discloser-not-signatory")
+    assert "Designated Officer under it (8.1)" in finding.message
+    assert "Designated Officer decides" not in (finding.action or "")
 
 
 def test_a_board_member_the_protocol_says_has_not_signed_is_not_treated_as_a_signatory(decide):

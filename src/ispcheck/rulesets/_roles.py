@@ -2,6 +2,10 @@
 
 DESIGNATED_OFFICER = "your organisation's Designated Officer"
 DPO = "your Data Protection Officer"
+#: An organisation that has not signed has no Designated Officer under the protocol (8.1).
+OWN_DATA_PROTECTION_LEAD = (
+    "your Data Protection Officer (or whoever leads on data protection in your organisation)"
+)
 INVESTIGATOR = "the investigating officer and the Crown Prosecution Service"
 ORIGINATOR = "the organisation or person the information came from"
 CHAIR = "the meeting chair"

@@ -8,7 +8,7 @@ from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
 from ..rule import Rule, gated_rule
-from ._roles import DESIGNATED_OFFICER
+from ._roles import OWN_DATA_PROTECTION_LEAD
 
 discloser_not_signatory = gated_rule(
     "parties.discloser-not-signatory",
@@ -18,19 +18,24 @@ discloser_not_signatory = gated_rule(
     clauses=("3.5", "2.2", "8.1"),
     message=(
         "The disclosing organisation is not in the signatory register (Appendices 12 and 13), so "
-        "the protocol does not cover this share."
+        "the protocol does not cover this share, and the organisation has no Designated Officer "
+        "under it (8.1)."
     ),
     action=(
-        "Check the organisation's name, or ask the Safer Warwickshire Partnership Board whether "
-        "it has signed up (3.5); your Designated Officer decides how to proceed meanwhile."
+        "Check the organisation's name, or ask the community safety team named in 3.5 whether it "
+        "has signed up. Until it has, the protocol's routes are not open to it: your Data "
+        "Protection Officer (or whoever leads on data protection in your organisation) decides "
+        "whether the law allows this share some other way."
     ),
-    refer_to=DESIGNATED_OFFICER,
+    refer_to=OWN_DATA_PROTECTION_LEAD,
     facts=("discloser.organisation",),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Share what is needed to protect life, and tell your Designated Officer afterwards that "
-        "the protocol did not cover this share."
+        "Share what is needed to protect life, and tell your Data Protection Officer (or whoever "
+        "leads on data protection in your organisation) afterwards that the protocol did not "
+        "cover this share."
     ),
+    interpretations=("non-signatory-asks-own-data-protection-lead",),
 )
 
 
