@@ -12,8 +12,8 @@ bash scripts/install-system-deps.sh
 .venv/bin/python -m pip install --disable-pip-version-check -q -e '.[test]'
 
 echo "== ruff"
-.venv/bin/ruff check src tests benchmarks examples
-.venv/bin/ruff format --check src tests benchmarks examples
+.venv/bin/ruff check src tests benchmarks examples scripts
+.venv/bin/ruff format --check src tests benchmarks examples scripts
 echo "== mypy"
 .venv/bin/mypy
 echo "== pytest"

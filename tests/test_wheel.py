@@ -25,6 +25,7 @@ def test_the_wheel_carries_the_pack_and_decides_outside_the_repository(tmp_path:
     assert "ispcheck/py.typed" in names
     assert "ispcheck/packs/warwickshire-csp/forms.toml" in names
     assert "ispcheck/packs/warwickshire-csp/declarations.toml" in names
+    assert "ispcheck/packs/warwickshire-csp/quotations.toml" in names  # the review pack needs no other file
     assert "ispcheck/paperwork/templates/request_form.html" in names
     assert "ispcheck/paperwork/templates/declaration.md" in names
 
