@@ -239,3 +239,39 @@ def test_an_audit_stopped_by_a_signal_leaves_no_file_no_traceback_and_exits_128_
     assert audit.returncode == expected, err
     assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.jsonl"]
+
+
+@pytest.mark.parametrize("when", ["during the audit", "after the last record"])
+def test_a_signal_whose_exception_python_swallowed_still_stops_the_audit_and_keeps_no_file(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """A signal landing in a callback Python runs for itself loses its exception (seen under load).
+
+    The audit must still stop with 128 + the signal and leave no output, not finish with 0.
+    """
+    import signal
+
+    from ispcheck.audit import Audit
+    from ispcheck.cli.options import request_termination
+
+    chunks = Audit.chunks
+
+    def signalled(self: Audit) -> Any:
+        for chunk in chunks(self):
+            if when == "during the audit":
+                request_termination(signal.SIGHUP)  # as the handler does, its raise lost
+            yield chunk
+        request_termination(signal.SIGHUP)
+
+    monkeypatch.setattr(Audit, "chunks", signalled)
+    out_file = tmp_path / "decisions.jsonl"
+    code, _, err = run(capsys, "audit", write_log(tmp_path, [GOOD] * 20), "--no-plugins", "-o", str(out_file))
+    assert code == 128 + signal.SIGHUP
+    assert "Stopped by a signal to end" in err
+    assert list(tmp_path.iterdir()) == [tmp_path / "log.jsonl"]
+
+
+def test_without_a_signal_the_same_audit_finishes_and_writes_its_file(tmp_path: Path, capsys: Any) -> None:
+    out_file = tmp_path / "decisions.jsonl"
+    code, _, _ = run(capsys, "audit", write_log(tmp_path, [GOOD] * 20), "--no-plugins", "-o", str(out_file))
+    assert code == 0 and len(out_file.read_text().splitlines()) == 20

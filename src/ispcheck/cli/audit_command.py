@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from .options import EXIT_BAD_INPUT, EXIT_OK, add_pack_options, checker_factory
+from .options import EXIT_BAD_INPUT, EXIT_OK, add_pack_options, checker_factory, stop_if_terminated
 
 if TYPE_CHECKING:
     from ..audit import Audit, AuditedChunk, InvalidRecord
@@ -144,6 +144,7 @@ def _output(target: str | None) -> Iterator[IO[str] | None]:
 
         with open_atomically(target, newline="\n") as out:
             yield out
+            stop_if_terminated()  # a signal whose exception was lost: the file must not appear
 
 
 def _consume(job: Audit, out: IO[str] | None) -> None:
@@ -154,6 +155,7 @@ def _consume(job: Audit, out: IO[str] | None) -> None:
     # Not a terminal: no bar, and invalid records only in the summary, so logs stay readable.
     last = time.monotonic()
     for chunk in job.chunks():
+        stop_if_terminated()
         if out is not None:
             out.write(chunk.jsonl)
         if time.monotonic() - last >= PLAIN_PROGRESS_EVERY:
@@ -181,6 +183,7 @@ def _with_bar(job: Audit, out: IO[str] | None) -> None:
     with Progress(*columns, console=console, transient=True) as progress:
         bar = progress.add_task("audit", total=size or None, records=0)
         for chunk in job.chunks():
+            stop_if_terminated()
             if out is not None:
                 out.write(chunk.jsonl)
             shown = _show_invalid(chunk, shown, lambda text: progress.console.print(escape(text)))

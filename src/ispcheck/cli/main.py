@@ -25,6 +25,8 @@ from .options import (
     print_error,
     print_json,
     read_file_or_stdin,
+    request_termination,
+    termination_requested,
 )
 
 EXIT_NOT_FOUND = 1
@@ -111,6 +113,7 @@ def _terminate(signum: int, frame: object) -> None:
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
         return
+    request_termination(signum)
     raise Terminated(signum)
 
 
@@ -120,6 +123,7 @@ def _on_termination() -> dict[int, Any]:
 
     global _handling_pid
     _handling_pid = os.getpid()
+    request_termination(None)
     previous: dict[int, Any] = {}
     for signum in (signal.SIGTERM, signal.SIGHUP):
         # Not in the main thread (ispcheck called from a thread): the signals are left alone.
@@ -142,7 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args: argparse.Namespace) -> int:
     try:
-        return _run(args)
+        status = _run(args)
+        stopped = termination_requested()
+        if stopped is not None:  # the signal's exception was lost (see options.stop_if_terminated)
+            raise Terminated(stopped)
+        return status
     except DisclosureError as exc:
         _report_problems(args, exc.problems)
         return EXIT_BAD_INPUT

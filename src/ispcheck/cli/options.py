@@ -31,6 +31,9 @@ __all__ = [
     "print_error",
     "print_json",
     "read_file_or_stdin",
+    "request_termination",
+    "stop_if_terminated",
+    "termination_requested",
 ]
 
 EXIT_OK = 0
@@ -123,3 +126,30 @@ class Terminated(KeyboardInterrupt):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+#: The termination signal received, if any. The handler raises :class:`Terminated` too, but an
+#: exception raised in a signal handler is lost when the signal lands inside a callback Python
+#: runs for itself (a garbage-collection or import-lock callback prints "Exception ignored" and
+#: carries on), so long-running commands also look here before they commit their output.
+_requested: int | None = None
+
+
+def request_termination(signum: int | None) -> None:
+    """Remember that a signal asked the command to end (see :func:`stop_if_terminated`).
+
+    ``None`` forgets it: each command run in a process (tests run many) starts with none.
+    """
+    global _requested
+    _requested = signum
+
+
+def termination_requested() -> int | None:
+    """The signal that asked the command to end, if one did."""
+    return _requested
+
+
+def stop_if_terminated() -> None:
+    """Raise :class:`Terminated` if a signal asked the command to end and the raise was lost."""
+    if _requested is not None:
+        raise Terminated(_requested)
