@@ -265,7 +265,7 @@ def test_the_rule_catalogue_in_words_says_when_a_rule_can_fire(capsys: pytest.Ca
         "When personal data is involved and it is not recorded that the person's name, date of birth "
         "and address were checked." in flat
     )
-    assert "the information was first shared is a meeting and the setting is somewhere else" in flat
+    assert "first shared at a meeting and is now to be shared outside that meeting" in flat
 
 
 def test_checking_a_valid_disclosure_never_loads_pydantic_or_the_contract_models() -> None:

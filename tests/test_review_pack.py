@@ -250,8 +250,8 @@ def test_each_rule_says_in_plain_english_when_it_applies(
     )
     leaving = {r.id: r for r in clause(review, "7.3").rules}["onward.meeting-content"]
     assert leaving.fires_when == (
-        "When personal data is involved, and the meeting where the information was first shared is a "
-        "meeting and the setting is somewhere else (each meeting has its own finding)."
+        "When personal data is involved, and the information was first shared at a meeting and is now "
+        "to be shared outside that meeting (each meeting has its own finding)."
     )
     evidence = {r.id: r for r in clause(review, "A9").rules}["evidence.from-meeting"]
     assert evidence.fires_when == (

@@ -231,7 +231,5 @@ def _value_and_another(rule: Rule, pack: Pack) -> str | None:
     if len(shapes) != 1:
         return None
     name, other = shapes.pop()
-    return (
-        f"{fact_words()[name].called} is a meeting and {fact_words()[other].called} is somewhere else "
-        "(each meeting has its own finding)"
-    )
+    some = fact_words()[name].some
+    return f"{some} and is now to be shared outside that meeting (each meeting has its own finding)"
