@@ -49,6 +49,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ispcheck.cli.audit_command",
     "ispcheck.cli.paperwork_commands",
     "ispcheck.cli.review_pack_command",
+    "ispcheck.cli.service_commands",
 )
 
 EPILOG = """exit status of `check`: 0 share or share_with_conditions, 3 refer, 4 do_not_share,
@@ -211,38 +212,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from ..catalogue import fact_catalogue, interpretation_catalogue
-    from ..fact_words import rule_in_words
-    from ..gates import gate_values
-
     checker = build_checker(args)
     if args.format == "json":
-        print_json(
-            {
-                "pack": {"name": checker.pack.name, "version": checker.pack.version},
-                "rules": [
-                    {
-                        "id": r.rule.id,
-                        "title": r.rule.title,
-                        "effect": r.rule.effect.value,
-                        "when_urgent": r.rule.when_urgent.value if r.rule.when_urgent else None,
-                        "clauses": list(r.rule.clauses),
-                        "law": list(r.rule.law),
-                        "applies_to": "personal data" if r.rule.personal_only else "any data",
-                        "fires_when": gate_values(r.rule.when),
-                        "variants": [gate_values(v.when) for v in r.rule.variants],
-                        "in_words": rule_in_words(r.rule, checker.pack),
-                        "has_predicate": r.rule.check is not None,
-                        "interpretations": list(r.rule.readings),
-                        "plugin": r.plugin,
-                    }
-                    for r in checker.rules
-                ],
-                "facts": fact_catalogue(checker),
-                "interpretations": interpretation_catalogue(checker),
-                "broken_plugins": [{"name": b.name, "problem": b.problem} for b in checker.broken_plugins],
-            }
-        )
+        from ..documents import rules_document
+
+        print_json(rules_document(checker))
     else:
         from . import render
 
@@ -251,52 +225,25 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _partners(args: argparse.Namespace) -> int:
+    from ..documents import partners_document
     from ..pack import DEFAULT_PACK, load_pack
 
-    register = load_pack(args.pack or DEFAULT_PACK).register
+    pack = load_pack(args.pack or DEFAULT_PACK)
     query = " ".join(args.name).strip()
-    if not query:
-        if args.format == "json":
-            print_json([_partner_json(p) for p in register.partners])
-        else:
-            from . import render
-
-            render.register(_console(), register.partners)
-        return EXIT_OK
-    matches = register.search(query)
-    signed = bool(matches) and matches[0].exact and matches[0].is_signatory
+    document = partners_document(pack, query)
     if args.format == "json":
-        print_json(
-            {
-                "query": query,
-                "signatory": signed,
-                "matches": [
-                    {"name": m.entry.name, "exact": m.exact, "score": m.score, "signatory": m.is_signatory}
-                    for m in matches
-                ],
-                "partner": _partner_json(matches[0].entry) if signed else None,
-            }
-        )
+        print_json(document)
+    elif not query:
+        from . import render
+
+        render.register(_console(), pack.register.partners)
     else:
         from . import render
 
-        render.partner(_console(), query, matches)
-    return EXIT_OK if signed else EXIT_NOT_FOUND
-
-
-def _partner_json(p: Any) -> dict[str, Any]:
-    return {
-        "name": p.name,
-        "class": p.partner_class,
-        "appendix": p.appendix,
-        "kind": p.kind,
-        "public_authority": p.public_authority,
-        "relevant_authority": p.relevant_authority,
-        "aliases": list(p.aliases),
-        "chief_officer_role": p.chief_officer_role,
-        "designated_officer_roles": list(p.designated_officer_roles),
-        "note": p.note,
-    }
+        render.partner(_console(), query, pack.register.search(query))
+    if not query:
+        return EXIT_OK
+    return EXIT_OK if isinstance(document, dict) and document["signatory"] else EXIT_NOT_FOUND
 
 
 def _schema(args: argparse.Namespace) -> int:
