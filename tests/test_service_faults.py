@@ -30,6 +30,7 @@ def test_a_fault_while_deciding_is_a_500_with_no_outcome_telling_the_caller_not_
         raise RuntimeError("a fault with the victim's address in its message")
 
     monkeypatch.setattr(checker, "check", broken)
+    monkeypatch.setattr(checker, "decide", broken)
     client, key = client_with(checker)
     with client:
         answer = client.post(

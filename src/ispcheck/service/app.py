@@ -14,24 +14,27 @@ more than it saves); the register's blocking calls run on threads (see :mod:`.ga
 from __future__ import annotations
 
 import logging
+import os
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
+from pydantic import ValidationError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ..decision import Decision
 from ..documents import pack_document, pack_revision, partners_document, rules_document
 from ..engine import Checker
 from ..errors import DisclosureError, Problem
 from ..schema import disclosure_schema
 from ..text_input import read_json
+from ..view import view_of_json
 from .gateway import RegisterGateway, RegisterUnavailable
 from .keys import ApiKey, KeyStore
 from .metrics import Metrics
@@ -176,8 +179,7 @@ def create_app(config: ServiceConfig) -> Starlette:
             "error": "not_found" if status == 404 else "method_not_allowed",
             "message": f"There is no {request.method} {request.url.path}: see /openapi.json.",
         }
-        response = Response(_encode(body), status, media_type="application/json")
-        response.headers.update(state.headers)
+        response = Response(_encode(body), status, headers=state.headers, media_type="application/json")
         state.metrics.answered("unknown", status, 0.0)
         return response
 
@@ -207,11 +209,13 @@ async def _answer(
             log["key"] = api_key.name
         result = await handler(request, state, api_key, log)
         if isinstance(result, _Raw):
-            response = Response(result.body, 200, media_type=result.media_type)
+            response = Response(result.body, 200, headers=state.headers, media_type=result.media_type)
         else:
-            response = Response(_encode(result), 200, media_type="application/json")
+            response = Response(_encode(result), 200, headers=state.headers, media_type="application/json")
     except _Refusal as refusal:
-        response = Response(_encode(refusal.body), refusal.status, media_type="application/json")
+        response = Response(
+            _encode(refusal.body), refusal.status, headers=state.headers, media_type="application/json"
+        )
         if refusal.status == 401:
             response.headers["www-authenticate"] = 'Bearer realm="ispcheck"'
         log["error"] = refusal.body["error"]
@@ -226,8 +230,7 @@ async def _answer(
             "message": "ispcheck could not answer because of a fault in ispcheck. Nothing was decided or "
             "recorded: do not share, and ask for the fault to be fixed.",
         }
-        response = Response(_encode(body), 500, media_type="application/json")
-    response.headers.update(state.headers)
+        response = Response(_encode(body), 500, headers=state.headers, media_type="application/json")
     seconds = time.perf_counter() - started
     state.metrics.answered(name, response.status_code, seconds)
     log["status"] = response.status_code
@@ -250,8 +253,8 @@ def _authorise(request: Request, keys: KeyStore, scope: str) -> ApiKey:
     return key
 
 
-async def _body(request: Request, limit: int) -> Any:
-    """The JSON body, refusing one over ``limit`` bytes, unreadable, or with a key given twice."""
+async def _raw_body(request: Request, limit: int) -> bytes:
+    """The body's bytes, refusing more than ``limit`` before reading them all."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
@@ -265,12 +268,22 @@ async def _body(request: Request, limit: int) -> Any:
     raw = b"".join(chunks)
     if not raw.strip():
         raise _Refusal(400, "malformed_json", "The body is empty: send the disclosure as JSON.")
+    return raw
+
+
+def _parsed(raw: bytes) -> Any:
+    """The JSON in ``raw``, refusing text that is not JSON, or has a key given twice."""
     try:
         return read_json(raw, source="the body")
     except DisclosureError as exc:  # a key given twice, or nesting too deep: bad input, named
         raise _problems(exc.problems) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise _Refusal(400, "malformed_json", f"The body is not JSON in UTF-8: {exc}") from None
+
+
+async def _body(request: Request, limit: int) -> Any:
+    """The JSON body, refusing one over ``limit`` bytes, unreadable, or with a key given twice."""
+    return _parsed(await _raw_body(request, limit))
 
 
 def _too_large(limit: int) -> _Refusal:
@@ -285,7 +298,11 @@ def _decided(checker: Checker, data: Any, log: dict[str, Any] | None = None) -> 
         decision = checker.check(data)
     except DisclosureError as exc:
         raise _problems(exc.problems) from None
-    answer = {"decision_id": str(uuid.uuid4()), **decision.to_dict()}
+    return _answered(decision, log)
+
+
+def _answered(decision: Decision, log: dict[str, Any] | None) -> dict[str, Any]:
+    answer = {"decision_id": os.urandom(16).hex(), **decision.to_dict()}
     if log is not None:
         log["decision_id"] = answer["decision_id"]
         log["outcome"] = answer["outcome"]
@@ -294,7 +311,15 @@ def _decided(checker: Checker, data: Any, log: dict[str, Any] | None = None) -> 
 
 
 async def _decide(request: Request, state: _State, key: ApiKey | None, log: dict[str, Any]) -> Any:
-    answer = _decided(state.config.checker, await _body(request, state.config.max_body), log)
+    raw = await _raw_body(request, state.config.max_body)
+    try:
+        # The fast reader: msgspec, with a count that rules out a key given twice. Anything it
+        # cannot vouch for goes to the strict reader below, which names every problem.
+        view = view_of_json(raw)
+    except (ValidationError, DisclosureError):
+        answer = _decided(state.config.checker, _parsed(raw), log)
+    else:
+        answer = _answered(state.config.checker.decide(view), log)
     state.metrics.decided(answer["outcome"])
     return answer
 
