@@ -3,10 +3,13 @@
 # tmux (the terminal checklist is tested by keystrokes), chromium (paperwork is rendered to PDF and
 # screenshot by headless Chromium), poppler-utils (pdfinfo, pdftoppm and pdftotext check the printed
 # pages) and a font for Chromium to print with.
+# Node.js runs the example service client (examples/service-client) that the tests drive, and
+# autocannon for the service benchmark.
 # Needs root (as on CI) or sudo.
 set -euo pipefail
 need=()
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 { command -v pdftoppm && command -v pdfinfo && command -v pdftotext; } >/dev/null 2>&1 || need+=(poppler-utils)
 # The paperwork's HTML names DejaVu Sans first; without any font Chromium prints empty boxes.

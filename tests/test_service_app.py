@@ -7,7 +7,9 @@ plain message, and that it carries no outcome.
 from __future__ import annotations
 
 import json
+import os
 import signal
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -330,3 +332,46 @@ def test_sigterm_stops_the_service_gracefully_and_what_it_acknowledged_stays_rec
     with Register.open(register, create=False) as opened:
         assert [r.id for r in opened.records()] == ids
         assert opened.verify().ok
+
+
+# -- a client that is not Python ---------------------------------------------------------------
+
+
+NODE_CLIENT = Path(__file__).resolve().parents[1] / "examples" / "service-client" / "decide.mjs"
+
+
+def node(service: Service, *args: str, key: str = "full") -> subprocess.CompletedProcess[str]:
+    import shutil
+
+    assert shutil.which("node"), "Node.js is missing: run scripts/install-system-deps.sh"
+    env = {
+        "PATH": os.environ["PATH"],
+        "ISPCHECK_URL": f"http://127.0.0.1:{service.port}",
+        "ISPCHECK_KEY": service.keys[key],
+    }
+    return subprocess.run(
+        ["node", str(NODE_CLIENT), *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_the_node_example_decides_and_records_through_the_real_service(
+    service: Service, tmp_path: Path
+) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(clean_disclosure(**{"context.ongoing_investigation": True})))
+    decided = node(service, str(case))
+    assert decided.returncode == 0, decided.stderr
+    assert "outcome: refer (pack warwickshire-csp 2024-05-08)" in decided.stdout
+    recorded = node(service, str(case), "--record")
+    assert recorded.returncode == 0 and "recorded as record" in recorded.stdout
+
+
+def test_the_node_example_fails_closed_on_bad_input_or_a_wrong_key(service: Service, tmp_path: Path) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"discloser": {}}))
+    bad = node(service, str(case))
+    assert bad.returncode == 1 and "do not share: the service answered 422" in bad.stdout
+    assert "discloser.organisation: this field is required" in bad.stdout
+    case.write_text(json.dumps(clean_disclosure()))
+    denied = node(service, str(case), key="revoked")
+    assert denied.returncode == 1 and "answered 401" in denied.stdout
