@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -375,3 +376,44 @@ def test_the_node_example_fails_closed_on_bad_input_or_a_wrong_key(service: Serv
     case.write_text(json.dumps(clean_disclosure()))
     denied = node(service, str(case), key="revoked")
     assert denied.returncode == 1 and "answered 401" in denied.stdout
+
+
+def test_killing_the_service_mid_load_loses_no_acknowledged_record_and_the_chain_verifies(
+    tmp_path: Path,
+) -> None:
+    """kill -9 while four clients record: every record the service answered 200 for is there."""
+    import threading
+
+    from ispcheck.register import Register
+
+    register = tmp_path / "register.sqlite"
+    victim = Service(tmp_path, str(register)).start()
+    acknowledged: list[int] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def client() -> None:
+        while not stop.is_set():
+            try:
+                answer = victim.call("POST", "/v1/register", clean_disclosure())
+            except OSError:
+                return  # the service is gone
+            if answer.status == 200:
+                with lock:
+                    acknowledged.append(answer.body["record_id"])
+
+    clients = [threading.Thread(target=client) for _ in range(4)]
+    for thread in clients:
+        thread.start()
+    deadline = time.monotonic() + 30
+    while len(acknowledged) < 40 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    victim.stop(signal.SIGKILL)
+    stop.set()
+    for thread in clients:
+        thread.join(timeout=30)
+    assert len(acknowledged) >= 40
+    with Register.open(register, create=False) as opened:
+        stored = {r.id for r in opened.records()}
+        assert set(acknowledged) <= stored
+        assert opened.verify().ok
