@@ -200,6 +200,20 @@ def test_the_schema_publishes_the_contract_and_forbids_unknown_fields() -> None:
     assert "secure_email" in channel["enum"]
 
 
+def test_the_schema_allows_a_null_optional_group_as_the_contract_does_and_not_a_null_required_one() -> None:
+    """A case system validating against the schema must accept what ispcheck accepts."""
+    from ispcheck import Checker
+
+    properties = disclosure_schema()["properties"]
+    for group in ("subjects", "lawful_basis", "consent", "necessity", "accuracy", "context"):
+        assert {"type": "null"} in properties[group]["anyOf"], group
+        Checker(use_entry_points=False).check(clean_disclosure(**{group: None}))  # accepted
+    for group in ("discloser", "recipient", "data", "purpose", "handling"):
+        assert "anyOf" not in properties[group], group
+        with pytest.raises(DisclosureError):
+            Checker(use_entry_points=False).check(clean_disclosure(**{group: None}))
+
+
 def test_a_long_value_outside_a_vocabulary_is_shown_cut_short_with_its_length() -> None:
     from ispcheck.validation import parse_disclosure
 

@@ -54,7 +54,13 @@ __all__ = [
     "Subject",
 ]
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_LENGTH)]
+#: A name that is not blank: the schema says "at least one character that is not a space" (the
+#: validator strips spaces before counting, so a name of spaces is refused as empty).
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_LENGTH),
+    Field(json_schema_extra={"pattern": r"\S"}),
+]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX_LENGTH)]
 #: A yes/no fact: true or false (a JSON boolean) only. Not "yes", "no", "true", 1 or 0, which
 #: pydantic would otherwise read as booleans: a fact given as text or a number is a mistake to

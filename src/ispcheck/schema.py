@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from .disclosure import Disclosure
 from .fact_kinds import fact_kinds
+from .vocabulary import OPTIONAL_GROUPS
 
 
 def disclosure_schema() -> dict[str, Any]:
@@ -27,6 +28,13 @@ def disclosure_schema() -> dict[str, Any]:
             said = properties[name].get("description") or fact.what  # the contract's own, if any
             properties[name]["description"] = f"{said} {fact.unknown_in_words}"
             properties[name]["x-fact-kind"] = fact.kind.value
+    properties = schema.get("properties", {})
+    for group in sorted(OPTIONAL_GROUPS & set(properties)):
+        # The contract reads a null group as "none of these facts is known" (see the validator);
+        # the schema says so, or a case system validating against it would refuse what ispcheck takes.
+        shape = properties[group]
+        default = shape.pop("default", None)
+        properties[group] = {"anyOf": [shape, {"type": "null"}], "default": default}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "ispcheck proposed disclosure",

@@ -130,11 +130,15 @@ def create_app(config: ServiceConfig) -> Starlette:
         "openapi": _encode(openapi_document(config.checker)),
     }
 
-    def route(path: str, name: str, scope: str | None, handler: Handler, methods: list[str]) -> Route:
+    def route(path: str, **by_method: tuple[str, str | None, Handler]) -> Route:
+        """One path, with a handler (its name for logs and metrics, and its scope) per method."""
+
         async def endpoint(request: Request) -> Response:
+            method = "GET" if request.method == "HEAD" else request.method
+            name, scope, handler = by_method[method]
             return await _answer(request, state, name, scope, handler)
 
-        return Route(path, endpoint, methods=methods, name=name)
+        return Route(path, endpoint, methods=list(by_method))
 
     def serve_fixed(key: str) -> Handler:
         async def handler(
@@ -145,21 +149,24 @@ def create_app(config: ServiceConfig) -> Starlette:
         return handler
 
     routes = [
-        route("/v1/decisions", "decide", "decide", _decide, ["POST"]),
-        route("/v1/decisions/batch", "decide_batch", "decide", _decide_batch, ["POST"]),
-        route("/v1/facts-that-matter", "facts_that_matter", "decide", _facts_that_matter, ["POST"]),
-        route("/v1/register", "record", "record", _record, ["POST"]),
-        route("/v1/register", "register_list", "register:read", _register_list, ["GET"]),
-        route("/v1/register/verify", "register_verify", "register:read", _register_verify, ["GET"]),
-        route("/v1/register/{record_id}", "register_get", "register:read", _register_get, ["GET"]),
-        route("/v1/rules", "rules", "decide", serve_fixed("rules"), ["GET"]),
-        route("/v1/pack", "pack", "decide", serve_fixed("pack"), ["GET"]),
-        route("/v1/schema", "schema", "decide", serve_fixed("schema"), ["GET"]),
-        route("/v1/partners", "partners", "decide", _partners, ["GET"]),
-        route("/openapi.json", "openapi", None, serve_fixed("openapi"), ["GET"]),
-        route("/health/live", "live", None, _live, ["GET"]),
-        route("/health/ready", "ready", None, _ready, ["GET"]),
-        route("/metrics", "metrics", None, _metrics, ["GET"]),
+        route("/v1/decisions", POST=("decide", "decide", _decide)),
+        route("/v1/decisions/batch", POST=("decide_batch", "decide", _decide_batch)),
+        route("/v1/facts-that-matter", POST=("facts_that_matter", "decide", _facts_that_matter)),
+        route(
+            "/v1/register",
+            POST=("record", "record", _record),
+            GET=("register_list", "register:read", _register_list),
+        ),
+        route("/v1/register/verify", GET=("register_verify", "register:read", _register_verify)),
+        route("/v1/register/{record_id}", GET=("register_get", "register:read", _register_get)),
+        route("/v1/rules", GET=("rules", "decide", serve_fixed("rules"))),
+        route("/v1/pack", GET=("pack", "decide", serve_fixed("pack"))),
+        route("/v1/schema", GET=("schema", "decide", serve_fixed("schema"))),
+        route("/v1/partners", GET=("partners", "decide", _partners)),
+        route("/openapi.json", GET=("openapi", None, serve_fixed("openapi"))),
+        route("/health/live", GET=("live", None, _live)),
+        route("/health/ready", GET=("ready", None, _ready)),
+        route("/metrics", GET=("metrics", None, _metrics)),
     ]
 
     @asynccontextmanager
@@ -179,7 +186,8 @@ def create_app(config: ServiceConfig) -> Starlette:
             "error": "not_found" if status == 404 else "method_not_allowed",
             "message": f"There is no {request.method} {request.url.path}: see /openapi.json.",
         }
-        response = Response(_encode(body), status, headers=state.headers, media_type="application/json")
+        headers = {**state.headers, **(getattr(exc, "headers", None) or {})}  # Allow, on a 405
+        response = Response(_encode(body), status, headers=headers, media_type="application/json")
         state.metrics.answered("unknown", status, 0.0)
         return response
 

@@ -21,6 +21,10 @@ __all__ = ["openapi_document"]
 _OUTCOMES = ["share", "share_with_conditions", "refer", "do_not_share"]
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 
+_BATCH_ITEM = (
+    "a disclosure: each is checked on its own, and one that breaks the contract gets its problems in "
+    "its result"
+)
 _DO_NOT_SHARE = (
     "Anything but 200 means do not share: nothing was decided (or, for the register, nothing was "
     "recorded), and the body never carries an outcome."
@@ -166,11 +170,12 @@ def openapi_document(checker: Checker) -> dict[str, Any]:
                             "schema": {
                                 "type": "object",
                                 "required": ["disclosures"],
+                                "additionalProperties": False,
                                 "properties": {
                                     "disclosures": {
                                         "type": "array",
                                         "maxItems": 1000,
-                                        "items": {"type": "object"},
+                                        "items": {"description": _BATCH_ITEM},
                                     }
                                 },
                             }
@@ -252,7 +257,11 @@ def openapi_document(checker: Checker) -> dict[str, Any]:
                         "in": "query",
                         "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
                     },
-                    {"name": "before", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                    {
+                        "name": "before",
+                        "in": "query",
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 10**18},
+                    },
                     {"name": "outcome", "in": "query", "schema": {"enum": _OUTCOMES}},
                 ],
                 "responses": {
@@ -274,7 +283,14 @@ def openapi_document(checker: Checker) -> dict[str, Any]:
             "get": {
                 "summary": "Walk the hash chain; with expect=ID:HASH, check hashes written down earlier",
                 "security": secured,
-                "parameters": [{"name": "expect", "in": "query", "schema": {"type": "string"}}],
+                "parameters": [
+                    {
+                        "name": "expect",
+                        "in": "query",
+                        "schema": {"type": "string", "pattern": "^[0-9]{1,18}:[0-9a-fA-F]{64}$"},
+                        "description": "ID:HASH, a record id and the hash written down for it",
+                    }
+                ],
                 "responses": {
                     "200": _json({"type": "object"}, "What the walk found."),
                     **_refusals(422, 503, *common),
