@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -58,6 +59,8 @@ class Service:
     port: int = 0
     process: subprocess.Popen[str] | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    #: For HTTPS: the certificate to trust (the service's own, self-signed, in the tests).
+    trust: Path | None = None
 
     @property
     def keys_file(self) -> Path:
@@ -128,14 +131,16 @@ class Service:
         headers: dict[str, str] | None = None,
     ) -> Answer:
         data = raw if raw is not None else (None if body is None else json.dumps(body).encode("utf-8"))
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data, method=method)
+        scheme = "https" if self.trust else "http"
+        request = urllib.request.Request(f"{scheme}://127.0.0.1:{self.port}{path}", data=data, method=method)
         request.add_header("Content-Type", "application/json")
         if key is not None:
             request.add_header("Authorization", f"Bearer {self.keys.get(key, key)}")
         for name, value in (headers or {}).items():
             request.add_header(name, value)
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            context = ssl.create_default_context(cafile=str(self.trust)) if self.trust else None
+            with urllib.request.urlopen(request, timeout=30, context=context) as response:
                 return _answer(response.status, dict(response.headers), response.read())
         except urllib.error.HTTPError as error:
             return _answer(error.code, dict(error.headers), error.read())

@@ -417,3 +417,42 @@ def test_killing_the_service_mid_load_loses_no_acknowledged_record_and_the_chain
         stored = {r.id for r in opened.records()}
         assert set(acknowledged) <= stored
         assert opened.verify().ok
+
+
+def test_with_a_certificate_and_key_the_service_answers_over_https(tmp_path: Path) -> None:
+    import shutil
+
+    assert shutil.which("openssl"), "openssl is missing"
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    secure = Service(
+        tmp_path, None, extra=["--tls-cert", str(cert), "--tls-key", str(key)], trust=cert
+    ).start()
+    try:
+        assert secure.call("POST", "/v1/decisions", clean_disclosure()).body["outcome"] == "share"
+        plain = Service(tmp_path, None, keys=secure.keys, port=secure.port)
+        with pytest.raises(OSError):  # plain HTTP to an HTTPS port gets no answer it can read
+            plain.call("GET", "/health/live", key=None)
+    finally:
+        secure.stop()
