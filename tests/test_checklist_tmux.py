@@ -139,7 +139,9 @@ def test_a_checklist_ended_by_a_signal_keeps_its_draft_and_exits_128_plus_it(
     terminal.answer(MARAC_KEYS[:3])
     terminal.wait_for("What kind of information is it?")
     found = subprocess.run(
-        ["pgrep", "-f", f"python .*checklist --no-plugins --draft {draft}"], capture_output=True, text=True
+        ["pgrep", "-f", f"python[0-9.]* .*checklist --no-plugins --draft {draft}"],
+        capture_output=True,
+        text=True,
     )
     (pid,) = (int(p) for p in found.stdout.split())  # the checklist itself, not the shell around it
     os.kill(pid, getattr(signal, name))

@@ -19,6 +19,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from ..decision import Decision, Effect
 from ..interview import URGENT_DEFAULTS, Interview
@@ -27,7 +28,7 @@ from ..questions import Question, by_id, if_not_known
 from ..sensitivity import binding_findings
 from . import render
 from .checklist_files import load_draft, read_answers, record, stamped, write_json
-from .checklist_prompts import HELP_LINE, PROMPTS, Back, Review, Stop
+from .checklist_prompts import HELP_LINE, PROMPTS, Back, Current, Review, Stop, describe
 from .options import Terminated, build_checker, print_json
 
 __all__ = ["EXIT_NOT_SAVED", "Session", "run"]
@@ -75,26 +76,28 @@ class Session:
         self.shown: frozenset[tuple[str, str]] = frozenset()
         #: The signal that stopped the session (SIGTERM, SIGHUP), if one did.
         self.stopped_by: int | None = None
+        #: Answers undone by going back (:b), offered again as what Enter keeps.
+        self.kept: dict[str, Any] = {}
+
+    def say(self, markup: str, *, indent: int = 0, hang: int = 2) -> None:
+        """Print a paragraph of markup wrapped to the terminal; continuation lines ``hang`` in."""
+        render.indented(self.console, markup, indent, hang=hang, markup=True)
 
     def run(self) -> int:
         previous = _on_hangup()
         try:
             return self._run()
         except Stop:
-            self.console.print(
-                f"\nStopped. Your answers are saved in {self.draft}.\n"
-                f"Carry on later with: ispcheck checklist --resume {self.draft}"
-            )
+            self.say(f"\nStopped. Your answers are saved in {escape(str(self.draft))}.")
+            self.say(f"Carry on later with: ispcheck checklist --resume {escape(str(self.draft))}")
             return 128 + self.stopped_by if self.stopped_by else 130
         finally:
             signal.signal(signal.SIGHUP, previous)
 
     def _run(self) -> int:
-        self.console.print(
-            "[bold]Information sharing checklist[/] (Warwickshire Community Safety ISP)\n"
-            f"Answers are saved as you go to {self.draft}\n"
-            f"Type the number of an answer. {HELP_LINE}"
-        )
+        self.say("[bold]Information sharing checklist[/] (Warwickshire Community Safety ISP)")
+        self.say(f"Answers are saved as you go to {escape(str(self.draft))}")
+        self.say(f"Type the number of an answer. {HELP_LINE}")
         self._save_draft()
         while True:
             question = self.interview.next_question()
@@ -108,49 +111,73 @@ class Session:
         return _exit_code(decision)
 
     def _ask(self, question: Question, *, editing: bool = False) -> None:
+        """Ask one question and record the answer; :b undoes the last answer, :r reviews."""
+        given = self.interview.answers if editing else self.kept
+        current = Current(given[question.id]) if question.id in given else None
         try:
-            value = self._prompt(question)
+            value = self._prompt(question, current)
         except Back:
             if not editing:
-                undone = self.interview.back()
-                if undone is not None:
-                    self._save_draft()
-                    self.console.print(f"[dim]Back to: {escape(undone.text)}[/]")
+                self._back()
             return
         except Review:
             self._review()
             return
+        if question.id in self.kept and self.kept.pop(question.id) != value:
+            self.kept.clear()  # a changed answer may change what the later ones mean: ask afresh
         cleared = self.interview.answer(question.id, value)
         self._save_draft()
         if cleared:
             names = ", ".join(by_id(q).text for q in cleared)
-            self.console.print(f"[dim]Cleared because they depended on it: {escape(names)}[/]")
+            self.say(f"[dim]Cleared because they depended on it: {escape(names)}[/]")
         if question.id == "context.urgent_risk_to_life" and value is True:
-            self.console.print(
+            self.say(
                 "[bold]Urgent path:[/] only what is needed to share safely now will be asked. "
                 "The rest is recorded afterwards. Assumed for now: purpose protecting life, "
-                f"marked {URGENT_DEFAULTS['handling.classification']}, not in a meeting."
+                f"marked {URGENT_DEFAULTS['handling.classification']}, not in a meeting (unless "
+                "you say it will be spoken or shown in one)."
             )
         self._show_progress()
 
-    def _prompt(self, question: Question) -> Any:
-        number = len(self.interview.order) + 1
-        self.console.print(f"\n[bold]{number}. {escape(question.text)}[/]")
+    def _back(self) -> None:
+        """Undo the last answer, keeping it to offer again as the default."""
+        last = self.interview.order[-1] if self.interview.order else None
+        value = self.interview.answers.get(last) if last else None
+        undone = self.interview.back()
+        if undone is None:
+            return
+        self.kept[undone.id] = value
+        self._save_draft()
+        self.say(f"[dim]Back to: {escape(undone.text)}[/]")
+
+    def _prompt(self, question: Question, current: Current | None) -> Any:
+        """Show the question and read an answer; one that contradicts another is asked again."""
+        order = self.interview.order
+        number = order.index(question.id) + 1 if question.id in order else len(order) + 1
+        self.say(f"\n[bold]{number}. {escape(question.text)}[/]", hang=len(f"{number}. "))
         pack = self.interview.checker.pack
         if question.appendix2:
             words = next(q.protocol_text for q in pack.checklist if q.id == question.appendix2)
-            self.console.print(f"[italic]Appendix 2 asks: {escape(words)}[/]")
+            self.say(f"[italic]Appendix 2 asks: {escape(words)}[/]")
         cites = ", ".join(question.clauses)
-        self.console.print(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
+        self.say(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
         meaning = if_not_known(question)
         if meaning:
-            self.console.print(f"[dim]{escape(meaning)}[/]")
+            self.say(f"[dim]{escape(meaning)}[/]")
         handler = PROMPTS[question.kind]
-        return handler(self, question)
+        while True:
+            value = handler(self, question, current)
+            clash = self.interview.contradiction(question.id, value)
+            if clash is None:
+                return value
+            self.say(f"[bold]{escape(clash)}[/] Pick again, or change the other answer with :r.")
+            if current is not None and current.value == value:
+                current = None  # Enter must not offer the contradicting answer again
 
     def _input(self, hint: str) -> str:
+        prompt = render.wrapped(self.console, Text.from_markup(f"[dim]{hint}[/]", emoji=False), hang=2)
         try:
-            text = self.read(f"[dim]{hint}[/]\n> ").strip()
+            text = self.read(prompt.markup + "> ").strip()
         except (EOFError, KeyboardInterrupt) as exc:
             self.stopped_by = exc.signum if isinstance(exc, Terminated) else None
             raise Stop from None
@@ -170,36 +197,33 @@ class Session:
         counts = ((len(decision.findings_with(effect)), words) for effect, words in _PROGRESS_WORDS)
         summary = " · ".join(f"{n} {words}" for n, words in counts if n)
         style = render.OUTCOME_STYLE[decision.outcome]
-        self.console.print(
-            f"Now: [{style}]{render.short_outcome(decision)}[/]" + (f" · {summary}" if summary else "")
-        )
+        self.say(f"Now: [{style}]{render.short_outcome(decision)}[/]" + (f" · {summary}" if summary else ""))
         binding = binding_findings(decision)
         # Keyed as binding_findings keys them, so the two can be compared.
         by_key = {(f.rule_id, f.effect.value): f for f in decision.findings}
         new = [f for key, f in by_key.items() if key in binding and key not in self.shown]
         new.sort(key=lambda f: -f.severity)
         for f in new[:3]:
-            self.console.print(
-                f"  + {f.effect.value}: {escape(f.message)} [dim]({render.cite(f.clauses)})[/]"
-            )
+            self.say(f"+ {f.effect.value}: {escape(f.message)} [dim]({render.cite(f.clauses)})[/]", indent=2)
         if len(new) > 3:
-            self.console.print(f"  + and {len(new) - 3} more")
+            self.say(f"+ and {len(new) - 3} more", indent=2)
         resolved = len(self.shown - binding)
         if resolved:
-            self.console.print(f"  [dim]{resolved} earlier finding(s) resolved by this answer[/]")
+            self.say(f"[dim]{resolved} earlier finding(s) resolved by this answer[/]", indent=2)
         self.shown = binding
 
     def _review(self) -> None:
         while True:
-            self.console.print("\n[bold]Your answers[/]")
+            self.say("\n[bold]Your answers[/]")
             for number, question in enumerate(self.interview.asked(), start=1):
-                shown = _describe(question, self.interview.answers[question.id])
-                self.console.print(f"{number:>3}. {escape(question.text)}\n       {escape(shown)}")
+                shown = describe(question, self.interview.answers[question.id])
+                self.say(f"{number:>3}. {escape(question.text)}", hang=5)
+                self.say(escape(shown), indent=7)
             text = self._input_review()
             if not text:
                 return
             if not text.isdigit() or not 1 <= int(text) <= len(self.interview.order):
-                self.console.print("Type the number of an answer to change, or press Enter.")
+                self.say("Type the number of an answer to change, or press Enter.")
                 continue
             question = self.interview.asked()[int(text) - 1]
             self._ask(question, editing=True)
@@ -298,19 +322,6 @@ def _exit_code(decision: Decision) -> int:
     from .main import EXIT_BY_OUTCOME
 
     return EXIT_BY_OUTCOME[decision.outcome]
-
-
-def _describe(question: Question, value: Any) -> str:
-    if value is None:
-        return "not known"
-    if question.kind == "yesno":
-        return "yes" if value else "no"
-    labels = {c.value: c.label for c in question.choices}
-    if question.kind == "subjects":
-        return ", ".join(labels[s["role"]] + (" (child)" if s.get("is_child") else "") for s in value)
-    if isinstance(value, list):
-        return ", ".join(labels.get(v, str(v)) for v in value) or "none"
-    return str(labels.get(value, value))
 
 
 def _officer_roles(partner: Partner | None) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rich.console import Console
 from rich.markup import escape
@@ -37,10 +37,10 @@ def cite(clauses: Iterable[str]) -> str:
 
 
 class _Page:
-    """Collects headings and bulleted items, then prints them at once with hanging indents.
+    """Collects headings and bulleted items, then prints them at once, each wrapped with its indent.
 
-    One print call is much faster than many with rich; wrapping each bullet here keeps its
-    continuation lines under its text rather than at the left margin.
+    One print call is much faster than many with rich. Every line is wrapped here (by
+    :func:`wrapped`), so a continuation keeps its indent rather than restarting at the left margin.
     """
 
     def __init__(self, console: Console) -> None:
@@ -48,21 +48,43 @@ class _Page:
         self.text = Text()
 
     def line(self, markup: str) -> None:
-        self.text.append_text(Text.from_markup(markup, emoji=False))
-        self.text.append("\n")
+        """One line of markup; leading newlines give blank lines, leading spaces its indent."""
+        text = Text.from_markup(markup, emoji=False)
+        for paragraph in text.split("\n", allow_blank=True):
+            plain = paragraph.plain
+            indent = len(plain) - len(plain.lstrip(" "))
+            if not plain.strip():
+                self.text.append("\n")
+                continue
+            body = paragraph[indent:]
+            self.text.append_text(wrapped(self.console, body, lead=" " * indent, hang=indent + 2))
 
     def item(self, markup: str, *, marker: str = "•", indent: int = 2) -> None:
-        width = max(self.console.width - indent - 2, 20)
         lead = " " * (indent - 1) + marker + " "
-        for number, piece in enumerate(Text.from_markup(markup, emoji=False).wrap(self.console, width)):
-            self.text.append(lead if number == 0 else " " * len(lead))
-            piece.rstrip()
-            self.text.append_text(piece)
-            self.text.append("\n")
+        self.text.append_text(wrapped(self.console, Text.from_markup(markup, emoji=False), lead=lead))
 
     def print(self) -> None:
         self.text.rstrip()
         self.console.print(self.text, soft_wrap=True)
+
+
+def wrapped(console: Console, text: Text, *, lead: str = "", hang: int | None = None) -> Text:
+    """``text`` wrapped to the terminal: the first line after ``lead``, the rest ``hang`` spaces in.
+
+    ``hang`` is the width of ``lead`` unless given. The terminal is never left to wrap a line
+    itself, since it would restart the line at column 0; the last column is kept free too.
+    Blank lines before the text stay blank. Each line of the result ends with a newline.
+    """
+    hang = len(lead) if hang is None else hang
+    width = max(console.width - 1 - max(len(lead), hang), 20)
+    blank = len(text.plain) - len(text.plain.lstrip("\n"))
+    out = Text("\n" * blank)  # blank lines before a paragraph are not its first line
+    for number, piece in enumerate(text[blank:].wrap(console, width)):
+        out.append(lead if number == 0 else " " * hang)
+        piece.rstrip()
+        out.append_text(piece)
+        out.append("\n")
+    return out
 
 
 def reading_titles(pack: Pack) -> dict[str, str]:
@@ -196,13 +218,17 @@ def problems(console: Console, source: str, found: list[Problem]) -> None:
         console.print(f"  • [bold]{escape(where)}[/]: {escape(p.message)}")
 
 
-def indented(console: Console, text: str, indent: int, style: str = "") -> None:
-    """Print plain text wrapped to the terminal, every line at the same indent (none restarts at column 0)."""
-    import textwrap
+def indented(
+    console: Console, text: str, indent: int, style: str = "", *, hang: int = 0, markup: bool = False
+) -> None:
+    """Print text wrapped to the terminal at ``indent``, continuation lines ``hang`` further in.
 
-    width = max(console.width, indent + 20)
-    for line in textwrap.wrap(text, width - indent, break_on_hyphens=False) or [""]:
-        console.print(Text(" " * indent + line, style=style), soft_wrap=True)
+    No line restarts at column 0. ``markup`` reads rich markup in ``text``; otherwise it is plain.
+    """
+    body = Text.from_markup(text, style=style, emoji=False) if markup else Text(text, style=style)
+    out = wrapped(console, body, lead=" " * indent, hang=indent + hang)
+    out.rstrip()
+    console.print(out, soft_wrap=True)
 
 
 def rules(console: Console, checker: Checker) -> None:
@@ -260,46 +286,55 @@ def _interpretations(console: Console, checker: Checker) -> None:
 
 
 def partner(console: Console, query: str, matches: list[Match]) -> None:
+    """Whether ``query`` names a signatory, saying what it matched and why."""
+
+    def say(markup: str, indent: int = 0) -> None:
+        indented(console, markup, indent, hang=2, markup=True)
+
     if not matches:
-        console.print(
+        say(
             f"[bold red]{escape(query)} is not a signatory[/] of the protocol: nothing in "
-            "Appendices 12 or 13 matches it.\nBefore sharing personal data with it, the "
-            "recipient must sign the Appendix 3 confidentiality agreement and be given handling "
-            "instructions (ISP 3.6). To sign up, contact the Safer Warwickshire Partnership Board "
-            "(ISP 3.5)."
+            "Appendices 12 or 13 matches it."
+        )
+        say(
+            "Before sharing personal data with it, the recipient must sign the Appendix 3 "
+            "confidentiality agreement and be given handling instructions (ISP 3.6). To sign up, "
+            "contact the Safer Warwickshire Partnership Board (ISP 3.5)."
         )
         return
     best = matches[0]
     if best.exact and isinstance(best.entry, Partner):
-        _signatory(console, best.entry)
+        if best.reason:
+            say(f"{escape(query)} {escape(best.reason)}.")
+        _signatory(say, best.entry)
         return
     if best.exact and isinstance(best.entry, NonSignatory):
         e = best.entry
-        console.print(
-            f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} [dim]({cite(e.clauses)})[/]"
-        )
+        say(f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} [dim]({cite(e.clauses)})[/]")
         return
-    console.print(f"[bold yellow]No exact match for {escape(query)}.[/] Did you mean:")
+    say(f"[bold yellow]No exact match for {escape(query)}.[/] Did you mean:")
     for m in matches:
         kind = "signatory" if m.is_signatory else "not a signatory"
-        console.print(f"  • {escape(m.entry.name)} [dim]({kind}; match {m.score:.0%})[/]")
-    console.print("Until the name is confirmed, treat it as not signed up (ISP 3.6).")
+        if m.reason:
+            kind += f"; {m.via} {m.reason}"
+        elif m.via != m.entry.name:
+            kind += f"; found by its other name {m.via}"
+        say(f"• {escape(m.entry.name)} [dim]({escape(kind)}; match {m.score:.0%})[/]", 2)
+    say("Until the name is confirmed, treat it as not signed up (ISP 3.6).")
 
 
-def _signatory(console: Console, p: Partner) -> None:
-    console.print(
-        f"[bold green]{escape(p.name)} is a signatory[/] [dim](Appendix {appendix_number(p.appendix)})[/]"
-    )
-    console.print(f"  Class: {p.class_label}")
-    console.print(f"  Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}")
+def _signatory(say: Callable[[str, int], None], p: Partner) -> None:
+    say(f"[bold green]{escape(p.name)} is a signatory[/] [dim](Appendix {appendix_number(p.appendix)})[/]", 0)
+    say(f"Class: {p.class_label}", 2)
+    say(f"Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}", 2)
     relevant = "yes" if p.relevant_authority else "no"
-    console.print(f"  Relevant authority (Crime and Disorder Act 1998 s.115(2)): {relevant}")
+    say(f"Relevant authority (Crime and Disorder Act 1998 s.115(2)): {relevant}", 2)
     if p.chief_officer_role:
-        console.print(f"  Chief officer signatory: {escape(p.chief_officer_role)}")
+        say(f"Chief officer signatory: {escape(p.chief_officer_role)}", 2)
     if p.designated_officer_roles:
-        console.print(f"  Designated officer(s): {escape('; '.join(p.designated_officer_roles))}")
+        say(f"Designated officer(s): {escape('; '.join(p.designated_officer_roles))}", 2)
     if p.note:
-        console.print(f"  Note: {escape(p.note)}")
+        say(f"Note: {escape(p.note)}", 2)
 
 
 def register(console: Console, partners: Iterable[Partner]) -> None:
