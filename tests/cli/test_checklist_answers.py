@@ -224,7 +224,7 @@ def test_on_the_urgent_path_in_a_meeting_asks_which_meeting_and_refuses_not_in_o
     checker: Checker, tmp_path: Path
 ) -> None:
     keys = ["y", "Warwickshire Police", "Refuge", "1,2", "1", "n", "she is at risk now", IN_A_MEETING]
-    s, _, out = play(checker, tmp_path, [*keys, NOT_IN_A_MEETING, "2", ":q"])
+    s, _, out = play(checker, tmp_path, [*keys, NOT_IN_A_MEETING, "2", ""])  # "": save where asked
     assert "Is it being shared in a meeting?" in out.getvalue()
     assert "cannot both be true" in out.getvalue()
     assert s.interview.data()["context"]["setting"] == "marac"
