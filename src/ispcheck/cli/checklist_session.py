@@ -23,7 +23,6 @@ from rich.text import Text
 
 from ..decision import Decision, Effect
 from ..interview import URGENT_DEFAULTS, Interview
-from ..partners import Partner
 from ..questions import Question, by_id, if_not_known
 from ..sensitivity import binding_findings
 from . import render
@@ -235,9 +234,14 @@ class Session:
             return ""
 
     def _finish(self, decision: Decision) -> bool:
-        """Show the decision and save its record; False when it could not be saved anywhere."""
+        """Show everything to do and save the record; False when it could not be saved anywhere.
+
+        The end screen lists the conditions, referrals, what to record afterwards, the advice and
+        the standing obligations, each with its clauses (:func:`render.decision`), and then, last,
+        where the record was saved.
+        """
         self.console.rule("Decision")
-        render.decision_panel(self.console, decision, designated_officers=self._designated_officers())
+        render.decision(self.console, decision, sharer=_sharer(self.interview), why=False)
         default = Path(self.save_to or stamped("decision"))
         try:
             where = self.read(f"\nSave the decision record to \\[{escape(str(default))}]: ").strip()
@@ -248,29 +252,23 @@ class Session:
             write_json(path, record(self.interview, decision))
         except OSError as exc:
             path = Path(stamped("decision"))
-            self.console.print(f"Could not save there ({exc.strerror}); saving to {path} instead.")
+            self.say(
+                f"Could not save there ({escape(str(exc.strerror))}); saving to {escape(str(path))} instead."
+            )
             try:
                 write_json(path, record(self.interview, decision))
             except OSError as again:
-                self.console.print(
+                self.say(
                     f"[bold]The decision above was made ({render.short_outcome(decision)}), but its "
-                    f"record could not be saved ({again.strerror}).[/] Your answers are still in "
-                    f"{self.draft}: free some space or choose another folder, then run "
-                    f"ispcheck checklist --resume {self.draft}"
+                    f"record could not be saved ({escape(str(again.strerror))}).[/] Your answers are "
+                    f"still in {escape(str(self.draft))}: free some space or choose another folder, "
+                    f"then run ispcheck checklist --resume {escape(str(self.draft))}"
                 )
                 return False
-        self.console.print(
-            f"\nSaved the decision record to {path}\n"
-            f"Outcome: {render.short_outcome(decision)}. The record holds every finding, with its "
-            "clauses, and your answers."
-        )
+        self.say("\nThe record holds every finding, with the facts that decide it, and your answers.")
+        self.say(f"Saved the decision record to {escape(str(path))}")
         self.draft.unlink(missing_ok=True)
         return True
-
-    def _designated_officers(self) -> str | None:
-        discloser = self.interview.data().get("discloser", {}).get("organisation")
-        partner = self.interview.checker.pack.register.exact(discloser or "")
-        return _officer_roles(partner)
 
     def _save_draft(self) -> None:
         write_json(
@@ -295,14 +293,14 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
     decision = interview.decision()
     assert decision is not None
     data = record(interview, decision, not_given=not_given)
+    console = Console(highlight=False, emoji=False)
     if args.format == "json":
         print_json(data)
     else:
-        console = Console(highlight=False, emoji=False)
-        render.decision(console, decision, readings=render.reading_titles(checker.pack))
-        console.print(f"\n{len(interview.order)} questions answered from {args.answers}.")
+        render.decision(console, decision, sharer=_sharer(interview), why=False)
+        _say(console, f"\n{len(interview.order)} questions answered from {args.answers}.")
         if not_given:
-            console.print(f"Not in the answers file, so treated as not known: {', '.join(not_given)}")
+            _say(console, f"Not in the answers file, so treated as not known: {', '.join(not_given)}")
     if args.save:
         try:
             write_json(Path(args.save), data)
@@ -313,21 +311,33 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
                 file=sys.stderr,
             )
             return EXIT_NOT_SAVED
-        if args.format != "json":
-            print(f"Saved the decision record to {args.save}")
+    if args.format != "json":
+        if args.save:
+            _say(console, "The record holds every finding, with the facts that decide it, and the answers.")
+            _say(console, f"Saved the decision record to {args.save}")
+        else:
+            _say(
+                console,
+                "The decision record (every finding, with the facts that decide it, and the answers) "
+                "was not saved: add --save PATH to keep it.",
+            )
     return _exit_code(decision)
+
+
+def _say(console: Console, text: str) -> None:
+    render.indented(console, text, 0, hang=2)
+
+
+def _sharer(interview: Interview) -> render.Sharer:
+    """The organisation sharing, as the register knows it (none: it has not signed)."""
+    name = interview.data().get("discloser", {}).get("organisation") or ""
+    return render.Sharer(name, interview.checker.pack.register.exact(name))
 
 
 def _exit_code(decision: Decision) -> int:
     from .main import EXIT_BY_OUTCOME
 
     return EXIT_BY_OUTCOME[decision.outcome]
-
-
-def _officer_roles(partner: Partner | None) -> str | None:
-    if partner is None or not partner.designated_officer_roles:
-        return None
-    return f"at {partner.name}: {'; '.join(partner.designated_officer_roles)}"
 
 
 def _on_hangup() -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from rich.console import Console
 from rich.markup import escape
@@ -14,7 +15,7 @@ from ..errors import Problem
 from ..fact_words import rule_in_words
 from ..pack import Pack, appendix_number
 from ..partners import Match, NonSignatory, Partner
-from ..rulesets._roles import DESIGNATED_OFFICER
+from ..rulesets._roles import DESIGNATED_OFFICER, OWN_DATA_PROTECTION_LEAD
 
 OUTCOME_STYLE = {
     Outcome.SHARE: "bold green",
@@ -92,56 +93,47 @@ def reading_titles(pack: Pack) -> dict[str, str]:
     return {ident: entry.title for ident, entry in pack.interpretations.items()}
 
 
-def decision(console: Console, result: Decision, *, readings: Mapping[str, str] | None = None) -> None:
+@dataclass(frozen=True, slots=True)
+class Sharer:
+    """The organisation sharing, as the register knows it, so roles on screen can be named.
+
+    A signatory's Designated Officers are named from the register; an organisation that has not
+    signed has none (8.1), so what the rules send to a Designated Officer goes to its own Data
+    Protection Officer instead.
+    """
+
+    name: str
+    partner: Partner | None
+
+
+def decision(
+    console: Console,
+    result: Decision,
+    *,
+    readings: Mapping[str, str] | None = None,
+    sharer: Sharer | None = None,
+    why: bool = True,
+) -> None:
     """The whole decision: what to do first, then every finding, then the standing duties.
 
     ``readings`` (interpretation titles by id) names, under a finding, any reading of the protocol
-    it rests on that goes beyond the protocol's words.
+    it rests on that goes beyond the protocol's words. ``why=False`` is the checklist's end: in
+    place of every finding, only the advice, so the screen is the list of everything to do (the
+    findings are in the saved record).
     """
     page = _Page(console)
     _headline(page, result)
-    _actions(page, result, None)
-    _afterwards(page, result)
-    page.line("\n[bold]Findings[/]")
-    if not result.findings:
-        page.line("  none")
-    for effect in _EFFECT_ORDER:
-        group = [f for f in result.findings if f.effect is effect]
-        if group:
-            page.line(f"  [underline]{_EFFECT_HEADING[effect]}[/]")
-            for f in group:
-                _finding(page, f, readings or {})
-    if result.obligations:
-        page.line("\n[bold]Standing obligations for any personal-data share[/]")
-        for o in result.obligations:
-            who = "" if o.applies_to == "both" else f"[dim]{o.applies_to}:[/] "
-            page.item(f"{who}{escape(o.text)} [dim]({cite(o.clauses)})[/]")
+    _actions(page, result, sharer)
+    _afterwards(page, result, sharer)
+    if why:
+        _findings(page, result, readings or {})
+    else:
+        _advice(page, result, sharer)
+    _obligations(page, result)
     page.line(
         f"\n[dim]Decided {result.made_at:%Y-%m-%d %H:%M:%S %Z} with pack "
         f"{result.pack_name} {result.pack_version}.[/]"
     )
-    page.print()
-
-
-def decision_panel(console: Console, result: Decision, *, designated_officers: str | None = None) -> None:
-    """The decision in one screen: outcome, what to do, duties by name, advice counted."""
-    page = _Page(console)
-    _headline(page, result)
-    _actions(page, result, designated_officers)
-    if result.afterwards:
-        page.line(
-            f"\n[bold]As soon as the emergency allows:[/] {len(result.afterwards)} things to record "
-            "or put right, listed in the saved record."
-        )
-    if result.obligations:
-        duties = " · ".join(
-            f"{o.id.replace('-', ' ')} [dim]({', '.join(o.clauses)})[/]" for o in result.obligations
-        )
-        page.line("\n[bold]Standing obligations[/]")
-        page.item(duties)
-    advice = result.findings_with(Effect.ADVICE)
-    if advice:
-        page.line(f"\n[dim]{len(advice)} piece(s) of advice are in the saved record.[/]")
     page.print()
 
 
@@ -162,33 +154,91 @@ def _headline(page: _Page, result: Decision) -> None:
         page.line("[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards.")
 
 
-def _actions(page: _Page, result: Decision, designated_officers: str | None) -> None:
+def _actions(page: _Page, result: Decision, sharer: Sharer | None) -> None:
     blocks = result.findings_with(Effect.BLOCK)
     if blocks:
         page.line("\n[bold]What stops the share[/]")
         for f in blocks:
-            page.item(f"{escape(f.action or f.message)} [dim]({cite(f.clauses)})[/]")
+            page.item(f"{escape(_named(f.action or f.message, sharer))} [dim]({cite(f.clauses)})[/]")
     refers = result.findings_with(Effect.REFER)
     if refers:
         page.line("\n[bold]Who must decide first[/]")
-        for who in result.refer_to:
-            known = f" ({designated_officers})" if who == DESIGNATED_OFFICER and designated_officers else ""
-            page.line(f"  [bold]{escape(who)}[/]{escape(known)}")
-            for f in refers:
-                if f.refer_to == who:
-                    page.item(f"{escape(f.action or f.message)} [dim]({cite(f.clauses)})[/]", indent=4)
+        groups: dict[str, list[Finding]] = {}
+        for f in refers:
+            groups.setdefault(_decides(f.refer_to or "", sharer), []).append(f)
+        for who, group in groups.items():
+            note = _who_note(who, sharer, group)
+            page.line(f"  [bold]{escape(who)}[/]" + (f" ({escape(note)})" if note else ""))
+            for f in group:
+                page.item(
+                    f"{escape(_named(f.action or f.message, sharer))} [dim]({cite(f.clauses)})[/]", indent=4
+                )
     conditions = result.conditions
     if conditions:
         page.line("\n[bold]Before the data moves[/]")
         for c in conditions:
-            page.item(f"{escape(c.text)} [dim]({cite(c.clauses)})[/]")
+            page.item(f"{escape(_named(c.text, sharer))} [dim]({cite(c.clauses)})[/]")
 
 
-def _afterwards(page: _Page, result: Decision) -> None:
+def _decides(role: str, sharer: Sharer | None) -> str:
+    """Who decides in place of ``role``: a non-signatory has no Designated Officer (8.1)."""
+    if role == DESIGNATED_OFFICER and sharer is not None and sharer.partner is None:
+        return OWN_DATA_PROTECTION_LEAD
+    return role
+
+
+def _named(text: str, sharer: Sharer | None) -> str:
+    """``text`` with "ask your Designated Officer" sent where it can go for a non-signatory (8.1)."""
+    if sharer is None or sharer.partner is not None:
+        return text
+    return text.replace("ask your Designated Officer", f"ask {OWN_DATA_PROTECTION_LEAD}")
+
+
+def _who_note(who: str, sharer: Sharer | None, group: list[Finding]) -> str | None:
+    """Who that is at the sharing organisation, or why a Designated Officer's finding is here."""
+    if sharer is None:
+        return None
+    if who == DESIGNATED_OFFICER and sharer.partner and sharer.partner.designated_officer_roles:
+        return f"at {sharer.partner.name}: {'; '.join(sharer.partner.designated_officer_roles)}"
+    if who == OWN_DATA_PROTECTION_LEAD and any(f.refer_to == DESIGNATED_OFFICER for f in group):
+        return f"{sharer.name} has not signed the protocol, so it has no Designated Officer; ISP 8.1"
+    return None
+
+
+def _afterwards(page: _Page, result: Decision, sharer: Sharer | None) -> None:
     if result.afterwards:
         page.line("\n[bold]As soon as the emergency allows[/]")
         for c in result.afterwards:
-            page.item(f"{escape(c.text)} [dim]({cite(c.clauses)})[/]")
+            page.item(f"{escape(_named(c.text, sharer))} [dim]({cite(c.clauses)})[/]")
+
+
+def _findings(page: _Page, result: Decision, readings: Mapping[str, str]) -> None:
+    page.line("\n[bold]Findings[/]")
+    if not result.findings:
+        page.line("  none")
+    for effect in _EFFECT_ORDER:
+        group = [f for f in result.findings if f.effect is effect]
+        if group:
+            page.line(f"  [underline]{_EFFECT_HEADING[effect]}[/]")
+            for f in group:
+                _finding(page, f, readings)
+
+
+def _advice(page: _Page, result: Decision, sharer: Sharer | None) -> None:
+    advice = result.findings_with(Effect.ADVICE)
+    if advice:
+        page.line("\n[bold]Advice[/]")
+        for f in advice:
+            said = f"{f.message} {f.action}" if f.action else f.message
+            page.item(f"{escape(_named(said, sharer))} [dim]({cite(f.clauses)})[/]")
+
+
+def _obligations(page: _Page, result: Decision) -> None:
+    if result.obligations:
+        page.line("\n[bold]Standing obligations for any personal-data share[/]")
+        for o in result.obligations:
+            who = "" if o.applies_to == "both" else f"[dim]{o.applies_to}:[/] "
+            page.item(f"{who}{escape(o.text)} [dim]({cite(o.clauses)})[/]")
 
 
 def _finding(page: _Page, f: Finding, readings: Mapping[str, str]) -> None:
