@@ -251,3 +251,13 @@ def test_a_heading_too_long_for_the_terminal_continues_indented_not_at_column_0(
     lines = out.getvalue().splitlines()
     assert lines[0] == "" and lines[1].startswith("  someone")
     assert len(lines) > 2 and all(line.startswith("    ") for line in lines[2:])
+
+
+def test_stopping_at_the_save_prompt_keeps_the_draft_and_writes_no_file_named_after_the_command(
+    checker: Checker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    s, _, out = play(checker, tmp_path, [*MARAC_KEYS, ":q"])
+    assert s.stopped_by is None and "Carry on later with: ispcheck checklist --resume" in flat(out.getvalue())
+    assert (tmp_path / "draft.json").is_file()
+    assert not (tmp_path / ":q").exists() and not (tmp_path / "record.json").exists()

@@ -247,6 +247,8 @@ class Session:
             where = self.read(f"\nSave the decision record to \\[{escape(str(default))}]: ").strip()
         except (EOFError, KeyboardInterrupt):
             where = ""
+        if where.lower() in (":q", ":quit"):
+            raise Stop  # not a file name: stop as anywhere else, the answers kept in the draft
         path = Path(where or default)
         try:
             write_json(path, record(self.interview, decision))
