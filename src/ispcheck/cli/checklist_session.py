@@ -71,7 +71,7 @@ class Session:
         self.console = console
         self.draft = draft
         self.save_to = save_to
-        self.read = read or (lambda prompt: console.input(prompt))
+        self.read = read or _reader(console)
         self.shown: frozenset[tuple[str, str]] = frozenset()
         #: The signal that stopped the session (SIGTERM, SIGHUP), if one did.
         self.stopped_by: int | None = None
@@ -340,6 +340,24 @@ def _exit_code(decision: Decision) -> int:
     from .main import EXIT_BY_OUTCOME
 
     return EXIT_BY_OUTCOME[decision.outcome]
+
+
+def _reader(console: Console) -> Callable[[str], str]:
+    """Read a line typed at the terminal after a prompt given as markup.
+
+    All but the prompt's last line is printed by rich; the last line ("> ") goes to ``input``
+    itself. Printed by rich instead (as ``Console.input`` does), readline, loaded for Tab
+    completion, does not know the line holds a prompt: an empty reply then leaves the cursor on
+    the prompt line, and what is printed next runs on after "> ".
+    """
+
+    def read(prompt: str) -> str:
+        head, newline, last = prompt.rpartition("\n")
+        if newline:
+            console.print(head)
+        return input(Text.from_markup(last).plain)
+
+    return read
 
 
 def _on_hangup() -> Any:
