@@ -156,9 +156,8 @@ def run_to_the_end(terminal: Terminal, keys: list[str], tmp_path: Path) -> tuple
     saved = " ".join(lines[-2:]).split("Saved the decision record to ", 1)[1].split()[0]
     # Each reply sits alone on its prompt line, an empty one too: nothing printed after it runs on.
     replies = [line.rstrip() for line in terminal.history().splitlines() if line.startswith(">")]
-    assert replies == [f"> {key}".rstrip() for key in keys]
-    asked = next(i for i, line in enumerate(lines) if line.startswith("Save the decision record to"))
-    assert lines[asked + 1] == ""  # the Enter typed there ended its line
+    assert replies == [f"> {key}".rstrip() for key in [*keys, ""]]  # "": where to save
+    assert lines[lines.index(">") + 1] == ""  # the Enter typed there ended its line
     return lines, json.loads((tmp_path / saved).read_text())
 
 

@@ -243,8 +243,9 @@ class Session:
         self.console.rule("Decision")
         render.decision(self.console, decision, sharer=_sharer(self.interview), why=False)
         default = Path(self.save_to or stamped("decision"))
+        asked = Text(f"Save the decision record to [{default}]: Enter saves it there, or type another path")
         try:
-            where = self.read(f"\nSave the decision record to \\[{escape(str(default))}]: ").strip()
+            where = self.read("\n" + render.wrapped(self.console, asked, hang=2).markup + "> ").strip()
         except (EOFError, KeyboardInterrupt):
             where = ""
         if where.lower() in (":q", ":quit"):
