@@ -263,14 +263,7 @@ def _partners(args: argparse.Namespace) -> int:
                 "query": query,
                 "signatory": signed,
                 "matches": [
-                    {
-                        "name": m.entry.name,
-                        "exact": m.exact,
-                        "score": m.score,
-                        "signatory": m.is_signatory,
-                        "matched": m.via,
-                        "reason": m.reason,
-                    }
+                    {"name": m.entry.name, "exact": m.exact, "score": m.score, "signatory": m.is_signatory}
                     for m in matches
                 ],
                 "partner": _partner_json(matches[0].entry) if signed else None,
@@ -292,7 +285,6 @@ def _partner_json(p: Any) -> dict[str, Any]:
         "public_authority": p.public_authority,
         "relevant_authority": p.relevant_authority,
         "aliases": list(p.aliases),
-        "known_as": [{"names": list(k.names), "reason": k.reason} for k in p.known_as],
         "chief_officer_role": p.chief_officer_role,
         "designated_officer_roles": list(p.designated_officer_roles),
         "note": p.note,
