@@ -82,7 +82,7 @@ def test_a_misspelt_organisation_offers_the_signatory_it_resembles(checker: Chec
 
 
 def test_an_unknown_organisation_is_kept_as_typed_and_flagged(checker: Checker, tmp_path: Path) -> None:
-    s, out = session(checker, tmp_path, ["n", "Acme Investigations", "", ":q"])
+    s, out = session(checker, tmp_path, ["n", "Acme Investigations", ":q"])
     s.run()
     assert "not a signatory" in out.getvalue()
     assert s.interview.answers["discloser.organisation"] == "Acme Investigations"
@@ -108,7 +108,7 @@ def test_the_kind_of_an_unsigned_recipient_is_picked_by_number_and_the_reason_is
     assert "What kind of organisation will receive it?" in text
     assert "Section 115 of the Crime and Disorder Act 1998" in " ".join(text.split())
     assert " 4  Council" in text
-    assert isinstance(s.read, Keys) and "Enter = don't know" in s.read.prompts[0]
+    assert isinstance(s.read, Keys) and "Enter or ? = don't know" in s.read.prompts[0]
     assert s.interview.answers["recipient.kind"] == "local_authority"
 
 

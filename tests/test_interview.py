@@ -279,3 +279,60 @@ def test_the_question_counts_in_the_readme_are_true(checker: Checker, answers: s
     _, asked = run(checker, load(answers))
     assert len(asked) == count
     assert f"| {count} |" in (EXAMPLES.parents[1] / "README.md").read_text()
+
+
+# -- answers that contradict each other (issue 14, part 3) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("handling.channel", "in_meeting"), ("context.setting", "outside_meeting")),
+        (("context.setting", "outside_meeting"), ("handling.channel", "in_meeting")),
+    ],
+)
+def test_an_answer_that_contradicts_an_earlier_one_is_refused_in_either_order(
+    checker: Checker, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    interview = Interview(checker)
+    interview.answer(*first)
+    assert interview.contradiction(*second) is not None
+    with pytest.raises(DisclosureError) as caught:
+        interview.answer(*second)
+    (problem,) = caught.value.problems
+    assert problem.path == second[0] and "cannot both be true" in problem.message
+    assert second[0] not in interview.answers
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("handling.channel", "in_meeting"), ("context.setting", "marac")),
+        (("handling.channel", "phone"), ("context.setting", "outside_meeting")),
+        (("handling.channel", "secure_email"), ("context.setting", "marac")),
+    ],
+)
+def test_answers_that_can_both_be_true_are_kept(
+    checker: Checker, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    interview = Interview(checker)
+    interview.answer(*first)
+    assert interview.contradiction(*second) is None
+    interview.answer(*second)
+    assert interview.answers[second[0]] == second[1]
+
+
+def test_changing_the_contradicting_answer_first_lets_the_other_be_given(checker: Checker) -> None:
+    interview = Interview(checker)
+    interview.answer("context.setting", "outside_meeting")
+    interview.answer("context.setting", "marac")
+    interview.answer("handling.channel", "in_meeting")
+    assert interview.data()["handling"]["channel"] == "in_meeting"
+
+
+def test_the_urgent_path_asks_which_meeting_only_when_it_is_spoken_or_shown_in_one(checker: Checker) -> None:
+    urgent = load("urgent-risk-to-life-by-phone.json")
+    _, by_phone = run(checker, urgent)
+    _, in_meeting = run(checker, {**urgent, "handling.channel": "in_meeting", "context.setting": "marac"})
+    assert "context.setting" not in by_phone
+    assert in_meeting[-1] == "context.setting"

@@ -13,7 +13,7 @@ from .decision import Decision
 from .engine import Checker
 from .errors import DisclosureError, Problem
 from .paths import set_path
-from .questions import CORE, QUESTIONS, URGENT_CORE, Question, by_id
+from .questions import CONTRADICTIONS, CORE, QUESTIONS, URGENT_CORE, Question, by_id
 from .sensitivity import facts_that_matter
 from .vocabulary import not_a_yes_or_no
 
@@ -97,15 +97,40 @@ class Interview:
     # -- changes ------------------------------------------------------------------------
 
     def answer(self, question_id: str, value: Any) -> list[str]:
-        """Record an answer. Answers that depended on an earlier one are cleared (returned)."""
+        """Record an answer. Answers that depended on an earlier one are cleared (returned).
+
+        An answer that contradicts another already given is refused (``DisclosureError``): the
+        checklist asks again rather than keep two answers that cannot both be true.
+        """
         question = by_id(question_id)
         value = check_answer(question, value)
+        clash = self.contradiction(question_id, value)
+        if clash:
+            raise DisclosureError([Problem(question_id, clash)])
         changed = question_id in self.answers and self.answers[question_id] != value
         self.answers[question_id] = value
         if question_id in self.order:
             self.order.remove(question_id)
         self.order.append(question_id)
         return self._clear_dependents(question_id) if changed else self._clear_inapplicable()
+
+    def contradiction(self, question_id: str, value: Any) -> str | None:
+        """Why ``value`` cannot be the answer to ``question_id`` given the other answers, or None.
+
+        In plain words, naming the other question and its answer, so the officer can pick again
+        or go back and change the other one.
+        """
+        for pair in CONTRADICTIONS:
+            for this, other in ((pair.first, pair.second), (pair.second, pair.first)):
+                other_id, other_value = other
+                if this == (question_id, value) and self.answers.get(other_id, _UNSET) == other_value:
+                    said = _label(by_id(other_id), other_value)
+                    asked = by_id(other_id).text
+                    return (
+                        f'You answered "{said}" to "{asked}", so this cannot be '
+                        f'"{_label(by_id(question_id), value)}": the two cannot both be true.'
+                    )
+        return None
 
     def back(self) -> Question | None:
         """Undo the last answer; return its question so it can be asked again."""
@@ -143,6 +168,13 @@ class Interview:
             self.order.remove(question_id)
 
 
+_UNSET = object()
+
+
+def _label(question: Question, value: Any) -> str:
+    return next((c.label for c in question.choices if c.value == value), str(value))
+
+
 def _required(question: Question) -> bool:
     return not question.allow_unknown
 
@@ -173,6 +205,8 @@ def check_answer(question: Question, value: Any) -> Any:
         text = value.strip()
         if not text and not question.allow_unknown:
             raise problem("an answer is needed here")
+        if not text and question.none is not None:
+            return ""  # "none" (no limits...): an answer, not "not known", which is null
         return text or None
     if kind in ("multi", "flags"):
         items = _as_list(value, problem)

@@ -29,7 +29,7 @@ import msgspec
 
 from .decision import Obligation
 from .errors import PackError
-from .partners import NonSignatory, Partner, PartnerRegister, normalise
+from .partners import KnownAs, NonSignatory, Partner, PartnerRegister, normalise
 from .vocabulary import VOCABULARY, OrganisationKind
 
 if TYPE_CHECKING:
@@ -103,6 +103,20 @@ class Clause(_Entry, frozen=True, forbid_unknown_fields=True):
     scope: Literal["disclosure", "organisation"]
 
 
+class KnownAsEntry(_Entry, frozen=True, forbid_unknown_fields=True):
+    """Other names of a partner that need saying why they mean it (``[[partner.known_as]]``)."""
+
+    names: Annotated[tuple[_Text, ...], msgspec.Meta(min_length=1)]
+    reason: _Text
+
+
+class Matching(_Entry, frozen=True, forbid_unknown_fields=True):
+    """How names typed are matched to the register (``[matching]`` in partners.toml)."""
+
+    #: Place names of the area: they say where a body is, not which body it is.
+    places: tuple[_Text, ...] = ()
+
+
 class PartnerEntry(_Entry, frozen=True, forbid_unknown_fields=True):
     name: _Text
     class_: Literal["responsible_authority", "board_member", "additional_signatory"] = msgspec.field(
@@ -116,6 +130,7 @@ class PartnerEntry(_Entry, frozen=True, forbid_unknown_fields=True):
     chief_officer_role: str | None = None
     designated_officer_roles: tuple[str, ...] = ()
     note: str | None = None
+    known_as: tuple[KnownAsEntry, ...] = ()
 
 
 class NonSignatoryEntry(_Entry, frozen=True, forbid_unknown_fields=True):
@@ -326,6 +341,7 @@ class _PackReader:
         clauses = self._list(Clause, "clauses.toml", "clause", raw, key="id")
         partners = self._list(PartnerEntry, "partners.toml", "partner", raw, key="name")
         others = self._list(NonSignatoryEntry, "partners.toml", "non_signatory", raw, key="name")
+        matching = self._one(Matching, "partners.toml", "matching", raw["partners.toml"].get("matching", {}))
         settings = self._list(SettingInfo, "settings.toml", "setting", raw, key="code")
         checklist = self._list(Question, "checklist.toml", "question", raw, key="id")
         obligations = self._list(ObligationEntry, "obligations.toml", "obligation", raw, key="id")
@@ -362,6 +378,7 @@ class _PackReader:
             register=PartnerRegister(
                 (_partner(p) for _, p in partners),
                 (NonSignatory(o.name, o.note, o.clauses, o.aliases) for _, o in others),
+                matching.places if matching else (),
             ),
             settings={s.code: s for _, s in settings},
             vocabulary={k: {e.code: e for _, e in v} for k, v in vocabulary.items()},
@@ -539,7 +556,8 @@ class _PackReader:
         owner: dict[str, str] = {}
         named: list[tuple[str, PartnerEntry | NonSignatoryEntry]] = [*partners, *others]
         for label, entry in named:
-            for name in (entry.name, *entry.aliases):
+            known_as = entry.known_as if isinstance(entry, PartnerEntry) else ()
+            for name in (entry.name, *entry.aliases, *(n for k in known_as for n in k.names)):
                 key = normalise(name)
                 if key in owner and owner[key] != label:
                     self.problems.append(f"{label}: name or alias {name!r} is already used by {owner[key]}")
@@ -631,4 +649,5 @@ def _partner(entry: PartnerEntry) -> Partner:
         chief_officer_role=entry.chief_officer_role,
         designated_officer_roles=entry.designated_officer_roles,
         note=entry.note,
+        known_as=tuple(KnownAs(k.names, k.reason) for k in entry.known_as),
     )

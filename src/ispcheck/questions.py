@@ -15,11 +15,13 @@ from .kinds import KINDS
 from .paths import get_path
 
 __all__ = [
+    "CONTRADICTIONS",
     "CORE",
     "ORGANISATION_KINDS",
     "QUESTIONS",
     "URGENT_CORE",
     "Choice",
+    "Contradiction",
     "Question",
     "if_not_known",
     "question",
@@ -45,7 +47,9 @@ class Question:
     ``fields`` are the dotted contract paths the answer sets. For ``flags`` questions each choice's
     value is a field path: picked ones become true, the rest false. ``when`` says whether the
     question makes sense at all given the disclosure so far; ``depends_on`` lists the questions
-    whose change clears this answer.
+    whose change clears this answer. ``none`` is the answer "none" in words ("none of these", "no
+    limits"), where it is an answer of its own, distinct from "don't know": for ``flags`` it is no
+    choice picked (an empty list), for ``text`` an empty text. Elsewhere it is None.
     """
 
     id: str
@@ -59,6 +63,7 @@ class Question:
     appendix2: str | None = None
     when: Callable[[Data], bool] | None = None
     depends_on: tuple[str, ...] = field(default=())
+    none: str | None = None
 
     def applies(self, data: Data) -> bool:
         return self.when is None or self.when(data)
@@ -362,6 +367,12 @@ QUESTIONS: tuple[Question, ...] = (
         ("1.6", "6.1"),
         choices=SETTINGS,
         allow_unknown=False,
+        # The urgent path assumes "not in a meeting" and does not ask, unless the officer says the
+        # information will be spoken or shown in one: then which meeting is asked.
+        when=lambda d: (
+            get_path(d, "context.urgent_risk_to_life") is not True
+            or get_path(d, "handling.channel") == "in_meeting"
+        ),
     ),
     question(
         "lawful_basis.article6",
@@ -437,9 +448,10 @@ QUESTIONS: tuple[Question, ...] = (
     question(
         "consent.restrictions",
         "text",
-        "Did they put any limits on sharing? (describe, or press Enter for none)",
+        "Did they put any limits on sharing? (describe them)",
         "The share must stay within any limits.",
         ("A2.Q6",),
+        none="no limits",
         when=_equals("consent.status", "obtained"),
         depends_on=("consent.status",),
     ),
@@ -493,6 +505,7 @@ QUESTIONS: tuple[Question, ...] = (
             ),
         ),
         appendix2="A2.Q3",
+        none="none of these",
         when=_NOT_ANONYMOUS,
     ),
     question(
@@ -517,6 +530,7 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("accuracy.fact_and_opinion_distinguished", "Kept fact apart from opinion"),
         ),
         appendix2="A2.Q4",
+        none="none of these",
         when=_NOT_ANONYMOUS,
     ),
     question(
@@ -551,6 +565,7 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("context.profiling_children", "It could build a profile of children"),
             Choice("context.transfer_outside_uk", "It will go outside the UK"),
         ),
+        none="none of these",
         when=_NOT_ANONYMOUS,
     ),
     question(
@@ -624,6 +639,22 @@ URGENT_CORE = (
     "subjects",
     "purpose.statement",
     "handling.channel",
+    "context.setting",  # only when it is to be spoken or shown in a meeting (its ``when``)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two answers that cannot both be true; the checklist refuses the later of the two."""
+
+    first: tuple[str, Any]
+    second: tuple[str, Any]
+
+
+#: Answers that contradict each other, as (question id, answer) pairs. Either may be given first
+#: (going back or the review screen can change the earlier one).
+CONTRADICTIONS: tuple[Contradiction, ...] = (
+    Contradiction(("handling.channel", "in_meeting"), ("context.setting", "outside_meeting")),
 )
 
 

@@ -1,27 +1,33 @@
 """One prompt per kind of checklist question: numbers for choices, y/n, text, organisations.
 
 Each reads keystrokes through the session (which handles :b, :r and :q) and returns the answer in
-its stored form.
+its stored form. The hint under every question says exactly what Enter does there: keep the
+answer being changed, "none" where none is an answer of its own, or "don't know". "?" is always
+"don't know" where not knowing is allowed, so the two are never confused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 
-from ..partners import Partner
+from ..partners import Match, Partner
 from ..questions import Question
 
 if TYPE_CHECKING:
     from .checklist_session import Session
 
-__all__ = ["HELP_LINE", "PROMPTS", "Back", "Review", "Stop"]
+__all__ = ["DONT_KNOW", "HELP_LINE", "PROMPTS", "Back", "Current", "Review", "Stop", "describe", "hint_for"]
 
 HELP_LINE = ":b back · :r review · :q stop"
-#: What each reply to a yes/no question means; Enter (nothing typed) is "don't know".
-_YES_NO: dict[str, bool | None] = {"y": True, "yes": True, "n": False, "no": False, "": None}
+#: What may be typed for "don't know", wherever not knowing is allowed.
+DONT_KNOW = frozenset({"?", "don't know", "dont know", "dk"})
+#: What may be typed for "none", wherever none is an answer of its own (``Question.none``).
+_NONE = frozenset({"none", "0"})
+_YES_NO: dict[str, bool] = {"y": True, "yes": True, "n": False, "no": False}
 
 
 class Stop(Exception):
@@ -36,111 +42,164 @@ class Review(Exception):
     """The officer asked for the review screen."""
 
 
-def _ask_choice(session: Session, question: Question) -> Any:
+@dataclass(frozen=True, slots=True)
+class Current:
+    """The answer already given to a question being asked again; Enter keeps it."""
+
+    value: Any
+
+
+class _Again(Exception):
+    """The reply was not an answer here; the message says why, and the question is asked again."""
+
+
+Prompt = Callable[["Session", Question, Current | None], Any]
+_Parse = Callable[[str], Any]
+
+
+def _read(session: Session, question: Question, current: Current | None, how: str, parse: _Parse) -> Any:
+    """Ask until the reply is an answer: Enter, "none" or "don't know" first, else ``parse`` it."""
+    while True:
+        text = session._input(hint_for(question, current, how))
+        try:
+            said = _reply(question, current, text)
+            return parse(text) if said is _NOT_SAID else said
+        except _Again as again:
+            session.say(str(again))
+
+
+def _ask_choice(session: Session, question: Question, current: Current | None) -> Any:
     _list_choices(session, question)
-    unknown = " · Enter = don't know" if question.allow_unknown else ""
-    while True:
-        text = session._input(f"Number{unknown} · {HELP_LINE}")
-        if not text and question.allow_unknown:
-            return None
+
+    def one(text: str) -> Any:
         picked = _numbers(text, len(question.choices))
-        if picked is not None and len(picked) == 1:
-            return question.choices[picked[0]].value
-        session.console.print(f"Type one number from 1 to {len(question.choices)}.")
+        if picked is None or len(picked) != 1:
+            raise _Again(f"Type one number from 1 to {len(question.choices)}.")
+        return question.choices[picked[0]].value
+
+    return _read(session, question, current, "Number", one)
 
 
-def _ask_many(session: Session, question: Question) -> Any:
+def _ask_many(session: Session, question: Question, current: Current | None) -> Any:
     _list_choices(session, question)
-    unknown = " · Enter = don't know" if question.allow_unknown else ""
-    none = " · 0 = none" if question.kind == "flags" else ""
-    while True:
-        text = session._input(f"Numbers, e.g. 1,3{none}{unknown} · {HELP_LINE}")
-        if not text and question.allow_unknown:
-            return None
-        if text == "0" and question.kind == "flags":
-            return []
+
+    def some(text: str) -> Any:
         picked = _numbers(text, len(question.choices))
-        if picked:
-            return [question.choices[i].value for i in picked]
-        session.console.print(f"Type numbers from 1 to {len(question.choices)}, separated by commas.")
+        if not picked:
+            raise _Again(f"Type numbers from 1 to {len(question.choices)}, separated by commas.")
+        return [question.choices[i].value for i in picked]
+
+    return _read(session, question, current, "Numbers, e.g. 1,3", some)
 
 
-def _ask_yes_no(session: Session, question: Question) -> Any:
-    return _yes_no(
-        session,
-        f"y = yes · n = no · Enter = don't know · {HELP_LINE}",
-        again="Type y or n, or press Enter if you don't know.",
-    )
+def _ask_yes_no(session: Session, question: Question, current: Current | None) -> Any:
+    def yes_or_no(text: str) -> bool:
+        if text.lower() not in _YES_NO:
+            raise _Again("Type y or n, or ? if you don't know.")
+        return _YES_NO[text.lower()]
+
+    return _read(session, question, current, "y = yes · n = no", yes_or_no)
 
 
-def _yes_no(session: Session, hint: str, *, again: str | None = None) -> bool | None:
-    """Ask until the reply is yes, no or don't know (Enter); ``again`` says so after a wrong key."""
-    while True:
-        reply = session._input(hint).lower()
-        if reply in _YES_NO:
-            return _YES_NO[reply]
-        if again:
-            session.console.print(again)
+def _ask_text(session: Session, question: Question, current: Current | None) -> Any:
+    return _read(session, question, current, "Type your answer", lambda text: text)
 
 
-def _ask_text(session: Session, question: Question) -> Any:
-    text = session._input(f"Type your answer · Enter = don't know · {HELP_LINE}")
-    return text or None
-
-
-def _ask_organisation(session: Session, question: Question) -> Any:
+def _ask_organisation(session: Session, question: Question, current: Current | None) -> Any:
     register = session.interview.checker.pack.register
-    with _completion(name for p in register.partners for name in (p.name, *p.aliases)):
+    with _completion(register.names()):
         while True:
-            text = session._input(f"Organisation name (Tab completes) · {HELP_LINE}")
-            if not text:
-                session.console.print("An organisation is needed here.")
+            text = session._input(hint_for(question, current, "Organisation name (Tab completes)"))
+            if not text and current is not None:
+                return current.value
+            if not text or text.lower() in DONT_KNOW:
+                session.say("An organisation is needed here: type its name.")
                 continue
-            matches = register.search(text)
-            if matches and matches[0].exact and isinstance(matches[0].entry, Partner):
-                partner = matches[0].entry
-                session.console.print(f"  ✓ {escape(partner.name)}: signatory ({partner.class_label})")
-                return partner.name
-            choice = _pick_suggestion(session, text, [m.entry.name for m in matches if m.is_signatory])
-            if choice is not None:
-                return choice
+            name = _organisation(session, text, register.search(text))
+            if name is not None:
+                return name
 
 
-def _pick_suggestion(session: Session, text: str, names: list[str]) -> str | None:
-    if names:
-        session.console.print("  Not an exact match. Did you mean:")
-        for number, name in enumerate(names, start=1):
-            session.console.print(f"   {number}  {escape(name)}")
-    session.console.print(
-        f"  Enter = keep '{escape(text)}' as typed [bold](not a signatory: extra care needed, ISP 3.6)[/]"
+def _organisation(session: Session, text: str, matches: list[Match]) -> str | None:
+    """The name to record for ``text``, saying what it matched and why; None to ask again."""
+    if matches and matches[0].exact:
+        found = matches[0]
+        if isinstance(found.entry, Partner):
+            session.say(f"✓ {escape(_matched(text, found))}: signatory ({found.entry.class_label})", indent=2)
+        else:
+            session.say(
+                f"{escape(found.entry.name)} is not a signatory of the protocol: {escape(found.entry.note)} "
+                f"(ISP {', '.join(found.entry.clauses)})",
+                indent=2,
+            )
+        return found.entry.name
+    suggestions = [m for m in matches if m.is_signatory]
+    if not suggestions:
+        session.say(
+            f"{escape(text)} is not a signatory of the protocol: nothing in Appendices 12 or 13 "
+            "matches it, so it is taken as an organisation that has not signed (ISP 3.5, 3.6). "
+            "If you mistyped it, :b goes back.",
+            indent=2,
+        )
+        return text
+    session.say("Not an exact match. Did you mean:", indent=2)
+    for number, match in enumerate(suggestions, start=1):
+        session.say(f"{number}  {escape(_suggested(match))}", indent=3, hang=3)
+    session.say(
+        f"Enter = none of these: keep '{escape(text)}' as typed "
+        "[bold](not a signatory: extra care needed, ISP 3.6)[/]",
+        indent=2,
     )
     answer = session._input("Number, Enter to keep as typed, or type the name again")
     if not answer:
         return text
-    picked = _numbers(answer, len(names))
+    picked = _numbers(answer, len(suggestions))
     if picked is not None and len(picked) == 1:
-        return names[picked[0]]
+        return suggestions[picked[0]].entry.name
     return None
 
 
-def _ask_subjects(session: Session, question: Question) -> Any:
-    roles = _ask_many(session, question)
-    if roles is None:
-        return None
+def _matched(text: str, found: Match) -> str:
+    """What the name typed matched, and why it means the register's entry."""
+    name = found.entry.name
+    if found.reason:
+        return f"{text} {found.reason}"
+    if found.via == name:
+        return name if " ".join(text.split()).lower() == name.lower() else f"{text} matched {name}"
+    return f"{text} matched {name} (one of its names in the register)"
+
+
+def _suggested(match: Match) -> str:
+    name = match.entry.name
+    if match.reason:
+        return f"{name} ({match.via} {match.reason})"
+    if match.via != name:
+        return f"{name} (known as {match.via})"
+    return name
+
+
+def _ask_subjects(session: Session, question: Question, current: Current | None) -> Any:
+    roles = _ask_many(session, question, current)
+    if roles is None or (current is not None and roles is current.value):
+        return roles  # not known, or the subjects already given kept whole (Enter)
     subjects = []
     for role in roles:
         label = next(c.label for c in question.choices if c.value == role).split(" ", 1)[1]
-        answer = _ask_yes_no_simple(session, f"Is the {label} a child (under 18)?")
+        session.say(f"Is the {escape(label)} a child (under 18)?", indent=2)
+        while True:
+            reply = session._input("y = yes · n = no · Enter or ? = don't know").lower()
+            if not reply or reply in DONT_KNOW:
+                answer = None
+                break
+            if reply in _YES_NO:
+                answer = _YES_NO[reply]
+                break
+            session.say("Type y or n, or ? if you don't know.")
         subjects.append({"role": role, "is_child": answer})
     return subjects
 
 
-def _ask_yes_no_simple(session: Session, text: str) -> bool | None:
-    session.console.print(f"  {escape(text)}")
-    return _yes_no(session, "y / n / Enter = don't know")
-
-
-PROMPTS: dict[str, Callable[[Session, Question], Any]] = {
+PROMPTS: dict[str, Prompt] = {
     "choice": _ask_choice,
     "multi": _ask_many,
     "flags": _ask_many,
@@ -151,10 +210,73 @@ PROMPTS: dict[str, Callable[[Session, Question], Any]] = {
 }
 
 
+#: What :func:`_reply` returns for a reply that is not Enter, "none" or "don't know".
+_NOT_SAID = object()
+
+
+def _reply(question: Question, current: Current | None, text: str) -> Any:
+    """What Enter, "none" or "don't know" mean for this question; ``_NOT_SAID`` for anything else.
+
+    Enter keeps the current answer when there is one; otherwise it is "none" where none is an
+    answer here, else "don't know" where not knowing is allowed.
+    """
+    reply = text.strip().lower()
+    if not reply:
+        if current is not None:
+            return current.value
+        if question.none is not None:
+            return _none(question)
+        if question.allow_unknown:
+            return None
+        raise _Again("An answer is needed here.")
+    if reply in DONT_KNOW:
+        if question.allow_unknown:
+            return None
+        raise _Again("This one cannot be left as don't know: an answer is needed here.")
+    if question.none is not None and (reply in _NONE if question.kind == "flags" else reply == "none"):
+        return _none(question)
+    return _NOT_SAID
+
+
+def _none(question: Question) -> Any:
+    return [] if question.kind == "flags" else ""
+
+
+def hint_for(question: Question, current: Current | None, how: str) -> str:
+    """The line under a question: how to answer, and exactly what Enter does here."""
+    parts = [how]
+    enter_used = current is not None
+    if current is not None:
+        parts.insert(0, f"\\[current: {escape(describe(question, current.value))}] Enter keeps it")
+    if question.none is not None:
+        typed = "0" if question.kind == "flags" else "none"
+        parts.append(f"{typed} = {question.none}" if enter_used else f"Enter or {typed} = {question.none}")
+        enter_used = True
+    if question.allow_unknown:
+        parts.append("? = don't know" if enter_used else "Enter or ? = don't know")
+    return " · ".join([*parts, HELP_LINE])
+
+
+def describe(question: Question, value: Any) -> str:
+    """An answer in the words of the question's choices ("Phone", "yes", "none of these")."""
+    if value is None:
+        return "not known"
+    if question.kind == "yesno":
+        return "yes" if value else "no"
+    if question.none is not None and value in ("", []):
+        return question.none
+    labels = {c.value: c.label for c in question.choices}
+    if question.kind == "subjects":
+        return ", ".join(labels[s["role"]] + (" (child)" if s.get("is_child") else "") for s in value)
+    if isinstance(value, list):
+        return ", ".join(labels.get(v, str(v)) for v in value) or "none"
+    return str(labels.get(value, value))
+
+
 def _list_choices(session: Session, question: Question) -> None:
     for number, choice in enumerate(question.choices, start=1):
         explain = f" [dim]- {escape(choice.explain)}[/]" if choice.explain else ""
-        session.console.print(f" {number:>2}  {escape(choice.label)}{explain}")
+        session.say(f"{number:>2}  {escape(choice.label)}{explain}", indent=1, hang=4)
 
 
 def _numbers(text: str, count: int) -> list[int] | None:

@@ -19,15 +19,15 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from ..decision import Decision, Effect
 from ..interview import URGENT_DEFAULTS, Interview
-from ..partners import Partner
 from ..questions import Question, by_id, if_not_known
 from ..sensitivity import binding_findings
 from . import render
 from .checklist_files import load_draft, read_answers, record, stamped, write_json
-from .checklist_prompts import HELP_LINE, PROMPTS, Back, Review, Stop
+from .checklist_prompts import HELP_LINE, PROMPTS, Back, Current, Review, Stop, describe
 from .options import Terminated, build_checker, print_json
 
 __all__ = ["EXIT_NOT_SAVED", "Session", "run"]
@@ -71,30 +71,32 @@ class Session:
         self.console = console
         self.draft = draft
         self.save_to = save_to
-        self.read = read or (lambda prompt: console.input(prompt))
+        self.read = read or _reader(console)
         self.shown: frozenset[tuple[str, str]] = frozenset()
         #: The signal that stopped the session (SIGTERM, SIGHUP), if one did.
         self.stopped_by: int | None = None
+        #: Answers undone by going back (:b), offered again as what Enter keeps.
+        self.kept: dict[str, Any] = {}
+
+    def say(self, markup: str, *, indent: int = 0, hang: int = 2) -> None:
+        """Print a paragraph of markup wrapped to the terminal; continuation lines ``hang`` in."""
+        render.indented(self.console, markup, indent, hang=hang, markup=True)
 
     def run(self) -> int:
         previous = _on_hangup()
         try:
             return self._run()
         except Stop:
-            self.console.print(
-                f"\nStopped. Your answers are saved in {self.draft}.\n"
-                f"Carry on later with: ispcheck checklist --resume {self.draft}"
-            )
+            self.say(f"\nStopped. Your answers are saved in {escape(str(self.draft))}.")
+            self.say(f"Carry on later with: ispcheck checklist --resume {escape(str(self.draft))}")
             return 128 + self.stopped_by if self.stopped_by else 130
         finally:
             signal.signal(signal.SIGHUP, previous)
 
     def _run(self) -> int:
-        self.console.print(
-            "[bold]Information sharing checklist[/] (Warwickshire Community Safety ISP)\n"
-            f"Answers are saved as you go to {self.draft}\n"
-            f"Type the number of an answer. {HELP_LINE}"
-        )
+        self.say("[bold]Information sharing checklist[/] (Warwickshire Community Safety ISP)")
+        self.say(f"Answers are saved as you go to {escape(str(self.draft))}")
+        self.say(f"Type the number of an answer. {HELP_LINE}")
         self._save_draft()
         while True:
             question = self.interview.next_question()
@@ -108,49 +110,73 @@ class Session:
         return _exit_code(decision)
 
     def _ask(self, question: Question, *, editing: bool = False) -> None:
+        """Ask one question and record the answer; :b undoes the last answer, :r reviews."""
+        given = self.interview.answers if editing else self.kept
+        current = Current(given[question.id]) if question.id in given else None
         try:
-            value = self._prompt(question)
+            value = self._prompt(question, current)
         except Back:
             if not editing:
-                undone = self.interview.back()
-                if undone is not None:
-                    self._save_draft()
-                    self.console.print(f"[dim]Back to: {escape(undone.text)}[/]")
+                self._back()
             return
         except Review:
             self._review()
             return
+        if question.id in self.kept and self.kept.pop(question.id) != value:
+            self.kept.clear()  # a changed answer may change what the later ones mean: ask afresh
         cleared = self.interview.answer(question.id, value)
         self._save_draft()
         if cleared:
             names = ", ".join(by_id(q).text for q in cleared)
-            self.console.print(f"[dim]Cleared because they depended on it: {escape(names)}[/]")
+            self.say(f"[dim]Cleared because they depended on it: {escape(names)}[/]")
         if question.id == "context.urgent_risk_to_life" and value is True:
-            self.console.print(
+            self.say(
                 "[bold]Urgent path:[/] only what is needed to share safely now will be asked. "
                 "The rest is recorded afterwards. Assumed for now: purpose protecting life, "
-                f"marked {URGENT_DEFAULTS['handling.classification']}, not in a meeting."
+                f"marked {URGENT_DEFAULTS['handling.classification']}, not in a meeting (unless "
+                "you say it will be spoken or shown in one)."
             )
         self._show_progress()
 
-    def _prompt(self, question: Question) -> Any:
-        number = len(self.interview.order) + 1
-        self.console.print(f"\n[bold]{number}. {escape(question.text)}[/]")
+    def _back(self) -> None:
+        """Undo the last answer, keeping it to offer again as the default."""
+        last = self.interview.order[-1] if self.interview.order else None
+        value = self.interview.answers.get(last) if last else None
+        undone = self.interview.back()
+        if undone is None:
+            return
+        self.kept[undone.id] = value
+        self._save_draft()
+        self.say(f"[dim]Back to: {escape(undone.text)}[/]")
+
+    def _prompt(self, question: Question, current: Current | None) -> Any:
+        """Show the question and read an answer; one that contradicts another is asked again."""
+        order = self.interview.order
+        number = order.index(question.id) + 1 if question.id in order else len(order) + 1
+        self.say(f"\n[bold]{number}. {escape(question.text)}[/]", hang=len(f"{number}. "))
         pack = self.interview.checker.pack
         if question.appendix2:
             words = next(q.protocol_text for q in pack.checklist if q.id == question.appendix2)
-            self.console.print(f"[italic]Appendix 2 asks: {escape(words)}[/]")
+            self.say(f"[italic]Appendix 2 asks: {escape(words)}[/]")
         cites = ", ".join(question.clauses)
-        self.console.print(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
+        self.say(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
         meaning = if_not_known(question)
         if meaning:
-            self.console.print(f"[dim]{escape(meaning)}[/]")
+            self.say(f"[dim]{escape(meaning)}[/]")
         handler = PROMPTS[question.kind]
-        return handler(self, question)
+        while True:
+            value = handler(self, question, current)
+            clash = self.interview.contradiction(question.id, value)
+            if clash is None:
+                return value
+            self.say(f"[bold]{escape(clash)}[/] Pick again, or change the other answer with :r.")
+            if current is not None and current.value == value:
+                current = None  # Enter must not offer the contradicting answer again
 
     def _input(self, hint: str) -> str:
+        prompt = render.wrapped(self.console, Text.from_markup(f"[dim]{hint}[/]", emoji=False), hang=2)
         try:
-            text = self.read(f"[dim]{hint}[/]\n> ").strip()
+            text = self.read(prompt.markup + "> ").strip()
         except (EOFError, KeyboardInterrupt) as exc:
             self.stopped_by = exc.signum if isinstance(exc, Terminated) else None
             raise Stop from None
@@ -170,36 +196,33 @@ class Session:
         counts = ((len(decision.findings_with(effect)), words) for effect, words in _PROGRESS_WORDS)
         summary = " · ".join(f"{n} {words}" for n, words in counts if n)
         style = render.OUTCOME_STYLE[decision.outcome]
-        self.console.print(
-            f"Now: [{style}]{render.short_outcome(decision)}[/]" + (f" · {summary}" if summary else "")
-        )
+        self.say(f"Now: [{style}]{render.short_outcome(decision)}[/]" + (f" · {summary}" if summary else ""))
         binding = binding_findings(decision)
         # Keyed as binding_findings keys them, so the two can be compared.
         by_key = {(f.rule_id, f.effect.value): f for f in decision.findings}
         new = [f for key, f in by_key.items() if key in binding and key not in self.shown]
         new.sort(key=lambda f: -f.severity)
         for f in new[:3]:
-            self.console.print(
-                f"  + {f.effect.value}: {escape(f.message)} [dim]({render.cite(f.clauses)})[/]"
-            )
+            self.say(f"+ {f.effect.value}: {escape(f.message)} [dim]({render.cite(f.clauses)})[/]", indent=2)
         if len(new) > 3:
-            self.console.print(f"  + and {len(new) - 3} more")
+            self.say(f"+ and {len(new) - 3} more", indent=2)
         resolved = len(self.shown - binding)
         if resolved:
-            self.console.print(f"  [dim]{resolved} earlier finding(s) resolved by this answer[/]")
+            self.say(f"[dim]{resolved} earlier finding(s) resolved by this answer[/]", indent=2)
         self.shown = binding
 
     def _review(self) -> None:
         while True:
-            self.console.print("\n[bold]Your answers[/]")
+            self.say("\n[bold]Your answers[/]")
             for number, question in enumerate(self.interview.asked(), start=1):
-                shown = _describe(question, self.interview.answers[question.id])
-                self.console.print(f"{number:>3}. {escape(question.text)}\n       {escape(shown)}")
+                shown = describe(question, self.interview.answers[question.id])
+                self.say(f"{number:>3}. {escape(question.text)}", hang=5)
+                self.say(escape(shown), indent=7)
             text = self._input_review()
             if not text:
                 return
             if not text.isdigit() or not 1 <= int(text) <= len(self.interview.order):
-                self.console.print("Type the number of an answer to change, or press Enter.")
+                self.say("Type the number of an answer to change, or press Enter.")
                 continue
             question = self.interview.asked()[int(text) - 1]
             self._ask(question, editing=True)
@@ -211,42 +234,44 @@ class Session:
             return ""
 
     def _finish(self, decision: Decision) -> bool:
-        """Show the decision and save its record; False when it could not be saved anywhere."""
+        """Show everything to do and save the record; False when it could not be saved anywhere.
+
+        The end screen lists the conditions, referrals, what to record afterwards, the advice and
+        the standing obligations, each with its clauses (:func:`render.decision`), and then, last,
+        where the record was saved.
+        """
         self.console.rule("Decision")
-        render.decision_panel(self.console, decision, designated_officers=self._designated_officers())
+        render.decision(self.console, decision, sharer=_sharer(self.interview), why=False)
         default = Path(self.save_to or stamped("decision"))
+        asked = Text(f"Save the decision record to [{default}]: Enter saves it there, or type another path")
         try:
-            where = self.read(f"\nSave the decision record to \\[{escape(str(default))}]: ").strip()
+            where = self.read("\n" + render.wrapped(self.console, asked, hang=2).markup + "> ").strip()
         except (EOFError, KeyboardInterrupt):
             where = ""
+        if where.lower() in (":q", ":quit"):
+            raise Stop  # not a file name: stop as anywhere else, the answers kept in the draft
         path = Path(where or default)
         try:
             write_json(path, record(self.interview, decision))
         except OSError as exc:
             path = Path(stamped("decision"))
-            self.console.print(f"Could not save there ({exc.strerror}); saving to {path} instead.")
+            self.say(
+                f"Could not save there ({escape(str(exc.strerror))}); saving to {escape(str(path))} instead."
+            )
             try:
                 write_json(path, record(self.interview, decision))
             except OSError as again:
-                self.console.print(
+                self.say(
                     f"[bold]The decision above was made ({render.short_outcome(decision)}), but its "
-                    f"record could not be saved ({again.strerror}).[/] Your answers are still in "
-                    f"{self.draft}: free some space or choose another folder, then run "
-                    f"ispcheck checklist --resume {self.draft}"
+                    f"record could not be saved ({escape(str(again.strerror))}).[/] Your answers are "
+                    f"still in {escape(str(self.draft))}: free some space or choose another folder, "
+                    f"then run ispcheck checklist --resume {escape(str(self.draft))}"
                 )
                 return False
-        self.console.print(
-            f"\nSaved the decision record to {path}\n"
-            f"Outcome: {render.short_outcome(decision)}. The record holds every finding, with its "
-            "clauses, and your answers."
-        )
+        self.say("\nThe record holds every finding, with the facts that decide it, and your answers.")
+        self.say(f"Saved the decision record to {escape(str(path))}")
         self.draft.unlink(missing_ok=True)
         return True
-
-    def _designated_officers(self) -> str | None:
-        discloser = self.interview.data().get("discloser", {}).get("organisation")
-        partner = self.interview.checker.pack.register.exact(discloser or "")
-        return _officer_roles(partner)
 
     def _save_draft(self) -> None:
         write_json(
@@ -271,14 +296,14 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
     decision = interview.decision()
     assert decision is not None
     data = record(interview, decision, not_given=not_given)
+    console = Console(highlight=False, emoji=False)
     if args.format == "json":
         print_json(data)
     else:
-        console = Console(highlight=False, emoji=False)
-        render.decision(console, decision, readings=render.reading_titles(checker.pack))
-        console.print(f"\n{len(interview.order)} questions answered from {args.answers}.")
+        render.decision(console, decision, sharer=_sharer(interview), why=False)
+        _say(console, f"\n{len(interview.order)} questions answered from {args.answers}.")
         if not_given:
-            console.print(f"Not in the answers file, so treated as not known: {', '.join(not_given)}")
+            _say(console, f"Not in the answers file, so treated as not known: {', '.join(not_given)}")
     if args.save:
         try:
             write_json(Path(args.save), data)
@@ -289,9 +314,27 @@ def _run_from_file(args: argparse.Namespace, checker: Any) -> int:
                 file=sys.stderr,
             )
             return EXIT_NOT_SAVED
-        if args.format != "json":
-            print(f"Saved the decision record to {args.save}")
+    if args.format != "json":
+        if args.save:
+            _say(console, "The record holds every finding, with the facts that decide it, and the answers.")
+            _say(console, f"Saved the decision record to {args.save}")
+        else:
+            _say(
+                console,
+                "The decision record (every finding, with the facts that decide it, and the answers) "
+                "was not saved: add --save PATH to keep it.",
+            )
     return _exit_code(decision)
+
+
+def _say(console: Console, text: str) -> None:
+    render.indented(console, text, 0, hang=2)
+
+
+def _sharer(interview: Interview) -> render.Sharer:
+    """The organisation sharing, as the register knows it (none: it has not signed)."""
+    name = interview.data().get("discloser", {}).get("organisation") or ""
+    return render.Sharer(name, interview.checker.pack.register.exact(name))
 
 
 def _exit_code(decision: Decision) -> int:
@@ -300,23 +343,22 @@ def _exit_code(decision: Decision) -> int:
     return EXIT_BY_OUTCOME[decision.outcome]
 
 
-def _describe(question: Question, value: Any) -> str:
-    if value is None:
-        return "not known"
-    if question.kind == "yesno":
-        return "yes" if value else "no"
-    labels = {c.value: c.label for c in question.choices}
-    if question.kind == "subjects":
-        return ", ".join(labels[s["role"]] + (" (child)" if s.get("is_child") else "") for s in value)
-    if isinstance(value, list):
-        return ", ".join(labels.get(v, str(v)) for v in value) or "none"
-    return str(labels.get(value, value))
+def _reader(console: Console) -> Callable[[str], str]:
+    """Read a line typed at the terminal after a prompt given as markup.
 
+    All but the prompt's last line is printed by rich; the last line ("> ") goes to ``input``
+    itself. Printed by rich instead (as ``Console.input`` does), readline, loaded for Tab
+    completion, does not know the line holds a prompt: an empty reply then leaves the cursor on
+    the prompt line, and what is printed next runs on after "> ".
+    """
 
-def _officer_roles(partner: Partner | None) -> str | None:
-    if partner is None or not partner.designated_officer_roles:
-        return None
-    return f"at {partner.name}: {'; '.join(partner.designated_officer_roles)}"
+    def read(prompt: str) -> str:
+        head, newline, last = prompt.rpartition("\n")
+        if newline:
+            console.print(head)
+        return input(Text.from_markup(last).plain)
+
+    return read
 
 
 def _on_hangup() -> Any:

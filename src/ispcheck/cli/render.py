@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from rich.console import Console
 from rich.markup import escape
@@ -14,7 +15,7 @@ from ..errors import Problem
 from ..fact_words import rule_in_words
 from ..pack import Pack, appendix_number
 from ..partners import Match, NonSignatory, Partner
-from ..rulesets._roles import DESIGNATED_OFFICER
+from ..rulesets._roles import DESIGNATED_OFFICER, OWN_DATA_PROTECTION_LEAD
 
 OUTCOME_STYLE = {
     Outcome.SHARE: "bold green",
@@ -37,10 +38,10 @@ def cite(clauses: Iterable[str]) -> str:
 
 
 class _Page:
-    """Collects headings and bulleted items, then prints them at once with hanging indents.
+    """Collects headings and bulleted items, then prints them at once, each wrapped with its indent.
 
-    One print call is much faster than many with rich; wrapping each bullet here keeps its
-    continuation lines under its text rather than at the left margin.
+    One print call is much faster than many with rich. Every line is wrapped here (by
+    :func:`wrapped`), so a continuation keeps its indent rather than restarting at the left margin.
     """
 
     def __init__(self, console: Console) -> None:
@@ -48,21 +49,43 @@ class _Page:
         self.text = Text()
 
     def line(self, markup: str) -> None:
-        self.text.append_text(Text.from_markup(markup, emoji=False))
-        self.text.append("\n")
+        """One line of markup; leading newlines give blank lines, leading spaces its indent."""
+        text = Text.from_markup(markup, emoji=False)
+        for paragraph in text.split("\n", allow_blank=True):
+            plain = paragraph.plain
+            indent = len(plain) - len(plain.lstrip(" "))
+            if not plain.strip():
+                self.text.append("\n")
+                continue
+            body = paragraph[indent:]
+            self.text.append_text(wrapped(self.console, body, lead=" " * indent, hang=indent + 2))
 
     def item(self, markup: str, *, marker: str = "•", indent: int = 2) -> None:
-        width = max(self.console.width - indent - 2, 20)
         lead = " " * (indent - 1) + marker + " "
-        for number, piece in enumerate(Text.from_markup(markup, emoji=False).wrap(self.console, width)):
-            self.text.append(lead if number == 0 else " " * len(lead))
-            piece.rstrip()
-            self.text.append_text(piece)
-            self.text.append("\n")
+        self.text.append_text(wrapped(self.console, Text.from_markup(markup, emoji=False), lead=lead))
 
     def print(self) -> None:
         self.text.rstrip()
         self.console.print(self.text, soft_wrap=True)
+
+
+def wrapped(console: Console, text: Text, *, lead: str = "", hang: int | None = None) -> Text:
+    """``text`` wrapped to the terminal: the first line after ``lead``, the rest ``hang`` spaces in.
+
+    ``hang`` is the width of ``lead`` unless given. The terminal is never left to wrap a line
+    itself, since it would restart the line at column 0; the last column is kept free too.
+    Blank lines before the text stay blank. Each line of the result ends with a newline.
+    """
+    hang = len(lead) if hang is None else hang
+    width = max(console.width - 1 - max(len(lead), hang), 20)
+    blank = len(text.plain) - len(text.plain.lstrip("\n"))
+    out = Text("\n" * blank)  # blank lines before a paragraph are not its first line
+    for number, piece in enumerate(text[blank:].wrap(console, width)):
+        out.append(lead if number == 0 else " " * hang)
+        piece.rstrip()
+        out.append_text(piece)
+        out.append("\n")
+    return out
 
 
 def reading_titles(pack: Pack) -> dict[str, str]:
@@ -70,56 +93,47 @@ def reading_titles(pack: Pack) -> dict[str, str]:
     return {ident: entry.title for ident, entry in pack.interpretations.items()}
 
 
-def decision(console: Console, result: Decision, *, readings: Mapping[str, str] | None = None) -> None:
+@dataclass(frozen=True, slots=True)
+class Sharer:
+    """The organisation sharing, as the register knows it, so roles on screen can be named.
+
+    A signatory's Designated Officers are named from the register; an organisation that has not
+    signed has none (8.1), so what the rules send to a Designated Officer goes to its own Data
+    Protection Officer instead.
+    """
+
+    name: str
+    partner: Partner | None
+
+
+def decision(
+    console: Console,
+    result: Decision,
+    *,
+    readings: Mapping[str, str] | None = None,
+    sharer: Sharer | None = None,
+    why: bool = True,
+) -> None:
     """The whole decision: what to do first, then every finding, then the standing duties.
 
     ``readings`` (interpretation titles by id) names, under a finding, any reading of the protocol
-    it rests on that goes beyond the protocol's words.
+    it rests on that goes beyond the protocol's words. ``why=False`` is the checklist's end: in
+    place of every finding, only the advice, so the screen is the list of everything to do (the
+    findings are in the saved record).
     """
     page = _Page(console)
     _headline(page, result)
-    _actions(page, result, None)
-    _afterwards(page, result)
-    page.line("\n[bold]Findings[/]")
-    if not result.findings:
-        page.line("  none")
-    for effect in _EFFECT_ORDER:
-        group = [f for f in result.findings if f.effect is effect]
-        if group:
-            page.line(f"  [underline]{_EFFECT_HEADING[effect]}[/]")
-            for f in group:
-                _finding(page, f, readings or {})
-    if result.obligations:
-        page.line("\n[bold]Standing obligations for any personal-data share[/]")
-        for o in result.obligations:
-            who = "" if o.applies_to == "both" else f"[dim]{o.applies_to}:[/] "
-            page.item(f"{who}{escape(o.text)} [dim]({cite(o.clauses)})[/]")
+    _actions(page, result, sharer)
+    _afterwards(page, result, sharer)
+    if why:
+        _findings(page, result, readings or {})
+    else:
+        _advice(page, result, sharer)
+    _obligations(page, result)
     page.line(
         f"\n[dim]Decided {result.made_at:%Y-%m-%d %H:%M:%S %Z} with pack "
         f"{result.pack_name} {result.pack_version}.[/]"
     )
-    page.print()
-
-
-def decision_panel(console: Console, result: Decision, *, designated_officers: str | None = None) -> None:
-    """The decision in one screen: outcome, what to do, duties by name, advice counted."""
-    page = _Page(console)
-    _headline(page, result)
-    _actions(page, result, designated_officers)
-    if result.afterwards:
-        page.line(
-            f"\n[bold]As soon as the emergency allows:[/] {len(result.afterwards)} things to record "
-            "or put right, listed in the saved record."
-        )
-    if result.obligations:
-        duties = " · ".join(
-            f"{o.id.replace('-', ' ')} [dim]({', '.join(o.clauses)})[/]" for o in result.obligations
-        )
-        page.line("\n[bold]Standing obligations[/]")
-        page.item(duties)
-    advice = result.findings_with(Effect.ADVICE)
-    if advice:
-        page.line(f"\n[dim]{len(advice)} piece(s) of advice are in the saved record.[/]")
     page.print()
 
 
@@ -140,33 +154,91 @@ def _headline(page: _Page, result: Decision) -> None:
         page.line("[bold]Urgent risk to life:[/] share what is necessary now; record it afterwards.")
 
 
-def _actions(page: _Page, result: Decision, designated_officers: str | None) -> None:
+def _actions(page: _Page, result: Decision, sharer: Sharer | None) -> None:
     blocks = result.findings_with(Effect.BLOCK)
     if blocks:
         page.line("\n[bold]What stops the share[/]")
         for f in blocks:
-            page.item(f"{escape(f.action or f.message)} [dim]({cite(f.clauses)})[/]")
+            page.item(f"{escape(_named(f.action or f.message, sharer))} [dim]({cite(f.clauses)})[/]")
     refers = result.findings_with(Effect.REFER)
     if refers:
         page.line("\n[bold]Who must decide first[/]")
-        for who in result.refer_to:
-            known = f" ({designated_officers})" if who == DESIGNATED_OFFICER and designated_officers else ""
-            page.line(f"  [bold]{escape(who)}[/]{escape(known)}")
-            for f in refers:
-                if f.refer_to == who:
-                    page.item(f"{escape(f.action or f.message)} [dim]({cite(f.clauses)})[/]", indent=4)
+        groups: dict[str, list[Finding]] = {}
+        for f in refers:
+            groups.setdefault(_decides(f.refer_to or "", sharer), []).append(f)
+        for who, group in groups.items():
+            note = _who_note(who, sharer, group)
+            page.line(f"  [bold]{escape(who)}[/]" + (f" ({escape(note)})" if note else ""))
+            for f in group:
+                page.item(
+                    f"{escape(_named(f.action or f.message, sharer))} [dim]({cite(f.clauses)})[/]", indent=4
+                )
     conditions = result.conditions
     if conditions:
         page.line("\n[bold]Before the data moves[/]")
         for c in conditions:
-            page.item(f"{escape(c.text)} [dim]({cite(c.clauses)})[/]")
+            page.item(f"{escape(_named(c.text, sharer))} [dim]({cite(c.clauses)})[/]")
 
 
-def _afterwards(page: _Page, result: Decision) -> None:
+def _decides(role: str, sharer: Sharer | None) -> str:
+    """Who decides in place of ``role``: a non-signatory has no Designated Officer (8.1)."""
+    if role == DESIGNATED_OFFICER and sharer is not None and sharer.partner is None:
+        return OWN_DATA_PROTECTION_LEAD
+    return role
+
+
+def _named(text: str, sharer: Sharer | None) -> str:
+    """``text`` with "ask your Designated Officer" sent where it can go for a non-signatory (8.1)."""
+    if sharer is None or sharer.partner is not None:
+        return text
+    return text.replace("ask your Designated Officer", f"ask {OWN_DATA_PROTECTION_LEAD}")
+
+
+def _who_note(who: str, sharer: Sharer | None, group: list[Finding]) -> str | None:
+    """Who that is at the sharing organisation, or why a Designated Officer's finding is here."""
+    if sharer is None:
+        return None
+    if who == DESIGNATED_OFFICER and sharer.partner and sharer.partner.designated_officer_roles:
+        return f"at {sharer.partner.name}: {'; '.join(sharer.partner.designated_officer_roles)}"
+    if who == OWN_DATA_PROTECTION_LEAD and any(f.refer_to == DESIGNATED_OFFICER for f in group):
+        return f"{sharer.name} has not signed the protocol, so it has no Designated Officer; ISP 8.1"
+    return None
+
+
+def _afterwards(page: _Page, result: Decision, sharer: Sharer | None) -> None:
     if result.afterwards:
         page.line("\n[bold]As soon as the emergency allows[/]")
         for c in result.afterwards:
-            page.item(f"{escape(c.text)} [dim]({cite(c.clauses)})[/]")
+            page.item(f"{escape(_named(c.text, sharer))} [dim]({cite(c.clauses)})[/]")
+
+
+def _findings(page: _Page, result: Decision, readings: Mapping[str, str]) -> None:
+    page.line("\n[bold]Findings[/]")
+    if not result.findings:
+        page.line("  none")
+    for effect in _EFFECT_ORDER:
+        group = [f for f in result.findings if f.effect is effect]
+        if group:
+            page.line(f"  [underline]{_EFFECT_HEADING[effect]}[/]")
+            for f in group:
+                _finding(page, f, readings)
+
+
+def _advice(page: _Page, result: Decision, sharer: Sharer | None) -> None:
+    advice = result.findings_with(Effect.ADVICE)
+    if advice:
+        page.line("\n[bold]Advice[/]")
+        for f in advice:
+            said = f"{f.message} {f.action}" if f.action else f.message
+            page.item(f"{escape(_named(said, sharer))} [dim]({cite(f.clauses)})[/]")
+
+
+def _obligations(page: _Page, result: Decision) -> None:
+    if result.obligations:
+        page.line("\n[bold]Standing obligations for any personal-data share[/]")
+        for o in result.obligations:
+            who = "" if o.applies_to == "both" else f"[dim]{o.applies_to}:[/] "
+            page.item(f"{who}{escape(o.text)} [dim]({cite(o.clauses)})[/]")
 
 
 def _finding(page: _Page, f: Finding, readings: Mapping[str, str]) -> None:
@@ -196,13 +268,17 @@ def problems(console: Console, source: str, found: list[Problem]) -> None:
         console.print(f"  • [bold]{escape(where)}[/]: {escape(p.message)}")
 
 
-def indented(console: Console, text: str, indent: int, style: str = "") -> None:
-    """Print plain text wrapped to the terminal, every line at the same indent (none restarts at column 0)."""
-    import textwrap
+def indented(
+    console: Console, text: str, indent: int, style: str = "", *, hang: int = 0, markup: bool = False
+) -> None:
+    """Print text wrapped to the terminal at ``indent``, continuation lines ``hang`` further in.
 
-    width = max(console.width, indent + 20)
-    for line in textwrap.wrap(text, width - indent, break_on_hyphens=False) or [""]:
-        console.print(Text(" " * indent + line, style=style), soft_wrap=True)
+    No line restarts at column 0. ``markup`` reads rich markup in ``text``; otherwise it is plain.
+    """
+    body = Text.from_markup(text, style=style, emoji=False) if markup else Text(text, style=style)
+    out = wrapped(console, body, lead=" " * indent, hang=indent + hang)
+    out.rstrip()
+    console.print(out, soft_wrap=True)
 
 
 def rules(console: Console, checker: Checker) -> None:
@@ -260,46 +336,55 @@ def _interpretations(console: Console, checker: Checker) -> None:
 
 
 def partner(console: Console, query: str, matches: list[Match]) -> None:
+    """Whether ``query`` names a signatory, saying what it matched and why."""
+
+    def say(markup: str, indent: int = 0) -> None:
+        indented(console, markup, indent, hang=2, markup=True)
+
     if not matches:
-        console.print(
+        say(
             f"[bold red]{escape(query)} is not a signatory[/] of the protocol: nothing in "
-            "Appendices 12 or 13 matches it.\nBefore sharing personal data with it, the "
-            "recipient must sign the Appendix 3 confidentiality agreement and be given handling "
-            "instructions (ISP 3.6). To sign up, contact the Safer Warwickshire Partnership Board "
-            "(ISP 3.5)."
+            "Appendices 12 or 13 matches it."
+        )
+        say(
+            "Before sharing personal data with it, the recipient must sign the Appendix 3 "
+            "confidentiality agreement and be given handling instructions (ISP 3.6). To sign up, "
+            "contact the Safer Warwickshire Partnership Board (ISP 3.5)."
         )
         return
     best = matches[0]
     if best.exact and isinstance(best.entry, Partner):
-        _signatory(console, best.entry)
+        if best.reason:
+            say(f"{escape(query)} {escape(best.reason)}.")
+        _signatory(say, best.entry)
         return
     if best.exact and isinstance(best.entry, NonSignatory):
         e = best.entry
-        console.print(
-            f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} [dim]({cite(e.clauses)})[/]"
-        )
+        say(f"[bold red]{escape(e.name)} is not a signatory.[/] {escape(e.note)} [dim]({cite(e.clauses)})[/]")
         return
-    console.print(f"[bold yellow]No exact match for {escape(query)}.[/] Did you mean:")
+    say(f"[bold yellow]No exact match for {escape(query)}.[/] Did you mean:")
     for m in matches:
         kind = "signatory" if m.is_signatory else "not a signatory"
-        console.print(f"  • {escape(m.entry.name)} [dim]({kind}; match {m.score:.0%})[/]")
-    console.print("Until the name is confirmed, treat it as not signed up (ISP 3.6).")
+        if m.reason:
+            kind += f"; {m.via} {m.reason}"
+        elif m.via != m.entry.name:
+            kind += f"; found by its other name {m.via}"
+        say(f"• {escape(m.entry.name)} [dim]({escape(kind)}; match {m.score:.0%})[/]", 2)
+    say("Until the name is confirmed, treat it as not signed up (ISP 3.6).")
 
 
-def _signatory(console: Console, p: Partner) -> None:
-    console.print(
-        f"[bold green]{escape(p.name)} is a signatory[/] [dim](Appendix {appendix_number(p.appendix)})[/]"
-    )
-    console.print(f"  Class: {p.class_label}")
-    console.print(f"  Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}")
+def _signatory(say: Callable[[str, int], None], p: Partner) -> None:
+    say(f"[bold green]{escape(p.name)} is a signatory[/] [dim](Appendix {appendix_number(p.appendix)})[/]", 0)
+    say(f"Class: {p.class_label}", 2)
+    say(f"Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}", 2)
     relevant = "yes" if p.relevant_authority else "no"
-    console.print(f"  Relevant authority (Crime and Disorder Act 1998 s.115(2)): {relevant}")
+    say(f"Relevant authority (Crime and Disorder Act 1998 s.115(2)): {relevant}", 2)
     if p.chief_officer_role:
-        console.print(f"  Chief officer signatory: {escape(p.chief_officer_role)}")
+        say(f"Chief officer signatory: {escape(p.chief_officer_role)}", 2)
     if p.designated_officer_roles:
-        console.print(f"  Designated officer(s): {escape('; '.join(p.designated_officer_roles))}")
+        say(f"Designated officer(s): {escape('; '.join(p.designated_officer_roles))}", 2)
     if p.note:
-        console.print(f"  Note: {escape(p.note)}")
+        say(f"Note: {escape(p.note)}", 2)
 
 
 def register(console: Console, partners: Iterable[Partner]) -> None:
