@@ -8,8 +8,10 @@ published text, once emphasis, list markers and spacing are set aside. It also c
 clause of the pack is quoted and that no quotation carries a person's name from the signature
 tables, an email address or a telephone number.
 
-The source is not shipped with ispcheck (its signature tables hold names and contact details), so
-this is a script a maintainer runs when the quotations or the protocol change, not a test:
+The tests run it against docs/source/warwickshire-csp-protocol.txt, the published text without its
+people's names and contact details. A maintainer runs it against the full published text as well
+when the quotations or the protocol change, which also checks that no name from the signature
+tables has crept in:
 
     python scripts/check_quotations.py [--pack rules/warwickshire-csp] [--source PROTOCOL.txt]
 """
@@ -23,7 +25,9 @@ import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = REPO.parent / "shared" / "protocol" / "000_6a9887e499de31b6.txt"
+#: The published text without people's names and contact details (see its header); give the full
+#: published text with --source to check for names as well.
+DEFAULT_SOURCE = REPO / "docs" / "source" / "warwickshire-csp-protocol.txt"
 DEFAULT_PACK = REPO / "rules" / "warwickshire-csp"
 
 #: Where the protocol itself begins in the published agenda pack (earlier items reuse its numbers).

@@ -117,3 +117,8 @@ def test_the_script_says_where_to_give_the_protocol_when_it_is_missing(
 ) -> None:
     assert checker.main(["--source", str(tmp_path / "absent.txt")]) == 2
     assert "give it with --source" in capsys.readouterr().err
+
+
+def test_every_quotation_in_the_warwickshire_pack_is_the_protocols_words(checker: ModuleType) -> None:
+    root = SCRIPT.parents[1]
+    assert checker.main(["--pack", str(root / "rules" / "warwickshire-csp")]) == 0

@@ -187,7 +187,6 @@ def _folded(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-@pytest.mark.skipif(not PROTOCOL.is_file(), reason="the shared protocol text is not beside the repo")
 def test_every_declaration_text_is_the_protocols_own_words(pack: Pack) -> None:
     protocol = _folded(PROTOCOL.read_text(encoding="utf-8"))
     for declaration in pack.declarations.values():
@@ -205,7 +204,6 @@ def test_every_declaration_text_is_the_protocols_own_words(pack: Pack) -> None:
             assert words in protocol, f"{declaration.id}: {words[:80]!r} is not in the protocol"
 
 
-@pytest.mark.skipif(not PROTOCOL.is_file(), reason="the shared protocol text is not beside the repo")
 def test_every_form_label_and_printed_text_is_the_protocols_own_words(pack: Pack) -> None:
     protocol = _folded(PROTOCOL.read_text(encoding="utf-8"))
     for form in pack.forms.values():
