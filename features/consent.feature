@@ -73,10 +73,20 @@ Feature: Consent
       | refused  |
       | withdrew |
 
-  @clause-5.5 @clause-5.6 @clause-A2.Q6 @clause-A2.Q7 @does-not-fire
-  Scenario: Consent given and recorded raises nothing
+  @clause-A2.Q6 @clause-7.3 @fires
+  Scenario: Consent whose limits nobody has checked waits until they are
     Given an ordinary lawful share
-    And the victim agreed to the share, and their consent is recorded
+    And the victim agreed to the share, but whether they put limits on it is not known
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause A2.Q6
+    And the reason cites clause 7.3
+    And a condition is to check the consent record for any limits the person put on sharing
+
+  @clause-5.5 @clause-5.6 @clause-A2.Q6 @clause-A2.Q7 @does-not-fire
+  Scenario: Consent given with no limits and recorded raises nothing
+    Given an ordinary lawful share
+    And the victim agreed to the share with no limits, and their consent is recorded
     When the share is checked against the protocol
     Then the answer is share
     And clause 5.5 is not raised

@@ -101,7 +101,8 @@ class Facts(Struct, frozen=True, gc=False):
     purpose_statement_given: bool
     necessity_statement_given: bool
     consent_reason_given: bool
-    consent_restrictions_given: bool
+    #: Limits on consent are written down; False when none are ("" given), None when not known.
+    consent_restrictions_given: bool | None
     #: Less data, other ways and the impact on the person were all considered.
     proportionality_considered: bool
     consent_relied_on: bool
@@ -180,7 +181,7 @@ class Facts(Struct, frozen=True, gc=False):
         purpose_statement_given = bool(disclosure.purpose.statement)
         necessity_statement_given = bool(necessity.statement)
         consent_reason_given = bool(consent.reason_not_sought)
-        consent_restrictions_given = bool(consent.restrictions)
+        consent_restrictions_given = None if consent.restrictions is None else bool(consent.restrictions)
         proportionality_considered = (
             necessity.less_data_considered is True
             and necessity.alternatives_considered is True
@@ -260,6 +261,7 @@ MAY_BE_UNKNOWN = frozenset(
         "any_child",
         "recipient_relevant_authority",
         "discloser_public_authority",
+        "consent_restrictions_given",
     }
 )
 _BOOL_OR_UNKNOWN: frozenset[object] = frozenset({True, False, None})

@@ -50,6 +50,9 @@ class Question:
     whose change clears this answer. ``none`` is the answer "none" in words ("none of these", "no
     limits"), where it is an answer of its own, distinct from "don't know": for ``flags`` it is no
     choice picked (an empty list), for ``text`` an empty text. Elsewhere it is None.
+    ``enter_is_none`` says whether Enter on its own gives that answer: not where "none" would say
+    a risk is absent (the circumstances, limits on consent), so that a careless Enter at 2am
+    records "don't know", which the rules treat as not known to be absent, and "none" is typed.
     """
 
     id: str
@@ -64,6 +67,7 @@ class Question:
     when: Callable[[Data], bool] | None = None
     depends_on: tuple[str, ...] = field(default=())
     none: str | None = None
+    enter_is_none: bool = True
 
     def applies(self, data: Data) -> bool:
         return self.when is None or self.when(data)
@@ -452,6 +456,7 @@ QUESTIONS: tuple[Question, ...] = (
         "The share must stay within any limits.",
         ("A2.Q6",),
         none="no limits",
+        enter_is_none=False,
         when=_equals("consent.status", "obtained"),
         depends_on=("consent.status",),
     ),
@@ -566,6 +571,7 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("context.transfer_outside_uk", "It will go outside the UK"),
         ),
         none="none of these",
+        enter_is_none=False,
         when=_NOT_ANONYMOUS,
     ),
     question(

@@ -537,9 +537,22 @@ def no_request_form(case: Case) -> None:
 # -- Given: consent ---------------------------------------------------------------------------
 
 
-@phrase("given", "{the_person} agreed to the share, and their consent is recorded", the_person=THE_PERSON)
+@phrase(
+    "given",
+    "{the_person} agreed to the share with no limits, and their consent is recorded",
+    the_person=THE_PERSON,
+)
 def consent_recorded(case: Case, the_person: str) -> None:
-    case.set("consent", {"status": "obtained", "recorded": True})
+    case.set("consent", {"status": "obtained", "recorded": True, "restrictions": ""})
+
+
+@phrase(
+    "given",
+    "{the_person} agreed to the share, but whether they put limits on it is not known",
+    the_person=THE_PERSON,
+)
+def consent_limits_not_known(case: Case, the_person: str) -> None:
+    case.set("consent", {"status": "obtained", "recorded": True, "restrictions": None})
 
 
 @phrase("given", "{the_person} agreed to the share, but their consent is not recorded", the_person=THE_PERSON)

@@ -27,11 +27,14 @@ def consent_obtained(checker: Checker) -> Interview:
     return Interview(checker, {q: answers[q] for q in order}, order)
 
 
-def test_enter_at_the_limits_on_consent_records_no_limits(checker: Checker, tmp_path: Path) -> None:
-    s, typed, _ = play(checker, tmp_path, ["", ":q"], consent_obtained(checker))
-    assert s.interview.answers["consent.restrictions"] == ""
-    assert s.interview.data()["consent"]["restrictions"] == ""
-    assert "Enter or none = no limits · ? = don't know" in typed.prompts[0]
+@pytest.mark.parametrize(("reply", "stored"), [("none", ""), ("", None)])
+def test_none_typed_at_the_limits_on_consent_records_no_limits_and_a_bare_enter_records_not_known(
+    checker: Checker, tmp_path: Path, reply: str, stored: str | None
+) -> None:
+    """A careless Enter must not say the person put no limits: that would let the share go on."""
+    s, typed, _ = play(checker, tmp_path, [reply, ":q"], consent_obtained(checker))
+    assert s.interview.answers["consent.restrictions"] == stored
+    assert "none = no limits · Enter or ? = don't know" in typed.prompts[0]
 
 
 @pytest.mark.parametrize("reply", ["?", "don't know"])
@@ -56,15 +59,15 @@ def personal_data_up_to(checker: Checker, question_id: str) -> Interview:
 
 
 @pytest.mark.parametrize(
-    ("reply", "stored"), [("", []), ("0", []), ("none", []), ("?", None), ("1,3", "picked")]
+    ("reply", "stored"), [("", None), ("0", []), ("none", []), ("?", None), ("1,3", "picked")]
 )
-def test_a_pick_all_that_apply_list_takes_enter_or_0_for_none_and_a_question_mark_for_dont_know(
+def test_the_circumstances_take_0_for_none_and_enter_or_a_question_mark_for_dont_know(
     checker: Checker, tmp_path: Path, reply: str, stored: Any
 ) -> None:
     s, typed, _ = play(checker, tmp_path, [reply, ":q"], personal_data_up_to(checker, "circumstances"))
     expected = ["context.secondary_disclosure", "context.evidential_use"] if stored == "picked" else stored
     assert s.interview.answers["circumstances"] == expected
-    assert "Enter or 0 = none of these · ? = don't know" in typed.prompts[0]
+    assert "0 = none of these · Enter or ? = don't know" in typed.prompts[0]
 
 
 def test_none_of_the_circumstances_makes_each_of_them_no_and_dont_know_leaves_each_unknown(
@@ -98,9 +101,12 @@ def test_a_question_that_must_be_answered_refuses_dont_know_and_says_so(
 def test_every_prompt_says_exactly_what_enter_does() -> None:
     for question in QUESTIONS:
         hint = flat(hint_for(question, None, "Type"))
-        if question.none is not None:
+        if question.none is not None and question.enter_is_none:
             typed = "0" if question.kind == "flags" else "none"
             assert f"Enter or {typed} = {question.none} · ? = don't know" in hint, question.id
+        elif question.none is not None:  # "none" would say a risk is absent: it is typed, never Enter
+            typed = "0" if question.kind == "flags" else "none"
+            assert f"{typed} = {question.none} · Enter or ? = don't know" in hint, question.id
         elif question.allow_unknown:
             assert "Enter or ? = don't know" in hint, question.id
         else:

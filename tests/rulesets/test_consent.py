@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.conftest import effect_of, rule_ids
 
 URGENT = {"context.urgent_risk_to_life": True}
-OBTAINED = {"consent.status": "obtained", "consent.recorded": True}
+OBTAINED = {"consent.status": "obtained", "consent.recorded": True, "consent.restrictions": ""}
 LIMITS = {**OBTAINED, "consent.restrictions": "only to the council's community safety team"}
 
 
@@ -90,6 +90,37 @@ def test_recorded_consent_raises_no_recording_condition(decide):
 
 
 # -- limits on consent ----------------------------------------------------------------------
+
+
+def test_consent_whose_limits_are_not_known_waits_until_they_are_checked(decide):
+    """A2.Q6 asks whether there are restrictions; not knowing is not "none" (fail closed)."""
+    decision = decide(**{**OBTAINED, "consent.restrictions": None})
+
+    assert effect_of(decision, "consent.limits-not-known") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_consent_with_no_limits_stated_raises_nothing_about_limits(decide):
+    """A2.Q6: the nearest case: "no limits" is an answer."""
+    decision = decide(**OBTAINED)
+
+    assert "consent.limits-not-known" not in rule_ids(decision)
+    assert "consent.restrictions-apply" not in rule_ids(decision)
+
+
+def test_unknown_limits_matter_only_where_consent_was_obtained(decide):
+    """A2.Q6: with consent not sought there are no limits to know."""
+    decision = decide(**{"consent.restrictions": None})
+
+    assert "consent.limits-not-known" not in rule_ids(decision)
+
+
+def test_in_an_emergency_unknown_limits_are_checked_afterwards(decide):
+    """A2.Q6 with A11: share what protects life now, check the consent record afterwards."""
+    decision = decide(**{**OBTAINED, "consent.restrictions": None, **URGENT})
+
+    finding = next(f for f in decision.findings if f.rule_id == "consent.limits-not-known")
+    assert finding.effect.value == "condition" and finding.after
 
 
 def test_a_share_that_goes_beyond_the_limits_of_consent_is_not_made(decide):

@@ -18,7 +18,7 @@ OFFENCE_DATA = {
     "data.categories": ["personal", "criminal_offence"],
     "necessity.sensitive_data_necessary": True,
 }
-CONSENT_OBTAINED = {"consent.status": "obtained", "consent.recorded": True}
+CONSENT_OBTAINED = {"consent.status": "obtained", "consent.recorded": True, "consent.restrictions": ""}
 
 
 # -- Article 6 ------------------------------------------------------------------------------

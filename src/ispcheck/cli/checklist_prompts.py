@@ -224,7 +224,7 @@ def _reply(question: Question, current: Current | None, text: str) -> Any:
     if not reply:
         if current is not None:
             return current.value
-        if question.none is not None:
+        if question.none is not None and question.enter_is_none:
             return _none(question)
         if question.allow_unknown:
             return None
@@ -250,8 +250,11 @@ def hint_for(question: Question, current: Current | None, how: str) -> str:
         parts.insert(0, f"\\[current: {escape(describe(question, current.value))}] Enter keeps it")
     if question.none is not None:
         typed = "0" if question.kind == "flags" else "none"
-        parts.append(f"{typed} = {question.none}" if enter_used else f"Enter or {typed} = {question.none}")
-        enter_used = True
+        if enter_used or not question.enter_is_none:
+            parts.append(f"{typed} = {question.none}")
+        else:
+            parts.append(f"Enter or {typed} = {question.none}")
+            enter_used = True
     if question.allow_unknown:
         parts.append("? = don't know" if enter_used else "Enter or ? = don't know")
     return " · ".join([*parts, HELP_LINE])

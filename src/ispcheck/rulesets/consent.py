@@ -83,6 +83,32 @@ restrictions_apply = gated_rule(
 )
 
 
+limits_not_known = gated_rule(
+    "consent.limits-not-known",
+    when={"consent.status": "obtained", "consent_restrictions_given": None},
+    title="Whether consent has limits is known",
+    effect=Effect.CONDITION,
+    clauses=("A2.Q6", "7.3"),
+    message=(
+        "Consent was obtained, but it is not known whether the person put any limits on it. Appendix "
+        "2, question 6 asks whether there are any restrictions, and a share beyond them needs another "
+        "lawful basis (7.3)."
+    ),
+    action=(
+        "Check the consent record for any limits the person put on sharing, record them (or that "
+        "there are none), and keep the share within them."
+    ),
+    facts=("consent.status", "consent.restrictions"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=(
+        "Share only what is needed to protect life, and check the consent record for limits as soon as "
+        "the emergency allows."
+    ),
+    urgent_after=True,
+    interpretations=("unknown-risk-not-absent",),
+)
+
+
 refused_overridden = gated_rule(
     "consent.refused-overridden",
     when={"consent.status": ("refused", "withdrawn"), "lawful_basis.article6": _BASES_OTHER_THAN_CONSENT},
@@ -106,6 +132,7 @@ RULES = (
     obtained_not_recorded,
     outside_restrictions,
     restrictions_apply,
+    limits_not_known,
     refused_overridden,
 )
 
