@@ -144,3 +144,16 @@ def test_variants_kept_apart_by_one_fact_are_accepted(pack: Pack) -> None:
         **DETAILS,
     )
     assert "example.apart" in {r.rule.id for r in checker_with(pack, plugin_with(apart)).rules}
+
+
+def test_no_message_or_action_an_officer_reads_names_a_field_of_the_contract() -> None:
+    """Officers read these at a terminal: field names like (purpose.statement) mean nothing to them."""
+    import re
+
+    from ispcheck import Checker
+
+    field = re.compile(r"\b[a-z]+_?[a-z]*\.[a-z]+_[a-z_]+\b|\((?:purpose|necessity|context|consent)\.[a-z_]+\)")
+    for registered in Checker(use_entry_points=False).rules:
+        rule = registered.rule
+        for text in (rule.message, rule.action or "", rule.urgent_action or ""):
+            assert not field.search(text), (rule.id, text)

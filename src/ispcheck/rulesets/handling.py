@@ -136,7 +136,7 @@ meeting_channel_outside_meeting = gated_rule(
     effect=Effect.CONDITION,
     clauses=("6.1", "7.4"),
     message="The route is 'in a meeting', but the setting is outside a meeting.",
-    action="Name the meeting (context.setting), or choose the secure route the data will take.",
+    action="Name the meeting, or choose the secure route the data will take.",
     facts=("handling.channel", "context.setting"),
 )
 

@@ -493,8 +493,8 @@ article8_not_considered = gated_rule(
         "duty of confidentiality were weighed against the public interest in sharing."
     ),
     action=(
-        "Weigh the person's privacy against the reason for sharing and record the outcome "
-        "(necessity.article8_considered); if unsure, ask your Designated Officer."
+        "Weigh the person's privacy against the reason for sharing and record the outcome; if "
+        "unsure, ask your Designated Officer."
     ),
     refer_to=DESIGNATED_OFFICER,
     facts=("necessity.article8_considered",),

@@ -17,7 +17,7 @@ statement_missing = gated_rule(
     effect=Effect.BLOCK,
     clauses=("A11", "4.4", "A2.Q1"),
     message="No statement says why the information is necessary for the purpose.",
-    action="Write down why this information is needed for the purpose (necessity.statement).",
+    action="Write down why this information is needed for the purpose.",
     facts=("necessity.statement",),
     when_urgent=Effect.CONDITION,
     urgent_action="Record why it was necessary as soon as the emergency allows.",
@@ -49,7 +49,7 @@ difference_not_shown = gated_rule(
         "It is not shown that sharing will make a difference to the service or the outcome for "
         "the person, so the need to know is not established."
     ),
-    action="Answer whether sharing will make a difference (necessity.makes_a_difference).",
+    action="Say whether sharing will make a difference to the service or the outcome for the person.",
     facts=("necessity.makes_a_difference",),
     when_urgent=Effect.CONDITION,
     urgent_action="Record afterwards how sharing helped protect life.",

@@ -44,7 +44,7 @@ vital_interests_without_urgency = gated_rule(
         "It is meant for protecting life or preventing an immediate, credible risk to life."
     ),
     action=(
-        "Either record the risk to life (context.urgent_risk_to_life), or choose the basis that "
+        "Either record the risk to life, or choose the basis that "
         "fits: for a public body's work this is usually public task."
     ),
     refer_to=DPO,
