@@ -120,11 +120,12 @@ def test_each_stored_body_is_canonical_json_and_its_hash_covers_the_previous_has
     assert json.loads(body)["id"] == 2
 
 
+@pytest.mark.parametrize("recorded_by", [None, "case-system Zoë"])
 @pytest.mark.parametrize("keep_text", [False, True])
 @pytest.mark.parametrize("as_model", [False, True])
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_the_stored_body_is_byte_for_byte_the_canonical_json_of_the_decision_record(
-    tmp_path: Path, checker: Checker, name: str, as_model: bool, keep_text: bool
+    tmp_path: Path, checker: Checker, name: str, as_model: bool, keep_text: bool, recorded_by: str | None
 ) -> None:
     """What ispcheck has always stored, built here the plain way: existing registers still verify."""
     recorded_at = datetime(2027, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
@@ -133,10 +134,12 @@ def test_the_stored_body_is_byte_for_byte_the_canonical_json_of_the_decision_rec
     path = tmp_path / "register.sqlite"
     with Register.open(path, checker=checker, clock=lambda: recorded_at) as register:
         register.add(clean_disclosure())
-        added = register.add(given, decided_by="DC 1234 Zoë", keep_text=keep_text)
-        (batched,) = register.add_many([given], keep_text=keep_text)
+        added = register.add(given, decided_by="DC 1234 Zoë", keep_text=keep_text, recorded_by=recorded_by)
+        (batched,) = register.add_many([given], keep_text=keep_text, recorded_by=recorded_by)
     for record, decided_by in ((added, "DC 1234 Zoë"), (batched, None)):
-        content = decision_record(model, checker.check(model), decided_by=decided_by, keep_text=keep_text)
+        content = decision_record(
+            model, checker.check(model), decided_by=decided_by, keep_text=keep_text, recorded_by=recorded_by
+        )
         prev_hash, digest, body = row(path, record.id)
         assert body == canonical_json(
             {"id": record.id, "record": content, "recorded_at": recorded_at.isoformat()}
@@ -174,6 +177,27 @@ def test_the_stored_disclosure_is_spelt_as_it_always_was(register: Register, tmp
         '"subjects":[{"is_child":false,"role":"victim"}]},'
         '"format":1,"withheld":["data.description","consent.restrictions"]},"recorded_at":"'
     ) in body
+
+
+def test_the_service_key_that_recorded_a_decision_is_kept_in_the_record_and_covered_by_its_hash(
+    register: Register, tmp_path: Path
+) -> None:
+    (first,) = register.add_many([clean_disclosure()], recorded_by="case-system")
+    second = register.add(clean_disclosure(), decided_by="DC 1", recorded_by="duty desk ✓")
+    assert (first.recorded_by, second.recorded_by) == ("case-system", "duty desk ✓")
+    assert register.get(2).recorded_by == "duty desk ✓"  # type: ignore[union-attr]
+    prev_hash, digest, body = row(tmp_path / "register.sqlite", 2)
+    assert '"recorded_by":"duty desk ✓"' in body and body == canonical_json(json.loads(body))
+    assert digest == chain_hash(prev_hash, body)
+    assert register.verify().ok
+
+
+def test_a_decision_recorded_without_a_service_key_has_no_recorded_by_in_its_record(
+    register: Register, tmp_path: Path
+) -> None:
+    stored = register.add(clean_disclosure(), decided_by="DC 1")
+    assert stored.recorded_by is None and "recorded_by" not in stored.content
+    assert "recorded_by" not in row(tmp_path / "register.sqlite", 1)[2]
 
 
 def test_an_invalid_disclosure_is_not_recorded_at_all(register: Register) -> None:
@@ -406,6 +430,21 @@ def test_appending_after_a_deleted_latest_record_still_shows_the_gap(
 # -- exporting ------------------------------------------------------------------------------
 
 
+def test_the_csv_export_ends_with_the_service_key_that_recorded_each_decision(register: Register) -> None:
+    register.add(clean_disclosure(), recorded_by="case-system")
+    register.add(clean_disclosure())
+    out = io.StringIO()
+    register.export_csv(out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["recorded_by"] for r in rows] == ["case-system", ""]
+    out = io.StringIO()
+    register.export_jsonl(out)
+    assert [json.loads(line).get("recorded_by") for line in out.getvalue().splitlines()] == [
+        "case-system",
+        None,
+    ]
+
+
 def test_the_jsonl_export_holds_every_record_with_its_chain(register: Register) -> None:
     fill(register, 3)
     out = io.StringIO()
@@ -431,6 +470,7 @@ def test_the_csv_export_has_the_decision_and_the_disclosure_in_audit_columns(reg
     assert exported["outcome"] == "share"
     assert exported["subjects"] == "victim:child;offender;witness:adult"
     assert exported["hash"] == register.get(1).hash  # type: ignore[union-attr]
+    assert header[-1] == "recorded_by" and exported["recorded_by"] == ""
     # The disclosure columns read back as the same disclosure.
     columns = [c for c in header if "." in c or c == "subjects"]
     names, problems = read_header(columns)

@@ -137,6 +137,25 @@ def test_list_and_show(tmp_path: Path, db: str, capsys: Any) -> None:
     assert code == 1 and "no record 9" in err
 
 
+def test_show_and_list_name_the_service_key_that_recorded_a_decision_and_only_when_there_is_one(
+    tmp_path: Path, db: str, capsys: Any
+) -> None:
+    from ispcheck import Checker
+    from ispcheck.register import Register
+
+    with Register.open(db, checker=Checker(use_entry_points=False)) as register:
+        register.add(clean_disclosure(), recorded_by="case-system")
+        register.add(clean_disclosure())
+    _, out, _ = run(capsys, "register", "list", "--db", db, "--format", "json")
+    assert [r["recorded_by"] for r in json.loads(out)] == ["case-system", None]
+    _, out, _ = run(capsys, "register", "show", "1", "--db", db, "--format", "json")
+    assert json.loads(out)["recorded_by"] == "case-system"
+    _, out, _ = run(capsys, "register", "show", "1", "--db", db)
+    assert "recorded by the service key case-system" in " ".join(out.split())
+    _, out, _ = run(capsys, "register", "show", "2", "--db", db)
+    assert "service key" not in out
+
+
 def test_list_last_gives_the_latest_records_of_an_outcome_oldest_first(
     tmp_path: Path, db: str, capsys: Any
 ) -> None:

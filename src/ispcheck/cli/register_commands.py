@@ -237,6 +237,7 @@ def _brief(r: StoredRecord) -> dict[str, Any]:
         "id": r.id,
         "recorded_at": r.recorded_at,
         "decided_by": r.decided_by,
+        "recorded_by": r.recorded_by,
         "outcome": r.outcome,
         "discloser": r.discloser,
         "recipient": r.recipient,
@@ -263,7 +264,8 @@ def _show(args: argparse.Namespace) -> int:
     d = record.disclosure
     lines = [
         f"[bold]Record {record.id}[/], recorded {record.recorded_at}"
-        + (f" by {escape(record.decided_by)}" if record.decided_by else ""),
+        + (f" by {escape(record.decided_by)}" if record.decided_by else "")
+        + (f" (recorded by the service key {escape(record.recorded_by)})" if record.recorded_by else ""),
         f"[dim]hash {record.hash}\nprevious {record.prev_hash}[/]",
         f"From {escape(record.discloser)} to {escape(record.recipient)}: "
         f"{escape(', '.join(d['data']['categories']))} data for {escape(d['purpose']['code'])}",

@@ -85,6 +85,12 @@ class StoredRecord:
         return None if value is None else str(value)
 
     @property
+    def recorded_by(self) -> str | None:
+        """The service key that recorded the decision, when one was named (None for older records)."""
+        value = self.content.get("recorded_by")
+        return None if value is None else str(value)
+
+    @property
     def withheld(self) -> list[str]:
         return list(self.content.get("withheld") or ())
 

@@ -118,14 +118,22 @@ class Register:
         decision: Decision | None = None,
         decided_by: str | None = None,
         keep_text: bool = False,
+        recorded_by: str | None = None,
     ) -> StoredRecord:
         """Decide ``disclosure`` (unless ``decision`` is given) and append the decision record.
 
         A dict is validated first: bad input raises ``DisclosureError`` and nothing is written.
         ``decision`` stores a decision already shown to an officer rather than deciding again.
         Unless ``keep_text``, free text that may describe special category data is withheld.
+        ``recorded_by`` names the service key that recorded it (kept only when given).
         """
-        return self.add_many([disclosure], decision=decision, decided_by=decided_by, keep_text=keep_text)[0]
+        return self.add_many(
+            [disclosure],
+            decision=decision,
+            decided_by=decided_by,
+            keep_text=keep_text,
+            recorded_by=recorded_by,
+        )[0]
 
     def add_many(
         self,
@@ -134,6 +142,7 @@ class Register:
         decision: Decision | None = None,
         decided_by: str | None = None,
         keep_text: bool = False,
+        recorded_by: str | None = None,
     ) -> list[StoredRecord]:
         """Decide and append several disclosures in one transaction: all are recorded, or none.
 
@@ -147,7 +156,11 @@ class Register:
         for item in items:
             view = view_of(item)  # validates a dict, once: bad input raises DisclosureError
             decided = self.checker.decide(view) if decision is None else decision
-            contents.append(view_record(view, decided, decided_by=decided_by, keep_text=keep_text))
+            contents.append(
+                view_record(
+                    view, decided, decided_by=decided_by, keep_text=keep_text, recorded_by=recorded_by
+                )
+            )
         return self._store.append(contents, self._clock)
 
     # -- reading ----------------------------------------------------------------------------

@@ -39,12 +39,14 @@ def write_jsonl(records: Iterable[StoredRecord], out: IO[str]) -> int:
 def write_csv(records: Iterable[StoredRecord], out: IO[str]) -> int:
     """Write every record as a CSV row: the decision in brief, then the disclosure's columns.
 
-    The disclosure columns are the ones ``ispcheck audit`` reads (see ``csv_format``).
+    The disclosure columns are the ones ``ispcheck audit`` reads (see ``csv_format``). The chain
+    follows them, and last the service key that recorded the decision (``recorded_by``, added
+    after the other columns so that spreadsheets and scripts reading them by place still work).
     """
     from ..csv_format import COLUMNS, LIST_SEPARATOR, disclosure_to_row
 
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*CSV_HEAD, *COLUMNS, "prev_hash", "hash"])
+    writer.writerow([*CSV_HEAD, *COLUMNS, "prev_hash", "hash", "recorded_by"])
     count = 0
     for record in records:
         decision = record.decision
@@ -65,6 +67,7 @@ def write_csv(records: Iterable[StoredRecord], out: IO[str]) -> int:
                 *(cells[c] for c in COLUMNS),
                 record.prev_hash,
                 record.hash,
+                record.recorded_by or "",
             ]
         )
         count += 1
