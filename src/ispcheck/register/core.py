@@ -1,8 +1,8 @@
 """The decision register itself: decide, record, read back, verify, export, replay.
 
 :class:`Register` does the deciding and the record keeping that is the same for every database;
-where the rows live is a store's business (:mod:`.sqlite_store`), chosen by :meth:`Register.open`
-from what it is given.
+where the rows live is a store's business (:mod:`.sqlite_store` for a file, :mod:`.postgres_store`
+for a database server), chosen by :meth:`Register.open` from what it is given.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from ..decision import Decision
 from ..disclosure import Disclosure
 from ..records import view_record
 from ..view import view_of
-from .chain import Content, StoredRecord, stored_from_row
+from .chain import Content, RegisterError, StoredRecord, stored_from_row
 from .export import write_csv, write_jsonl
 from .store import Store
+from .targets import is_database_url
 from .verification import Verification, walk
 
 if TYPE_CHECKING:
@@ -62,16 +63,43 @@ class Register:
         durable: bool = True,
         timeout: float = DEFAULT_TIMEOUT,
         clock: Callable[[], datetime] | None = None,
+        connect_timeout: float = 5.0,
+        connections: int = 4,
     ) -> Register:
         """Open the register at ``target``, creating it if ``create`` and it does not exist.
 
+        ``target`` is the path of an SQLite file, or a ``postgresql://`` (or ``postgres://``) URL
+        for a register shared by several services: see :mod:`.postgres_store`.
+
         ``checker`` decides disclosures given to :meth:`add` (default: the shipped pack and
         installed plugins). ``durable`` waits for each record to reach the disk before ``add``
-        returns (SQLite ``synchronous=FULL``), so a power cut cannot lose it; ``durable=False``
-        is several times faster and still survives ispcheck or the case system crashing, but the
-        last records may be lost if the machine itself loses power. ``timeout`` is how long a
-        writer waits for others, in seconds.
+        returns (SQLite ``synchronous=FULL``, PostgreSQL ``synchronous_commit`` on), so a power cut
+        cannot lose it; ``durable=False`` is several times faster and still survives ispcheck or
+        the case system crashing, but the last records may be lost if the machine itself loses
+        power. ``timeout`` is how long a writer waits for others, in seconds.
+
+        For PostgreSQL only: ``connect_timeout`` is how long to wait for the server to answer (or
+        for a free connection) before giving up with ``RegisterError``, and ``connections`` the
+        most connections this register keeps open. Such a register may be shared by threads;
+        one on an SQLite file belongs to the thread that opened it.
         """
+        if is_database_url(target):
+            try:
+                from .postgres_store import PostgresStore
+            except ImportError as exc:
+                raise RegisterError(
+                    f"a register in PostgreSQL needs the database driver, which is not installed ({exc}). "
+                    "Install it with: pip install 'ispcheck[postgres]'"
+                ) from None
+            shared = PostgresStore.open(
+                str(target),
+                create=create,
+                durable=durable,
+                timeout=timeout,
+                connect_timeout=connect_timeout,
+                connections=connections,
+            )
+            return cls(shared, checker=checker, clock=clock)
         from .sqlite_store import SqliteStore
 
         path = Path(target)
