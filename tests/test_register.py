@@ -416,6 +416,20 @@ def test_appending_after_a_deleted_latest_record_still_shows_the_gap(
     assert (result.ok, result.bad_id) == (False, 3)
 
 
+def test_a_register_whose_head_was_moved_back_refuses_to_append_over_a_record_and_records_nothing(
+    register: Register, backend: Backend
+) -> None:
+    fill(register, 3)
+    backend.tamper(("UPDATE head SET last_id = 2, hash = ? WHERE one = 1", (backend.row(2)[1],)))
+    with pytest.raises(RegisterError, match="changed outside ispcheck") as caught:
+        register.add(clean_disclosure())
+    assert "nothing was recorded" in str(caught.value).lower()
+    assert len(register) == 3 and register.get(3).decided_by == "officer 2"  # type: ignore[union-attr]
+    result = register.verify()
+    assert (result.ok, result.bad_id) == (False, 3)
+    assert "record 3 was added outside ispcheck" in (result.problem or "")
+
+
 # -- exporting ------------------------------------------------------------------------------
 
 

@@ -107,12 +107,17 @@ def test_close_writes_what_is_queued_then_refuses_more() -> None:
     writer = Writer()
     appender: GroupCommit[str, str] = GroupCommit(writer, name="test-writer")
     writer.release.clear()
-    with ThreadPoolExecutor(4) as pool:
-        queued = [pool.submit(appender.submit, f"job {n}") for n in range(4)]
-        assert writer.entered.wait(10)
+    with ThreadPoolExecutor(5) as pool:
+        queued = [pool.submit(appender.submit, "job 0")]
+        assert writer.entered.wait(10)  # the writer is busy with the first job
+        queued += [pool.submit(appender.submit, f"job {n}") for n in range(1, 4)]
         wait_for_queue(appender, 3)
         closing = pool.submit(appender.close)
-        writer.release.set()
+        deadline = time.monotonic() + 10
+        while not appender._closed:  # close has begun, with three jobs still queued...
+            assert time.monotonic() < deadline
+            time.sleep(0.001)
+        writer.release.set()  # ...and they are written before it returns
         closing.result(10)
         assert sorted(f.result(10) for f in queued) == [f"JOB {n}" for n in range(4)]
     with pytest.raises(RegisterError, match="nothing was recorded: the register has been closed"):
