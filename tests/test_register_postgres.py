@@ -18,7 +18,7 @@ import pytest
 
 from ispcheck import Checker, parse_disclosure
 from ispcheck.register import GENESIS, Register, RegisterError
-from ispcheck.register.postgres_schema import grant_sql
+from ispcheck.register.postgres_schema import LOCK_KEY, grant_sql
 from ispcheck.register.targets import is_database_url, shown_url
 
 from .conftest import clean_disclosure
@@ -143,6 +143,20 @@ def test_another_applications_records_table_is_not_taken_for_a_register(
         admin.execute("CREATE TABLE records (x int)")
     with pytest.raises(RegisterError, match="not an ispcheck decision register"):
         Register.open(postgres_server.url(database))
+
+
+def test_a_register_being_created_by_another_program_for_longer_than_the_wait_is_reported_busy(
+    postgres_server: PostgresServer, database: str
+) -> None:
+    url = postgres_server.url(database)
+    with psycopg.connect(url) as other:
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))  # as while it creates the tables
+        with pytest.raises(
+            RegisterError, match=r"is busy: another program has held it for over 0\.2 seconds"
+        ):
+            Register.open(url, timeout=0.2)
+        other.rollback()
+    Register.open(url, timeout=0.2).close()  # the nearest case: free again, it opens
 
 
 def test_an_unreachable_server_is_reported_at_once_when_opening(tmp_path: Path) -> None:

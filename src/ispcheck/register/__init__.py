@@ -12,6 +12,8 @@ else (the annual review minutes, say) and passing it to ``verify(expect=...)`` c
 
 The parts, each with one job: :mod:`.chain` (how records are spelt and linked),
 :mod:`.verification` (the walk that checks them), :mod:`.sqlite_store` (the rows in a file),
+:mod:`.postgres_store` with :mod:`.postgres_schema` and :mod:`.appender` (the rows in PostgreSQL,
+shared by several services, with group commit), :mod:`.targets` (a path or a URL?),
 :mod:`.export` (JSON Lines and CSV) and :mod:`.core` (:class:`Register`, which decides and records).
 """
 

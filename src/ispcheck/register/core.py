@@ -36,7 +36,11 @@ DEFAULT_TIMEOUT = 60.0
 
 
 class Register:
-    """An open decision register. Use :meth:`open`; close it (or use ``with``) when done."""
+    """An open decision register. Use :meth:`open`; close it (or use ``with``) when done.
+
+    One opened on a PostgreSQL URL may be shared by every thread of a process; one opened on an
+    SQLite file belongs to the thread that opened it.
+    """
 
     def __init__(
         self,

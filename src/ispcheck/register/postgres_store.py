@@ -90,9 +90,16 @@ class PostgresStore:
         if "connect_timeout" not in given:  # libpq counts whole seconds, and at least 2
             settings["connect_timeout"] = max(2, math.ceil(connect_timeout))
         settings = {k: v for k, v in settings.items() if k not in given}
+        wait = f"{max(1, round(timeout * 1000))}ms"
         try:
             with psycopg.connect(url, **settings) as first:
+                first.execute("SELECT set_config('lock_timeout', %s, false)", (wait,))
                 prepare(first, create=create, location=location)
+        except errors.LockNotAvailable:
+            raise RegisterError(
+                f"the decision register in {location} is busy: another program has held it for over "
+                f"{timeout:g} seconds. Try again in a moment."
+            ) from None
         except psycopg.Error as exc:
             raise RegisterError(f"cannot open the decision register in {location}: {_reason(exc)}") from None
 
@@ -103,7 +110,7 @@ class PostgresStore:
                 "SELECT set_config('lock_timeout', %s, false), set_config('synchronous_commit', "
                 "CASE WHEN %s AND current_setting('synchronous_commit') = 'off' THEN 'on' "
                 "WHEN %s THEN current_setting('synchronous_commit') ELSE 'off' END, false)",
-                (f"{max(1, round(timeout * 1000))}ms", durable, durable),
+                (wait, durable, durable),
             )
             connection.commit()
 
