@@ -9,12 +9,18 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ispcheck import Checker, Decision
 from ispcheck.pack import Pack, load_pack
+
+from .postgres import postgres_server, postgres_url
+from .register_backends import BACKENDS, Backend, make_backend
+
+__all__ = ["backend", "postgres_server", "postgres_url"]
 
 FIXED_TIME = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -84,6 +90,12 @@ def clean_disclosure(**changes: Any) -> dict[str, Any]:
         else:
             node[last] = value
     return result
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    """A place for one test's register: an SQLite file, then (a second run) a PostgreSQL database."""
+    return make_backend(request, tmp_path, request.param)
 
 
 @pytest.fixture(scope="session")

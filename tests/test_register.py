@@ -22,6 +22,7 @@ from ispcheck.records import WITHHELD, canonical_json, decision_record
 from ispcheck.register import GENESIS, Register, RegisterError, chain_hash
 
 from .conftest import clean_disclosure
+from .register_backends import Backend
 
 SPECIAL = {
     "data.categories": ["personal", "special_category"],
@@ -64,8 +65,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
 
 
 @pytest.fixture
-def register(tmp_path: Path, checker: Checker) -> Iterator[Register]:
-    with Register.open(tmp_path / "register.sqlite", checker=checker) as opened:
+def register(backend: Backend, checker: Checker) -> Iterator[Register]:
+    with Register.open(backend.target, checker=checker) as opened:
         yield opened
 
 
@@ -74,17 +75,7 @@ def fill(register: Register, count: int) -> None:
         register.add(clean_disclosure(**{"discloser.officer": f"DC {n}"}), decided_by=f"officer {n}")
 
 
-def tamper(path: Path, *statements: tuple[str, tuple[Any, ...]]) -> None:
-    """Change the file behind ispcheck's back, as someone with the sqlite3 shell could."""
-    db = sqlite3.connect(path, isolation_level=None)
-    for trigger in ("records_append_only_update", "records_append_only_delete"):
-        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    for sql, params in statements:
-        db.execute(sql, params)
-    db.close()
-
-
-def row(path: Path, record_id: int) -> tuple[str, str, str]:
+def sqlite_row(path: Path, record_id: int) -> tuple[str, str, str]:
     db = sqlite3.connect(path)
     found = db.execute("SELECT prev_hash, hash, body FROM records WHERE id = ?", (record_id,)).fetchone()
     db.close()
@@ -111,20 +102,21 @@ def test_an_added_disclosure_is_stored_with_its_decision_and_chained_to_the_reco
 
 
 def test_each_stored_body_is_canonical_json_and_its_hash_covers_the_previous_hash(
-    register: Register, tmp_path: Path
+    register: Register, backend: Backend
 ) -> None:
     fill(register, 2)
-    prev_hash, digest, body = row(tmp_path / "register.sqlite", 2)
+    prev_hash, digest, body = backend.row(2)
     assert body == canonical_json(json.loads(body))
     assert digest == hashlib.sha256((prev_hash + body).encode()).hexdigest() == chain_hash(prev_hash, body)
     assert json.loads(body)["id"] == 2
 
 
+@pytest.mark.parametrize("recorded_by", [None, "case-system Zoë"])
 @pytest.mark.parametrize("keep_text", [False, True])
 @pytest.mark.parametrize("as_model", [False, True])
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_the_stored_body_is_byte_for_byte_the_canonical_json_of_the_decision_record(
-    tmp_path: Path, checker: Checker, name: str, as_model: bool, keep_text: bool
+    tmp_path: Path, checker: Checker, name: str, as_model: bool, keep_text: bool, recorded_by: str | None
 ) -> None:
     """What ispcheck has always stored, built here the plain way: existing registers still verify."""
     recorded_at = datetime(2027, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
@@ -133,11 +125,13 @@ def test_the_stored_body_is_byte_for_byte_the_canonical_json_of_the_decision_rec
     path = tmp_path / "register.sqlite"
     with Register.open(path, checker=checker, clock=lambda: recorded_at) as register:
         register.add(clean_disclosure())
-        added = register.add(given, decided_by="DC 1234 Zoë", keep_text=keep_text)
-        (batched,) = register.add_many([given], keep_text=keep_text)
+        added = register.add(given, decided_by="DC 1234 Zoë", keep_text=keep_text, recorded_by=recorded_by)
+        (batched,) = register.add_many([given], keep_text=keep_text, recorded_by=recorded_by)
     for record, decided_by in ((added, "DC 1234 Zoë"), (batched, None)):
-        content = decision_record(model, checker.check(model), decided_by=decided_by, keep_text=keep_text)
-        prev_hash, digest, body = row(path, record.id)
+        content = decision_record(
+            model, checker.check(model), decided_by=decided_by, keep_text=keep_text, recorded_by=recorded_by
+        )
+        prev_hash, digest, body = sqlite_row(path, record.id)
         assert body == canonical_json(
             {"id": record.id, "record": content, "recorded_at": recorded_at.isoformat()}
         )
@@ -147,9 +141,9 @@ def test_the_stored_body_is_byte_for_byte_the_canonical_json_of_the_decision_rec
         assert json.dumps(record.content) == json.dumps(content)
 
 
-def test_the_stored_disclosure_is_spelt_as_it_always_was(register: Register, tmp_path: Path) -> None:
+def test_the_stored_disclosure_is_spelt_as_it_always_was(register: Register, backend: Backend) -> None:
     register.add(clean_disclosure(**SPECIAL))
-    body = row(tmp_path / "register.sqlite", 1)[2]
+    body = backend.row(1)[2]
     assert (
         '"disclosure":{"accuracy":{"fact_and_opinion_distinguished":true,"identity_verified":true},'
         '"consent":{"reason_not_sought":"asking would alert the suspect, who lives with the victim",'
@@ -174,6 +168,27 @@ def test_the_stored_disclosure_is_spelt_as_it_always_was(register: Register, tmp
         '"subjects":[{"is_child":false,"role":"victim"}]},'
         '"format":1,"withheld":["data.description","consent.restrictions"]},"recorded_at":"'
     ) in body
+
+
+def test_the_service_key_that_recorded_a_decision_is_kept_in_the_record_and_covered_by_its_hash(
+    register: Register, backend: Backend
+) -> None:
+    (first,) = register.add_many([clean_disclosure()], recorded_by="case-system")
+    second = register.add(clean_disclosure(), decided_by="DC 1", recorded_by="duty desk ✓")
+    assert (first.recorded_by, second.recorded_by) == ("case-system", "duty desk ✓")
+    assert register.get(2).recorded_by == "duty desk ✓"  # type: ignore[union-attr]
+    prev_hash, digest, body = backend.row(2)
+    assert '"recorded_by":"duty desk ✓"' in body and body == canonical_json(json.loads(body))
+    assert digest == chain_hash(prev_hash, body)
+    assert register.verify().ok
+
+
+def test_a_decision_recorded_without_a_service_key_has_no_recorded_by_in_its_record(
+    register: Register, backend: Backend
+) -> None:
+    stored = register.add(clean_disclosure(), decided_by="DC 1")
+    assert stored.recorded_by is None and "recorded_by" not in stored.content
+    assert "recorded_by" not in backend.row(1)[2]
 
 
 def test_an_invalid_disclosure_is_not_recorded_at_all(register: Register) -> None:
@@ -247,20 +262,21 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         Register.open(path)
 
 
-def test_the_register_uses_write_ahead_logging(register: Register, tmp_path: Path) -> None:
+def test_a_register_file_uses_write_ahead_logging(tmp_path: Path) -> None:
+    Register.open(tmp_path / "register.sqlite").close()
     db = sqlite3.connect(tmp_path / "register.sqlite")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
 
 
-def test_updates_and_deletes_are_refused_by_the_database_itself(register: Register, tmp_path: Path) -> None:
+def test_updates_and_deletes_are_refused_by_the_database_itself(register: Register, backend: Backend) -> None:
     fill(register, 1)
-    db = sqlite3.connect(tmp_path / "register.sqlite")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        db.execute("UPDATE records SET body = '{}' WHERE id = 1")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        db.execute("DELETE FROM records WHERE id = 1")
-    db.close()
+    with pytest.raises(Exception, match="append-only: records cannot be changed"):
+        backend.execute("UPDATE records SET body = '{}' WHERE id = 1")
+    with pytest.raises(Exception, match="append-only: records cannot be deleted"):
+        backend.execute("DELETE FROM records WHERE id = 1")
+    assert backend.execute("SELECT count(*) FROM records") == [(1,)]
+    assert register.verify().ok
 
 
 # -- several writers ------------------------------------------------------------------------
@@ -314,11 +330,10 @@ def test_an_empty_register_verifies(register: Register) -> None:
     assert result.ok and result.records == 0 and result.head == GENESIS
 
 
-def test_an_edited_record_is_named(register: Register, tmp_path: Path) -> None:
+def test_an_edited_record_is_named(register: Register, backend: Backend) -> None:
     fill(register, 5)
-    path = tmp_path / "register.sqlite"
-    body = row(path, 3)[2].replace('"outcome":"share"', '"outcome":"refer"', 1)
-    tamper(path, ("UPDATE records SET body = ? WHERE id = 3", (body,)))
+    body = backend.row(3)[2].replace('"outcome":"share"', '"outcome":"refer"', 1)
+    backend.tamper(("UPDATE records SET body = ? WHERE id = 3", (body,)))
     result = register.verify()
     assert not result.ok
     assert result.bad_id == 3
@@ -326,39 +341,38 @@ def test_an_edited_record_is_named(register: Register, tmp_path: Path) -> None:
     assert result.records == 2
 
 
-def test_an_edited_and_rehashed_record_is_named(register: Register, tmp_path: Path) -> None:
+def test_an_edited_and_rehashed_record_is_named(register: Register, backend: Backend) -> None:
     fill(register, 5)
-    path = tmp_path / "register.sqlite"
-    prev_hash, _, body = row(path, 3)
+    prev_hash, _, body = backend.row(3)
     body = body.replace('"decided_by":"officer 2"', '"decided_by":"officer 9"')
-    tamper(path, ("UPDATE records SET body = ?, hash = ? WHERE id = 3", (body, chain_hash(prev_hash, body))))
+    backend.tamper(
+        ("UPDATE records SET body = ?, hash = ? WHERE id = 3", (body, chain_hash(prev_hash, body)))
+    )
     result = register.verify()
     assert (result.ok, result.bad_id) == (False, 3)
     assert "record 3 has been altered (and its hash recomputed)" in (result.problem or "")
 
 
-def test_a_deleted_record_is_named(register: Register, tmp_path: Path) -> None:
+def test_a_deleted_record_is_named(register: Register, backend: Backend) -> None:
     fill(register, 5)
-    tamper(tmp_path / "register.sqlite", ("DELETE FROM records WHERE id = 2", ()))
+    backend.tamper(("DELETE FROM records WHERE id = 2", ()))
     result = register.verify()
     assert (result.ok, result.bad_id) == (False, 2)
     assert "record 2 is missing" in (result.problem or "")
 
 
-def test_deleting_the_latest_record_is_detected(register: Register, tmp_path: Path) -> None:
+def test_deleting_the_latest_record_is_detected(register: Register, backend: Backend) -> None:
     fill(register, 5)
-    tamper(tmp_path / "register.sqlite", ("DELETE FROM records WHERE id = 5", ()))
+    backend.tamper(("DELETE FROM records WHERE id = 5", ()))
     result = register.verify()
     assert (result.ok, result.bad_id) == (False, 5)
     assert "record 5 was deleted" in (result.problem or "")
 
 
-def test_swapped_records_are_named(register: Register, tmp_path: Path) -> None:
+def test_swapped_records_are_named(register: Register, backend: Backend) -> None:
     fill(register, 5)
-    path = tmp_path / "register.sqlite"
-    two, three = row(path, 2), row(path, 3)
-    tamper(
-        path,
+    two, three = backend.row(2), backend.row(3)
+    backend.tamper(
         ("UPDATE records SET prev_hash = ?, hash = ?, body = ? WHERE id = 2", three),
         ("UPDATE records SET prev_hash = ?, hash = ?, body = ? WHERE id = 3", two),
     )
@@ -368,15 +382,14 @@ def test_swapped_records_are_named(register: Register, tmp_path: Path) -> None:
 
 
 def test_a_chain_rewritten_to_the_end_is_caught_by_a_hash_written_down_earlier(
-    register: Register, tmp_path: Path
+    register: Register, backend: Backend
 ) -> None:
     fill(register, 4)
     noted = register.verify().head
-    path = tmp_path / "register.sqlite"
     statements = []
-    prev = row(path, 2)[1]
+    prev = backend.row(2)[1]
     for record_id in (3, 4):
-        _, _, body = row(path, record_id)
+        _, _, body = backend.row(record_id)
         body = body.replace("officer", "constable")
         digest = chain_hash(prev, body)
         statements.append(
@@ -387,23 +400,52 @@ def test_a_chain_rewritten_to_the_end_is_caught_by_a_hash_written_down_earlier(
         )
         prev = digest
     statements.append(("UPDATE head SET hash = ?", (prev,)))
-    tamper(path, *statements)
+    backend.tamper(*statements)
     assert register.verify().ok  # the chain alone cannot show a complete rewrite...
     result = register.verify({4: noted})  # ...but the hash noted at the review can
     assert (result.ok, result.bad_id) == (False, 4)
 
 
 def test_appending_after_a_deleted_latest_record_still_shows_the_gap(
-    register: Register, tmp_path: Path
+    register: Register, backend: Backend
 ) -> None:
     fill(register, 3)
-    tamper(tmp_path / "register.sqlite", ("DELETE FROM records WHERE id = 3", ()))
+    backend.tamper(("DELETE FROM records WHERE id = 3", ()))
     fill(register, 1)
     result = register.verify()
     assert (result.ok, result.bad_id) == (False, 3)
 
 
+def test_a_register_whose_head_was_moved_back_refuses_to_append_over_a_record_and_records_nothing(
+    register: Register, backend: Backend
+) -> None:
+    fill(register, 3)
+    backend.tamper(("UPDATE head SET last_id = 2, hash = ? WHERE one = 1", (backend.row(2)[1],)))
+    with pytest.raises(RegisterError, match="changed outside ispcheck") as caught:
+        register.add(clean_disclosure())
+    assert "nothing was recorded" in str(caught.value).lower()
+    assert len(register) == 3 and register.get(3).decided_by == "officer 2"  # type: ignore[union-attr]
+    result = register.verify()
+    assert (result.ok, result.bad_id) == (False, 3)
+    assert "record 3 was added outside ispcheck" in (result.problem or "")
+
+
 # -- exporting ------------------------------------------------------------------------------
+
+
+def test_the_csv_export_ends_with_the_service_key_that_recorded_each_decision(register: Register) -> None:
+    register.add(clean_disclosure(), recorded_by="case-system")
+    register.add(clean_disclosure())
+    out = io.StringIO()
+    register.export_csv(out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["recorded_by"] for r in rows] == ["case-system", ""]
+    out = io.StringIO()
+    register.export_jsonl(out)
+    assert [json.loads(line).get("recorded_by") for line in out.getvalue().splitlines()] == [
+        "case-system",
+        None,
+    ]
 
 
 def test_the_jsonl_export_holds_every_record_with_its_chain(register: Register) -> None:
@@ -431,6 +473,7 @@ def test_the_csv_export_has_the_decision_and_the_disclosure_in_audit_columns(reg
     assert exported["outcome"] == "share"
     assert exported["subjects"] == "victim:child;offender;witness:adult"
     assert exported["hash"] == register.get(1).hash  # type: ignore[union-attr]
+    assert header[-1] == "recorded_by" and exported["recorded_by"] == ""
     # The disclosure columns read back as the same disclosure.
     columns = [c for c in header if "." in c or c == "subjects"]
     names, problems = read_header(columns)
@@ -454,8 +497,8 @@ def _add_one(path: str, barrier: Any) -> str:
         return f"{type(exc).__name__}: {exc}"
 
 
-def test_eight_processes_opening_a_brand_new_register_at_once_all_record(tmp_path: Path) -> None:
-    path = str(tmp_path / "new.sqlite")
+def test_eight_processes_opening_a_brand_new_register_at_once_all_record(backend: Backend) -> None:
+    path = backend.target
     context = multiprocessing.get_context("fork")
     barrier = context.Manager().Barrier(8)
     with context.Pool(8) as pool:

@@ -18,6 +18,7 @@ from ispcheck.pack import packs_directory
 
 from .conftest import clean_disclosure
 from .helpers import run_cli
+from .register_backends import Backend
 from .test_register import SPECIAL
 from .test_replay import without_rugby
 
@@ -34,8 +35,9 @@ def case(tmp_path: Path, name: str = "case.json", **changes: Any) -> str:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "register.sqlite")
+def db(backend: Backend) -> str:
+    """The register for ``--db``: a file, then (a second run) a postgresql:// URL."""
+    return backend.target
 
 
 def add(capsys: Any, db: str, file: str, *extra: str) -> tuple[int, str, str]:
@@ -58,12 +60,13 @@ def test_add_records_the_decision_and_exits_as_check_does(tmp_path: Path, db: st
 
 
 def test_add_of_an_invalid_disclosure_exits_2_and_writes_nothing(
-    tmp_path: Path, db: str, capsys: Any
+    tmp_path: Path, db: str, backend: Backend, capsys: Any
 ) -> None:
     code, _, err = add(capsys, db, case(tmp_path, **{"consnet": {}}))
     assert code == 2
     assert "consnet" in err and "Traceback" not in err
-    assert not Path(db).exists()
+    assert not backend.exists()
+    assert add(capsys, db, case(tmp_path))[0] == 0 and backend.exists()  # the nearest case
 
 
 DEEP = '{"a":' * 100_000 + "1" + "}" * 100_000
@@ -82,7 +85,7 @@ REPEATED = json.dumps(clean_disclosure()).replace(
     ids=["a key given twice", "no for false", "nested 100,000 deep"],
 )
 def test_add_of_a_disclosure_that_strict_reading_refuses_exits_2_and_writes_nothing(
-    tmp_path: Path, db: str, capsys: Any, text: str, said: str
+    tmp_path: Path, db: str, backend: Backend, capsys: Any, text: str, said: str
 ) -> None:
     path = tmp_path / "case.json"
     path.write_text(text)
@@ -90,7 +93,7 @@ def test_add_of_a_disclosure_that_strict_reading_refuses_exits_2_and_writes_noth
     assert code == 2
     assert said in " ".join(f"{p['path']}: {p['message']}" for p in json.loads(out)["problems"])
     assert "Traceback" not in err
-    assert not Path(db).exists()
+    assert not backend.exists()
 
 
 def test_add_withholds_special_category_text_unless_told_to_keep_it(
@@ -103,21 +106,30 @@ def test_add_withholds_special_category_text_unless_told_to_keep_it(
     assert json.loads(out)["disclosure"]["data"]["description"] == "HIV status and current medication"
 
 
-def test_the_register_path_comes_from_the_environment_when_not_given(
-    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+def test_the_register_comes_from_the_environment_when_not_given(
+    tmp_path: Path, backend: Backend, capsys: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "from-env.sqlite"
-    monkeypatch.setenv("ISPCHECK_REGISTER", str(target))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ISPCHECK_REGISTER", backend.target)
     code, _, _ = run(capsys, "register", "add", case(tmp_path), "--no-plugins")
-    assert code == 0 and target.exists()
+    assert code == 0 and backend.exists()
+    code, out, _ = run(capsys, "register", "verify", "--format", "json")
+    assert code == 0 and json.loads(out)["records"] == 1
+    assert not (tmp_path / "ispcheck-register.sqlite").exists()
 
 
-def test_reading_commands_never_create_a_register(tmp_path: Path, db: str, capsys: Any) -> None:
-    for command in (["list"], ["show", "1"], ["export"], ["verify"]):
+def test_reading_commands_never_create_a_register(db: str, backend: Backend, capsys: Any) -> None:
+    for command in (
+        ["list"],
+        ["show", "1"],
+        ["export"],
+        ["verify"],
+        ["replay", "--pack", "warwickshire-csp"],
+    ):
         code, _, err = run(capsys, "register", *command, "--db", db)
         assert code == 2, command
         assert "no decision register" in err
-    assert not Path(db).exists()
+    assert not backend.exists()
 
 
 def test_list_and_show(tmp_path: Path, db: str, capsys: Any) -> None:
@@ -135,6 +147,25 @@ def test_list_and_show(tmp_path: Path, db: str, capsys: Any) -> None:
     assert json.loads(out)["decided_by"] == "DC 1234"
     code, _, err = run(capsys, "register", "show", "9", "--db", db)
     assert code == 1 and "no record 9" in err
+
+
+def test_show_and_list_name_the_service_key_that_recorded_a_decision_and_only_when_there_is_one(
+    tmp_path: Path, db: str, capsys: Any
+) -> None:
+    from ispcheck import Checker
+    from ispcheck.register import Register
+
+    with Register.open(db, checker=Checker(use_entry_points=False)) as register:
+        register.add(clean_disclosure(), recorded_by="case-system")
+        register.add(clean_disclosure())
+    _, out, _ = run(capsys, "register", "list", "--db", db, "--format", "json")
+    assert [r["recorded_by"] for r in json.loads(out)] == ["case-system", None]
+    _, out, _ = run(capsys, "register", "show", "1", "--db", db, "--format", "json")
+    assert json.loads(out)["recorded_by"] == "case-system"
+    _, out, _ = run(capsys, "register", "show", "1", "--db", db)
+    assert "recorded by the service key case-system" in " ".join(out.split())
+    _, out, _ = run(capsys, "register", "show", "2", "--db", db)
+    assert "service key" not in out
 
 
 def test_list_last_gives_the_latest_records_of_an_outcome_oldest_first(
@@ -213,13 +244,12 @@ def test_verify_passes_on_an_intact_register_and_prints_the_hash_to_note(
     assert code == 0 and result["head"] in out
 
 
-def test_verify_exits_1_and_names_the_first_bad_record(tmp_path: Path, db: str, capsys: Any) -> None:
+def test_verify_exits_1_and_names_the_first_bad_record(
+    tmp_path: Path, db: str, backend: Backend, capsys: Any
+) -> None:
     for _ in range(3):
         add(capsys, db, case(tmp_path))
-    raw = sqlite3.connect(db, isolation_level=None)
-    raw.execute("DROP TRIGGER records_append_only_update")
-    raw.execute("UPDATE records SET body = replace(body, 'Rugby', 'Rubgy') WHERE id = 2")
-    raw.close()
+    backend.tamper(("UPDATE records SET body = replace(body, 'Rugby', 'Rubgy') WHERE id = 2", ()))
     code, _, err = run(capsys, "register", "verify", "--db", db)
     assert code == 1
     assert "TAMPERED" in err and "First bad record: 2" in err
@@ -262,8 +292,37 @@ def test_replay_with_a_broken_pack_exits_5(tmp_path: Path, db: str, capsys: Any)
     assert code == 5 and "no pack.toml" in err
 
 
+def test_a_password_in_the_register_url_is_never_printed(
+    db: str, backend: Backend, tmp_path: Path, capsys: Any
+) -> None:
+    if not backend.postgres:  # the nearest case: a file path is printed as it is
+        code, out, _ = run(capsys, "register", "add", case(tmp_path), "--db", db, "--no-plugins")
+        assert code == 0 and db in out
+        return
+    with_password = db.replace("postgresql://postgres@", "postgresql://postgres:s3cret@")
+    outputs = [
+        run(capsys, "register", "add", case(tmp_path), "--db", with_password, "--no-plugins"),
+        run(capsys, "register", "verify", "--db", with_password),
+        run(capsys, "register", "verify", "--db", with_password, "--format", "json"),
+        run(capsys, "register", "show", "9", "--db", with_password),
+    ]
+    assert [code for code, _, _ in outputs] == [0, 0, 0, 1]
+    printed = "".join(out + err for _, out, err in outputs)
+    assert db in printed and "s3cret" not in printed
+
+
+def test_grant_prints_the_sql_that_gives_a_role_insert_and_select_only(capsys: Any) -> None:
+    code, out, _ = run(capsys, "register", "grant", 'case "service"')
+    assert code == 0
+    assert out.splitlines() == [
+        'REVOKE ALL ON records, head FROM "case ""service""";',
+        'GRANT SELECT, INSERT ON records TO "case ""service""";',
+        'GRANT SELECT, UPDATE ON head TO "case ""service""";',
+    ]
+
+
 def test_every_register_action_has_help() -> None:
-    for action in ("add", "list", "show", "export", "verify", "replay"):
+    for action in ("add", "list", "show", "export", "verify", "replay", "grant"):
         result = subprocess.run([ISPCHECK, "register", action, "--help"], capture_output=True, text=True)
         assert result.returncode == 0, action
         assert "usage: ispcheck register" in result.stdout

@@ -16,14 +16,15 @@ from ispcheck.register import Register, StoredRecord
 from ispcheck.replay import Change, replay
 
 from .conftest import clean_disclosure
+from .register_backends import Backend
 from .test_register import SPECIAL
 
 RUGBY = "Rugby Borough Council"
 
 
 @pytest.fixture
-def register(tmp_path: Path, checker: Checker) -> Iterator[Register]:
-    with Register.open(tmp_path / "register.sqlite", checker=checker) as opened:
+def register(backend: Backend, checker: Checker) -> Iterator[Register]:
+    with Register.open(backend.target, checker=checker) as opened:
         yield opened
 
 

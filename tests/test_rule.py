@@ -152,7 +152,9 @@ def test_no_message_or_action_an_officer_reads_names_a_field_of_the_contract() -
 
     from ispcheck import Checker
 
-    field = re.compile(r"\b[a-z]+_?[a-z]*\.[a-z]+_[a-z_]+\b|\((?:purpose|necessity|context|consent)\.[a-z_]+\)")
+    field = re.compile(
+        r"\b[a-z]+_?[a-z]*\.[a-z]+_[a-z_]+\b|\((?:purpose|necessity|context|consent)\.[a-z_]+\)"
+    )
     for registered in Checker(use_entry_points=False).rules:
         rule = registered.rule
         for text in (rule.message, rule.action or "", rule.urgent_action or ""):

@@ -200,6 +200,7 @@ def test_a_recorded_decision_can_be_read_back_listed_and_verified(service: Servi
     stored = service.call("GET", f"/v1/register/{record_id}").body
     assert stored["id"] == record_id and stored["hash"] == recorded.body["hash"]
     assert stored["decided_by"] == "DS 4321"
+    assert stored["recorded_by"] == "case-system"  # the name of the key that recorded it
     listed = service.call("GET", "/v1/register?limit=1").body
     assert [r["id"] for r in listed["records"]] == [record_id]
     verified = service.call("GET", "/v1/register/verify").body
@@ -378,16 +379,10 @@ def test_the_node_example_fails_closed_on_bad_input_or_a_wrong_key(service: Serv
     assert denied.returncode == 1 and "answered 401" in denied.stdout
 
 
-def test_killing_the_service_mid_load_loses_no_acknowledged_record_and_the_chain_verifies(
-    tmp_path: Path,
-) -> None:
-    """kill -9 while four clients record: every record the service answered 200 for is there."""
+def record_under_load(service: Service, clients: int, until: int) -> list[int]:
+    """Record from several clients at once until ``until`` are acknowledged; their record ids."""
     import threading
 
-    from ispcheck.register import Register
-
-    register = tmp_path / "register.sqlite"
-    victim = Service(tmp_path, str(register)).start()
     acknowledged: list[int] = []
     lock = threading.Lock()
     stop = threading.Event()
@@ -395,27 +390,97 @@ def test_killing_the_service_mid_load_loses_no_acknowledged_record_and_the_chain
     def client() -> None:
         while not stop.is_set():
             try:
-                answer = victim.call("POST", "/v1/register", clean_disclosure())
+                answer = service.call("POST", "/v1/register", clean_disclosure())
             except OSError:
                 return  # the service is gone
             if answer.status == 200:
                 with lock:
                     acknowledged.append(answer.body["record_id"])
+                    if len(acknowledged) >= until:
+                        stop.set()
 
-    clients = [threading.Thread(target=client) for _ in range(4)]
-    for thread in clients:
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
         thread.start()
-    deadline = time.monotonic() + 30
-    while len(acknowledged) < 40 and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60
+    while not stop.is_set() and time.monotonic() < deadline:
         time.sleep(0.02)
-    victim.stop(signal.SIGKILL)
     stop.set()
-    for thread in clients:
-        thread.join(timeout=30)
+    for thread in threads:
+        thread.join(timeout=60)
+    return acknowledged
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_killing_the_service_mid_load_loses_no_acknowledged_record_and_the_chain_verifies(
+    tmp_path: Path, request: pytest.FixtureRequest, database: str
+) -> None:
+    """kill -9 while four clients record: every record the service answered 200 for is there."""
+    import threading
+
+    from ispcheck.register import Register
+
+    target = str(tmp_path / "register.sqlite")
+    if database == "postgresql":
+        target = request.getfixturevalue("postgres_url")
+    victim = Service(tmp_path, target).start()
+    acknowledged: list[int] = []
+    killer = threading.Timer(0.5, lambda: None)
+    try:
+        # Kill it from another thread once 40 are acknowledged, while the clients keep recording.
+        def kill_when_enough() -> None:
+            deadline = time.monotonic() + 60
+            while len(acknowledged) < 40 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            victim.stop(signal.SIGKILL)
+
+        killer = threading.Thread(target=kill_when_enough)
+        killer.start()
+        acknowledged.extend(record_under_load(victim, clients=4, until=10**9))
+    finally:
+        killer.join(timeout=60)
+        victim.stop(signal.SIGKILL)
     assert len(acknowledged) >= 40
-    with Register.open(register, create=False) as opened:
+    with Register.open(target, create=False) as opened:
         stored = {r.id for r in opened.records()}
         assert set(acknowledged) <= stored
+        assert opened.verify().ok
+
+
+def test_four_clients_recording_through_two_services_on_one_postgresql_register_keep_one_chain(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    from ispcheck.register import Register
+
+    first = Service(tmp_path / "one", postgres_url)
+    second = Service(tmp_path / "two", postgres_url)
+    for folder in (first.folder, second.folder):
+        folder.mkdir()
+    first.start()
+    second.start()
+    try:
+        import threading
+
+        results: list[list[int]] = [[], []]
+        threads = [
+            threading.Thread(
+                target=lambda i=i, s=s: results[i].extend(record_under_load(s, clients=2, until=50))
+            )
+            for i, s in enumerate((first, second))
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        record = first.call("GET", f"/v1/register/{results[1][0]}").body
+        assert record["recorded_by"] == "case-system"
+    finally:
+        first.stop()
+        second.stop()
+    acknowledged = results[0] + results[1]
+    assert len(acknowledged) >= 100 and len(set(acknowledged)) == len(acknowledged)
+    with Register.open(postgres_url, create=False) as opened:
+        assert {r.id for r in opened.records()} == set(acknowledged)
         assert opened.verify().ok
 
 

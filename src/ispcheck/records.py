@@ -91,19 +91,27 @@ def decision_record(
     *,
     decided_by: str | None = None,
     keep_text: bool = False,
+    recorded_by: str | None = None,
 ) -> dict[str, Any]:
-    """The content of a stored record (the register adds its id, time and hashes)."""
+    """The content of a stored record (the register adds its id, time and hashes).
+
+    ``recorded_by`` (the service key that recorded it) is kept only when given, so that records
+    made without one are spelt, and hashed, exactly as they always were.
+    """
     if keep_text:
         shown, withheld = disclosure.model_dump(mode="json"), list[str]()
     else:
         shown, withheld = withhold_text(disclosure)
-    return {
+    content: dict[str, Any] = {
         "format": RECORD_FORMAT,
         "decided_by": decided_by,
         "disclosure": shown,
         "withheld": withheld,
         "decision": decision.to_dict(),
     }
+    if recorded_by is not None:
+        content["recorded_by"] = recorded_by
+    return content
 
 
 def view_record(
@@ -112,6 +120,7 @@ def view_record(
     *,
     decided_by: str | None = None,
     keep_text: bool = False,
+    recorded_by: str | None = None,
 ) -> tuple[dict[str, Any], str]:
     """:func:`decision_record` and its :func:`canonical_json`, from an already validated view.
 
@@ -125,20 +134,23 @@ def view_record(
         shown, withheld = view, list[str]()
     else:
         shown, withheld = _withhold_view(view)
-    content = {
+    content: dict[str, Any] = {
         "format": RECORD_FORMAT,
         "decided_by": decided_by,
         "disclosure": _json_shaped(shown),
         "withheld": withheld,
         "decision": decision.to_dict(),
     }
+    if recorded_by is not None:
+        content["recorded_by"] = recorded_by
     return content, record_json(content, decision)
 
 
-def _encodable(decided_by: object) -> bool:
-    """Is ``decided_by`` text or null? Anything else is left to :func:`canonical_json` to spell or
-    refuse, as it always was (the fast encoder would write a date, say, rather than refuse it)."""
-    return decided_by is None or type(decided_by) is str
+def _encodable(name: object) -> bool:
+    """Is ``name`` (``decided_by``, ``recorded_by``) text or null? Anything else is left to
+    :func:`canonical_json` to spell or refuse, as it always was (the fast encoder would write a
+    date, say, rather than refuse it)."""
+    return name is None or type(name) is str
 
 
 def _withhold_view(view: DisclosureView) -> tuple[DisclosureView, list[str]]:
@@ -181,7 +193,7 @@ def record_json(content: dict[str, Any], decision: Decision) -> str:
     The result is exactly ``canonical_json(content)`` (the tests check this); it only saves the
     register time.
     """
-    if not _encodable(content.get("decided_by")):
+    if not (_encodable(content.get("decided_by")) and _encodable(content.get("recorded_by"))):
         return canonical_json(content)
     return _encode({**content, "decision": _spliced(content["decision"], decision)}).decode()
 

@@ -140,7 +140,12 @@ def _register_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="use decision N of the register instead of a file (as it was recorded)",
     )
-    p.add_argument("--db", metavar="PATH", default=None, help="the register file, with --register-id")
+    p.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=None,
+        help="the register (an SQLite file or a postgresql:// URL), with --register-id",
+    )
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
@@ -331,11 +336,11 @@ def _source(args: argparse.Namespace, file: str | None) -> Any:
         text, source = read_file_or_stdin(file)
         return from_mapping(read_disclosure_text(text, source=source), source=source)
     from ..register import Register, RegisterError
-    from .register_commands import register_path
+    from .register_commands import register_target, shown_target
 
-    path = register_path(args)
+    path = shown_target(args)
     try:
-        with Register.open(path) as register:
+        with Register.open(register_target(args)) as register:
             stored = register.get(args.register_id)
     except RegisterError as exc:
         print(f"Nothing was written: {exc}", file=sys.stderr)

@@ -1,8 +1,9 @@
 """``ispcheck register ...``: record decisions, read them back, check the chain, replay a pack.
 
-The register is a file (``--db PATH``, else ``$ISPCHECK_REGISTER``, else
-``ispcheck-register.sqlite`` in the current folder). Only ``add`` creates it; the other commands
-say clearly when it is not there rather than making an empty one.
+The register is a file or a PostgreSQL database (``--db PATH`` or ``--db postgresql://...``, else
+``$ISPCHECK_REGISTER``, else ``ispcheck-register.sqlite`` in the current folder). Only ``add``
+creates it; the other commands say clearly when it is not there rather than making an empty one.
+``grant`` prints the SQL that gives a service's database role only the rights it needs.
 """
 
 from __future__ import annotations
@@ -57,9 +58,12 @@ def add_commands(subparsers: Any) -> None:
         )
         p.add_argument(
             "--db",
-            metavar="PATH",
+            metavar="PATH|URL",
             default=None,
-            help=f"the register file (default: ${REGISTER_ENV}, else ./{DEFAULT_REGISTER})",
+            help=(
+                "the register: an SQLite file, or a postgresql:// URL for one shared by several "
+                f"services (default: ${REGISTER_ENV}, else ./{DEFAULT_REGISTER})"
+            ),
         )
         p.add_argument("--format", choices=formats, default=formats[0], help=f"output: {', '.join(formats)}")
         return p
@@ -127,15 +131,32 @@ def add_commands(subparsers: Any) -> None:
     )
     replay.set_defaults(func=_replay)
 
+    text = (
+        "Print the SQL that lets a database role append to a PostgreSQL register and read it, and "
+        "nothing more (run it as the tables' owner, e.g. ispcheck register grant ROLE | psql URL)."
+    )
+    grant = sub.add_parser("grant", help=text, description=text, epilog=EPILOG)
+    grant.add_argument("role", metavar="ROLE", help="the service's database role (login)")
+    grant.set_defaults(func=_grant)
 
-def register_path(args: argparse.Namespace) -> Path:
-    return Path(args.db or os.environ.get(REGISTER_ENV) or DEFAULT_REGISTER)
+
+def register_target(args: argparse.Namespace) -> str:
+    """The register to use: ``--db``, else ``$ISPCHECK_REGISTER``, else the file in this folder."""
+    return str(args.db or os.environ.get(REGISTER_ENV) or DEFAULT_REGISTER)
+
+
+def shown_target(args: argparse.Namespace) -> str:
+    """The register as it may be printed: a path, or a URL without its password."""
+    from ..register.targets import is_database_url, shown_url
+
+    target = register_target(args)
+    return shown_url(target) if is_database_url(target) else target
 
 
 def _open(args: argparse.Namespace, *, create: bool = False, checker: Checker | None = None) -> Register:
     from ..register import Register
 
-    return Register.open(register_path(args), create=create, checker=checker)
+    return Register.open(register_target(args), create=create, checker=checker)
 
 
 Command = Callable[[argparse.Namespace], int]
@@ -181,7 +202,7 @@ def _add(args: argparse.Namespace) -> int:
 
         console = _console()
         console.print(
-            f"Recorded as record {record.id} in {escape(str(register_path(args)))}\n"
+            f"Recorded as record {record.id} in {escape(register.location)}\n"
             f"[dim]hash {record.hash}[/]"
             + (f"\n[dim]Withheld from the record: {', '.join(record.withheld)}[/]" if record.withheld else "")
             + "\n",
@@ -237,6 +258,7 @@ def _brief(r: StoredRecord) -> dict[str, Any]:
         "id": r.id,
         "recorded_at": r.recorded_at,
         "decided_by": r.decided_by,
+        "recorded_by": r.recorded_by,
         "outcome": r.outcome,
         "discloser": r.discloser,
         "recipient": r.recipient,
@@ -249,7 +271,7 @@ def _show(args: argparse.Namespace) -> int:
     with _open(args) as register:
         record = register.get(args.id)
     if record is None:
-        print_error(args, f"there is no record {args.id} in {register_path(args)}")
+        print_error(args, f"there is no record {args.id} in {shown_target(args)}")
         return EXIT_NO
     if args.format == "json":
         print_json(record.to_dict())
@@ -263,7 +285,8 @@ def _show(args: argparse.Namespace) -> int:
     d = record.disclosure
     lines = [
         f"[bold]Record {record.id}[/], recorded {record.recorded_at}"
-        + (f" by {escape(record.decided_by)}" if record.decided_by else ""),
+        + (f" by {escape(record.decided_by)}" if record.decided_by else "")
+        + (f" (recorded by the service key {escape(record.recorded_by)})" if record.recorded_by else ""),
         f"[dim]hash {record.hash}\nprevious {record.prev_hash}[/]",
         f"From {escape(record.discloser)} to {escape(record.recipient)}: "
         f"{escape(', '.join(d['data']['categories']))} data for {escape(d['purpose']['code'])}",
@@ -315,17 +338,17 @@ def _verify(args: argparse.Namespace) -> int:
     with _open(args) as register:
         result = register.verify(expect)
     if args.format == "json":
-        print_json({"register": str(register_path(args)), **result.to_dict()})
+        print_json({"register": shown_target(args), **result.to_dict()})
     elif result.ok:
         print(
-            f"The register {register_path(args)} is intact: {result.records:,} records, each chained to "
+            f"The register {shown_target(args)} is intact: {result.records:,} records, each chained to "
             f"the one before.\nLatest hash: {result.head}\nWrite this hash down somewhere else (for "
             "example in the annual review minutes) and pass it back with --expect "
             f"{result.records}:HASH next time: it shows the whole chain was not rewritten."
         )
     else:
         print(
-            f"THE REGISTER {register_path(args)} HAS BEEN TAMPERED WITH.\n"
+            f"THE REGISTER {shown_target(args)} HAS BEEN TAMPERED WITH.\n"
             f"First bad record: {result.bad_id}. {result.problem}.\n"
             f"Records 1 to {result.records:,} before it are intact.",
             file=sys.stderr,
@@ -380,6 +403,16 @@ def _replay(args: argparse.Namespace) -> int:
                     f"  {sign} {f.effect} {escape(f.rule_id)} [dim](ISP {escape(', '.join(f.clauses))})[/]: "
                     f"{escape(f.message)}"
                 )
+    return EXIT_OK
+
+
+# -- grant ------------------------------------------------------------------------------------
+
+
+def _grant(args: argparse.Namespace) -> int:
+    from ..register.postgres_schema import grant_sql
+
+    print(grant_sql(args.role), end="")
     return EXIT_OK
 
 

@@ -40,15 +40,20 @@ class RegisterGateway:
     def __init__(self, target: str, *, workers: int | None = None, durable: bool = True) -> None:
         self.target = target
         shared = is_shared_register(target)
-        self._executor = ThreadPoolExecutor(
-            max_workers=workers or (32 if shared else 1), thread_name_prefix="ispcheck-register"
-        )
+        self._workers = workers or (32 if shared else 1)
+        self._shared = shared
+        self._executor = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="ispcheck-register")
         self._durable = durable
         self._register: Register | None = None
 
     def _open(self) -> Register:
         if self._register is None:
-            self._register = Register.open(self.target, create=True, durable=self._durable)
+            if self._shared:  # a connection for each thread that may read while others append
+                self._register = Register.open(
+                    self.target, create=True, durable=self._durable, connections=self._workers
+                )
+            else:
+                self._register = Register.open(self.target, create=True, durable=self._durable)
         return self._register
 
     async def _run(self, job: Callable[[Register], T]) -> T:
@@ -105,9 +110,7 @@ def _add(
     decided_by: str | None,
     recorded_by: str,
 ) -> StoredRecord:
-    return register.add(
-        disclosure, decision=decision, decided_by=decided_by
-    )  # recorded_by: after the register split lands
+    return register.add(disclosure, decision=decision, decided_by=decided_by, recorded_by=recorded_by)
 
 
 def _newest(register: Register, *, limit: int, before: int | None, outcome: str | None) -> list[StoredRecord]:
