@@ -82,6 +82,11 @@ def page_texts(pdf: Path) -> list[str]:
     return [page.strip() for page in text.stdout.split("\f") if page.strip()]
 
 
+def row_numbers(text: str) -> list[int]:
+    """The numbers of the signature rows on a printed page (each alone on its line)."""
+    return [int(n) for n in re.findall(r"^\s*(\d+)\s*$", text, re.MULTILINE)]
+
+
 def test_the_appendix_10_request_opens_in_headless_chromium_and_is_screenshot(tmp_path: Path) -> None:
     shot = tmp_path / "a10.png"
     html = render_request_form(TO_POLICE, "A10", "html")
@@ -179,12 +184,27 @@ def test_a_sign_in_sheet_pdf_fills_its_last_page_with_rows_rather_than_leaving_a
     plain = to_pdf(render_declaration(setting, "html", rows=DEFAULT_ROWS), tmp_path / "plain.pdf")
     filled = print_declaration(setting, tmp_path / "filled.pdf")
     plain_pages, filled_pages = page_texts(plain), page_texts(filled)
-
-    def numbers(text: str) -> list[int]:
-        return [int(n) for n in re.findall(r"^\s*(\d+)\s*$", text, re.MULTILINE)]
+    numbers = row_numbers
 
     assert len(filled_pages) == len(plain_pages)
     assert max(numbers(filled_pages[-1])) > DEFAULT_ROWS
     assert len(numbers(filled_pages[-1])) >= 15, "the last page holds only a few rows"
     exact = print_declaration(setting, tmp_path / "exact.pdf", rows=7)
     assert max(n for page in page_texts(exact) for n in numbers(page)) == 7
+
+
+@pytest.mark.parametrize("rows", [4, 29, 20])
+def test_the_channel_panel_witness_line_prints_on_the_page_of_the_last_signature_rows(
+    tmp_path: Path, rows: int
+) -> None:
+    """A witness's signature is never alone on a page, away from the signatures it witnesses.
+
+    With 4 and with 29 rows the witness box used to fall onto a page of its own; 20 always fitted.
+    """
+    pdf = to_pdf(render_declaration("channel_panel", "html", rows=rows), tmp_path / "a8.pdf")
+    pages = page_texts(pdf)
+
+    (page,) = [text for text in pages if "Witness Date and Signature" in text]
+    assert page == pages[-1]
+    assert {rows - 1, rows} <= set(row_numbers(page)), "the witness line is apart from the last rows"
+    assert "Name" in page and "Signature" in page, "the rows on the witness page have no heading"

@@ -27,6 +27,9 @@ __all__ = [
 ]
 
 DEFAULT_ROWS = 20
+#: Signature rows printed on the same page as the witness line (Appendix 8), so a witness's
+#: signature never stands alone on a page, away from the signatures it witnesses.
+ROWS_KEPT_WITH_WITNESS = 2
 
 #: What each recording rule of settings.toml means, in plain words (ours).
 RECORDING = {
@@ -63,6 +66,11 @@ class DeclarationSheet:
     @property
     def appendix_number(self) -> str:
         return appendix_number(self.declaration.id)
+
+    @property
+    def kept_with_witness(self) -> int:
+        """How many of the last signature rows print on the witness line's page (none without one)."""
+        return min(self.rows, ROWS_KEPT_WITH_WITNESS) if self.declaration.witness else 0
 
     def to_dict(self) -> dict[str, Any]:
         d = self.declaration
