@@ -212,14 +212,17 @@ def test_the_markdown_sheet_parses_into_lists_and_a_signature_table(appendix: st
 def test_every_sheet_says_that_whoever_signs_agrees_to_abide_by_the_protocol(
     appendix: str, pack: Pack
 ) -> None:
-    """6.2: non-signatories may attend, so every signing-in sheet carries the agreement."""
+    """6.2: non-signatories may attend, so every signing-in sheet says signing it is agreeing.
+
+    Agreement by accepting an invitation (Appendix 6) does not bind a guest who signs in without one.
+    """
     declaration = pack.declarations[appendix]
     own_words = [
         t
         for part in declaration.parts
         for t in part.text + tuple(i for i in part.items if isinstance(i, str))
     ]
-    agrees = [t for t in own_words if "Information Sharing Protocol" in t and "agree" in t]
+    agrees = [t for t in own_words if "Information Sharing Protocol" in t and "agree" in t and "sign" in t]
 
     assert bool(agrees) != bool(declaration.agreement_added), "the statement is there once: its own, or added"
     text = markdown_text(render_declaration(SETTING_OF[appendix], "markdown", pack))
@@ -228,6 +231,19 @@ def test_every_sheet_says_that_whoever_signs_agrees_to_abide_by_the_protocol(
         assert (
             "Added by ispcheck: paragraph 6.2 of the protocol asks every signing-in sheet to say this" in text
         )
+
+
+def test_the_iom_sheet_says_that_signing_it_is_agreeing_to_abide_by_the_protocol_as_marac_says_itself(
+    pack: Pack,
+) -> None:
+    """Appendix 6 makes accepting the invitation the agreement; Appendix 5 also names signing."""
+    statement = "By signing this sheet I agree to abide by all the terms of the Warwickshire Community Safety"
+    iom = markdown_text(render_declaration("iom_case_conference", "markdown", pack))
+    marac = markdown_text(render_declaration("marac", "markdown", pack))
+
+    assert_in_order(iom, ["N.B: Not transfer", statement, "Added by ispcheck: paragraph 6.2", "Name"])
+    assert statement not in marac and "Added by ispcheck: paragraph 6.2" not in marac
+    assert "By accepting MARAC meeting outlook invite or signing this agreement" in marac
 
 
 @pytest.mark.parametrize("appendix", sorted(SETTING_OF))
