@@ -15,9 +15,10 @@ import types
 from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .disclosure import Disclosure
+from .emphasis import stray_mark
 from .validation import model_in
 
 __all__ = [
@@ -33,6 +34,21 @@ __all__ = [
 
 Text = Annotated[str, Field(min_length=1)]
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+def _marks_closed(text: str) -> str:
+    where = stray_mark(text)
+    if where is not None:
+        raise ValueError(
+            f"an emphasis mark is not closed near {where!r}: write **bold** or *italic* around words "
+            "(a mark standing alone, as in '** as required', is printed as it is)"
+        )
+    return text
+
+
+#: Printed text of the protocol, keeping its emphasis: ``**bold**`` and ``*italic*`` (see
+#: :mod:`ispcheck.emphasis`). Labels, headings and titles are printed as they are, without marks.
+Marked = Annotated[str, Field(min_length=1), AfterValidator(_marks_closed)]
 
 
 class _Entry(BaseModel):
@@ -100,16 +116,19 @@ def _is_bool(annotation: Any) -> bool:
 class ListItem(_Entry):
     """A list item with a lettered list under it (as in the MAPPA statement)."""
 
-    text: Text
-    items: tuple[Text, ...] = Field(min_length=1)
+    text: Marked
+    items: tuple[Marked, ...] = Field(min_length=1)
 
 
 class Block(_Entry):
-    """Printed text in the protocol's words: an optional heading, paragraphs, then a list."""
+    """Printed text in the protocol's words: an optional heading, paragraphs, then a list.
+
+    Paragraphs and list items keep the appendix's bold and italics (``**…**``, ``*…*``).
+    """
 
     heading: str | None = None
-    text: tuple[Text, ...] = ()
-    items: tuple[Text | ListItem, ...] = ()
+    text: tuple[Marked, ...] = ()
+    items: tuple[Marked | ListItem, ...] = ()
     style: Literal["bullets", "numbers", "letters", "roman"] = "bullets"
 
     @model_validator(mode="after")
@@ -144,7 +163,8 @@ class FormField(_Entry):
     is left blank. ``value`` is printed by the form itself (kind "fixed").
     A "statement" is printed text of the form: ``label`` is its heading (may be empty), and
     ``text`` and ``items`` its paragraphs and list. ``guidance`` is the form's own hint under a
-    label; ``note`` is ours.
+    label; ``note`` is ours. A fixed ``value``, ``text`` and ``items`` keep the form's bold and
+    italics (``**…**``, ``*…*``); nothing filled from a disclosure is read for marks.
     """
 
     id: Ident
@@ -154,9 +174,9 @@ class FormField(_Entry):
     half: bool = False
     fill: tuple[str, ...] = ()
     show: tuple[str, ...] = ()
-    value: str | None = None
-    text: tuple[Text, ...] = ()
-    items: tuple[Text, ...] = ()
+    value: Annotated[str, AfterValidator(_marks_closed)] | None = None
+    text: tuple[Marked, ...] = ()
+    items: tuple[Marked, ...] = ()
     guidance: str | None = None
     note: str | None = None
     clauses: tuple[str, ...] = ()
@@ -250,14 +270,15 @@ class RequestForm(_Entry):
 class DeclarationField(_Entry):
     """A field at the top of a sign-in sheet (meeting name, chair, date, purpose).
 
-    ``value`` is printed by the protocol itself (the SOCJAG sheet names its meeting).
+    ``value`` is printed by the protocol itself (the SOCJAG sheet names its meeting), with its
+    bold and italics (``**…**``, ``*…*``).
     ``from_appendix`` is set when the appendix has no such field of its own and the sheet borrows
     it, with its label, from another (the generic Appendix 3 sheet).
     """
 
     id: Ident
     label: Text
-    value: str | None = None
+    value: Marked | None = None
     from_appendix: str | None = None
 
 
@@ -274,7 +295,7 @@ class Declaration(_Entry):
     agreement_added: str | None = None
     fields: tuple[DeclarationField, ...] = Field(default=(), alias="field")
     parts: tuple[Block, ...] = Field(min_length=1, alias="part")
-    footnotes: tuple[Text, ...] = ()
+    footnotes: tuple[Marked, ...] = ()
     columns: tuple[Text, ...] = Field(min_length=2)
     #: Set when the appendix has no signature table and the sheet uses another appendix's columns.
     columns_from_appendix: str | None = None

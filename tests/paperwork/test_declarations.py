@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from ispcheck.emphasis import plain
 from ispcheck.pack import Pack
 from ispcheck.pack_forms import Declaration
 from ispcheck.paperwork import UnknownSetting, declaration_sheet, render_declaration
 from ispcheck.paperwork.render import MD_BLANK
+from ispcheck.templating import markdown_escape
 
 from .text import assert_in_order, html_text, markdown_text
 
@@ -24,7 +26,10 @@ SETTING_OF = {
 
 
 def expected_text(d: Declaration) -> list[str]:
-    """What the pack says the sheet prints, in order: title, headings, fields, text, table."""
+    """What the pack says the sheet prints, in order: title, headings, fields, text, table.
+
+    The protocol's emphasis is as the pack writes it (``**…**``), as Markdown keeps it.
+    """
     expected = [d.title, *d.headings]
     if d.marking and not d.marking_added:
         expected.append(d.marking)
@@ -59,7 +64,7 @@ def test_every_declaration_appendix_has_a_setting_to_print_it_for(pack: Pack) ->
 @pytest.mark.parametrize("appendix", sorted(SETTING_OF))
 def test_every_part_of_the_declaration_appears_in_the_html_in_order(appendix: str, pack: Pack) -> None:
     html = render_declaration(SETTING_OF[appendix], "html", pack)
-    assert_in_order(html_text(html), expected_text(pack.declarations[appendix]))
+    assert_in_order(html_text(html), [plain(t) for t in expected_text(pack.declarations[appendix])])
 
 
 @pytest.mark.parametrize("appendix", sorted(SETTING_OF))
@@ -258,3 +263,50 @@ def test_every_sheet_carries_a_protective_marking_top_and_bottom(appendix: str, 
     assert '@bottom-center { content: "OFFICIAL-SENSITIVE"' in html
     said = "prints no protective marking: ispcheck marks the completed sheet OFFICIAL-SENSITIVE"
     assert (said in html) == declaration.marking_added
+
+
+def test_the_mappa_sheet_prints_the_appendixs_two_bold_passages_in_bold(pack: Pack) -> None:
+    """Appendix 4 prints its rule on storing, printing and sharing the minutes in bold."""
+    stored = "Minutes should be stored in line with individual agencies' policies"
+    returned = "For non-Microsoft Teams meetings, participants must return all paperwork before leaving."
+    html = render_declaration("mappa", "html", pack)
+    markdown = render_declaration("mappa", "markdown", pack)
+
+    assert "<strong>" + stored.replace("'", "&#39;") in html
+    assert "meeting Chair.</strong> Permission must be sought" in html
+    assert f"<strong>{returned}</strong>" in html
+    assert f"**{stored}" in markdown and f"**{returned}**" in markdown
+    assert "<strong>Meetings must not be recorded." not in html  # the sentence before is not bold
+
+
+def test_ispchecks_added_statement_is_not_printed_more_strongly_than_the_protocols_own_words(
+    pack: Pack,
+) -> None:
+    statement = pack.declarations["A4"].agreement_added
+    assert statement
+    html = render_declaration("mappa", "html", pack)
+    markdown = render_declaration("mappa", "markdown", pack)
+
+    assert f"<p>{statement}</p>" in html and f"<strong>{statement}" not in html
+    assert f"\n{markdown_escape(statement)}\n" in markdown and f"**{statement}" not in markdown
+
+
+def test_the_iom_sheet_prints_its_note_on_transfers_abroad_in_italics_and_the_sheet_above_upright(
+    pack: Pack,
+) -> None:
+    note = "N.B: Not transfer any Shared Personal Data received from another Partner Agency outside the UK"
+    html = render_declaration("iom_case_conference", "html", pack)
+
+    assert f"<em>{note}</em>" in html
+    assert html.count("<em>") == 1
+    assert f"*{note}*" in render_declaration("iom_case_conference", "markdown", pack)
+
+
+def test_the_socjag_sheet_prints_its_meeting_name_in_bold_and_gives_it_plainly_as_json(pack: Pack) -> None:
+    name = "Serious and Organised Crime Joint Action Group (SOCJAG)"
+    html = render_declaration("socjag", "html", pack)
+
+    assert f'<td class="value"><strong>{name}</strong></td>' in html
+    assert "<strong>The Warwickshire Serious" not in html  # the purpose is not bold in Appendix 9
+    fields = {f["id"]: f["value"] for f in declaration_sheet("socjag", pack).to_dict()["fields"]}
+    assert fields["meeting"] == name

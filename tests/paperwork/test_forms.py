@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from ispcheck import DisclosureError, parse_disclosure
+from ispcheck.emphasis import plain
 from ispcheck.pack import Pack, load_pack, packs_directory
 from ispcheck.pack_forms import RequestForm
 from ispcheck.paperwork import NoSuchPaperwork, WrongForm, fill_request_form, render_request_form
@@ -67,7 +68,7 @@ def expected_text(form: RequestForm) -> list[str]:
 @pytest.mark.parametrize("appendix", ["A10", "A11"])
 def test_every_field_of_the_form_appears_in_the_html_in_the_forms_order(appendix: str, pack: Pack) -> None:
     html = render_request_form(FORMS[appendix], appendix, "html", pack)
-    assert_in_order(html_text(html), expected_text(pack.forms[appendix]))
+    assert_in_order(html_text(html), [plain(t) for t in expected_text(pack.forms[appendix])])
 
 
 @pytest.mark.parametrize("appendix", ["A10", "A11"])
@@ -124,7 +125,7 @@ def test_appendix_10_is_filled_in_for_the_agency_asking_the_police() -> None:
     value = {f.field.id: f.lines for f in form.fields()}
     assert value["requester_name"] == ("Refuge",)
     assert value["name"] == ()  # a person's name: "officer" may be a team, so it is shown, not filled
-    assert value["to"] == ("WARWICKSHIRE POLICE",)
+    assert value["to"] == ("**WARWICKSHIRE POLICE**",)  # in bold, as the form prints it
     assert value["information_sought"] == ("the victim's current address, for a safety visit",)
     legal = "\n".join(value["legal_basis"])
     assert "Public task (UK GDPR Article 6(1)(e))" in legal
@@ -288,6 +289,7 @@ def test_the_filled_form_is_available_as_json_for_case_systems() -> None:
         "filled_from": ["recipient.organisation"],
     }
     assert fields["surname"]["value"] is None
+    assert fields["to"]["value"] == "WARWICKSHIRE POLICE"
     assert fields["article8_confirmed"]["ticked"] is False
     assert fields["article8_confirmed"]["the_disclosure_says"] == [
         "Privacy (Article 8) and confidentiality weighed: Yes"
@@ -338,3 +340,28 @@ def test_the_markdown_parses_into_headings_tables_and_tick_lists_with_no_raw_htm
         assert len(ticks) == sum(
             1 for f in fill_request_form(disclosure, appendix).fields() if f.field.kind == "tick"
         )
+
+
+def test_appendix_11_keeps_the_italics_of_its_notes_and_prints_its_own_double_asterisk_as_it_is(
+    pack: Pack,
+) -> None:
+    html = render_request_form(FROM_AGENCY, "A11", "html", pack)
+    markdown = render_request_form(FROM_AGENCY, "A11", "markdown", pack)
+    purposes = "the prevention or detection of crime or the apprehension or prosecution of offenders"
+
+    assert html.count(f"<em>{purposes}</em>") == 2
+    assert "<em>is necessary in order to protect the vital interests of the data subject" in html
+    assert markdown.count(f"*{purposes}*") == 2
+    assert "<p>** as required by recipient</p>" in html
+    assert r"\*\* as required by recipient" in markdown
+
+
+def test_appendix_10_prints_warwickshire_police_in_bold_as_the_form_does_but_not_what_the_disclosure_says(
+    pack: Pack,
+) -> None:
+    marked = {**TO_POLICE, "data": {**TO_POLICE["data"], "description": "the **whole** file"}}
+    html = render_request_form(marked, "A10", "html", pack)
+
+    assert '<td class="value fixed" colspan="3"><strong>WARWICKSHIRE POLICE</strong></td>' in html
+    assert "the **whole** file" in html and "<strong>whole" not in html
+    assert r"the \*\*whole\*\* file" in render_request_form(marked, "A10", "markdown", pack)

@@ -208,3 +208,18 @@ def test_the_channel_panel_witness_line_prints_on_the_page_of_the_last_signature
     assert page == pages[-1]
     assert {rows - 1, rows} <= set(row_numbers(page)), "the witness line is apart from the last rows"
     assert "Name" in page and "Signature" in page, "the rows on the witness page have no heading"
+
+
+def embedded_fonts(pdf: Path) -> str:
+    return subprocess.run([tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_iom_sheets_italic_note_is_printed_in_an_italic_font_and_the_channel_sheet_has_none(
+    tmp_path: Path,
+) -> None:
+    """Appendix 6 prints its note on transfers abroad in italics; Appendix 8 has no italics at all."""
+    iom = to_pdf(render_declaration("iom_case_conference", "html"), tmp_path / "a6.pdf")
+    channel = to_pdf(render_declaration("channel_panel", "html"), tmp_path / "a8.pdf")
+
+    assert "Oblique" in embedded_fonts(iom)
+    assert "Oblique" not in embedded_fonts(channel)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..emphasis import plain
 from ..pack import Pack, SettingInfo, appendix_number
 from ..pack_forms import Declaration
 from .errors import NoSuchPaperwork, UnknownSetting
@@ -85,7 +86,12 @@ class DeclarationSheet:
             "marking_added_by_ispcheck": d.marking_added,
             "agreement_added_by_ispcheck": d.agreement_added,
             "fields": [
-                {"id": f.id, "label": f.label, "value": f.value, "from_appendix": f.from_appendix}
+                {
+                    "id": f.id,
+                    "label": f.label,
+                    "value": plain(f.value) if f.value else None,
+                    "from_appendix": f.from_appendix,
+                }
                 for f in d.fields
             ],
             "text": [part.model_dump(exclude_defaults=True) for part in d.parts],

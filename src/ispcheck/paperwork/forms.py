@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..disclosure import Disclosure
+from ..emphasis import plain
 from ..pack import Pack, appendix_number
 from ..pack_forms import FormField, RequestForm
 from ..validation import parse_disclosure
@@ -60,12 +61,16 @@ class FilledField:
         return self.field.kind in ("text", "long_text", "signature") and not self.lines
 
     def to_dict(self) -> dict[str, Any]:
+        """The field for a case system: a value as plain words; printed text with the form's
+        emphasis marked as in Markdown (``**bold**``, ``*italic*``)."""
         f = self.field
         data: dict[str, Any] = {"id": f.id, "label": f.label, "kind": f.kind, "section": f.section}
         if f.kind == "tick":
             data["ticked"] = self.ticked
         elif f.kind == "statement":
             data["text"] = [*f.text, *f.items]
+        elif f.kind == "fixed":
+            data["value"] = plain(f.value or "")
         else:
             data["value"] = "\n".join(self.lines) if self.lines else None
         if f.fill:
