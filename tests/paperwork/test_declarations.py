@@ -310,3 +310,44 @@ def test_the_socjag_sheet_prints_its_meeting_name_in_bold_and_gives_it_plainly_a
     assert "<strong>The Warwickshire Serious" not in html  # the purpose is not bold in Appendix 9
     fields = {f["id"]: f["value"] for f in declaration_sheet("socjag", pack).to_dict()["fields"]}
     assert fields["meeting"] == name
+
+
+def test_the_early_help_chairs_box_says_the_chairs_agreement_is_ispchecks_reading_for_the_dpo(
+    pack: Pack,
+) -> None:
+    """Appendix 7 names nobody who may agree to wider use: the chair is ispcheck's reading."""
+    reading = "ispcheck's reading, not the protocol's words: At an Early Help Locality Panel, the chair"
+    for read, fmt in ((html_text, "html"), (markdown_text, "markdown")):
+        text = read(render_declaration("early_help_panel", fmt, pack))
+        assert_in_order(
+            text,
+            [
+                "Passing information on",
+                "Only with the agreement of the meeting chair.",
+                reading,
+                "(interpretation early-help-chair, for the Data Protection Officer to accept or change)",
+                "This meeting's own requirements",
+            ],
+        )
+    rules = {r["rule"]: r for r in declaration_sheet("early_help_panel", pack).to_dict()["rules"]}
+    assert rules["Passing information on"]["ispcheck_readings"] == ["early-help-chair"]
+
+
+def test_the_mappa_chairs_box_gives_the_chairs_agreement_as_the_protocols_own_rule(pack: Pack) -> None:
+    """Appendix 4 itself asks for the Chair's agreement, so nothing there is marked as a reading."""
+    rules = {r.name: r for r in declaration_sheet("mappa", pack).rules}
+
+    assert rules["Passing information on"].lines == ("Only with the agreement of the meeting chair.",)
+    assert rules["Passing information on"].readings == ()
+    text = html_text(render_declaration("mappa", "html", pack))
+    assert "Only with the agreement of the meeting chair. This meeting's own requirements" in text
+
+
+@pytest.mark.parametrize(("setting", "marked"), [("hate_crime_meeting", True), ("socjag", False)])
+def test_the_evidence_rule_is_ispchecks_reading_everywhere_but_at_socjag_whose_appendix_says_it(
+    setting: str, marked: bool, pack: Pack
+) -> None:
+    after = {r.name: r for r in declaration_sheet(setting, pack).rules}["After the meeting"]
+    assert [ident for ident, _ in after.readings] == (["evidence-rule-all-meetings"] if marked else [])
+    html = render_declaration(setting, "html", pack)
+    assert ("interpretation evidence-rule-all-meetings" in html) is marked
