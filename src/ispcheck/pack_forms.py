@@ -226,6 +226,9 @@ class RequestForm(_Entry):
     revision: str | None = None
     clauses: tuple[str, ...] = Field(min_length=1)
     note: str | None = None
+    #: The form asks for personal data (Appendix 11 says so in its title): it is refused for a
+    #: share of anonymised or aggregated figures only, which it would misdescribe.
+    personal_data_only: bool = False
     sections: tuple[FormSection, ...] = Field(min_length=1, alias="section")
     fields: tuple[FormField, ...] = Field(min_length=1, alias="field")
 

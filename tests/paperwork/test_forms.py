@@ -365,3 +365,21 @@ def test_appendix_10_prints_warwickshire_police_in_bold_as_the_form_does_but_not
     assert '<td class="value fixed" colspan="3"><strong>WARWICKSHIRE POLICE</strong></td>' in html
     assert "the **whole** file" in html and "<strong>whole" not in html
     assert r"the \*\*whole\*\* file" in render_request_form(marked, "A10", "markdown", pack)
+
+
+@pytest.mark.parametrize("categories", [["aggregated"], ["anonymised"], ["anonymised", "aggregated"]])
+def test_appendix_11_is_refused_for_figures_that_hold_no_personal_data(categories: list[str]) -> None:
+    """Its title asks for personal data: printed for ward-level counts it would ask about nobody."""
+    figures = {**FROM_AGENCY, "subjects": [], "data": {**FROM_AGENCY["data"], "categories": categories}}
+
+    with pytest.raises(WrongForm) as caught:
+        fill_request_form(figures, "A11")
+    message = str(caught.value)
+    assert message.startswith("Appendix 11 is a request for personal data")
+    assert "this disclosure holds none" in message and "(7.2)" in message
+
+
+@pytest.mark.parametrize("categories", [["personal"], ["aggregated", "personal"], ["criminal_offence"]])
+def test_appendix_11_is_printed_for_a_share_that_holds_any_personal_data(categories: list[str]) -> None:
+    some = {**FROM_AGENCY, "data": {**FROM_AGENCY["data"], "categories": categories}}
+    assert fill_request_form(some, "A11").form.id == "A11"
