@@ -166,7 +166,8 @@ def test_the_decision_record_names_who_decided(tmp_path: Path, capsys: Any) -> N
     code, out, _ = run(capsys, "record", case, "--decided-by", "DS 1234", "--no-plugins")
     assert code == 0
     assert "| Decided by (name and role) | DS 1234 |" in out
-    assert "**Share, once the conditions below are met** (share\\_with\\_conditions)" in out
+    assert "| Outcome | **Share, once the conditions below are met** |" in out
+    assert "share\\_with\\_conditions" not in out
     code, out, _ = run(capsys, "record", case, "--format", "json", "--no-plugins")
     assert json.loads(out)["decision"]["outcome"] == "share_with_conditions"
 
