@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -181,7 +182,10 @@ def test_the_signers_name_is_left_blank_with_the_disclosures_officer_beside_it()
     assert (name.lines, name.blank) == ((), True)
     assert name.shown == ("The disclosure names the person asking as: Refuge IDVA",)
     html = render_request_form(TO_POLICE, "A10", "html")
-    assert '<span class="shown">The disclosure names the person asking as: Refuge IDVA</span>' in html
+    assert (
+        '<span class="shown"><span class="by-ispcheck">Added by ispcheck:</span> '
+        "The disclosure names the person asking as: Refuge IDVA</span>"
+    ) in html
 
 
 @pytest.mark.parametrize("purpose", ["detect_crime", "prosecute_offender", "protect_life", "safeguarding"])
@@ -383,3 +387,26 @@ def test_appendix_11_is_refused_for_figures_that_hold_no_personal_data(categorie
 def test_appendix_11_is_printed_for_a_share_that_holds_any_personal_data(categories: list[str]) -> None:
     some = {**FROM_AGENCY, "data": {**FROM_AGENCY["data"], "categories": categories}}
     assert fill_request_form(some, "A11").form.id == "A11"
+
+
+#: The HTML elements that hold ispcheck's own notes on a form (the banners say "Prepared by ispcheck").
+_NOTE = re.compile(r'<(?:div|span) class="(?:note|note-inline|shown)">(?!<strong>Prepared by ispcheck)')
+
+
+@pytest.mark.parametrize("appendix", ["A10", "A11"])
+def test_every_note_of_ispchecks_own_on_a_form_says_it_was_added_by_ispcheck(appendix: str) -> None:
+    html = render_request_form(FORMS[appendix], appendix, "html")
+    notes = [html[found.end() :][:70] for found in _NOTE.finditer(html)]
+    assert len(notes) >= 4
+    for note in notes:
+        assert note.startswith('<span class="by-ispcheck">Added by ispcheck:</span> '), note
+    markdown = render_request_form(FORMS[appendix], appendix, "markdown")
+    for note in re.findall(r"\*\((.{0,40})", markdown):
+        assert note.startswith("Added by ispcheck: "), note
+
+
+def test_the_forms_own_guidance_is_not_labelled_as_ispchecks() -> None:
+    """Appendix 11's hint under "Why the information is necessary" is the protocol's own words."""
+    html = render_request_form(FROM_AGENCY, "A11", "html")
+    assert '<p class="guidance">Beware of disclosing information which is excessive' in html
+    assert "Added by ispcheck:</span> Beware" not in html
