@@ -410,3 +410,26 @@ def test_the_forms_own_guidance_is_not_labelled_as_ispchecks() -> None:
     html = render_request_form(FROM_AGENCY, "A11", "html")
     assert '<p class="guidance">Beware of disclosing information which is excessive' in html
     assert "Added by ispcheck:</span> Beware" not in html
+
+
+def test_the_appendix_10_legal_basis_box_says_it_holds_the_shares_recorded_basis_for_the_requester_to_confirm(
+    pack: Pack,
+) -> None:
+    """Under the requester's own words "I have a legal basis", the entry is the disclosure's basis."""
+    note = (
+        "Added by ispcheck: The legal basis recorded in the disclosure for this share: confirm it is your "
+        "organisation's own, or correct it."
+    )
+    html = render_request_form(TO_POLICE, "A10", "html", pack)
+    legal = html[html.index('data-field="legal_basis"') :]
+    legal = legal[: legal.index("</div>\n</div>")]
+    assert_in_order(
+        html_text(legal),
+        ["I HAVE A LEGAL BASIS UNDER GDPR", note, "Lawful basis (UK GDPR Article 6): Public task"],
+    )
+    assert_in_order(
+        markdown_text(render_request_form(TO_POLICE, "A10", "markdown", pack)),
+        ["I HAVE A LEGAL BASIS UNDER GDPR", note, "Lawful basis (UK GDPR Article 6): Public task"],
+    )
+    sought = html[html.index('data-field="information_sought"') : html.index('data-field="legal_basis"')]
+    assert "Added by ispcheck" not in sought
