@@ -180,10 +180,15 @@ class FormField(_Entry):
     guidance: str | None = None
     note: str | None = None
     clauses: tuple[str, ...] = ()
+    #: Printed text at the foot of a page of the form (the logo line): its paragraphs side by side
+    #: on one line, in small type, as the form prints them.
+    foot: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> FormField:
         problems = []
+        if self.foot and self.kind != "statement":
+            problems.append("only a statement is printed at the foot of a page")
         if self.kind != "statement" and not self.label.strip():
             problems.append(f"a {self.kind} field needs a label")
         if self.kind == "statement" and not (self.text or self.items):

@@ -433,3 +433,52 @@ def test_the_appendix_10_legal_basis_box_says_it_holds_the_shares_recorded_basis
     )
     sought = html[html.index('data-field="information_sought"') : html.index('data-field="legal_basis"')]
     assert "Added by ispcheck" not in sought
+
+
+def test_appendix_11_prints_the_foot_of_its_first_page_and_the_counter_signature_note_in_the_forms_order(
+    pack: Pack,
+) -> None:
+    """The logo and "Help to save paper" close the first page; then the two notes, guidance first."""
+    for read, fmt in ((html_text, "html"), (markdown_text, "markdown")):
+        text = read(render_request_form(FROM_AGENCY, "A11", fmt, pack))
+        if fmt == "markdown":
+            text = text.replace("**Warwickshire POLICE**", "Warwickshire POLICE")
+        assert_in_order(
+            text,
+            [
+                "Counter signature: **",
+                "Rank/number/name:",
+                "Warwickshire POLICE",
+                "Help to save paper - only print this document if you really need a paper copy",
+                "Please see Guidance Notes on following page.",
+                "** as required by recipient",
+                "Undertaking of lawful use of data disclosed to the police service:",
+            ],
+        )
+
+
+def test_appendix_11_prints_its_footnote_after_the_crime_and_taxation_text_as_the_appendix_does(
+    pack: Pack,
+) -> None:
+    text = html_text(render_request_form(FROM_AGENCY, "A11", "html", pack))
+    assert_in_order(
+        text,
+        [
+            "by the second data protection principle¹",
+            "Crime and Taxation",
+            "for purposes compatible with this request.",
+            "¹ General Data Protection Regulation Article 5(1)(b)",
+            "Vital Interests",
+            "Completion Guidance",
+        ],
+    )
+
+
+def test_appendix_10_prints_the_warwickshire_police_logo_text_under_the_requesters_signature(
+    pack: Pack,
+) -> None:
+    html = render_request_form(TO_POLICE, "A10", "html", pack)
+    logo = '<div class="statement foot" data-field="police_logo">\n<p><strong>Warwickshire POLICE</strong>'
+    assert logo in html
+    assert_in_order(html_text(html), ["Signed:", "Date:", "Warwickshire POLICE", "RESPONSE TO REQUEST"])
+    assert html_text(html).count("Help to save paper") == 0  # Appendix 10 does not print it

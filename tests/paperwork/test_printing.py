@@ -170,7 +170,9 @@ def test_a_request_form_prints_its_signature_block_on_the_same_page_as_the_reque
 
     assert signature in pages[0]
     assert "Why the information is necessary" in pages[0] or "THE REASONS ARE" in pages[0]
+    assert "Warwickshire POLICE" in pages[0], "the foot of the form's first page is not on it"
     if appendix == "A11":
+        assert "Help to save paper" in pages[0]
         assert "** as required by recipient" in pages[0]
 
 
