@@ -151,6 +151,10 @@ class FormSection(_Entry):
     page_break_before: bool = False
     #: Printed on one page where it can be: a signature stays with what it signs for.
     keep_together: bool = False
+    #: Never the last thing on a page before the section after it: where a long box must break, its
+    #: last lines move to the next page with the signature block that follows, so that block is
+    #: never left on a page of its own.
+    keep_with_next: bool = False
 
 
 class FormField(_Entry):

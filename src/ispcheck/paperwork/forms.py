@@ -89,6 +89,7 @@ class FilledSection:
     page_break_before: bool
     rows: tuple[tuple[FilledField, ...], ...]
     keep_together: bool = False
+    keep_with_next: bool = False
 
     @property
     def fields(self) -> tuple[FilledField, ...]:
@@ -171,7 +172,15 @@ def fill_request_form(
     for field in form.fields:
         by_section[field.section].append(_fill(disclosure, field, chosen))
     sections = tuple(
-        FilledSection(s.id, s.title, s.note, s.page_break_before, _rows(by_section[s.id]), s.keep_together)
+        FilledSection(
+            s.id,
+            s.title,
+            s.note,
+            s.page_break_before,
+            _rows(by_section[s.id]),
+            s.keep_together,
+            s.keep_with_next,
+        )
         for s in form.sections
     )
     return FilledForm(
