@@ -232,3 +232,10 @@ def test_an_emphasis_mark_left_open_in_a_declaration_is_named(pack_copy: Path) -
 def test_a_double_asterisk_standing_alone_in_a_form_is_printed_text_not_an_error(pack: Pack) -> None:
     footnote = next(f for f in pack.forms["A11"].fields if f.id == "counter_signature_footnote")
     assert "** as required by recipient" in footnote.text
+
+
+def test_a_footnote_with_a_list_in_a_declaration_is_named(pack_copy: Path) -> None:
+    edit(pack_copy, "declarations.toml", "footnote = true\n", 'footnote = true\nitems = ["a list"]\n')
+    (problem, *_) = problems_of(pack_copy)
+    assert problem.startswith("declarations.toml: declaration[0] (A3): part[2]: ")
+    assert "a footnote is text only: no heading or items" in problem

@@ -130,11 +130,16 @@ class Block(_Entry):
     text: tuple[Marked, ...] = ()
     items: tuple[Marked | ListItem, ...] = ()
     style: Literal["bullets", "numbers", "letters", "roman"] = "bullets"
+    #: A footnote of the appendix, printed small where the appendix prints it (Appendix 3 prints its
+    #: footnote between its bullets); a sheet's ``footnotes`` are printed after all its text.
+    footnote: bool = False
 
     @model_validator(mode="after")
     def _says_something(self) -> Block:
         if not (self.heading or self.text or self.items):
             raise ValueError("a block needs a heading, text or items")
+        if self.footnote and (self.heading or self.items):
+            raise ValueError("a footnote is text only: no heading or items")
         return self
 
 

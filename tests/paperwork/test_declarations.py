@@ -351,3 +351,22 @@ def test_the_evidence_rule_is_ispchecks_reading_everywhere_but_at_socjag_whose_a
     assert [ident for ident, _ in after.readings] == (["evidence-rule-all-meetings"] if marked else [])
     html = render_declaration(setting, "html", pack)
     assert ("interpretation evidence-rule-all-meetings" in html) is marked
+
+
+def test_the_generic_sheet_prints_its_footnote_where_appendix_3_does_before_the_last_bullet(
+    pack: Pack,
+) -> None:
+    for read, fmt in ((html_text, "html"), (markdown_text, "markdown")):
+        assert_in_order(
+            read(render_declaration("A3", fmt, pack)),
+            [
+                "Confidentiality Declaration¹",
+                "agreement sought from all attendees before any recording commences.",
+                "¹ Agreed for use in Community Impact Operational Groups",
+                "All persons signing this document are duly authorised",
+                "Please note, by signing this sheet",
+                "Organisation Represented",
+            ],
+        )
+    html = render_declaration("A3", "html", pack)
+    assert '<p class="muted footnote"><small>¹ Agreed for use in' in html
