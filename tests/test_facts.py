@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from ispcheck.facts import CLOSED_FACTS, MAX_FIELDS, MAY_BE_UNKNOWN, Facts, involves_special_category
+from ispcheck.facts import (
+    CLOSED_FACTS,
+    MAX_FIELDS,
+    MAY_BE_UNKNOWN,
+    Facts,
+    involves_personal_data,
+    involves_special_category,
+)
 from ispcheck.pack import Pack
 from ispcheck.view import view_of
 
@@ -292,3 +299,10 @@ def test_the_facts_cannot_be_changed_by_a_rule(pack: Pack) -> None:
 def test_special_category_is_worked_out_as_the_register_reads_it(pack: Pack, data: dict[str, Any]) -> None:
     view = view_of(data)
     assert Facts.of(view, pack, AFTER_REVIEW).special is involves_special_category(view)
+
+
+@settings(max_examples=200, deadline=None)
+@given(disclosures())
+def test_personal_data_is_worked_out_as_the_paperwork_reads_it(pack: Pack, data: dict[str, Any]) -> None:
+    view = view_of(data)
+    assert Facts.of(view, pack, AFTER_REVIEW).personal is involves_personal_data(view)

@@ -213,3 +213,27 @@ def test_every_form_label_and_printed_text_is_the_protocols_own_words(pack: Pack
         for piece in pieces:
             words = _folded(piece)
             assert words in protocol or words.upper() in protocol.upper(), f"{form.id}: {words[:80]!r}"
+
+
+def test_an_emphasis_mark_left_open_in_a_declaration_is_named(pack_copy: Path) -> None:
+    edit(
+        pack_copy,
+        "declarations.toml",
+        '"**For non-Microsoft Teams meetings, participants must return all paperwork before leaving.**"',
+        '"**For non-Microsoft Teams meetings, participants must return all paperwork before leaving."',
+    )
+    (problem, *_) = problems_of(pack_copy)
+    assert problem.startswith("declarations.toml: declaration[1] (A4): part[3].text[0]: ")
+    assert "an emphasis mark is not closed near '**For non-Microsoft" in problem
+
+
+def test_a_double_asterisk_standing_alone_in_a_form_is_printed_text_not_an_error(pack: Pack) -> None:
+    footnote = next(f for f in pack.forms["A11"].fields if f.id == "counter_signature_footnote")
+    assert "** as required by recipient" in footnote.text
+
+
+def test_a_footnote_with_a_list_in_a_declaration_is_named(pack_copy: Path) -> None:
+    edit(pack_copy, "declarations.toml", "footnote = true\n", 'footnote = true\nitems = ["a list"]\n')
+    (problem, *_) = problems_of(pack_copy)
+    assert problem.startswith("declarations.toml: declaration[0] (A3): part[2]: ")
+    assert "a footnote is text only: no heading or items" in problem

@@ -22,7 +22,14 @@ from .vocabulary import VOCABULARY
 if TYPE_CHECKING:
     from .disclosure import Disclosure
 
-__all__ = ["CLOSED_FACTS", "MAX_FIELDS", "MAY_BE_UNKNOWN", "Facts", "involves_special_category"]
+__all__ = [
+    "CLOSED_FACTS",
+    "MAX_FIELDS",
+    "MAY_BE_UNKNOWN",
+    "Facts",
+    "involves_personal_data",
+    "involves_special_category",
+]
 
 _PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
 _OFFENDING = frozenset({"offender", "suspect"})
@@ -40,6 +47,16 @@ def involves_special_category(disclosure: DisclosureView | Disclosure) -> bool:
     """
     data = disclosure.data
     return "special_category" in data.categories or bool(data.special_category_types)
+
+
+def involves_personal_data(disclosure: DisclosureView | Disclosure) -> bool:
+    """Any personal data at all: not only anonymised or aggregated figures.
+
+    The paperwork reads it to refuse a form that asks for personal data (Appendix 11) for a share
+    that holds none; :meth:`Facts.of` writes the same test out for speed (a test holds the two
+    together).
+    """
+    return involves_special_category(disclosure) or not _PERSONAL.isdisjoint(disclosure.data.categories)
 
 
 class Facts(Struct, frozen=True, gc=False):

@@ -15,9 +15,10 @@ import types
 from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .disclosure import Disclosure
+from .emphasis import stray_mark
 from .validation import model_in
 
 __all__ = [
@@ -33,6 +34,21 @@ __all__ = [
 
 Text = Annotated[str, Field(min_length=1)]
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+def _marks_closed(text: str) -> str:
+    where = stray_mark(text)
+    if where is not None:
+        raise ValueError(
+            f"an emphasis mark is not closed near {where!r}: write **bold** or *italic* around words "
+            "(a mark standing alone, as in '** as required', is printed as it is)"
+        )
+    return text
+
+
+#: Printed text of the protocol, keeping its emphasis: ``**bold**`` and ``*italic*`` (see
+#: :mod:`ispcheck.emphasis`). Labels, headings and titles are printed as they are, without marks.
+Marked = Annotated[str, Field(min_length=1), AfterValidator(_marks_closed)]
 
 
 class _Entry(BaseModel):
@@ -100,22 +116,30 @@ def _is_bool(annotation: Any) -> bool:
 class ListItem(_Entry):
     """A list item with a lettered list under it (as in the MAPPA statement)."""
 
-    text: Text
-    items: tuple[Text, ...] = Field(min_length=1)
+    text: Marked
+    items: tuple[Marked, ...] = Field(min_length=1)
 
 
 class Block(_Entry):
-    """Printed text in the protocol's words: an optional heading, paragraphs, then a list."""
+    """Printed text in the protocol's words: an optional heading, paragraphs, then a list.
+
+    Paragraphs and list items keep the appendix's bold and italics (``**…**``, ``*…*``).
+    """
 
     heading: str | None = None
-    text: tuple[Text, ...] = ()
-    items: tuple[Text | ListItem, ...] = ()
+    text: tuple[Marked, ...] = ()
+    items: tuple[Marked | ListItem, ...] = ()
     style: Literal["bullets", "numbers", "letters", "roman"] = "bullets"
+    #: A footnote of the appendix, printed small where the appendix prints it (Appendix 3 prints its
+    #: footnote between its bullets); a sheet's ``footnotes`` are printed after all its text.
+    footnote: bool = False
 
     @model_validator(mode="after")
     def _says_something(self) -> Block:
         if not (self.heading or self.text or self.items):
             raise ValueError("a block needs a heading, text or items")
+        if self.footnote and (self.heading or self.items):
+            raise ValueError("a footnote is text only: no heading or items")
         return self
 
 
@@ -132,6 +156,10 @@ class FormSection(_Entry):
     page_break_before: bool = False
     #: Printed on one page where it can be: a signature stays with what it signs for.
     keep_together: bool = False
+    #: Never the last thing on a page before the section after it: where a long box must break, its
+    #: last lines move to the next page with the signature block that follows, so that block is
+    #: never left on a page of its own.
+    keep_with_next: bool = False
 
 
 class FormField(_Entry):
@@ -144,7 +172,8 @@ class FormField(_Entry):
     is left blank. ``value`` is printed by the form itself (kind "fixed").
     A "statement" is printed text of the form: ``label`` is its heading (may be empty), and
     ``text`` and ``items`` its paragraphs and list. ``guidance`` is the form's own hint under a
-    label; ``note`` is ours.
+    label; ``note`` is ours. A fixed ``value``, ``text`` and ``items`` keep the form's bold and
+    italics (``**…**``, ``*…*``); nothing filled from a disclosure is read for marks.
     """
 
     id: Ident
@@ -154,16 +183,21 @@ class FormField(_Entry):
     half: bool = False
     fill: tuple[str, ...] = ()
     show: tuple[str, ...] = ()
-    value: str | None = None
-    text: tuple[Text, ...] = ()
-    items: tuple[Text, ...] = ()
+    value: Annotated[str, AfterValidator(_marks_closed)] | None = None
+    text: tuple[Marked, ...] = ()
+    items: tuple[Marked, ...] = ()
     guidance: str | None = None
     note: str | None = None
     clauses: tuple[str, ...] = ()
+    #: Printed text at the foot of a page of the form (the logo line): its paragraphs side by side
+    #: on one line, in small type, as the form prints them.
+    foot: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> FormField:
         problems = []
+        if self.foot and self.kind != "statement":
+            problems.append("only a statement is printed at the foot of a page")
         if self.kind != "statement" and not self.label.strip():
             problems.append(f"a {self.kind} field needs a label")
         if self.kind == "statement" and not (self.text or self.items):
@@ -206,6 +240,9 @@ class RequestForm(_Entry):
     revision: str | None = None
     clauses: tuple[str, ...] = Field(min_length=1)
     note: str | None = None
+    #: The form asks for personal data (Appendix 11 says so in its title): it is refused for a
+    #: share of anonymised or aggregated figures only, which it would misdescribe.
+    personal_data_only: bool = False
     sections: tuple[FormSection, ...] = Field(min_length=1, alias="section")
     fields: tuple[FormField, ...] = Field(min_length=1, alias="field")
 
@@ -250,14 +287,15 @@ class RequestForm(_Entry):
 class DeclarationField(_Entry):
     """A field at the top of a sign-in sheet (meeting name, chair, date, purpose).
 
-    ``value`` is printed by the protocol itself (the SOCJAG sheet names its meeting).
+    ``value`` is printed by the protocol itself (the SOCJAG sheet names its meeting), with its
+    bold and italics (``**…**``, ``*…*``).
     ``from_appendix`` is set when the appendix has no such field of its own and the sheet borrows
     it, with its label, from another (the generic Appendix 3 sheet).
     """
 
     id: Ident
     label: Text
-    value: str | None = None
+    value: Marked | None = None
     from_appendix: str | None = None
 
 
@@ -274,7 +312,7 @@ class Declaration(_Entry):
     agreement_added: str | None = None
     fields: tuple[DeclarationField, ...] = Field(default=(), alias="field")
     parts: tuple[Block, ...] = Field(min_length=1, alias="part")
-    footnotes: tuple[Text, ...] = ()
+    footnotes: tuple[Marked, ...] = ()
     columns: tuple[Text, ...] = Field(min_length=2)
     #: Set when the appendix has no signature table and the sheet uses another appendix's columns.
     columns_from_appendix: str | None = None

@@ -11,15 +11,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["environment", "markdown_text", "utc_time"]
+__all__ = ["environment", "markdown_escape", "markdown_text", "utc_time"]
 
 #: Characters that would change the meaning of Markdown text; escaped with a backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
+def markdown_escape(value: str) -> str:
+    """Markdown's special characters escaped, the spacing left as it is (for a piece of a line)."""
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
 def markdown_text(value: object) -> str:
     """Text made safe for Markdown: special characters escaped, kept on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return markdown_escape(" ".join(str(value).split()))
 
 
 def utc_time(value: datetime) -> str:

@@ -18,6 +18,7 @@ from ..helpers import run_cli, write_json
 from .test_forms import FROM_AGENCY, TO_POLICE
 
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 write = write_json
@@ -165,7 +166,8 @@ def test_the_decision_record_names_who_decided(tmp_path: Path, capsys: Any) -> N
     code, out, _ = run(capsys, "record", case, "--decided-by", "DS 1234", "--no-plugins")
     assert code == 0
     assert "| Decided by (name and role) | DS 1234 |" in out
-    assert "**Share, once the conditions below are met** (share\\_with\\_conditions)" in out
+    assert "| Outcome | **Share, once the conditions below are met** |" in out
+    assert "share\\_with\\_conditions" not in out
     code, out, _ = run(capsys, "record", case, "--format", "json", "--no-plugins")
     assert json.loads(out)["decision"]["outcome"] == "share_with_conditions"
 
@@ -258,3 +260,20 @@ def test_a_format_that_contradicts_the_file_name_is_refused(tmp_path: Path, caps
     assert code == 2
     assert "--format html does not match the file name" in err
     assert not target.exists()
+
+
+def test_appendix_11_for_anonymised_figures_exits_2_naming_the_reason_and_writes_nothing(
+    tmp_path: Path, capsys: Any
+) -> None:
+    figures = EXAMPLES / "anonymised-asb-hotspot-figures-at-csp-meeting.yaml"
+    target = tmp_path / "request.pdf"
+
+    code, out, err = run(capsys, "form", "police-request", str(figures), "-o", str(target))
+
+    assert code == 2 and out == ""
+    assert "Appendix 11 is a request for personal data" in err
+    assert "its data is aggregated (statistics) only" in err
+    assert not target.exists()
+    cctv = EXAMPLES / "evidential-use-council-cctv-with-appendix-11-request.yaml"
+    code, out, _ = run(capsys, "form", "police-request", str(cctv))
+    assert code == 0 and "# Request to external organisation for the disclosure of personal data" in out

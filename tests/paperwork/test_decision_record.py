@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from msgspec import structs
+
 from ispcheck import Checker, Decision
+from ispcheck.decision import Effect, Finding
+from ispcheck.engine import UNKNOWN_FACT_ID
 from ispcheck.pack import Pack
 from ispcheck.paperwork import decision_record, render_decision_record
 from ispcheck.paperwork.render import MD_BLANK
+from ispcheck.templating import markdown_escape
 
 from ..conftest import clean_disclosure
 from .text import assert_in_order, html_text, markdown_text
@@ -24,7 +29,6 @@ def test_the_record_sets_out_what_to_whom_why_the_basis_and_the_decision(checker
                 "Record of a decision to share information",
                 "Outcome",
                 "Share, once the conditions below are met",
-                "share_with_conditions",
                 "25 November 2026, 02:00 UTC",
                 "warwickshire-csp, version 2024-05-08",
                 "DS 1234",
@@ -53,15 +57,23 @@ def test_the_record_sets_out_what_to_whom_why_the_basis_and_the_decision(checker
                 "OFFICIAL-SENSITIVE",
             ],
         )
+        assert "share_with_conditions" not in text and "share with conditions" not in text
 
 
-def test_every_finding_is_listed_with_its_rule_and_clauses(checker: Checker) -> None:
+def test_every_finding_is_listed_by_its_rules_title_with_its_clauses_and_then_its_reference(
+    checker: Checker,
+) -> None:
     disclosure = clean_disclosure(**{"context.ongoing_investigation": True})
     decision = checker.check(disclosure)
-    text = html_text(render_decision_record(disclosure, decision, "html", checker=checker))
+    titles = {r.rule.id: r.rule.title for r in checker.rules}
+    html = render_decision_record(disclosure, decision, "html", checker=checker)
+    text = html_text(html)
     assert "Who must decide first" in text
     for finding in decision.findings:
-        assert_in_order(text, [finding.message, finding.rule_id, "ISP " + ", ".join(finding.clauses)])
+        cited = "ISP " + ", ".join(finding.clauses)
+        reference = "Rule ref. " + finding.rule_id
+        assert_in_order(text, [finding.message, titles[finding.rule_id], cited, reference])
+        assert f'<small class="ref">Rule ref. {finding.rule_id}</small>' in html
     for obligation in decision.obligations:
         assert obligation.text in text
 
@@ -72,7 +84,8 @@ def test_a_given_decision_is_recorded_as_it_was_made(decide: Callable[..., Decis
     assert record.decision is decision
     assert record.made_at == "25 November 2026, 02:00 UTC"
     text = markdown_text(render_decision_record(clean_disclosure(), decision, "markdown"))
-    assert "**Do not share** (do_not_share)" in text
+    assert "| Outcome | **Do not share** |" in text
+    assert "do_not_share" not in text
 
 
 def test_without_a_decision_the_record_decides_the_disclosure_now() -> None:
@@ -202,3 +215,35 @@ def test_no_finding_on_the_urgent_record_calls_a_share_to_protect_life_unlawful(
     calm = decision_record({**URGENT_BY_PHONE, "context": {"urgent_risk_to_life": False}}, checker=checker)
     blocked = next(f for f in calm.decision.findings if f.rule_id == "lawful-basis.article6-missing")
     assert "would not be lawful" in blocked.message
+
+
+def test_a_finding_made_by_the_engine_itself_has_no_rule_title_but_keeps_its_reference(
+    checker: Checker,
+) -> None:
+    """A fact the rules do not understand is the engine's finding: it has a reference, not a rule."""
+    disclosure = clean_disclosure()
+    engine_made = Finding(
+        rule_id=UNKNOWN_FACT_ID,
+        effect=Effect.REFER,
+        clauses=("18",),
+        message="The disclosure has facts the rules do not understand.",
+        action="Decide by hand.",
+        refer_to="the Data Protection Officer",
+    )
+    decision = structs.replace(checker.check(disclosure), findings=(engine_made,))
+
+    ((_, finding, title),) = decision_record(disclosure, decision, checker=checker).findings
+    assert (finding.rule_id, title) == (UNKNOWN_FACT_ID, None)
+    markdown = render_decision_record(disclosure, decision, "markdown", checker=checker)
+    assert f"| (ISP 18; rule ref. {UNKNOWN_FACT_ID}) |" in markdown
+
+
+def test_a_decision_given_without_a_checker_still_names_its_findings_rules_in_words() -> None:
+    disclosure = clean_disclosure(**{"handling.channel": "standard_email"})
+    decision = Checker().check(disclosure)
+    markdown = render_decision_record(disclosure, decision, "markdown")
+
+    assert decision.findings
+    for _, finding, title in decision_record(disclosure, decision).findings:
+        assert title, f"{finding.rule_id} has no title on the record"
+        assert f"{markdown_escape(title)} (ISP " in markdown

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from ispcheck.emphasis import plain
 from ispcheck.pack import Pack
 from ispcheck.pack_forms import Declaration
 from ispcheck.paperwork import UnknownSetting, declaration_sheet, render_declaration
 from ispcheck.paperwork.render import MD_BLANK
+from ispcheck.templating import markdown_escape
 
 from .text import assert_in_order, html_text, markdown_text
 
@@ -24,7 +26,10 @@ SETTING_OF = {
 
 
 def expected_text(d: Declaration) -> list[str]:
-    """What the pack says the sheet prints, in order: title, headings, fields, text, table."""
+    """What the pack says the sheet prints, in order: title, headings, fields, text, table.
+
+    The protocol's emphasis is as the pack writes it (``**…**``), as Markdown keeps it.
+    """
     expected = [d.title, *d.headings]
     if d.marking and not d.marking_added:
         expected.append(d.marking)
@@ -59,7 +64,7 @@ def test_every_declaration_appendix_has_a_setting_to_print_it_for(pack: Pack) ->
 @pytest.mark.parametrize("appendix", sorted(SETTING_OF))
 def test_every_part_of_the_declaration_appears_in_the_html_in_order(appendix: str, pack: Pack) -> None:
     html = render_declaration(SETTING_OF[appendix], "html", pack)
-    assert_in_order(html_text(html), expected_text(pack.declarations[appendix]))
+    assert_in_order(html_text(html), [plain(t) for t in expected_text(pack.declarations[appendix])])
 
 
 @pytest.mark.parametrize("appendix", sorted(SETTING_OF))
@@ -212,14 +217,17 @@ def test_the_markdown_sheet_parses_into_lists_and_a_signature_table(appendix: st
 def test_every_sheet_says_that_whoever_signs_agrees_to_abide_by_the_protocol(
     appendix: str, pack: Pack
 ) -> None:
-    """6.2: non-signatories may attend, so every signing-in sheet carries the agreement."""
+    """6.2: non-signatories may attend, so every signing-in sheet says signing it is agreeing.
+
+    Agreement by accepting an invitation (Appendix 6) does not bind a guest who signs in without one.
+    """
     declaration = pack.declarations[appendix]
     own_words = [
         t
         for part in declaration.parts
         for t in part.text + tuple(i for i in part.items if isinstance(i, str))
     ]
-    agrees = [t for t in own_words if "Information Sharing Protocol" in t and "agree" in t]
+    agrees = [t for t in own_words if "Information Sharing Protocol" in t and "agree" in t and "sign" in t]
 
     assert bool(agrees) != bool(declaration.agreement_added), "the statement is there once: its own, or added"
     text = markdown_text(render_declaration(SETTING_OF[appendix], "markdown", pack))
@@ -228,6 +236,19 @@ def test_every_sheet_says_that_whoever_signs_agrees_to_abide_by_the_protocol(
         assert (
             "Added by ispcheck: paragraph 6.2 of the protocol asks every signing-in sheet to say this" in text
         )
+
+
+def test_the_iom_sheet_says_that_signing_it_is_agreeing_to_abide_by_the_protocol_as_marac_says_itself(
+    pack: Pack,
+) -> None:
+    """Appendix 6 makes accepting the invitation the agreement; Appendix 5 also names signing."""
+    statement = "By signing this sheet I agree to abide by all the terms of the Warwickshire Community Safety"
+    iom = markdown_text(render_declaration("iom_case_conference", "markdown", pack))
+    marac = markdown_text(render_declaration("marac", "markdown", pack))
+
+    assert_in_order(iom, ["N.B: Not transfer", statement, "Added by ispcheck: paragraph 6.2", "Name"])
+    assert statement not in marac and "Added by ispcheck: paragraph 6.2" not in marac
+    assert "By accepting MARAC meeting outlook invite or signing this agreement" in marac
 
 
 @pytest.mark.parametrize("appendix", sorted(SETTING_OF))
@@ -242,3 +263,110 @@ def test_every_sheet_carries_a_protective_marking_top_and_bottom(appendix: str, 
     assert '@bottom-center { content: "OFFICIAL-SENSITIVE"' in html
     said = "prints no protective marking: ispcheck marks the completed sheet OFFICIAL-SENSITIVE"
     assert (said in html) == declaration.marking_added
+
+
+def test_the_mappa_sheet_prints_the_appendixs_two_bold_passages_in_bold(pack: Pack) -> None:
+    """Appendix 4 prints its rule on storing, printing and sharing the minutes in bold."""
+    stored = "Minutes should be stored in line with individual agencies' policies"
+    returned = "For non-Microsoft Teams meetings, participants must return all paperwork before leaving."
+    html = render_declaration("mappa", "html", pack)
+    markdown = render_declaration("mappa", "markdown", pack)
+
+    assert "<strong>" + stored.replace("'", "&#39;") in html
+    assert "meeting Chair.</strong> Permission must be sought" in html
+    assert f"<strong>{returned}</strong>" in html
+    assert f"**{stored}" in markdown and f"**{returned}**" in markdown
+    assert "<strong>Meetings must not be recorded." not in html  # the sentence before is not bold
+
+
+def test_ispchecks_added_statement_is_not_printed_more_strongly_than_the_protocols_own_words(
+    pack: Pack,
+) -> None:
+    statement = pack.declarations["A4"].agreement_added
+    assert statement
+    html = render_declaration("mappa", "html", pack)
+    markdown = render_declaration("mappa", "markdown", pack)
+
+    assert f"<p>{statement}</p>" in html and f"<strong>{statement}" not in html
+    assert f"\n{markdown_escape(statement)}\n" in markdown and f"**{statement}" not in markdown
+
+
+def test_the_iom_sheet_prints_its_note_on_transfers_abroad_in_italics_and_the_sheet_above_upright(
+    pack: Pack,
+) -> None:
+    note = "N.B: Not transfer any Shared Personal Data received from another Partner Agency outside the UK"
+    html = render_declaration("iom_case_conference", "html", pack)
+
+    assert f"<em>{note}</em>" in html
+    assert html.count("<em>") == 1
+    assert f"*{note}*" in render_declaration("iom_case_conference", "markdown", pack)
+
+
+def test_the_socjag_sheet_prints_its_meeting_name_in_bold_and_gives_it_plainly_as_json(pack: Pack) -> None:
+    name = "Serious and Organised Crime Joint Action Group (SOCJAG)"
+    html = render_declaration("socjag", "html", pack)
+
+    assert f'<td class="value"><strong>{name}</strong></td>' in html
+    assert "<strong>The Warwickshire Serious" not in html  # the purpose is not bold in Appendix 9
+    fields = {f["id"]: f["value"] for f in declaration_sheet("socjag", pack).to_dict()["fields"]}
+    assert fields["meeting"] == name
+
+
+def test_the_early_help_chairs_box_says_the_chairs_agreement_is_ispchecks_reading_for_the_dpo(
+    pack: Pack,
+) -> None:
+    """Appendix 7 names nobody who may agree to wider use: the chair is ispcheck's reading."""
+    reading = "ispcheck's reading, not the protocol's words: At an Early Help Locality Panel, the chair"
+    for read, fmt in ((html_text, "html"), (markdown_text, "markdown")):
+        text = read(render_declaration("early_help_panel", fmt, pack))
+        assert_in_order(
+            text,
+            [
+                "Passing information on",
+                "Only with the agreement of the meeting chair.",
+                reading,
+                "(interpretation early-help-chair, for the Data Protection Officer to accept or change)",
+                "This meeting's own requirements",
+            ],
+        )
+    rules = {r["rule"]: r for r in declaration_sheet("early_help_panel", pack).to_dict()["rules"]}
+    assert rules["Passing information on"]["ispcheck_readings"] == ["early-help-chair"]
+
+
+def test_the_mappa_chairs_box_gives_the_chairs_agreement_as_the_protocols_own_rule(pack: Pack) -> None:
+    """Appendix 4 itself asks for the Chair's agreement, so nothing there is marked as a reading."""
+    rules = {r.name: r for r in declaration_sheet("mappa", pack).rules}
+
+    assert rules["Passing information on"].lines == ("Only with the agreement of the meeting chair.",)
+    assert rules["Passing information on"].readings == ()
+    text = html_text(render_declaration("mappa", "html", pack))
+    assert "Only with the agreement of the meeting chair. This meeting's own requirements" in text
+
+
+@pytest.mark.parametrize(("setting", "marked"), [("hate_crime_meeting", True), ("socjag", False)])
+def test_the_evidence_rule_is_ispchecks_reading_everywhere_but_at_socjag_whose_appendix_says_it(
+    setting: str, marked: bool, pack: Pack
+) -> None:
+    after = {r.name: r for r in declaration_sheet(setting, pack).rules}["After the meeting"]
+    assert [ident for ident, _ in after.readings] == (["evidence-rule-all-meetings"] if marked else [])
+    html = render_declaration(setting, "html", pack)
+    assert ("interpretation evidence-rule-all-meetings" in html) is marked
+
+
+def test_the_generic_sheet_prints_its_footnote_where_appendix_3_does_before_the_last_bullet(
+    pack: Pack,
+) -> None:
+    for read, fmt in ((html_text, "html"), (markdown_text, "markdown")):
+        assert_in_order(
+            read(render_declaration("A3", fmt, pack)),
+            [
+                "Confidentiality Declaration¹",
+                "agreement sought from all attendees before any recording commences.",
+                "¹ Agreed for use in Community Impact Operational Groups",
+                "All persons signing this document are duly authorised",
+                "Please note, by signing this sheet",
+                "Organisation Represented",
+            ],
+        )
+    html = render_declaration("A3", "html", pack)
+    assert '<p class="muted footnote"><small>¹ Agreed for use in' in html

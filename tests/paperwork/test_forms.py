@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from ispcheck import DisclosureError, parse_disclosure
+from ispcheck.emphasis import plain
 from ispcheck.pack import Pack, load_pack, packs_directory
 from ispcheck.pack_forms import RequestForm
 from ispcheck.paperwork import NoSuchPaperwork, WrongForm, fill_request_form, render_request_form
@@ -67,7 +69,7 @@ def expected_text(form: RequestForm) -> list[str]:
 @pytest.mark.parametrize("appendix", ["A10", "A11"])
 def test_every_field_of_the_form_appears_in_the_html_in_the_forms_order(appendix: str, pack: Pack) -> None:
     html = render_request_form(FORMS[appendix], appendix, "html", pack)
-    assert_in_order(html_text(html), expected_text(pack.forms[appendix]))
+    assert_in_order(html_text(html), [plain(t) for t in expected_text(pack.forms[appendix])])
 
 
 @pytest.mark.parametrize("appendix", ["A10", "A11"])
@@ -124,7 +126,7 @@ def test_appendix_10_is_filled_in_for_the_agency_asking_the_police() -> None:
     value = {f.field.id: f.lines for f in form.fields()}
     assert value["requester_name"] == ("Refuge",)
     assert value["name"] == ()  # a person's name: "officer" may be a team, so it is shown, not filled
-    assert value["to"] == ("WARWICKSHIRE POLICE",)
+    assert value["to"] == ("**WARWICKSHIRE POLICE**",)  # in bold, as the form prints it
     assert value["information_sought"] == ("the victim's current address, for a safety visit",)
     legal = "\n".join(value["legal_basis"])
     assert "Public task (UK GDPR Article 6(1)(e))" in legal
@@ -180,7 +182,10 @@ def test_the_signers_name_is_left_blank_with_the_disclosures_officer_beside_it()
     assert (name.lines, name.blank) == ((), True)
     assert name.shown == ("The disclosure names the person asking as: Refuge IDVA",)
     html = render_request_form(TO_POLICE, "A10", "html")
-    assert '<span class="shown">The disclosure names the person asking as: Refuge IDVA</span>' in html
+    assert (
+        '<span class="shown"><span class="by-ispcheck">Added by ispcheck:</span> '
+        "The disclosure names the person asking as: Refuge IDVA</span>"
+    ) in html
 
 
 @pytest.mark.parametrize("purpose", ["detect_crime", "prosecute_offender", "protect_life", "safeguarding"])
@@ -288,6 +293,7 @@ def test_the_filled_form_is_available_as_json_for_case_systems() -> None:
         "filled_from": ["recipient.organisation"],
     }
     assert fields["surname"]["value"] is None
+    assert fields["to"]["value"] == "WARWICKSHIRE POLICE"
     assert fields["article8_confirmed"]["ticked"] is False
     assert fields["article8_confirmed"]["the_disclosure_says"] == [
         "Privacy (Article 8) and confidentiality weighed: Yes"
@@ -338,3 +344,141 @@ def test_the_markdown_parses_into_headings_tables_and_tick_lists_with_no_raw_htm
         assert len(ticks) == sum(
             1 for f in fill_request_form(disclosure, appendix).fields() if f.field.kind == "tick"
         )
+
+
+def test_appendix_11_keeps_the_italics_of_its_notes_and_prints_its_own_double_asterisk_as_it_is(
+    pack: Pack,
+) -> None:
+    html = render_request_form(FROM_AGENCY, "A11", "html", pack)
+    markdown = render_request_form(FROM_AGENCY, "A11", "markdown", pack)
+    purposes = "the prevention or detection of crime or the apprehension or prosecution of offenders"
+
+    assert html.count(f"<em>{purposes}</em>") == 2
+    assert "<em>is necessary in order to protect the vital interests of the data subject" in html
+    assert markdown.count(f"*{purposes}*") == 2
+    assert "<p>** as required by recipient</p>" in html
+    assert r"\*\* as required by recipient" in markdown
+
+
+def test_appendix_10_prints_warwickshire_police_in_bold_as_the_form_does_but_not_what_the_disclosure_says(
+    pack: Pack,
+) -> None:
+    marked = {**TO_POLICE, "data": {**TO_POLICE["data"], "description": "the **whole** file"}}
+    html = render_request_form(marked, "A10", "html", pack)
+
+    assert '<td class="value fixed" colspan="3"><strong>WARWICKSHIRE POLICE</strong></td>' in html
+    assert "the **whole** file" in html and "<strong>whole" not in html
+    assert r"the \*\*whole\*\* file" in render_request_form(marked, "A10", "markdown", pack)
+
+
+@pytest.mark.parametrize("categories", [["aggregated"], ["anonymised"], ["anonymised", "aggregated"]])
+def test_appendix_11_is_refused_for_figures_that_hold_no_personal_data(categories: list[str]) -> None:
+    """Its title asks for personal data: printed for ward-level counts it would ask about nobody."""
+    figures = {**FROM_AGENCY, "subjects": [], "data": {**FROM_AGENCY["data"], "categories": categories}}
+
+    with pytest.raises(WrongForm) as caught:
+        fill_request_form(figures, "A11")
+    message = str(caught.value)
+    assert message.startswith("Appendix 11 is a request for personal data")
+    assert "this disclosure holds none" in message and "(7.2)" in message
+
+
+@pytest.mark.parametrize("categories", [["personal"], ["aggregated", "personal"], ["criminal_offence"]])
+def test_appendix_11_is_printed_for_a_share_that_holds_any_personal_data(categories: list[str]) -> None:
+    some = {**FROM_AGENCY, "data": {**FROM_AGENCY["data"], "categories": categories}}
+    assert fill_request_form(some, "A11").form.id == "A11"
+
+
+#: The HTML elements that hold ispcheck's own notes on a form (the banners say "Prepared by ispcheck").
+_NOTE = re.compile(r'<(?:div|span) class="(?:note|note-inline|shown)">(?!<strong>Prepared by ispcheck)')
+
+
+@pytest.mark.parametrize("appendix", ["A10", "A11"])
+def test_every_note_of_ispchecks_own_on_a_form_says_it_was_added_by_ispcheck(appendix: str) -> None:
+    html = render_request_form(FORMS[appendix], appendix, "html")
+    notes = [html[found.end() :][:70] for found in _NOTE.finditer(html)]
+    assert len(notes) >= 4
+    for note in notes:
+        assert note.startswith('<span class="by-ispcheck">Added by ispcheck:</span> '), note
+    markdown = render_request_form(FORMS[appendix], appendix, "markdown")
+    for note in re.findall(r"\*\((.{0,40})", markdown):
+        assert note.startswith("Added by ispcheck: "), note
+
+
+def test_the_forms_own_guidance_is_not_labelled_as_ispchecks() -> None:
+    """Appendix 11's hint under "Why the information is necessary" is the protocol's own words."""
+    html = render_request_form(FROM_AGENCY, "A11", "html")
+    assert '<p class="guidance">Beware of disclosing information which is excessive' in html
+    assert "Added by ispcheck:</span> Beware" not in html
+
+
+def test_the_appendix_10_legal_basis_box_says_it_holds_the_shares_recorded_basis_for_the_requester_to_confirm(
+    pack: Pack,
+) -> None:
+    """Under the requester's own words "I have a legal basis", the entry is the disclosure's basis."""
+    note = (
+        "Added by ispcheck: The legal basis recorded in the disclosure for this share: confirm it is your "
+        "organisation's own, or correct it."
+    )
+    html = render_request_form(TO_POLICE, "A10", "html", pack)
+    legal = html[html.index('data-field="legal_basis"') :]
+    legal = legal[: legal.index("</div>\n</div>")]
+    assert_in_order(
+        html_text(legal),
+        ["I HAVE A LEGAL BASIS UNDER GDPR", note, "Lawful basis (UK GDPR Article 6): Public task"],
+    )
+    assert_in_order(
+        markdown_text(render_request_form(TO_POLICE, "A10", "markdown", pack)),
+        ["I HAVE A LEGAL BASIS UNDER GDPR", note, "Lawful basis (UK GDPR Article 6): Public task"],
+    )
+    sought = html[html.index('data-field="information_sought"') : html.index('data-field="legal_basis"')]
+    assert "Added by ispcheck" not in sought
+
+
+def test_appendix_11_prints_the_foot_of_its_first_page_and_the_counter_signature_note_in_the_forms_order(
+    pack: Pack,
+) -> None:
+    """The logo and "Help to save paper" close the first page; then the two notes, guidance first."""
+    for read, fmt in ((html_text, "html"), (markdown_text, "markdown")):
+        text = read(render_request_form(FROM_AGENCY, "A11", fmt, pack))
+        if fmt == "markdown":
+            text = text.replace("**Warwickshire POLICE**", "Warwickshire POLICE")
+        assert_in_order(
+            text,
+            [
+                "Counter signature: **",
+                "Rank/number/name:",
+                "Warwickshire POLICE",
+                "Help to save paper - only print this document if you really need a paper copy",
+                "Please see Guidance Notes on following page.",
+                "** as required by recipient",
+                "Undertaking of lawful use of data disclosed to the police service:",
+            ],
+        )
+
+
+def test_appendix_11_prints_its_footnote_after_the_crime_and_taxation_text_as_the_appendix_does(
+    pack: Pack,
+) -> None:
+    text = html_text(render_request_form(FROM_AGENCY, "A11", "html", pack))
+    assert_in_order(
+        text,
+        [
+            "by the second data protection principle¹",
+            "Crime and Taxation",
+            "for purposes compatible with this request.",
+            "¹ General Data Protection Regulation Article 5(1)(b)",
+            "Vital Interests",
+            "Completion Guidance",
+        ],
+    )
+
+
+def test_appendix_10_prints_the_warwickshire_police_logo_text_under_the_requesters_signature(
+    pack: Pack,
+) -> None:
+    html = render_request_form(TO_POLICE, "A10", "html", pack)
+    logo = '<div class="statement foot" data-field="police_logo">\n<p><strong>Warwickshire POLICE</strong>'
+    assert logo in html
+    assert_in_order(html_text(html), ["Signed:", "Date:", "Warwickshire POLICE", "RESPONSE TO REQUEST"])
+    assert html_text(html).count("Help to save paper") == 0  # Appendix 10 does not print it

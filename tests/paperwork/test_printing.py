@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from ispcheck.paperwork.render import chromium_command
 
 from .png import read_png
 from .test_forms import TO_POLICE
+from .text import assert_in_order, words
 
 INSTALL = "install it with: bash scripts/install-system-deps.sh"
 #: A4 at 50 dots per inch, as pdftoppm draws it (210 x 297 mm).
@@ -80,6 +82,11 @@ def page_texts(pdf: Path) -> list[str]:
         [tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     )
     return [page.strip() for page in text.stdout.split("\f") if page.strip()]
+
+
+def row_numbers(text: str) -> list[int]:
+    """The numbers of the signature rows on a printed page (each alone on its line)."""
+    return [int(n) for n in re.findall(r"^\s*(\d+)\s*$", text, re.MULTILINE)]
 
 
 def test_the_appendix_10_request_opens_in_headless_chromium_and_is_screenshot(tmp_path: Path) -> None:
@@ -165,7 +172,9 @@ def test_a_request_form_prints_its_signature_block_on_the_same_page_as_the_reque
 
     assert signature in pages[0]
     assert "Why the information is necessary" in pages[0] or "THE REASONS ARE" in pages[0]
+    assert "Warwickshire POLICE" in pages[0], "the foot of the form's first page is not on it"
     if appendix == "A11":
+        assert "Help to save paper" in pages[0]
         assert "** as required by recipient" in pages[0]
 
 
@@ -179,12 +188,101 @@ def test_a_sign_in_sheet_pdf_fills_its_last_page_with_rows_rather_than_leaving_a
     plain = to_pdf(render_declaration(setting, "html", rows=DEFAULT_ROWS), tmp_path / "plain.pdf")
     filled = print_declaration(setting, tmp_path / "filled.pdf")
     plain_pages, filled_pages = page_texts(plain), page_texts(filled)
-
-    def numbers(text: str) -> list[int]:
-        return [int(n) for n in re.findall(r"^\s*(\d+)\s*$", text, re.MULTILINE)]
+    numbers = row_numbers
 
     assert len(filled_pages) == len(plain_pages)
     assert max(numbers(filled_pages[-1])) > DEFAULT_ROWS
     assert len(numbers(filled_pages[-1])) >= 15, "the last page holds only a few rows"
     exact = print_declaration(setting, tmp_path / "exact.pdf", rows=7)
     assert max(n for page in page_texts(exact) for n in numbers(page)) == 7
+
+
+@pytest.mark.parametrize("rows", [4, 29, 20])
+def test_the_channel_panel_witness_line_prints_on_the_page_of_the_last_signature_rows(
+    tmp_path: Path, rows: int
+) -> None:
+    """A witness's signature is never alone on a page, away from the signatures it witnesses.
+
+    With 4 and with 29 rows the witness box used to fall onto a page of its own; 20 always fitted.
+    """
+    pdf = to_pdf(render_declaration("channel_panel", "html", rows=rows), tmp_path / "a8.pdf")
+    pages = page_texts(pdf)
+
+    (page,) = [text for text in pages if "Witness Date and Signature" in text]
+    assert page == pages[-1]
+    assert {rows - 1, rows} <= set(row_numbers(page)), "the witness line is apart from the last rows"
+    assert "Name" in page and "Signature" in page, "the rows on the witness page have no heading"
+
+
+def embedded_fonts(pdf: Path) -> str:
+    return subprocess.run([tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_iom_sheets_italic_note_is_printed_in_an_italic_font_and_the_channel_sheet_has_none(
+    tmp_path: Path,
+) -> None:
+    """Appendix 6 prints its note on transfers abroad in italics; Appendix 8 has no italics at all."""
+    iom = to_pdf(render_declaration("iom_case_conference", "html"), tmp_path / "a6.pdf")
+    channel = to_pdf(render_declaration("channel_panel", "html"), tmp_path / "a8.pdf")
+
+    assert "Oblique" in embedded_fonts(iom)
+    assert "Oblique" not in embedded_fonts(channel)
+
+
+def longer(example: str, times: int) -> dict[str, Any]:
+    """An example with its description and its statement of necessity said ``times`` over.
+
+    As the reviewer's longer inputs were made: valid disclosures, far below the 5,000-character limit.
+    """
+    from ispcheck.text_input import read_disclosure_text
+
+    data: dict[str, Any] = read_disclosure_text((EXAMPLES / example).read_text(encoding="utf-8"))
+    data["data"]["description"] = " ".join([data["data"]["description"]] * times)
+    data["necessity"]["statement"] = " ".join([data["necessity"]["statement"]] * times)
+    return data
+
+
+CCTV = "evidential-use-council-cctv-with-appendix-11-request.yaml"
+MARAC = "marac-police-to-refuge-victim-safety-plan.yaml"
+
+
+@pytest.mark.parametrize("times", [3, 8], ids=["about 400 characters", "about 1,100 characters"])
+def test_appendix_11_keeps_its_signature_block_and_note_with_the_end_of_a_long_request(
+    tmp_path: Path, times: int
+) -> None:
+    """No page holds only the signature block: the last lines of the request go over with it.
+
+    With these texts the block (or its "**" note) used to stand alone on a nearly blank page, as the
+    guidance notes are printed from a fresh page.
+    """
+    disclosure = longer(CCTV, times)
+    assert 350 < len(disclosure["necessity"]["statement"]) < 1_000
+    pdf = to_pdf(render_request_form(disclosure, "A11", "html"), tmp_path / "a11.pdf")
+    pages = page_texts(pdf)
+
+    (signing,) = [words(page) for page in pages if "Counter signature" in page]
+    for part in ("Police reference:", "From:", "Signature:", "Warwickshire POLICE", "Help to save paper"):
+        assert part in signing
+    assert_in_order(signing, ["Counter signature: **", "Please see Guidance Notes", "** as required by"])
+    assert "the request is limited to twelve minutes and two cameras." in signing, "no request on its page"
+    signed_on = next(i for i, page in enumerate(pages) if "Counter signature" in page)
+    assert signed_on < next(i for i, page in enumerate(pages) if "Undertaking of lawful use" in page)
+
+
+@pytest.mark.parametrize(
+    "times", [2, 5, 12], ids=["about 450 characters", "about 1,100 characters", "about 2,700 characters"]
+)
+def test_appendix_10_keeps_its_signature_with_the_end_of_a_long_request_and_fills_the_first_page(
+    tmp_path: Path, times: int
+) -> None:
+    """A long request breaks inside its boxes: page 1 is not left half empty, and the confirmations
+    and signature are printed with the request's last lines, never on a page of their own."""
+    pdf = to_pdf(render_request_form(longer(MARAC, times), "A10", "html"), tmp_path / "a10.pdf")
+    pages = page_texts(pdf)
+
+    assert "THE INFORMATION SOUGHT IS:" in pages[0]
+    assert "I HAVE A LEGAL BASIS" in pages[0], "the first page was left half empty"
+    (signing,) = [words(page) for page in pages if "Common law duty of confidentiality" in page]
+    assert_in_order(signing, ["Human Rights Act 1998 Article 8", "Signed:", "Name:", "Warwickshire POLICE"])
+    assert "not the full crime reports." in signing, "the signature is on a page without the request"
+    assert "RESPONSE TO REQUEST" not in signing

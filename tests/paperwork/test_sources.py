@@ -193,4 +193,4 @@ def test_a_record_the_real_checklist_saved_reaches_the_paperwork(
     assert (code, err) == (0, "")
     assert "# Record of a decision to share information" in out
     outcome = Outcome(json.loads(saved.read_text(encoding="utf-8"))["decision"]["outcome"])
-    assert f"| Outcome | **{outcome.label}** (" in out
+    assert f"| Outcome | **{outcome.label}** |" in out

@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
+#: Tags inside a run of text (the protocol's bold and italics): no space where they open or close.
+_INLINE = frozenset({"strong", "em"})
+
 
 class _Text(HTMLParser):
     """The visible text of an HTML document (no <style>, no <title>), entities decoded."""
@@ -18,12 +21,14 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("style", "title", "script"):
             self._skip += 1
-        self.parts.append(" ")
+        if tag not in _INLINE:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "title", "script"):
             self._skip -= 1
-        self.parts.append(" ")
+        if tag not in _INLINE:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._skip:

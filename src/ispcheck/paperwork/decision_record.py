@@ -9,14 +9,14 @@ boxes for recording the share itself once it has happened.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..decision import Decision, Effect
 from ..disclosure import Disclosure
 from ..engine import Checker, default_checker
-from ..errors import PackError
+from ..errors import PackError, PluginError
 from ..pack import DEFAULT_PACK, Clause, Pack, appendix_number
 from ..partners import Partner
 from ..templating import utc_time
@@ -60,6 +60,8 @@ class DecisionRecord:
     facts: tuple[tuple[str, tuple[str, ...]], ...]
     clauses: tuple[Clause, ...]
     pack_title: str
+    #: Each rule's title by its id, so a finding is named in words; its id is kept as a reference.
+    rule_titles: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def marking(self) -> str:
@@ -70,11 +72,14 @@ class DecisionRecord:
         return utc_time(self.decision.made_at)
 
     @property
-    def findings(self) -> tuple[tuple[str, Any], ...]:
-        """Every finding with its effect in words, strictest first."""
+    def findings(self) -> tuple[tuple[str, Any, str | None], ...]:
+        """Every finding with its effect in words and its rule's title (None for a finding the
+        engine made itself, which has no rule), strictest first."""
         order = (Effect.BLOCK, Effect.REFER, Effect.CONDITION, Effect.ADVICE)
         return tuple(
-            (_EFFECT_WORDS[effect], f) for effect in order for f in self.decision.findings_with(effect)
+            (_EFFECT_WORDS[effect], f, self.rule_titles.get(f.rule_id))
+            for effect in order
+            for f in self.decision.findings_with(effect)
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -120,6 +125,7 @@ def decision_record(
         ),
         clauses=tuple(c for c in chosen.clauses.values() if c.id in cited),
         pack_title=chosen.meta.title,
+        rule_titles=_rule_titles(checker, chosen),
     )
 
 
@@ -135,6 +141,20 @@ def render_decision_record(
     """The record of a sharing decision as HTML or Markdown (see :func:`decision_record`)."""
     record = decision_record(disclosure, decision, decided_by, pack=pack, checker=checker)
     return render_template("decision_record", fmt, record=record)
+
+
+def _rule_titles(checker: Checker | None, pack: Pack) -> dict[str, str]:
+    """Each rule's title by its id: a record lists findings by their rule's name in words.
+
+    A decision recorded earlier is printed with the rules of its pack as installed now; if they
+    cannot be gathered, the record still names every rule by its reference.
+    """
+    if checker is None:
+        try:
+            checker = default_checker() if pack.name == DEFAULT_PACK else Checker(pack)
+        except (PackError, PluginError):
+            return {}
+    return {registered.rule.id: registered.rule.title for registered in checker.rules}
 
 
 def _pack_for(decision: Decision, pack: Pack | None, checker: Checker | None) -> Pack:

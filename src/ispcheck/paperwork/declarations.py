@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..emphasis import plain
 from ..pack import Pack, SettingInfo, appendix_number
 from ..pack_forms import Declaration
 from .errors import NoSuchPaperwork, UnknownSetting
@@ -19,6 +20,7 @@ from .facts import resolve_pack
 from .render import render_template
 
 __all__ = [
+    "ChairRule",
     "DeclarationSheet",
     "declaration_sheet",
     "print_declaration",
@@ -27,6 +29,9 @@ __all__ = [
 ]
 
 DEFAULT_ROWS = 20
+#: Signature rows printed on the same page as the witness line (Appendix 8), so a witness's
+#: signature never stands alone on a page, away from the signatures it witnesses.
+ROWS_KEPT_WITH_WITNESS = 2
 
 #: What each recording rule of settings.toml means, in plain words (ours).
 RECORDING = {
@@ -48,6 +53,32 @@ ONWARD_SHARING = {
 }
 
 
+#: ispcheck applies Appendix 9's rule on evidence at every meeting: an interpretation, said so on
+#: the sheets of the other appendices.
+_EVIDENCE_EVERYWHERE = "evidence-rule-all-meetings"
+
+
+@dataclass(frozen=True, slots=True)
+class ChairRule:
+    """One of the setting's rules in the chair's box, in plain words (ours).
+
+    ``readings`` are the pack's interpretations the rule rests on, as (id, title), where it goes
+    beyond the declaration's words: the sheet says they are ispcheck's reading, not the protocol's,
+    so the chair does not enforce them as the protocol's own and the Data Protection Officer can
+    accept or change them.
+    """
+
+    name: str
+    lines: tuple[str, ...]
+    readings: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"rule": self.name, "text": list(self.lines)}
+        if self.readings:
+            data["ispcheck_readings"] = [ident for ident, _ in self.readings]
+        return data
+
+
 @dataclass(frozen=True, slots=True)
 class DeclarationSheet:
     """A declaration ready to print for one setting (or for every setting that uses it)."""
@@ -55,7 +86,7 @@ class DeclarationSheet:
     declaration: Declaration
     setting: SettingInfo | None
     used_by: tuple[SettingInfo, ...]
-    rules: tuple[tuple[str, tuple[str, ...]], ...]
+    rules: tuple[ChairRule, ...]
     rows: int
     pack_title: str
     pack_version: str
@@ -63,6 +94,11 @@ class DeclarationSheet:
     @property
     def appendix_number(self) -> str:
         return appendix_number(self.declaration.id)
+
+    @property
+    def kept_with_witness(self) -> int:
+        """How many of the last signature rows print on the witness line's page (none without one)."""
+        return min(self.rows, ROWS_KEPT_WITH_WITNESS) if self.declaration.witness else 0
 
     def to_dict(self) -> dict[str, Any]:
         d = self.declaration
@@ -77,7 +113,12 @@ class DeclarationSheet:
             "marking_added_by_ispcheck": d.marking_added,
             "agreement_added_by_ispcheck": d.agreement_added,
             "fields": [
-                {"id": f.id, "label": f.label, "value": f.value, "from_appendix": f.from_appendix}
+                {
+                    "id": f.id,
+                    "label": f.label,
+                    "value": plain(f.value) if f.value else None,
+                    "from_appendix": f.from_appendix,
+                }
                 for f in d.fields
             ],
             "text": [part.model_dump(exclude_defaults=True) for part in d.parts],
@@ -85,7 +126,7 @@ class DeclarationSheet:
             "columns": list(d.columns),
             "columns_from_appendix": d.columns_from_appendix,
             "witness": d.witness,
-            "rules": [{"rule": name, "text": list(lines)} for name, lines in self.rules],
+            "rules": [rule.to_dict() for rule in self.rules],
         }
 
 
@@ -123,7 +164,7 @@ def declaration_sheet(
         declaration=declaration,
         setting=info,
         used_by=used_by,
-        rules=_rules(info),
+        rules=_rules(info, declaration, chosen),
         rows=max(1, rows),
         pack_title=chosen.meta.title,
         pack_version=chosen.meta.version,
@@ -187,28 +228,46 @@ def print_declaration(
     return to_pdf(render_declaration(setting, "html", chosen, rows=low), path, chromium=chromium)
 
 
-def _rules(setting: SettingInfo | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The setting's rules as the chair should know them, in plain words (ours)."""
-    rules: list[tuple[str, tuple[str, ...]]] = []
+def _rules(setting: SettingInfo | None, declaration: Declaration, pack: Pack) -> tuple[ChairRule, ...]:
+    """The setting's rules as the chair should know them, in plain words (ours), each with the
+    interpretations it rests on where it goes beyond the declaration's words."""
+
+    def readings(*idents: str | None) -> tuple[tuple[str, str], ...]:
+        known = pack.interpretations
+        return tuple((i, known[i].title) for i in idents if i is not None and i in known)
+
+    rules: list[ChairRule] = []
+    guests: tuple[str, ...] = ()
     if setting is not None:
-        rules.append(("Recording", (RECORDING[setting.recording],)))
-        rules.append(("Passing information on", (ONWARD_SHARING[setting.onward_sharing],)))
+        rules.append(ChairRule("Recording", (RECORDING[setting.recording],)))
+        rules.append(
+            ChairRule(
+                "Passing information on",
+                (ONWARD_SHARING[setting.onward_sharing],),
+                readings(setting.onward_sharing_reading),
+            )
+        )
         if setting.requirements:
-            rules.append(("This meeting's own requirements", setting.requirements))
+            rules.append(ChairRule("This meeting's own requirements", setting.requirements))
+        if setting.guests == "chair_consent":
+            guests = ("They come only as guest agencies the chair has agreed to.",)
     rules.append(
-        (
+        ChairRule(
             "Attendees from organisations that have not signed the protocol",
-            ("They sign this sheet too, agreeing to abide by the protocol (3.6, 6.2).",),
+            ("They sign this sheet too, agreeing to abide by the protocol (3.6, 6.2).", *guests),
+            readings(setting.guests_reading if setting is not None else None),
         )
     )
     rules.append(
-        (
+        ChairRule(
             "After the meeting",
             (
                 "The chair keeps the signed sheet securely, and keeps it current (6.1, 6.5).",
                 "Information wanted as evidence is requested from its owner on the Appendix 10 or 11 "
                 "form, not taken from the discussion or papers (7.2, A9).",
             ),
+            # Appendix 9 says it of SOCJAG; at any other meeting it is ispcheck's reading.
+            readings(_EVIDENCE_EVERYWHERE if declaration.id != "A9" else None),
         )
     )
     return tuple(rules)

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..disclosure import Disclosure
+from ..emphasis import plain
+from ..facts import involves_personal_data
 from ..pack import Pack, appendix_number
 from ..pack_forms import FormField, RequestForm
 from ..validation import parse_disclosure
@@ -60,12 +62,16 @@ class FilledField:
         return self.field.kind in ("text", "long_text", "signature") and not self.lines
 
     def to_dict(self) -> dict[str, Any]:
+        """The field for a case system: a value as plain words; printed text with the form's
+        emphasis marked as in Markdown (``**bold**``, ``*italic*``)."""
         f = self.field
         data: dict[str, Any] = {"id": f.id, "label": f.label, "kind": f.kind, "section": f.section}
         if f.kind == "tick":
             data["ticked"] = self.ticked
         elif f.kind == "statement":
             data["text"] = [*f.text, *f.items]
+        elif f.kind == "fixed":
+            data["value"] = plain(f.value or "")
         else:
             data["value"] = "\n".join(self.lines) if self.lines else None
         if f.fill:
@@ -83,6 +89,7 @@ class FilledSection:
     page_break_before: bool
     rows: tuple[tuple[FilledField, ...], ...]
     keep_together: bool = False
+    keep_with_next: bool = False
 
     @property
     def fields(self) -> tuple[FilledField, ...]:
@@ -148,7 +155,8 @@ def fill_request_form(
 
     A dict is validated first (raises ``DisclosureError``). Raises :class:`WrongForm` when the
     police are not the party the form needs (the discloser for Appendix 10, the recipient for
-    Appendix 11), and :class:`NoSuchPaperwork` when the pack has no such form.
+    Appendix 11), or when the form asks for personal data (Appendix 11) and the disclosure holds
+    none, and :class:`NoSuchPaperwork` when the pack has no such form.
     """
     if not isinstance(disclosure, Disclosure):
         disclosure = parse_disclosure(disclosure)
@@ -159,11 +167,20 @@ def fill_request_form(
         have = ", ".join(chosen.forms) or "none (the pack has no forms.toml)"
         raise NoSuchPaperwork(f"the pack {chosen.name!r} has no form {appendix} (forms it has: {have})")
     _check_parties(disclosure, form, chosen)
+    _check_personal_data(disclosure, form, chosen)
     by_section: dict[str, list[FilledField]] = {s.id: [] for s in form.sections}
     for field in form.fields:
         by_section[field.section].append(_fill(disclosure, field, chosen))
     sections = tuple(
-        FilledSection(s.id, s.title, s.note, s.page_break_before, _rows(by_section[s.id]), s.keep_together)
+        FilledSection(
+            s.id,
+            s.title,
+            s.note,
+            s.page_break_before,
+            _rows(by_section[s.id]),
+            s.keep_together,
+            s.keep_with_next,
+        )
         for s in form.sections
     )
     return FilledForm(
@@ -269,6 +286,24 @@ def _check_parties(disclosure: Disclosure, form: RequestForm, pack: Pack) -> Non
         command = next((k for k, v in FORM_NAMES.items() if v == other.id), other.id)
         message += f" If {who}, use Appendix {appendix_number(other.id)} (ispcheck form {command})."
     raise WrongForm(message)
+
+
+def _check_personal_data(disclosure: Disclosure, form: RequestForm, pack: Pack) -> None:
+    """A form that asks for personal data is not printed for a share of figures that holds none.
+
+    Filled in, it would ask an organisation for "personal data" about nobody, with confirmations
+    that make no sense for ward-level counts; the protocol asks for these forms "where relevant"
+    (7.2), and anonymised or aggregated figures are what it prefers (5.4).
+    """
+    if not form.personal_data_only or involves_personal_data(disclosure):
+        return
+    kinds = "; ".join(describe(disclosure, "data.categories", pack)) or "no personal data"
+    raise WrongForm(
+        f"Appendix {appendix_number(form.id)} is a request for personal data ({form.title!r}), and "
+        f"this disclosure holds none: its data is {kinds} only. No form is needed to share it: the "
+        "protocol asks for these forms where relevant (7.2). If the share does include personal "
+        "data, record it in data.categories and print the form again."
+    )
 
 
 def _subjects(disclosure: Disclosure) -> str | None:

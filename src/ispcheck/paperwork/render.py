@@ -18,8 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from ..emphasis import spans
 from ..files import write_atomically
-from ..templating import environment
+from ..templating import environment, markdown_escape
 from .errors import PaperworkError, PdfError
 
 __all__ = ["FORMATS", "Format", "find_chromium", "pdf_pages", "render_template", "to_pdf"]
@@ -46,11 +47,40 @@ def css_string(value: object) -> Any:
     return Markup(f'"{text}"')
 
 
+def marked_html(value: object) -> Any:
+    """The pack's printed text as HTML, its ``**bold**`` and ``*italic*`` kept as <strong> and <em>.
+
+    Every piece is escaped: only the marks become tags. For the pack's text only, never for text
+    from a disclosure, which is printed exactly as it was given.
+    """
+    from markupsafe import Markup, escape
+
+    pieces = (
+        f"<{style}>{escape(text)}</{style}>" if style else str(escape(text))
+        for text, style in spans(str(value))
+    )
+    return Markup("".join(pieces))
+
+
+_MD_MARK = {"strong": "**", "em": "*"}
+
+
+def marked_markdown(value: object) -> str:
+    """The pack's printed text as Markdown: its marks kept as written, everything else escaped."""
+    text = " ".join(str(value).split())
+    return "".join(
+        f"{_MD_MARK[style]}{markdown_escape(piece)}{_MD_MARK[style]}" if style else markdown_escape(piece)
+        for piece, style in spans(text)
+    )
+
+
 @cache
 def _environment() -> Any:
     env = environment(TEMPLATES, ".html")
     env.filters["cite"] = _cite
     env.filters["css_string"] = css_string
+    env.filters["marked"] = marked_html
+    env.filters["md_marked"] = marked_markdown
     env.globals["MD_BLANK"] = MD_BLANK
     return env
 
