@@ -383,6 +383,20 @@ def test_appendix_11_is_refused_for_figures_that_hold_no_personal_data(categorie
     assert "this disclosure holds none" in message and "(7.2)" in message
 
 
+@pytest.mark.parametrize("categories", [["aggregated"], ["anonymised"]])
+def test_appendix_10_is_refused_for_figures_that_hold_no_personal_data(categories: list[str]) -> None:
+    """It says "I am requesting personal information about": for counts it would ask about nobody."""
+    figures = {**TO_POLICE, "subjects": [], "data": {**TO_POLICE["data"], "categories": categories}}
+
+    with pytest.raises(WrongForm) as caught:
+        fill_request_form(figures, "A10")
+    assert str(caught.value).startswith("Appendix 10 is a request for personal data")
+
+
+def test_appendix_10_is_printed_for_a_share_that_holds_personal_data() -> None:
+    assert fill_request_form(TO_POLICE, "A10").form.id == "A10"
+
+
 @pytest.mark.parametrize("categories", [["personal"], ["aggregated", "personal"], ["criminal_offence"]])
 def test_appendix_11_is_printed_for_a_share_that_holds_any_personal_data(categories: list[str]) -> None:
     some = {**FROM_AGENCY, "data": {**FROM_AGENCY["data"], "categories": categories}}
