@@ -1,6 +1,6 @@
 """Drives the running decision service with a real load generator and prints what it measured.
 
-    .venv/bin/python benchmarks/bench_service.py [--seconds 10] [--postgres URL]
+    .venv/bin/python benchmarks/bench_service.py [--seconds 10] [--postgres auto|URL]
 
 Starts ``ispcheck serve`` on loopback, pinned to one CPU (``taskset -c 0``), and drives it from the
 other with autocannon (installed from the npm registry into build/tools on first use). It prints,
@@ -11,7 +11,8 @@ with the target beside each figure it has one for:
 - p50 and p99 latency at a fixed rate of half that peak;
 - batch decisions per second (1,000 disclosures per request);
 - recorded decisions per second with 1, 4 and 16 clients, on the SQLite register, and on PostgreSQL
-  when ``--postgres URL`` names a database (the figures then include the database's own work).
+  with ``--postgres``: ``auto`` starts a throwaway server as the tests do (Debian's postgresql, on
+  a socket, every commit synced), or a URL names a database of your own.
 
 It checks nothing and fails nothing: a benchmark, not a test. Other work on the machine skews every
 figure; compare runs from the same machine under the same load.
@@ -223,7 +224,21 @@ def main() -> None:
             server.stop()
 
         registers = [("SQLite (durable, one file)", str(folder / "register.sqlite"))]
-        if args.postgres:
+        database = None
+        if args.postgres == "auto":
+            sys.path.insert(0, str(ROOT))
+            from tests.postgres import PostgresServer, server_programs
+
+            programs = server_programs()
+            if programs is None:
+                sys.exit("PostgreSQL's server is not installed: run scripts/install-system-deps.sh")
+            database = PostgresServer(programs, Path(tempfile.mkdtemp(prefix="ispcheck-pg-")))
+            database.initialise()
+            database.start()
+            registers.append(
+                ("PostgreSQL (durable, a local server)", database.url(database.create_database()))
+            )
+        elif args.postgres:
             registers.append(("PostgreSQL (durable)", args.postgres))
         for label, target in registers:
             server = Server(folder, target)
@@ -243,6 +258,9 @@ def main() -> None:
                     )
             finally:
                 server.stop()
+        if database is not None:
+            database.stop("immediate")
+            shutil.rmtree(database.root, ignore_errors=True)
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
 
 

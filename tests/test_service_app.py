@@ -6,6 +6,7 @@ plain message, and that it carries no outcome.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -243,8 +244,14 @@ def test_an_invalid_disclosure_is_not_recorded(service: Service) -> None:
     assert service.call("GET", "/v1/register/verify").body["records"] == before
 
 
-def test_with_the_register_unreachable_recording_is_503_and_deciding_carries_on(tmp_path: Path) -> None:
-    unreachable = Service(tmp_path, str(tmp_path / "no-such-folder" / "register.sqlite")).start()
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_with_the_register_unreachable_recording_is_503_and_deciding_carries_on(
+    tmp_path: Path, database: str
+) -> None:
+    target = str(tmp_path / "no-such-folder" / "register.sqlite")
+    if database == "postgresql":  # a database server that is not running: nothing listens on the socket
+        target = f"postgresql://postgres@/ispcheck?host={tmp_path}"
+    unreachable = Service(tmp_path, target).start()
     try:
         body = refused(
             unreachable.call("POST", "/v1/register", clean_disclosure()), 503, "register_unavailable"
@@ -379,11 +386,16 @@ def test_the_node_example_fails_closed_on_bad_input_or_a_wrong_key(service: Serv
     assert denied.returncode == 1 and "answered 401" in denied.stdout
 
 
-def record_under_load(service: Service, clients: int, until: int) -> list[int]:
-    """Record from several clients at once until ``until`` are acknowledged; their record ids."""
+def record_under_load(
+    service: Service, clients: int, until: int, acknowledged: list[int] | None = None
+) -> list[int]:
+    """Record from several clients at once until ``until`` are acknowledged; their record ids.
+
+    The ids are appended to ``acknowledged`` as the answers come, for a test watching from elsewhere.
+    """
     import threading
 
-    acknowledged: list[int] = []
+    acknowledged = [] if acknowledged is None else acknowledged
     lock = threading.Lock()
     stop = threading.Event()
 
@@ -391,8 +403,8 @@ def record_under_load(service: Service, clients: int, until: int) -> list[int]:
         while not stop.is_set():
             try:
                 answer = service.call("POST", "/v1/register", clean_disclosure())
-            except OSError:
-                return  # the service is gone
+            except (OSError, http.client.HTTPException):
+                return  # the service is gone, perhaps in the middle of an answer (never acknowledged)
             if answer.status == 200:
                 with lock:
                     acknowledged.append(answer.body["record_id"])
@@ -403,7 +415,7 @@ def record_under_load(service: Service, clients: int, until: int) -> list[int]:
     for thread in threads:
         thread.start()
     deadline = time.monotonic() + 60
-    while not stop.is_set() and time.monotonic() < deadline:
+    while not stop.is_set() and any(t.is_alive() for t in threads) and time.monotonic() < deadline:
         time.sleep(0.02)
     stop.set()
     for thread in threads:
@@ -436,7 +448,7 @@ def test_killing_the_service_mid_load_loses_no_acknowledged_record_and_the_chain
 
         killer = threading.Thread(target=kill_when_enough)
         killer.start()
-        acknowledged.extend(record_under_load(victim, clients=4, until=10**9))
+        record_under_load(victim, clients=4, until=10**9, acknowledged=acknowledged)
     finally:
         killer.join(timeout=60)
         victim.stop(signal.SIGKILL)
