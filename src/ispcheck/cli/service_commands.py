@@ -12,12 +12,18 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .options import EXIT_BAD_INPUT, EXIT_OK, add_pack_options, build_checker, print_error, print_json
 
+if TYPE_CHECKING:
+    from ..service.keys import KeyStore
+
 KEYS_ENV = "ISPCHECK_KEYS"
+#: A command: parsed arguments in, exit status out.
+Command = Callable[[argparse.Namespace], int]
 
 
 def add_commands(subparsers: Any) -> None:
@@ -91,42 +97,39 @@ def _keys_file(args: argparse.Namespace) -> Path | None:
     return Path(value) if value else None
 
 
-def _keys_add(args: argparse.Namespace) -> int:
-    from ..service.keys import KeysFileError, KeyStore
+def _keys_command(change: Callable[[argparse.Namespace, KeyStore], int], *, create: bool = False) -> Command:
+    """One of the keys commands, with their shared error boundary: no file named, or a bad file."""
 
-    path = _keys_file(args)
-    if path is None:
-        print_error(args, f"Say where the keys file is: --keys FILE or ${KEYS_ENV}.")
-        return EXIT_BAD_INPUT
-    try:
-        store = KeyStore.load(path, create=True)
-        key = store.add(args.name, args.scopes.split(","))
-        store.save()
-    except KeysFileError as exc:
-        print_error(args, str(exc))
-        return EXIT_BAD_INPUT
+    def run(args: argparse.Namespace) -> int:
+        from ..service.keys import KeysFileError, KeyStore
+
+        path = _keys_file(args)
+        if path is None:
+            print_error(args, f"Say where the keys file is: --keys FILE or ${KEYS_ENV}.")
+            return EXIT_BAD_INPUT
+        try:
+            return change(args, KeyStore.load(path, create=create))
+        except KeysFileError as exc:
+            print_error(args, str(exc))
+            return EXIT_BAD_INPUT
+
+    return run
+
+
+def _add_key(args: argparse.Namespace, store: KeyStore) -> int:
+    key = store.add(args.name, args.scopes.split(","))
+    store.save()
     made = store.keys[-1]
     if args.format == "json":
         print_json({"name": made.name, "scopes": list(made.scopes), "key": key})
     else:
         print(f"Key for {made.name} ({', '.join(made.scopes)}):\n\n  {key}\n")
         print("It is shown only now: give it to the case system's administrator. The keys file keeps")
-        print(f"only its hash ({path}). Restart the service for it to take effect.")
+        print(f"only its hash ({store.path}). Restart the service for it to take effect.")
     return EXIT_OK
 
 
-def _keys_list(args: argparse.Namespace) -> int:
-    from ..service.keys import KeysFileError, KeyStore
-
-    path = _keys_file(args)
-    if path is None:
-        print_error(args, f"Say where the keys file is: --keys FILE or ${KEYS_ENV}.")
-        return EXIT_BAD_INPUT
-    try:
-        store = KeyStore.load(path)
-    except KeysFileError as exc:
-        print_error(args, str(exc))
-        return EXIT_BAD_INPUT
+def _list_keys(args: argparse.Namespace, store: KeyStore) -> int:
     if args.format == "json":
         print_json([{k: v for k, v in key.to_dict().items() if k != "sha256"} for key in store.keys])
         return EXIT_OK
@@ -138,25 +141,19 @@ def _keys_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _keys_revoke(args: argparse.Namespace) -> int:
-    from ..service.keys import KeysFileError, KeyStore
-
-    path = _keys_file(args)
-    if path is None:
-        print_error(args, f"Say where the keys file is: --keys FILE or ${KEYS_ENV}.")
-        return EXIT_BAD_INPUT
-    try:
-        store = KeyStore.load(path)
-        revoked = store.revoke(args.name)
-        store.save()
-    except KeysFileError as exc:
-        print_error(args, str(exc))
-        return EXIT_BAD_INPUT
+def _revoke_key(args: argparse.Namespace, store: KeyStore) -> int:
+    revoked = store.revoke(args.name)
+    store.save()
     if args.format == "json":
         print_json(revoked.to_dict())
     else:
         print(f"Revoked the key for {revoked.name}. Restart the service for it to take effect.")
     return EXIT_OK
+
+
+_keys_add = _keys_command(_add_key, create=True)
+_keys_list = _keys_command(_list_keys)
+_keys_revoke = _keys_command(_revoke_key)
 
 
 def _serve(args: argparse.Namespace) -> int:
