@@ -73,7 +73,7 @@ def cpu_seconds(pid: int) -> float:
 class Server:
     def __init__(self, folder: Path, register: str | None) -> None:
         self.folder = folder
-        keys = folder / "keys.json"
+        keys = folder / f"keys-{os.urandom(4).hex()}.json"
         made = subprocess.run(
             [
                 ISPCHECK,

@@ -10,6 +10,8 @@ import json
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ispcheck.errors import DisclosureError
 from ispcheck.text_input import read_disclosure_text, read_json
@@ -213,3 +215,32 @@ def test_a_character_yaml_refuses_at_the_very_start_is_bad_input_not_a_fault() -
     """Found by tests/test_reader_fuzz.py: PyYAML refuses some characters while it is set up."""
     with pytest.raises(DisclosureError, match="neither valid JSON nor valid YAML"):
         read_disclosure_text("\x1f", source="input")
+
+
+# -- the fast reader gives what the standard library's reader gives ------------------------------
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES, st.booleans())
+def test_any_json_without_a_key_given_twice_reads_as_the_standard_reader_reads_it(
+    value: object, as_bytes: bool
+) -> None:
+    text = json.dumps(value, ensure_ascii=False)
+    assert read_json(text.encode("utf-8") if as_bytes else text) == json.loads(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), _JSON_VALUES, min_size=1, max_size=4), st.data())
+def test_a_key_given_twice_anywhere_is_refused_however_its_colons_fall(
+    value: dict[str, object], data: st.DataObject
+) -> None:
+    key = data.draw(st.sampled_from(sorted(value)))
+    text = json.dumps(value)[:-1] + f", {json.dumps(key)}: {json.dumps(data.draw(_JSON_VALUES))}" + "}"
+    with pytest.raises(DisclosureError):
+        read_json(text)
