@@ -125,7 +125,7 @@ def _no_key_given_twice(data: Any, raw: str | bytes) -> bool:
     False means "not shown", not "given twice".
     """
     colons = raw.count(":") if isinstance(raw, str) else raw.count(b":")
-    if _keys(data) == colons:
+    if len(raw) < 8192 and _keys(data) == colons:  # walking a big document costs more than writing it
         return True
     if "\\u003" in raw if isinstance(raw, str) else b"\\u003" in raw:
         return False
