@@ -72,6 +72,30 @@ Feature: Classification and handling
       | by ordinary email | send it by secure email                                |
       | by post          | use tracked or recorded delivery in a sealed envelope   |
       | by phone         | confirm who you are speaking to                         |
+      | in person, outside any meeting | make sure you know who you are telling    |
+
+  @clause-7.4 @clause-A2.Q9 @fires
+  Scenario Outline: Personal data does not go by a messaging app or from a personal device
+    Given an ordinary lawful share
+    And it is sent <route>
+    When the share is checked against the protocol
+    Then the answer is do not share
+    And the reason cites clause 7.4
+    And the reason cites clause A2.Q9
+
+    Examples:
+      | route                 |
+      | by a messaging app    |
+      | from a personal phone |
+
+  @clause-7.4 @clause-A2.Q9 @does-not-fire
+  Scenario: Anonymised figures may go by a messaging app
+    Given Warwickshire Police propose to share anonymised crime figures with Rugby Borough Council
+    And it is sent by a messaging app
+    When the share is checked against the protocol
+    Then the answer is share
+    And clause 7.4 is not raised
+    And clause A2.Q9 is not raised
 
   @clause-6.4 @clause-7.4 @fires
   Scenario Outline: Marking and route are each checked: a weak marking and an insecure route need both put right

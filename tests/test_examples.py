@@ -39,6 +39,7 @@ EXPECTED: dict[str, str] = {
     "strategic-analysis-with-names-referred-to-dpo.yaml": "refer",
     "urgent-risk-to-life-phone-to-ambulance-trust.yaml": "share_with_conditions",
     "victim-new-address-by-plain-email-to-unsigned-charity.yaml": "share_with_conditions",
+    "burglary-victim-address-by-whatsapp-group-blocked.yaml": "do_not_share",
 }
 
 OUTCOMES = {"share", "share_with_conditions", "refer", "do_not_share"}

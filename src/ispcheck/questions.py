@@ -206,6 +206,9 @@ CHANNELS = (
     Choice("standard_email", "Ordinary email"),
     Choice("courier", "Courier"),
     Choice("post", "Post"),
+    Choice("in_person", "Told in person, not at a meeting"),
+    Choice("messaging_app", "A messaging app", "WhatsApp, Signal, text message"),
+    Choice("personal_device", "A personal phone, email account or device"),
 )
 
 SETTINGS = (

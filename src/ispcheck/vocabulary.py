@@ -94,8 +94,11 @@ Channel = Literal[
     "secure_case_system",
     "courier",
     "in_meeting",
+    "in_person",
     "phone",
     "post",
+    "messaging_app",
+    "personal_device",
 ]
 MeetingSetting = Literal[
     "community_impact_group",

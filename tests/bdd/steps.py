@@ -129,6 +129,9 @@ ROUTES = {
     "by courier": "courier",
     "by post": "post",
     "by phone": "phone",
+    "in person, outside any meeting": "in_person",
+    "by a messaging app": "messaging_app",
+    "from a personal phone": "personal_device",
 }
 
 CLASSIFICATIONS = {c: c for c in ("OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET")}

@@ -170,3 +170,59 @@ def test_in_a_meeting_as_the_route_for_a_share_at_a_marac_is_consistent(decide):
     decision = decide(**{"handling.channel": "in_meeting", "context.setting": "marac"})
 
     assert "handling.meeting-channel-outside-meeting" not in rule_ids(decision)
+
+
+# -- messaging apps, personal devices, in person (issue 15, item 4) ---------------------------
+
+
+def test_personal_data_by_a_messaging_app_or_personal_device_is_blocked_with_the_secure_routes(decide):
+    """7.4: a secure transmission system; the ICO reprimanded NHS Lanarkshire for WhatsApp (2023)."""
+    for channel in ("messaging_app", "personal_device"):
+        decision = decide(**{"handling.channel": channel})
+
+        assert effect_of(decision, "handling.not-a-secure-system") == "block", channel
+        assert decision.outcome.value == "do_not_share"
+        finding = next(f for f in decision.findings if f.rule_id == "handling.not-a-secure-system")
+        assert "secure email" in (finding.action or "") and finding.interpretations == (
+            "not-a-secure-system",
+        )
+
+
+def test_personal_data_on_the_partners_secure_system_is_not_blocked_as_a_messaging_app(decide):
+    """7.4: the nearest case, a secure system shared by partners."""
+    decision = decide(**{"handling.channel": "secure_case_system"})
+
+    assert "handling.not-a-secure-system" not in rule_ids(decision)
+
+
+def test_anonymised_figures_by_a_messaging_app_are_not_blocked(decide):
+    """7.4 is about personal data."""
+    decision = decide(
+        **{"handling.channel": "messaging_app", "data.categories": ["aggregated"], "subjects": []}
+    )
+
+    assert "handling.not-a-secure-system" not in rule_ids(decision)
+
+
+def test_a_messaging_app_stays_blocked_with_an_urgent_risk_to_life_and_the_phone_is_offered(decide):
+    """Handling protects the person whatever the urgency (interpretation urgent-record-afterwards)."""
+    decision = decide(**{"handling.channel": "messaging_app", "context.urgent_risk_to_life": True})
+
+    assert effect_of(decision, "handling.not-a-secure-system") == "block"
+    finding = next(f for f in decision.findings if f.rule_id == "handling.not-a-secure-system")
+    assert "phone" in (finding.action or "")
+
+
+def test_personal_data_told_in_person_outside_a_meeting_goes_to_the_right_person_and_is_recorded(decide):
+    """7.4, A2.Q8, A2.Q9."""
+    decision = decide(**{"handling.channel": "in_person"})
+
+    assert effect_of(decision, "handling.in-person") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_personal_data_by_phone_raises_no_in_person_condition(decide):
+    """The nearest case: the phone has its own condition."""
+    decision = decide(**{"handling.channel": "phone"})
+
+    assert "handling.in-person" not in rule_ids(decision)

@@ -79,6 +79,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "in_meeting": "in the meeting",
         "phone": "telephone",
         "post": "post",
+        "in_person": "in person",
+        "messaging_app": "a messaging app",
+        "personal_device": "a personal phone, account or device",
     },
     "consent.status": {
         "obtained": "obtained",

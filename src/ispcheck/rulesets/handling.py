@@ -129,6 +129,43 @@ phone = gated_rule(
 )
 
 
+in_person = gated_rule(
+    "handling.in-person",
+    when={"handling.channel": "in_person"},
+    title="Personal data told in person goes to the right person, and is written down",
+    effect=Effect.CONDITION,
+    clauses=("7.4", "A2.Q8", "A2.Q9"),
+    message="Personal data is to be told in person, outside any meeting.",
+    action=(
+        "Make sure you know who you are telling and that nobody else can hear, tell only what is "
+        "needed, and record what you told, to whom and when."
+    ),
+    facts=("handling.channel",),
+)
+
+
+not_a_secure_system = gated_rule(
+    "handling.not-a-secure-system",
+    when={"handling.channel": ("messaging_app", "personal_device")},
+    title="Personal data does not go by messaging app or personal device",
+    effect=Effect.BLOCK,
+    clauses=("7.4", "A2.Q9"),
+    message=(
+        "Personal data is to be sent by a messaging app or from a personal phone, account or device. "
+        "7.4 asks for a secure transmission system (secure email, courier, or a secure system shared "
+        "by partners); a messaging app or personal device is not one the organisation controls, and "
+        "the ICO has reprimanded public bodies for sharing personal data this way."
+    ),
+    action=(
+        "Send it by secure email, as a password-protected attachment, or on the partners' secure case "
+        "system (7.4) instead, from your organisation's own account; in an emergency, phone them "
+        "(calling back on a known number) rather than message them."
+    ),
+    facts=("handling.channel",),
+    interpretations=("not-a-secure-system",),
+)
+
+
 meeting_channel_outside_meeting = gated_rule(
     "handling.meeting-channel-outside-meeting",
     when={"handling.channel": "in_meeting", "in_meeting": False},
@@ -148,6 +185,8 @@ RULES = (
     secure_email_not_confirmed,
     post,
     phone,
+    in_person,
+    not_a_secure_system,
     meeting_channel_outside_meeting,
 )
 
