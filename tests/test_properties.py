@@ -10,7 +10,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from functools import partial
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ispcheck import Checker, Effect, Outcome, parse_disclosure
@@ -189,6 +189,20 @@ def test_weaker_handling_never_makes_the_outcome_more_permissive(
     weaker = copy.deepcopy(data)
     if weaker["handling"]["classification"] == "OFFICIAL-SENSITIVE":
         weaker["handling"]["classification"] = "OFFICIAL"
+    # The weakest route of all: a messaging app is not a secure system (7.4), weaker than ordinary email.
+    weaker["handling"]["channel"] = "messaging_app"
+    assert rank(checker.check(weaker).outcome) >= rank(checker.check(data).outcome)
+
+
+@common
+@given(any_disclosures())
+def test_ordinary_email_is_never_more_permissive_than_a_secure_route(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    """The ordering below the weakest: a secure route weakened to ordinary email never relaxes."""
+    secure = ("secure_email", "encrypted_attachment", "secure_case_system", "courier")
+    assume(data["handling"]["channel"] in secure)
+    weaker = copy.deepcopy(data)
     weaker["handling"]["channel"] = "standard_email"
     assert rank(checker.check(weaker).outcome) >= rank(checker.check(data).outcome)
 
