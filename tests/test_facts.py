@@ -154,9 +154,10 @@ def test_the_facts_fit_in_one_call_of_positional_arguments_built_without_a_tuple
     [
         ({"context.secondary_disclosure": True}, True),
         ({"context.secondary_disclosure": False, "data.originator": "Refuge"}, False),
-        ({"context.secondary_disclosure": None, "data.originator": "Warwickshire Police"}, False),
+        # The discloser as originator does not show the risk absent: not known (fail closed).
+        ({"context.secondary_disclosure": None, "data.originator": "Warwickshire Police"}, None),
         ({"context.secondary_disclosure": None, "data.originator": "Refuge"}, True),
-        ({"context.secondary_disclosure": None, "data.originator": "Warwickshire Police CID"}, False),
+        ({"context.secondary_disclosure": None, "data.originator": "Warwickshire Police CID"}, None),
         ({"context.secondary_disclosure": None, "data.originator": "a GP surgery"}, True),
         ({"context.secondary_disclosure": None, "data.originator": None}, None),
         ({"context.secondary_disclosure": None, "data.originator": "   "}, None),

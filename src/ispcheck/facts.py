@@ -252,13 +252,15 @@ def _came_from_elsewhere(
     if not origin:
         return None
     if entry is not None:
-        return entry is not discloser
-    # Not in the register: the discloser's own only when the originator is the discloser's name, or
-    # starts with it as whole words ("Warwickshire Police CID"), never merely contains it.
+        return True if entry is not discloser else None
+    # Not in the register: someone else's unless the originator is the discloser's name, or starts
+    # with it as whole words ("Warwickshire Police CID"), never merely contains it. An originator
+    # that is the discloser does not show the risk absent (a document the discloser owns may hold
+    # what another gave it), so it leaves the question not known: fail closed.
     own, theirs = normalise(discloser_name), normalise(origin)
     if not own or not theirs:
         return None
-    return not (theirs == own or theirs.startswith(own + " "))
+    return None if theirs == own or theirs.startswith(own + " ") else True
 
 
 def _police_information(origin: str, entry: Partner | NonSignatory | None) -> bool:

@@ -43,11 +43,19 @@ def test_an_originator_other_than_the_discloser_shows_it_is_a_secondary_disclosu
 
 
 def test_the_disclosers_own_information_needs_no_originator_agreement(decide):
-    """A2.Q5: the police passing on police information is not a secondary disclosure."""
-    decision = decide(**{"context.secondary_disclosure": None, "data.originator": "Warwickshire Police"})
+    """A2.Q5: the police passing on what is said to be police information is not a secondary disclosure."""
+    decision = decide(**{"context.secondary_disclosure": False, "data.originator": "Warwickshire Police"})
 
     assert "onward.originator-not-asked" not in rule_ids(decision)
     assert decision.outcome.value == "share"
+
+
+def test_the_discloser_named_as_originator_with_the_question_unanswered_is_not_a_plain_share(decide):
+    """A2.Q5, fail closed: a document the discloser owns may hold what another gave it."""
+    decision = decide(**{"context.secondary_disclosure": None, "data.originator": "Warwickshire Police"})
+
+    assert "unknown.came-from-elsewhere" in rule_ids(decision)
+    assert decision.outcome.value != "share"
 
 
 def test_passing_on_information_the_originator_agreed_to_is_not_referred(decide):
