@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 import msgspec
 from msgspec import Meta, Struct, field
 
-from .text_input import read_json
+from .text_input import no_key_given_twice, read_json
 from .vocabulary import (
     NAME_MAX_LENGTH,
     TEXT_MAX_LENGTH,
@@ -264,7 +264,7 @@ def view_of_json(raw: bytes | str) -> DisclosureView:
         data = None
     # msgspec keeps the last of a key given twice, silently; when a count cannot rule that out,
     # the JSON reader that refuses repeats decides.
-    if type(data) is not dict or not _no_key_repeated(data, raw):
+    if type(data) is not dict or not no_key_given_twice(data, raw, _keys_in):
         data = _strictly_read(raw)
     if type(data) is dict:
         view = quick_view(data)
@@ -276,31 +276,6 @@ def view_of_json(raw: bytes | str) -> DisclosureView:
 
 
 _decode_json = msgspec.json.Decoder().decode
-
-
-def _no_key_repeated(data: dict[str, Any], raw: bytes | str) -> bool:
-    """True when counting shows that no key was given twice in ``raw``, which ``data`` was read from.
-
-    Each key in JSON text is followed by a colon, and every other colon is inside a string.
-    msgspec reads a key given twice as one key, so a key given twice leaves more colons in ``raw``
-    than there are keys read. So when the colons in ``raw`` are as many as the keys read, or as
-    the colons in ``data`` written out again (its keys, and the colons in its strings), no key was
-    given twice. A colon written as an escape (``\\u003a``) is in the strings read but not in
-    ``raw``, which would upset the second count, so such a line is left to the strict reader.
-    False means "not shown", not "given twice": the caller then asks the strict reader.
-    """
-    colons = raw.count(":") if isinstance(raw, str) else raw.count(b":")
-    if _keys_in(data) == colons:  # nearly every line: no colon in any text, so no need to write it out
-        return True
-    if "\\u003" in raw if isinstance(raw, str) else b"\\u003" in raw:
-        return False
-    try:
-        return _encode_json(data).count(b":") == colons
-    except Exception:  # text that cannot be written out (a lone surrogate): the strict reader decides
-        return False
-
-
-_encode_json = msgspec.json.Encoder().encode
 
 
 def _keys_in(data: dict[str, Any]) -> int:

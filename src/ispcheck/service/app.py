@@ -327,15 +327,19 @@ def _too_large(limit: int) -> _Refusal:
     return _Refusal(413, "too_large", f"The body is over {limit:,} bytes, so it was not read.")
 
 
-def _decided(checker: Checker, data: Any, log: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Decide one disclosure: the decision record with its id (raises ``_Refusal`` for bad input)."""
+def _decision(checker: Checker, data: Any) -> Decision:
+    """Decide one disclosure read from JSON (raises ``_Refusal`` for bad input)."""
     if not isinstance(data, dict):
         raise _problems([Problem("", "a disclosure is a JSON object")])
     try:
-        decision = checker.check(data)
+        return checker.check(data)
     except DisclosureError as exc:
         raise _problems(exc.problems) from None
-    return _answered(decision, log)
+
+
+def _decided(checker: Checker, data: Any, log: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Decide one disclosure: the decision record with its id (raises ``_Refusal`` for bad input)."""
+    return _answered(_decision(checker, data), log)
 
 
 def _answered(decision: Decision, log: dict[str, Any] | None) -> dict[str, Any]:
@@ -400,12 +404,7 @@ async def _facts_that_matter(request: Request, state: _State, key: ApiKey | None
 async def _record(request: Request, state: _State, key: ApiKey | None, log: dict[str, Any]) -> Any:
     gateway = _gateway(state)
     data = await _body(request, state.config.max_body)
-    if not isinstance(data, dict):
-        raise _problems([Problem("", "a disclosure is a JSON object")])
-    try:
-        decision = state.config.checker.check(data)
-    except DisclosureError as exc:
-        raise _problems(exc.problems) from None
+    decision = _decision(state.config.checker, data)
     decided_by = request.headers.get("x-ispcheck-decided-by") or None
     assert key is not None
     try:

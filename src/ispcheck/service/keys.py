@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 from collections.abc import Iterable
@@ -25,7 +24,7 @@ from typing import Any
 from ..errors import IspcheckError
 from ..files import write_atomically
 
-__all__ = ["SCOPES", "ApiKey", "KeyStore", "KeysFileError", "default_keys_file"]
+__all__ = ["SCOPES", "ApiKey", "KeyStore", "KeysFileError"]
 
 #: What a key may do: decide (and read the rules, partners, schema and pack), record decisions in
 #: the register, and read the register.
@@ -163,9 +162,3 @@ class KeyStore:
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def default_keys_file() -> Path | None:
-    """``$ISPCHECK_KEYS``, if set."""
-    value = os.environ.get("ISPCHECK_KEYS")
-    return Path(value) if value else None
