@@ -30,7 +30,7 @@ def _rule(n: int) -> Rule:
 
 
 def _gated(n: int, effect: Effect = Effect.ADVICE) -> Step:
-    return (_rule(n), None, _finding(n, effect), _finding(n, Effect.CONDITION, urgent=True))
+    return Step(_rule(n), None, _finding(n, effect), _finding(n, Effect.CONDITION, urgent=True))
 
 
 def _never_run(*args: Any) -> tuple[list[Finding], int]:
@@ -77,13 +77,13 @@ def test_fixed_findings_come_first_and_set_the_least_severity() -> None:
 
 def test_only_a_chunk_with_a_predicate_in_play_runs_its_rules_one_by_one() -> None:
     asked = _finding(20, Effect.BLOCK)
-    predicate: Step = (_rule(20), lambda d, f: True, asked, asked)
+    predicate = Step(_rule(20), lambda d, f: True, asked, asked)
     steps = [*(_gated(n) for n in range(20)), predicate]
     ran: list[tuple[Step, ...]] = []
 
     def run(chosen: tuple[Step, ...], d: Any, f: Any, top: int) -> tuple[list[Finding], int]:
         ran.append(chosen)
-        return [step[2] for step in chosen], max(top, *(step[2].severity for step in chosen))
+        return [step.finding for step in chosen], max(top, *(step.finding.severity for step in chosen))
 
     found_plans = RulePlans(steps, run)
     found, top = found_plans.normal(_bits(1, 16, 20), None, None)  # type: ignore[arg-type]
@@ -110,7 +110,7 @@ def test_a_full_chunk_table_starts_afresh_and_still_gives_the_right_findings(
 def _variants(n: int, count: int) -> list[Step]:
     """The steps of one rule with ``count`` variants: the same rule, one finding each."""
     rule = _rule(n)
-    return [(rule, None, _finding(n * 100 + v), _finding(n * 100 + v, urgent=True)) for v in range(count)]
+    return [Step(rule, None, _finding(n * 100 + v), _finding(n * 100 + v, urgent=True)) for v in range(count)]
 
 
 def test_sixteen_rules_without_variants_fill_a_chunk() -> None:
@@ -130,7 +130,7 @@ def test_a_rule_is_never_split_across_chunks() -> None:
     steps = [*(_gated(n) for n in range(15)), *_variants(15, 3), _gated(16)]
     chunks = chunked(steps)
     assert [len(chunk) for chunk in chunks] == [15, 4]
-    assert {step[0].id for step in chunks[1]} == {"example.15", "example.16"}
+    assert {step.rule.id for step in chunks[1]} == {"example.15", "example.16"}
 
 
 def test_findings_of_variants_come_in_rule_order_across_uneven_chunks() -> None:

@@ -344,7 +344,7 @@ def _call_hook(function: Callable[..., Any], pack: Pack, plugin: str, hook: str)
 def _gated_steps(rule: Rule) -> list[tuple[Step, tuple[Gate, ...]]]:
     """The steps a rule runs as, each with its gates: one, or one per variant."""
     return [
-        ((rule, rule.check, found, urgent), _gates_for(rule, gates))
+        (Step(rule, rule.check, found, urgent), _gates_for(rule, gates))
         for gates, found, urgent in rule.ways_to_fire()
     ]
 

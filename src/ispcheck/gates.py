@@ -23,6 +23,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import msgspec
 
 from .facts import CLOSED_FACTS
+from .generated import run_generated
 from .view import DisclosureView, group_struct
 
 __all__ = [
@@ -200,7 +201,7 @@ class GateTables:
         namespace["everyone"] = self.everyone
         namespace["fill"] = self._fill
         # Generated from fact names that were checked against FACT_DOMAINS, never from input.
-        exec(compile(self.source, "<ispcheck gate tables>", "exec"), namespace)
+        run_generated(self.source, "gate tables", namespace)
         #: ``mask(d, f)``: the rules whose gates hold. Raises KeyError (or TypeError, for an
         #: unhashable value) when a fact has a value outside its values.
         self.mask: Callable[[Any, Any], int] = namespace["mask"]

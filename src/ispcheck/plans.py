@@ -15,17 +15,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import accumulate, groupby
-from typing import Any
+from typing import Any, NamedTuple
 
 from .decision import SEVERITY, Effect, Finding
+from .generated import run_generated
 from .rule import CheckFunction, Rule
 from .view import DisclosureView
 
 __all__ = ["CHUNK_VALUES", "FindingsOfMask", "RulePlans", "RunSteps", "Step", "chunked"]
 
-#: One rule as the hot path reads it: the rule, its predicate (None when it is all gate), its
-#: finding, and the finding to give on the urgent path.
-Step = tuple[Rule, CheckFunction | None, Finding, Finding]
+
+class Step(NamedTuple):
+    """One rule, or one variant of a rule, as the hot path reads it."""
+
+    rule: Rule
+    #: The rule's predicate; None when the rule is all gate (it fires whenever its gate holds).
+    check: CheckFunction | None
+    #: What it gives on the ordinary path.
+    finding: Finding
+    #: What it gives when there is an urgent risk to life.
+    urgent_finding: Finding
+
+
 #: Runs steps one by one (some of them asking predicates): given the strictest severity so far,
 #: returns their findings and the strictest severity after them.
 RunSteps = Callable[[tuple[Step, ...], DisclosureView, Any, int], tuple[Sequence[Finding], int]]
@@ -68,11 +79,11 @@ class RulePlans:
             namespace[effect.name] = sum(
                 1 << index
                 for index, step in enumerate(c for chunk in self.chunks for c in chunk)
-                if step[1] is None and _finding(step, urgent).effect is effect
+                if step.check is None and _finding(step, urgent).effect is effect
             )
         namespace["BASE"] = max((f.severity for f in fixed), default=0)
         # Generated from the number of rules alone, never from input.
-        exec(compile(self.source, "<ispcheck rule plans>", "exec"), namespace)
+        run_generated(self.source, "rule plans", namespace)
         found: FindingsOfMask = namespace["findings"]
         return found
 
@@ -90,7 +101,7 @@ def chunked(steps: Sequence[Step]) -> tuple[tuple[Step, ...], ...]:
     chunks: list[tuple[Step, ...]] = []
     current: list[Step] = []
     values = 1
-    for _, group in groupby(steps, key=lambda step: id(step[0])):
+    for _, group in groupby(steps, key=lambda step: id(step.rule)):
         rule_steps = tuple(group)
         ways = len(rule_steps) + 1
         if current and values * ways > CHUNK_VALUES:
@@ -127,7 +138,7 @@ class _Plans:
             self.table.clear()
             self.steps.clear()
         chosen = tuple(step for bit, step in enumerate(self.chunk, self.offset) if value >> bit & 1)
-        if any(step[1] is not None for step in chosen):
+        if any(step.check is not None for step in chosen):
             self.steps[value] = chosen
             self.table[value] = None
         else:
@@ -136,7 +147,7 @@ class _Plans:
 
 def _finding(step: Step, urgent: bool) -> Finding:
     """The finding a rule that is all gate gives, on the urgent path or the ordinary one."""
-    return step[3] if urgent else step[2]
+    return step.urgent_finding if urgent else step.finding
 
 
 def _filler(tables: list[_Plans]) -> Callable[[int], None]:
@@ -167,7 +178,7 @@ def _source(chunks: tuple[tuple[Step, ...], ...], fixed: tuple[Finding, ...]) ->
         lines.append("    except KeyError:  # values met for the first time\n        fill(mask)")
         lines.append(f"        {names}, = {looked},")
     for k, chunk in enumerate(chunks):
-        if any(step[1] is not None for step in chunk):
+        if any(step.check is not None for step in chunk):
             lines.append(f"    if c{k} is None:\n        c{k}, top = run(S{k}[{values[k]}], d, f, top)")
     parts = (["*FIXED"] if fixed else []) + [f"*c{k}" for k in range(len(chunks))]
     lines.append(f"    return ({''.join(part + ', ' for part in parts)}), top")

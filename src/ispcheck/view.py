@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 import msgspec
 from msgspec import Meta, Struct, field
 
+from .generated import run_generated
 from .text_input import no_key_given_twice, read_json
 from .vocabulary import (
     NAME_MAX_LENGTH,
@@ -401,7 +402,7 @@ def _needs_stripping_source(fields: tuple[tuple[str, str], ...]) -> str:
 def _compiled_needs_stripping() -> Callable[[DisclosureView], bool]:
     namespace: dict[str, Any] = {}
     # Generated from the view's own field names, never from input.
-    exec(compile(_needs_stripping_source(_TEXT_FIELDS), "<ispcheck text checks>", "exec"), namespace)
+    run_generated(_needs_stripping_source(_TEXT_FIELDS), "text checks", namespace)
     needs_stripping: Callable[[DisclosureView], bool] = namespace["needs_stripping"]
     return needs_stripping
 

@@ -220,7 +220,7 @@ OUTCOMES = {
     "do not share": "do_not_share",
 }
 
-#: Who a referral names, in the words of the rules (src/ispcheck/rulesets/_roles.py).
+#: Who a referral names, in the words of the rules (src/ispcheck/roles.py).
 REFER_TO = {
     "the investigating officer and the Crown Prosecution Service": (
         "the investigating officer and the Crown Prosecution Service"

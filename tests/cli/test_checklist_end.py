@@ -19,7 +19,7 @@ from ispcheck import Checker
 from ispcheck.cli import render
 from ispcheck.cli.main import main
 from ispcheck.interview import Interview
-from ispcheck.rulesets._roles import DESIGNATED_OFFICER, OWN_DATA_PROTECTION_LEAD
+from ispcheck.roles import DESIGNATED_OFFICER, OWN_DATA_PROTECTION_LEAD
 from tests.conftest import clean_disclosure
 
 from .keys import EXAMPLES, MARAC_KEYS, URGENT_KEYS, answered, end_screen, example, flat, play

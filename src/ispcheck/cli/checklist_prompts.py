@@ -10,17 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from rich.markup import escape
 
+from ..interview import Interview
 from ..partners import Match, Partner
 from ..questions import Question
 
-if TYPE_CHECKING:
-    from .checklist_session import Session
-
-__all__ = ["DONT_KNOW", "HELP_LINE", "PROMPTS", "Back", "Current", "Review", "Stop", "describe", "hint_for"]
+__all__ = [
+    "DONT_KNOW",
+    "HELP_LINE",
+    "PROMPTS",
+    "Asker",
+    "Back",
+    "Current",
+    "Review",
+    "Stop",
+    "describe",
+    "hint_for",
+]
 
 HELP_LINE = ":b back · :r review · :q stop"
 #: What may be typed for "don't know", wherever not knowing is allowed.
@@ -49,18 +58,34 @@ class Current:
     value: Any
 
 
+class Asker(Protocol):
+    """What a prompt needs of the session asking it (the checklist's ``Session`` is one).
+
+    Declared here, so that the prompts need not import the session that imports them.
+    """
+
+    @property
+    def interview(self) -> Interview: ...
+
+    def say(self, markup: str, *, indent: int = 0, hang: int = 2) -> None:
+        """Print a paragraph of markup wrapped to the terminal."""
+
+    def ask(self, hint: str) -> str:
+        """Read one reply under ``hint``; raises Back, Review or Stop when the officer asks for them."""
+
+
 class _Again(Exception):
     """The reply was not an answer here; the message says why, and the question is asked again."""
 
 
-Prompt = Callable[["Session", Question, Current | None], Any]
+Prompt = Callable[[Asker, Question, Current | None], Any]
 _Parse = Callable[[str], Any]
 
 
-def _read(session: Session, question: Question, current: Current | None, how: str, parse: _Parse) -> Any:
+def _read(session: Asker, question: Question, current: Current | None, how: str, parse: _Parse) -> Any:
     """Ask until the reply is an answer: Enter, "none" or "don't know" first, else ``parse`` it."""
     while True:
-        text = session._input(hint_for(question, current, how))
+        text = session.ask(hint_for(question, current, how))
         try:
             said = _reply(question, current, text)
             return parse(text) if said is _NOT_SAID else said
@@ -68,7 +93,7 @@ def _read(session: Session, question: Question, current: Current | None, how: st
             session.say(str(again))
 
 
-def _ask_choice(session: Session, question: Question, current: Current | None) -> Any:
+def _ask_choice(session: Asker, question: Question, current: Current | None) -> Any:
     _list_choices(session, question)
 
     def one(text: str) -> Any:
@@ -80,7 +105,7 @@ def _ask_choice(session: Session, question: Question, current: Current | None) -
     return _read(session, question, current, "Number", one)
 
 
-def _ask_many(session: Session, question: Question, current: Current | None) -> Any:
+def _ask_many(session: Asker, question: Question, current: Current | None) -> Any:
     _list_choices(session, question)
 
     def some(text: str) -> Any:
@@ -92,7 +117,7 @@ def _ask_many(session: Session, question: Question, current: Current | None) -> 
     return _read(session, question, current, "Numbers, e.g. 1,3", some)
 
 
-def _ask_yes_no(session: Session, question: Question, current: Current | None) -> Any:
+def _ask_yes_no(session: Asker, question: Question, current: Current | None) -> Any:
     def yes_or_no(text: str) -> bool:
         if text.lower() not in _YES_NO:
             raise _Again("Type y or n, or ? if you don't know.")
@@ -101,15 +126,15 @@ def _ask_yes_no(session: Session, question: Question, current: Current | None) -
     return _read(session, question, current, "y = yes · n = no", yes_or_no)
 
 
-def _ask_text(session: Session, question: Question, current: Current | None) -> Any:
+def _ask_text(session: Asker, question: Question, current: Current | None) -> Any:
     return _read(session, question, current, "Type your answer", lambda text: text)
 
 
-def _ask_organisation(session: Session, question: Question, current: Current | None) -> Any:
+def _ask_organisation(session: Asker, question: Question, current: Current | None) -> Any:
     register = session.interview.checker.pack.register
     with _completion(register.names()):
         while True:
-            text = session._input(hint_for(question, current, "Organisation name (Tab completes)"))
+            text = session.ask(hint_for(question, current, "Organisation name (Tab completes)"))
             if not text and current is not None:
                 return current.value
             if not text or text.lower() in DONT_KNOW:
@@ -120,7 +145,7 @@ def _ask_organisation(session: Session, question: Question, current: Current | N
                 return name
 
 
-def _organisation(session: Session, text: str, matches: list[Match]) -> str | None:
+def _organisation(session: Asker, text: str, matches: list[Match]) -> str | None:
     """The name to record for ``text``, saying what it matched and why; None to ask again."""
     if matches and matches[0].exact:
         found = matches[0]
@@ -150,7 +175,7 @@ def _organisation(session: Session, text: str, matches: list[Match]) -> str | No
         "[bold](not a signatory: extra care needed, ISP 3.6)[/]",
         indent=2,
     )
-    answer = session._input("Number, Enter to keep as typed, or type the name again")
+    answer = session.ask("Number, Enter to keep as typed, or type the name again")
     if not answer:
         return text
     picked = _numbers(answer, len(suggestions))
@@ -178,7 +203,7 @@ def _suggested(match: Match) -> str:
     return name
 
 
-def _ask_subjects(session: Session, question: Question, current: Current | None) -> Any:
+def _ask_subjects(session: Asker, question: Question, current: Current | None) -> Any:
     roles = _ask_many(session, question, current)
     if roles is None or (current is not None and roles is current.value):
         return roles  # not known, or the subjects already given kept whole (Enter)
@@ -187,7 +212,7 @@ def _ask_subjects(session: Session, question: Question, current: Current | None)
         label = next(c.label for c in question.choices if c.value == role).split(" ", 1)[1]
         session.say(f"Is the {escape(label)} a child (under 18)?", indent=2)
         while True:
-            reply = session._input("y = yes · n = no · Enter or ? = don't know").lower()
+            reply = session.ask("y = yes · n = no · Enter or ? = don't know").lower()
             if not reply or reply in DONT_KNOW:
                 answer = None
                 break
@@ -276,7 +301,7 @@ def describe(question: Question, value: Any) -> str:
     return str(labels.get(value, value))
 
 
-def _list_choices(session: Session, question: Question) -> None:
+def _list_choices(session: Asker, question: Question) -> None:
     for number, choice in enumerate(question.choices, start=1):
         explain = f" [dim]- {escape(choice.explain)}[/]" if choice.explain else ""
         session.say(f"{number:>2}  {escape(choice.label)}{explain}", indent=1, hang=4)

@@ -173,7 +173,8 @@ class Session:
             if current is not None and current.value == value:
                 current = None  # Enter must not offer the contradicting answer again
 
-    def _input(self, hint: str) -> str:
+    def ask(self, hint: str) -> str:
+        """Read one reply under ``hint``; the commands :b, :r and :q raise Back, Review and Stop."""
         prompt = render.wrapped(self.console, Text.from_markup(f"[dim]{hint}[/]", emoji=False), hang=2)
         try:
             text = self.read(prompt.markup + "> ").strip()
@@ -229,7 +230,7 @@ class Session:
 
     def _input_review(self) -> str:
         try:
-            return self._input("Number to change, or Enter to carry on")
+            return self.ask("Number to change, or Enter to carry on")
         except (Back, Review):
             return ""
 

@@ -362,11 +362,12 @@ def _verify(args: argparse.Namespace) -> int:
 @_guarded
 def _replay(args: argparse.Namespace) -> int:
     from ..engine import Checker
+    from ..replay import replay
 
     checker = Checker(args.pack, use_entry_points=not args.no_plugins)
     with _open(args) as register:
         total = len(register)
-        changes = list(register.replay(checker))
+        changes = list(replay(register.records(), checker))
     outcome_changes = [c for c in changes if c.outcome_changed]
     shown = changes if args.all else outcome_changes
     pack = {"name": checker.pack.name, "version": checker.pack.version, "path": args.pack}

@@ -15,7 +15,7 @@ from ..errors import Problem
 from ..fact_words import rule_in_words
 from ..pack import Pack, appendix_number
 from ..partners import Match, NonSignatory, Partner
-from ..rulesets._roles import DESIGNATED_OFFICER, OWN_DATA_PROTECTION_LEAD
+from ..roles import DESIGNATED_OFFICER, OWN_DATA_PROTECTION_LEAD
 
 OUTCOME_STYLE = {
     Outcome.SHARE: "bold green",

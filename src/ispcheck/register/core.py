@@ -26,8 +26,6 @@ from .verification import Verification, walk
 
 if TYPE_CHECKING:
     from ..engine import Checker
-    from ..pack import Pack
-    from ..replay import Change
 
 __all__ = ["DEFAULT_TIMEOUT", "Register"]
 
@@ -241,14 +239,6 @@ class Register:
         The disclosure columns are the ones ``ispcheck audit`` reads (see ``csv_format``).
         """
         return write_csv(self.records(), out)
-
-    # -- replaying --------------------------------------------------------------------------
-
-    def replay(self, pack: Pack | Checker | str | Path) -> Iterator[Change]:
-        """Re-decide every stored disclosure under another pack; yield those that change."""
-        from ..replay import replay
-
-        return replay(self.records(), pack)
 
 
 def _utc_now() -> datetime:
