@@ -1,4 +1,4 @@
-"""ispcheck: the Warwickshire Community Safety Information Sharing Protocol as cited, tested rules.
+"""ispcheck: a community safety information sharing protocol as cited, tested rules.
 
 Case systems call :func:`check`; plugin authors need only ``from ispcheck import hookimpl, rule``
 (and ``gated_rule`` for a rule that is all data, with ``Variant`` for its variants).

@@ -377,5 +377,5 @@ def default_checker() -> Checker:
 
 
 def check(disclosure: Disclosure | Mapping[str, Any]) -> Decision:
-    """Decide one disclosure with the shipped Warwickshire pack and any installed plugins."""
+    """Decide one disclosure with the default pack and any installed plugins."""
     return default_checker().check(disclosure)

@@ -254,7 +254,7 @@ def _came_from_elsewhere(
     if entry is not None:
         return True if entry is not discloser else None
     # Not in the register: someone else's unless the originator is the discloser's name, or starts
-    # with it as whole words ("Warwickshire Police CID"), never merely contains it. An originator
+    # with it as whole words ("Kent Police CID"), never merely contains it. An originator
     # that is the discloser does not show the risk absent (a document the discloser owns may hold
     # what another gave it), so it leaves the question not known: fail closed.
     own, theirs = normalise(discloser_name), normalise(origin)

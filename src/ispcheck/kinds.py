@@ -50,8 +50,8 @@ _KINDS = (
     KindInfo(
         "police",
         "Police force",
-        "a police force for a police area in England and Wales (such as Warwickshire Police or "
-        "West Mercia Police), or Police Scotland",
+        "a police force for a police area in England and Wales (such as West Mercia Police), or "
+        "Police Scotland",
         True,
         "s.115(2)(a) (the chief officer of police for a police area in England and Wales) and (b) (Scotland)",
         True,
@@ -103,7 +103,7 @@ _KINDS = (
         "fire_and_rescue",
         "Fire and rescue authority (not part of a council)",
         "a combined fire authority, or a commissioner acting as the fire and rescue authority "
-        "(Warwickshire Fire and Rescue Service is part of the County Council, so is a council)",
+        "(a county fire and rescue service run by the county council is part of a council, so is a council)",
         False,
         "not in s.115(2) as enacted; ispcheck could not confirm that an amendment added fire and "
         "rescue authorities, so it does not count them (fail closed)",
@@ -128,7 +128,7 @@ _KINDS = (
     KindInfo(
         "health_commissioner",
         "Integrated care board or Local Health Board",
-        "an NHS integrated care board in England (such as NHS Coventry and Warwickshire ICB) or a "
+        "an NHS integrated care board in England (such as NHS Birmingham and Solihull ICB) or a "
         "Local Health Board in Wales",
         True,
         "s.115(2)(f) (a Health Authority as enacted; its successors, integrated care boards in "

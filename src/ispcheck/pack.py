@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_PACK",
+    "DEFAULT_PACK_FILE",
     "Clause",
     "Interpretation",
     "Pack",
@@ -47,11 +48,11 @@ __all__ = [
     "VocabularyEntry",
     "appendix_number",
     "available_packs",
+    "default_pack_name",
     "load_pack",
     "packs_directory",
 ]
 
-DEFAULT_PACK = "warwickshire-csp"
 PACK_FILES = (
     "pack.toml",
     "clauses.toml",
@@ -315,8 +316,46 @@ def available_packs() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / "pack.toml").is_file())
 
 
+#: The file in the packs folder that names the pack used when none is named.
+DEFAULT_PACK_FILE = "default.toml"
+
+
+def default_pack_name() -> str:
+    """The pack used when none is named: the one the packs folder's ``default.toml`` names.
+
+    Data, not code, so that a partnership installing its own pack makes it the default without
+    changing ispcheck. With no such file (or an unreadable one), the only pack there is the
+    default; with several and none named, there is none ("", which :func:`load_pack` explains).
+    """
+    chosen = packs_directory() / DEFAULT_PACK_FILE
+    try:
+        name = tomllib.loads(chosen.read_text(encoding="utf-8")).get("pack")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        name = None
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    try:
+        packs = available_packs()
+    except OSError:
+        return ""
+    return packs[0] if len(packs) == 1 else ""
+
+
+#: The pack used when none is named (see :func:`default_pack_name`), read once on import.
+DEFAULT_PACK = default_pack_name()
+
+
 def load_pack(source: str | Path = DEFAULT_PACK) -> Pack:
     """Load a pack by name (a shipped pack) or by folder path, checking it whole."""
+    if not str(source):
+        known = ", ".join(available_packs()) or "none"
+        raise PackError(
+            "default",
+            [
+                f"no default pack: name one with --pack, or in {packs_directory() / DEFAULT_PACK_FILE} "
+                f'as pack = "NAME" (shipped packs: {known})'
+            ],
+        )
     folder = Path(source)
     if not folder.is_dir():
         folder = packs_directory() / str(source)

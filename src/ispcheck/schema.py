@@ -39,8 +39,8 @@ def disclosure_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "ispcheck proposed disclosure",
         "description": (
-            "A proposed disclosure of information under the Warwickshire Community Safety "
-            "Information Sharing Protocol. Optional facts may be null, meaning not known; what "
+            "A proposed disclosure of information between partners under a community safety "
+            "information sharing protocol. Optional facts may be null, meaning not known; what "
             "that means depends on the fact's kind (x-fact-kind): an unknown safeguard is not in "
             "place, an unknown risk is not known to be absent, an unknown relaxation does not apply."
         ),

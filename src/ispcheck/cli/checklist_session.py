@@ -94,7 +94,7 @@ class Session:
             signal.signal(signal.SIGHUP, previous)
 
     def _run(self) -> int:
-        self.say("[bold]Information sharing checklist[/] (Warwickshire Community Safety ISP)")
+        self.say(f"[bold]Information sharing checklist[/] ({escape(self.interview.checker.pack.meta.title)})")
         self.say(f"Answers are saved as you go to {escape(str(self.draft))}")
         self.say(f"Type the number of an answer. {HELP_LINE}")
         self._save_draft()

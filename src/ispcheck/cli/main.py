@@ -61,8 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ispcheck",
         description=(
-            "Check a proposed disclosure of personal data against the Warwickshire Community "
-            "Safety Information Sharing Protocol."
+            "Check a proposed disclosure of personal data against a community safety information "
+            "sharing protocol, read from a pack of rules (--pack)."
         ),
         epilog=EPILOG,
     )
@@ -240,7 +240,7 @@ def _partners(args: argparse.Namespace) -> int:
     else:
         from . import render
 
-        render.partner(_console(), query, pack.register.search(query))
+        render.partner(_console(), query, pack.register.search(query), publisher=pack.meta.publisher)
     if not query:
         return EXIT_OK
     return EXIT_OK if isinstance(document, dict) and document["signatory"] else EXIT_NOT_FOUND

@@ -43,7 +43,9 @@ EXIT_RULES_UNAVAILABLE = 5
 
 def add_pack_options(p: argparse.ArgumentParser, *, plugins: bool = True) -> None:
     """``--pack`` (and, where rules run, ``--no-plugins``)."""
-    p.add_argument("--pack", default=None, help="pack name or folder (default: warwickshire-csp)")
+    p.add_argument(
+        "--pack", default=None, help="pack name or folder (default: named in the packs folder's default.toml)"
+    )
     if plugins:
         add_plugins_option(p)
 

@@ -45,7 +45,7 @@ FORMS = (
     (
         "request-to-police",
         "A10",
-        "Appendix 10: an agency's request to Warwickshire Police for information, filled in from a "
+        "Appendix 10: an agency's request to the police for information, filled in from a "
         "disclosure in which the police are the discloser and the agency the recipient.",
     ),
     (

@@ -237,7 +237,7 @@ def _list(args: argparse.Namespace) -> int:
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("recorded (UTC)", no_wrap=True)
     table.add_column("outcome", min_width=12)
-    # Organisation names wrap between words; each column still fits "Warwickshire".
+    # Organisation names wrap between words; each column still fits a long place name.
     for column in ("from", "to", "decided by"):
         table.add_column(column, min_width=12 if column != "decided by" else 10)
     for r in records:

@@ -335,8 +335,11 @@ def _interpretations(console: Console, checker: Checker) -> None:
         console.print(f"      [dim]rules: {escape(rules)}[/]")
 
 
-def partner(console: Console, query: str, matches: list[Match]) -> None:
-    """Whether ``query`` names a signatory, saying what it matched and why."""
+def partner(console: Console, query: str, matches: list[Match], *, publisher: str) -> None:
+    """Whether ``query`` names a signatory, saying what it matched and why.
+
+    ``publisher`` is who keeps the register (the pack's publisher), whom a new signatory contacts.
+    """
 
     def say(markup: str, indent: int = 0) -> None:
         indented(console, markup, indent, hang=2, markup=True)
@@ -349,7 +352,7 @@ def partner(console: Console, query: str, matches: list[Match]) -> None:
         say(
             "Before sharing personal data with it, the recipient must sign the Appendix 3 "
             "confidentiality agreement and be given handling instructions (ISP 3.6). To sign up, "
-            "contact the Safer Warwickshire Partnership Board (ISP 3.5)."
+            f"contact the {escape(publisher)} (ISP 3.5)."
         )
         return
     best = matches[0]
