@@ -23,6 +23,7 @@ def test_the_wheel_carries_the_pack_and_decides_outside_the_repository(tmp_path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "ispcheck/packs/warwickshire-csp/clauses.toml" in names
     assert "ispcheck/py.typed" in names
+    assert "ispcheck/packs/default.toml" in names  # which pack is used when none is named
     assert "ispcheck/packs/warwickshire-csp/forms.toml" in names
     assert "ispcheck/packs/warwickshire-csp/declarations.toml" in names
     assert "ispcheck/packs/warwickshire-csp/quotations.toml" in names  # the review pack needs no other file
