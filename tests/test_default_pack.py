@@ -59,15 +59,10 @@ def test_with_several_packs_and_none_named_there_is_no_default_and_loading_says_
     assert "first, second" in str(raised.value)
 
 
-#: Modules that still carry words of the shipped pack's partnership, until the pack holds them
-#: (issue 17): the register's short forms ("Warks") and its class labels.
-STILL_NAMING_THE_PARTNERSHIP = {"partners.py"}
-
-
-def test_no_module_but_those_listed_names_the_shipped_partnership() -> None:
+def test_nothing_in_the_package_names_the_shipped_partnership() -> None:
     naming = {
         str(path.relative_to(SRC))
         for path in SRC.rglob("*")
         if path.is_file() and "__pycache__" not in path.parts and b"warwickshire" in path.read_bytes().lower()
     }
-    assert naming == STILL_NAMING_THE_PARTNERSHIP
+    assert naming == set()

@@ -13,10 +13,43 @@ from ispcheck.partners import NonSignatory, Partner, normalise
 from .helpers import copy_pack, edit
 
 
-def test_short_forms_are_folded_before_matching() -> None:
-    assert normalise("Warks Police") == "warwickshire police"
+def test_general_short_forms_are_folded_before_matching() -> None:
     assert normalise("Rugby BC") == "rugby borough council"
     assert normalise("The Canal & River Trust") == "canal and river trust"
+    assert normalise("Warks Police") == "warks police"  # an area's own short form is the pack's
+
+
+def test_the_packs_own_short_forms_are_folded_by_its_register(pack: Pack) -> None:
+    assert pack.register.normalise("Warks Police") == "warwickshire police"
+    assert pack.register.normalise("Rugby BC") == "rugby borough council"
+
+
+def test_a_pack_without_the_short_form_does_not_know_it(tmp_path: Path) -> None:
+    folder = copy_pack(tmp_path)
+    edit(folder, "partners.toml", 'short_forms = { warks = "warwickshire" }\n', "")
+    register = load_pack(folder).register
+    assert register.normalise("Warks Police") == "warks police"
+    assert isinstance(register.exact("Warks Police"), Partner)  # still an alias the register lists
+    assert register.exact("Warks Fire and Rescue Service") is None  # found only through the short form
+    assert isinstance(load_pack().register.exact("Warks Fire and Rescue Service"), Partner)
+
+
+def test_a_class_is_called_what_the_pack_calls_it_or_by_general_words(tmp_path: Path, pack: Pack) -> None:
+    members = [p for p in pack.register.partners if p.partner_class == "board_member"]
+    assert members
+    assert {p.class_label for p in members} == {"Safer Warwickshire Partnership Board member"}
+    folder = copy_pack(tmp_path)
+    edit(folder, "partners.toml", "class_labels = {", "unused_labels = {")
+    with pytest.raises(PackError, match="unused_labels"):  # an unknown key is refused, not ignored
+        load_pack(folder)
+    edit(
+        folder,
+        "partners.toml",
+        'unused_labels = { board_member = "Safer Warwickshire Partnership Board member" }\n',
+        "",
+    )
+    members = [p for p in load_pack(folder).register.partners if p.partner_class == "board_member"]
+    assert {p.class_label for p in members} == {"member of the partnership's board"}
 
 
 def test_an_exact_name_or_alias_finds_the_signatory(pack: Pack) -> None:

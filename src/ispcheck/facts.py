@@ -15,7 +15,7 @@ from msgspec import Struct
 
 from .kinds import POLICE_KINDS, PUBLIC_AUTHORITY_KINDS, RELEVANT_AUTHORITY
 from .pack import Pack, SettingInfo
-from .partners import NonSignatory, Partner, normalise
+from .partners import NonSignatory, Partner, PartnerRegister
 from .view import DisclosureView
 from .vocabulary import VOCABULARY
 
@@ -146,7 +146,8 @@ class Facts(Struct, frozen=True, gc=False):
         same_organisation = (
             discloser is recipient
             if discloser is not None
-            else normalise(disclosure.discloser.organisation) == normalise(disclosure.recipient.organisation)
+            else register.normalise(disclosure.discloser.organisation)
+            == register.normalise(disclosure.recipient.organisation)
         )
         # Who first gave the information, looked up once for the two facts that read it.
         origin = data.originator
@@ -157,7 +158,9 @@ class Facts(Struct, frozen=True, gc=False):
             if context.originator_agreed is False
             else said
             if said is not None
-            else _came_from_elsewhere(origin, origin_entry, discloser, disclosure.discloser.organisation)
+            else _came_from_elsewhere(
+                origin, origin_entry, discloser, disclosure.discloser.organisation, register
+            )
         )
         # A kind of organisation is the register's when the organisation is in it (the register
         # wins over the disclosure's ``kind``), otherwise the disclosure's (None: not known).
@@ -241,7 +244,11 @@ class Facts(Struct, frozen=True, gc=False):
 
 
 def _came_from_elsewhere(
-    origin: str | None, entry: Partner | NonSignatory | None, discloser: Partner | None, discloser_name: str
+    origin: str | None,
+    entry: Partner | NonSignatory | None,
+    discloser: Partner | None,
+    discloser_name: str,
+    register: PartnerRegister,
 ) -> bool | None:
     """Whether the information was first given to the discloser by someone else (None: not known).
 
@@ -257,7 +264,7 @@ def _came_from_elsewhere(
     # with it as whole words ("Kent Police CID"), never merely contains it. An originator
     # that is the discloser does not show the risk absent (a document the discloser owns may hold
     # what another gave it), so it leaves the question not known: fail closed.
-    own, theirs = normalise(discloser_name), normalise(origin)
+    own, theirs = register.normalise(discloser_name), register.normalise(origin)
     if not own or not theirs:
         return None
     return None if theirs == own or theirs.startswith(own + " ") else True

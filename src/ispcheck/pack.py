@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -29,7 +30,7 @@ import msgspec
 
 from .decision import Obligation
 from .errors import PackError
-from .partners import KnownAs, NonSignatory, Partner, PartnerRegister, normalise
+from .partners import KnownAs, NonSignatory, Partner, PartnerRegister
 from .vocabulary import VOCABULARY, OrganisationKind
 
 if TYPE_CHECKING:
@@ -116,6 +117,10 @@ class Matching(_Entry, frozen=True, forbid_unknown_fields=True):
 
     #: Place names of the area: they say where a body is, not which body it is.
     places: tuple[_Text, ...] = ()
+    #: The area's own short forms, one word each, with what they stand for (``warks = "..."``).
+    short_forms: dict[_Text, _Text] = {}
+    #: What each class of signatory is called in this protocol, where not the general words.
+    class_labels: dict[Literal["responsible_authority", "board_member", "additional_signatory"], _Text] = {}
 
 
 class PartnerEntry(_Entry, frozen=True, forbid_unknown_fields=True):
@@ -394,7 +399,8 @@ class _PackReader:
         clause_map = {c.id: c for _, c in clauses}
         if clauses:
             self._check_citations(meta, clause_map, others, settings, vocabulary, checklist, obligations)
-        self._check_partners(partners, others)
+        fold = PartnerRegister((), (), (), matching.short_forms if matching else None).normalise
+        self._check_partners(partners, others, fold)
         if clauses:
             for label, entry in (*interpretations, *unknown_risks):
                 self._cite(label, entry.clauses, clause_map)
@@ -415,9 +421,10 @@ class _PackReader:
             meta=meta,
             clauses=clause_map,
             register=PartnerRegister(
-                (_partner(p) for _, p in partners),
+                (_partner(p, matching) for _, p in partners),
                 (NonSignatory(o.name, o.note, o.clauses, o.aliases) for _, o in others),
                 matching.places if matching else (),
+                matching.short_forms if matching else None,
             ),
             settings={s.code: s for _, s in settings},
             vocabulary={k: {e.code: e for _, e in v} for k, v in vocabulary.items()},
@@ -584,7 +591,9 @@ class _PackReader:
         self,
         partners: list[tuple[str, PartnerEntry]],
         others: list[tuple[str, NonSignatoryEntry]],
+        fold: Callable[[str], str],
     ) -> None:
+        """Kinds the contract knows, and no name or alias used twice once folded (``fold``)."""
         kinds = VOCABULARY["organisation_kind"]
         for label, partner in partners:
             if partner.kind not in kinds:
@@ -597,7 +606,7 @@ class _PackReader:
         for label, entry in named:
             known_as = entry.known_as if isinstance(entry, PartnerEntry) else ()
             for name in (entry.name, *entry.aliases, *(n for k in known_as for n in k.names)):
-                key = normalise(name)
+                key = fold(name)
                 if key in owner and owner[key] != label:
                     self.problems.append(f"{label}: name or alias {name!r} is already used by {owner[key]}")
                 owner.setdefault(key, label)
@@ -677,7 +686,8 @@ def _struct_problem(exc: msgspec.ValidationError, item: Any) -> tuple[str, str]:
     return _locate(item, tuple(loc)), message
 
 
-def _partner(entry: PartnerEntry) -> Partner:
+def _partner(entry: PartnerEntry, matching: Matching | None) -> Partner:
+    labels = matching.class_labels if matching else {}
     return Partner(
         name=entry.name,
         partner_class=entry.class_,
@@ -689,4 +699,5 @@ def _partner(entry: PartnerEntry) -> Partner:
         designated_officer_roles=entry.designated_officer_roles,
         note=entry.note,
         known_as=tuple(KnownAs(k.names, k.reason) for k in entry.known_as),
+        class_label=labels.get(entry.class_, ""),
     )

@@ -1,18 +1,19 @@
 """Finding an organisation in the signatory register.
 
 Two kinds of matching, on purpose. ``exact`` is what a decision uses: the name or a known alias,
-after tidying case, punctuation and common short forms ("Warks", "BC"). A near miss must not make
+after tidying case, punctuation and short forms ("BC", and the pack's own, such as a county's
+usual abbreviation). A near miss must not make
 an unsigned agency look signed. ``search`` is what a person typing a name uses: tolerant of
 spelling, ranked, and honest about near misses, but it offers only a body that is plausibly the one
 meant. Words every organisation's name has (council, service, network) and place names (West
-Midlands, Warwickshire) say nothing about which body it is, so the distinctive words must agree:
+Midlands, and the pack's own places) say nothing about which body it is, so the distinctive words must agree:
 "West Midlands Ambulance Service" is never offered "West Midlands Anti-Slavery Network".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -25,14 +26,15 @@ __all__ = ["KnownAs", "Match", "NonSignatory", "Partner", "PartnerRegister", "no
 
 PartnerClass = Literal["responsible_authority", "board_member", "additional_signatory"]
 
+#: What each class of signatory is called, unless the pack words it (``[matching] class_labels``).
 CLASS_LABELS: dict[str, str] = {
     "responsible_authority": "responsible authority (Crime and Disorder Act 1998)",
-    "board_member": "Safer Warwickshire Partnership Board member",
+    "board_member": "member of the partnership's board",
     "additional_signatory": "additional signatory",
 }
 
+#: Short forms any English local government name may use; a pack adds its area's own.
 _SHORT_FORMS = {
-    "warks": "warwickshire",
     "bc": "borough council",
     "dc": "district council",
     "cc": "county council",
@@ -51,7 +53,7 @@ _GENERIC = frozenset(
         "center", "company", "organisation", "organization", "society", "uk",
     }
 )  # fmt: skip
-#: Compass words: "North Warwickshire" is not "Warwickshire", so where both name a place these agree.
+#: Compass words: "North Yorkshire" is not "Yorkshire", so where both name a place these agree.
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "central"})
 
 
@@ -69,13 +71,12 @@ def normalise(name: str) -> str:
 class KnownAs:
     """Names that mean an organisation for a reason worth saying, kept with the reason.
 
-    "Warwickshire Fire and Rescue" is Warwickshire County Council only because the county council
-    is the fire and rescue authority; a person typing the one should be told why they got the other.
+    A county's fire and rescue service is its county council only because the council is the fire
+    and rescue authority; a person typing the one should be told why they got the other.
     """
 
     names: tuple[str, ...]
-    #: Said after the name typed: "is part of Warwickshire County Council (the fire and rescue
-    #: authority)".
+    #: Said after the name typed: "is part of the County Council (the fire and rescue authority)".
     reason: str
 
 
@@ -100,13 +101,14 @@ class Partner:
     #: Act decides this, not the protocol's class). The engine reads it on every check.
     relevant_authority: bool = field(init=False, repr=False, compare=False)
 
+    #: What its class is called, in the pack's words (the default when the pack has none).
+    class_label: str = ""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "is_responsible_authority", self.partner_class == "responsible_authority")
         object.__setattr__(self, "relevant_authority", RELEVANT_AUTHORITY[self.kind])
-
-    @property
-    def class_label(self) -> str:
-        return CLASS_LABELS[self.partner_class]
+        if not self.class_label:
+            object.__setattr__(self, "class_label", CLASS_LABELS[self.partner_class])
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +141,9 @@ class Match:
 class PartnerRegister:
     """The partners of a pack, indexed for lookup.
 
-    ``places`` are the place names of the pack's area ("warwickshire", "rugby"), which say where a
-    body is but not which body it is (see :meth:`search`).
+    ``places`` are the place names of the pack's area, which say where a body is but not which body
+    it is (see :meth:`search`). ``short_forms`` are the area's own abbreviations, one word each,
+    with what they stand for (a county's usual short name, say), folded like the general ones.
     """
 
     def __init__(
@@ -148,10 +151,12 @@ class PartnerRegister:
         partners: Iterable[Partner],
         non_signatories: Iterable[NonSignatory] = (),
         places: Iterable[str] = (),
+        short_forms: Mapping[str, str] | None = None,
     ) -> None:
         self.partners = tuple(partners)
         self.non_signatories = tuple(non_signatories)
-        self.places = frozenset(normalise(p) for p in places)
+        self._short_forms = {normalise(k): normalise(v) for k, v in (short_forms or {}).items()}
+        self.places = frozenset(self.normalise(p) for p in places)
         self._index: dict[str, Partner | NonSignatory] = {}
         #: Each indexed name as the register writes it, and why it means its entry where said.
         self._written: dict[str, str] = {}
@@ -162,7 +167,7 @@ class PartnerRegister:
             if isinstance(entry, Partner):
                 named += [(name, k.reason) for k in entry.known_as for name in k.names]
             for name, reason in named:
-                key = normalise(name)
+                key = self.normalise(name)
                 if key in self._index:
                     continue
                 self._index[key] = entry
@@ -174,6 +179,13 @@ class PartnerRegister:
         self._words: dict[str, _Words] | None = None
         self._cache: dict[str, Partner | NonSignatory | None] = {}
         self._signatories: dict[str, Partner | None] = {}
+
+    def normalise(self, name: str) -> str:
+        """Fold a name as :func:`normalise` does, with the pack's short forms expanded too."""
+        folded = normalise(name)
+        if not self._short_forms:
+            return folded
+        return " ".join(self._short_forms.get(word, word) for word in folded.split())
 
     def names(self) -> list[str]:
         """Every name and other name in the register, as written, for completing a name typed."""
@@ -199,7 +211,7 @@ class PartnerRegister:
             return self._cache[name]
         except KeyError:
             pass
-        found = self._index.get(normalise(name))
+        found = self._index.get(self.normalise(name))
         if len(self._cache) > 4096:
             self._cache.clear()
         self._cache[name] = found
@@ -211,9 +223,9 @@ class PartnerRegister:
         Otherwise only plausible matches: the distinctive words of the two names (those neither
         generic, like "council", nor a place) agree, allowing for a slip of spelling; the places
         agree where both name one; and a name made only of place and generic words matches only
-        another such name for the same place ("Rugby council"). Ranked by overall likeness.
+        another such name for the same place ("Dover council"). Ranked by overall likeness.
         """
-        query = normalise(name)
+        query = self.normalise(name)
         if not query:
             return []
         found = self._index.get(query)
@@ -247,7 +259,7 @@ class _Words:
     def of(cls, folded: str, places: frozenset[str]) -> _Words:
         words = [w for w in folded.split() if len(w) > 1 and w not in _CONNECTORS]
         # Generic and place words are recognised allowing for a slip of spelling ("Borogh",
-        # "Warwickshre"); a place of several words ("royal leamington spa") word by word.
+        # "Yorkshre"); a place of several words ("royal tunbridge wells") word by word.
         kinds = {w for w in words if any(_alike(w, g) for g in _GENERIC)}
         place_words = {w for p in places for w in p.split()}
         where = {w for w in words if w not in kinds and any(_alike(w, p) for p in place_words)}
@@ -266,8 +278,8 @@ def _plausible(asked: _Words, known: _Words) -> bool:
 
     The distinctive words must be the same on both sides (allowing a slip of spelling): sharing
     one word is not enough ("Walsall Housing" is not "Spring Housing"). Where both name places,
-    the places asked for must be among the other's, facing the same way ("North Warwickshire" is
-    not "Warwickshire"). A name of only place and generic words ("Rugby council") matches only
+    the places asked for must be among the other's, facing the same way ("North Yorkshire" is
+    not "Yorkshire"). A name of only place and generic words ("Dover council") matches only
     another such name, for those places, of the same sort of body (a council is not a trust).
     """
     if asked.distinctive or known.distinctive:
