@@ -119,3 +119,19 @@ def test_a_stored_disclosure_that_no_longer_reads_is_reported_not_skipped(
     assert isinstance(change, Change)
     assert change.after is None and change.outcome_changed
     assert "retired_code" in (change.problem or "")
+
+
+def test_replay_tries_the_newest_text_on_old_records_unless_asked_for_the_version_in_force(
+    tmp_path: Path, checker: Checker
+) -> None:
+    in_2023 = Checker(checker.pack, use_entry_points=False, clock=lambda: datetime(2023, 9, 1, tzinfo=UTC))
+    with Register.open(tmp_path / "old.sqlite", checker=in_2023) as register:
+        stored = register.add(clean_disclosure())
+        # Recorded in 2023, under the 2024 text (the only one held), with a note saying so.
+        assert "pack.version-not-held" in {f["rule_id"] for f in stored.decision["findings"]}
+        # Trying the newest text on it: the note is gone, as the newest text is what is asked for.
+        (change,) = replay(register.records(), checker)
+        assert [k.rule_id for k in change.disappeared] == ["pack.version-not-held"]
+        assert not change.outcome_changed
+        # Under the version in force on its day, it decides as it did.
+        assert list(replay(register.records(), checker, in_force=True)) == []

@@ -116,4 +116,15 @@ def pack_document(checker: Checker) -> dict[str, Any]:
         "review_due": checker.pack.review_due.isoformat(),
         "rules": len(checker.rules),
         "broken_plugins": [b.name for b in checker.broken_plugins],
+        # The protocol's dated versions, newest first: a decision as of an earlier day is made
+        # under the one then in force, or names it when its text is not held.
+        "versions": [
+            {
+                "id": v.id,
+                "title": v.title,
+                "in_force_from": v.in_force_from.isoformat(),
+                "text_held": v.held,
+            }
+            for v in checker.pack.versions
+        ],
     }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cache, partial
 from itertools import combinations
 from operator import attrgetter
@@ -24,6 +24,7 @@ from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation
 from .errors import PluginError
 from .gates import Gate, GateTables, gate_problems, gates_overlap, normalise_when, passes
 from .pack import DEFAULT_PACK, Pack, load_pack
+from .pack_versions import PackVersion
 from .plans import RulePlans, Step
 from .plugins import BrokenPlugin, make_plugin_manager
 from .rule import Facts, Rule
@@ -37,6 +38,8 @@ __all__ = ["Checker", "RegisteredRule", "check", "default_checker"]
 BROKEN_RULE_ID = "engine.rule-failed"
 BROKEN_PLUGIN_ID = "engine.plugin-broken"
 UNKNOWN_FACT_ID = "engine.fact-not-understood"
+#: The finding of a decision made under a text other than the version in force on its day.
+VERSION_NOT_HELD_ID = "pack.version-not-held"
 #: How many findings built by rules themselves a checker remembers as already vetted.
 MAX_VETTED = 4096
 _PERSONAL_ONLY: Gate = ("personal", frozenset({True}))
@@ -56,6 +59,11 @@ class Checker:
 
     Build one per pack and keep it: building collects and checks every rule, which is the slow
     part. ``clock`` returns the decision time (UTC); tests pass a fixed one.
+
+    A pack that lists dated versions is decided, for a day before its current version came into
+    force, under the version then in force (``by_version``; the checkers for those versions are
+    built with it off, and ``version_note`` is the finding each of their decisions carries when
+    the text they use is not the one that was in force).
     """
 
     def __init__(
@@ -65,9 +73,20 @@ class Checker:
         plugins: Iterable[object] = (),
         use_entry_points: bool = True,
         clock: Callable[[], datetime] | None = None,
+        version_note: Finding | None = None,
+        by_version: bool = True,
     ) -> None:
         self.pack = pack if isinstance(pack, Pack) else load_pack(pack)
         self._clock = clock or partial(datetime.now, UTC)
+        self._plugins = tuple(plugins)
+        self._use_entry_points = use_entry_points
+        #: Decisions dated before this day are made under the version then in force (see
+        #: :meth:`_checker_on`); None when the pack lists no older versions.
+        self._current_from = (
+            self.pack.versions[0].in_force_from if by_version and len(self.pack.versions) > 1 else None
+        )
+        self._older: dict[str, Checker] = {}
+        self._newest: Checker | None = None
         loaded = make_plugin_manager(plugins, use_entry_points=use_entry_points)
         broken = list(loaded.broken)
         registered: list[RegisteredRule] = []
@@ -101,6 +120,8 @@ class Checker:
         self._tables = GateTables(self._gates_of)
         self._plugin_of = {r.rule.id: r.plugin for r in registered}
         self._broken_findings = tuple(self._broken_plugin_finding(b) for b in broken)
+        if version_note is not None:
+            self._broken_findings += (version_note,)
         # The rules whose gates hold come as a bit mask; the plans turn it into findings.
         self._plans = RulePlans(self._steps, self._run_counting, self._broken_findings)
         self._clause_ids = frozenset(self.pack.clauses)
@@ -201,9 +222,17 @@ class Checker:
         return self.decide(view or view_by_contract(disclosure), today=today)
 
     def decide(self, view: DisclosureView, *, today: date | None = None) -> Decision:
-        """Decide a disclosure already validated into its view (see :func:`ispcheck.view.view_of`)."""
+        """Decide a disclosure already validated into its view (see :func:`ispcheck.view.view_of`).
+
+        ``today`` is the day the decision is made as of (the clock's day when not given): a day
+        before the pack's current version came into force is decided under the version then in
+        force, which the decision names.
+        """
         made_at = self._clock()
-        facts = Facts.of(view, self.pack, today or made_at.date())
+        day = today or made_at.date()
+        if self._current_from is not None and day < self._current_from:
+            return self._checker_on(day).decide(view, today=day)
+        facts = Facts.of(view, self.pack, day)
         try:
             mask = self._tables.mask(view, facts)
         except (KeyError, TypeError):  # a value no fact can take: a view not built by view_of
@@ -217,8 +246,98 @@ class Checker:
         Slower; the tests hold :meth:`decide` to the same answer.
         """
         made_at = self._clock()
-        facts = Facts.of(view, self.pack, today or made_at.date())
+        day = today or made_at.date()
+        if self._current_from is not None and day < self._current_from:
+            return self._checker_on(day).decide_plainly(view, today=day)
+        facts = Facts.of(view, self.pack, day)
         return self._decision_strictest(self._plain_findings(view, facts), facts, made_at)
+
+    def newest(self) -> Checker:
+        """A checker that decides every day under this pack's newest text (never an older version).
+
+        Itself when the pack lists no older versions; otherwise built once, with the same plugins.
+        """
+        if self._current_from is None:
+            return self
+        if self._newest is None:
+            self._newest = Checker(
+                self.pack,
+                plugins=self._plugins,
+                use_entry_points=self._use_entry_points,
+                clock=self._clock,
+                by_version=False,
+            )
+        return self._newest
+
+    def _checker_on(self, day: date) -> Checker:
+        """The checker for the version of the pack in force on ``day``, built once per version.
+
+        A version whose text the pack holds decides as itself. One whose text it does not hold,
+        or a day before any version was in force, is decided under the nearest later text the
+        pack holds, and every such decision carries a finding that says so.
+        """
+        version = self.pack.version_on(day)
+        key = version.id if version is not None else ""
+        try:
+            return self._older[key]
+        except KeyError:
+            pass
+        note = None
+        if version is not None and version.held:
+            pack = (
+                self.pack
+                if version.folder is None
+                else load_pack(self.pack.path or self.pack.name, version=version.id)
+            )
+        else:
+            later = [
+                v
+                for v in self.pack.versions
+                if v.held and (version is None or v.in_force_from > version.in_force_from)
+            ]
+            used = later[-1]  # the oldest held text after it; the newest is always held
+            pack = (
+                self.pack
+                if used.folder is None
+                else load_pack(self.pack.path or self.pack.name, version=used.id)
+            )
+            note = self._version_finding(version, used)
+        checker = self._older[key] = Checker(
+            pack,
+            plugins=self._plugins,
+            use_entry_points=self._use_entry_points,
+            clock=self._clock,
+            version_note=note,
+            by_version=False,
+        )
+        return checker
+
+    def _version_finding(self, version: PackVersion | None, used: PackVersion) -> Finding:
+        """Advice that a decision was made under a text other than the one in force on its day.
+
+        Built once per version, so it names the version's time in force, not the day itself.
+        """
+        if version is None:
+            first = self.pack.versions[-1]
+            said = (
+                "On the day this decision was made as of, no version of this protocol was in force yet "
+                f"(the first listed came into force on {_day(first.in_force_from)})"
+            )
+        else:
+            said = (
+                f"On the day this decision was made as of, the version in force was {version.title} "
+                f"({_period(version, self.pack.versions)}), whose text this pack does not hold"
+            )
+        return Finding(
+            rule_id=VERSION_NOT_HELD_ID,
+            effect=Effect.ADVICE,
+            clauses=self.pack.version_clauses,
+            message=f"{said}; this decision was made under {used.title} (version {used.id}).",
+            action=(
+                "Where the decision turns on words that changed, check it against the version in force "
+                "that day, which the partnership keeps."
+            ),
+        )
 
     def _not_understood(self, view: DisclosureView, facts: Facts) -> list[Finding]:
         """Fail closed on facts outside their values: refer, and say what the rules could see."""
@@ -361,6 +480,20 @@ def _gates_for(rule: Rule, gates: tuple[Gate, ...]) -> tuple[Gate, ...]:
     named = dict(gates)
     named[name] = named[name] & only if name in named else only
     return normalise_when(named)
+
+
+def _day(day: date) -> str:
+    """A day as people write it: 12 July 2023."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _period(version: PackVersion, versions: tuple[PackVersion, ...]) -> str:
+    """When a version was in force: "from 12 July 2023 to 7 May 2024" (versions newest first)."""
+    index = versions.index(version)
+    if index == 0:
+        return f"from {_day(version.in_force_from)}"
+    until = versions[index - 1].in_force_from - timedelta(days=1)
+    return f"from {_day(version.in_force_from)} to {_day(until)}"
 
 
 def _reject(name: str, exc: PluginError, installed: frozenset[str]) -> BrokenPlugin:

@@ -30,6 +30,7 @@ import msgspec
 
 from .decision import Obligation
 from .errors import PackError
+from .pack_versions import VERSIONS_FILE, PackVersion, Versions, read_versions, version_on
 from .partners import KnownAs, NonSignatory, Partner, PartnerRegister
 from .vocabulary import VOCABULARY, OrganisationKind
 
@@ -256,6 +257,13 @@ class Pack:
     #: What to confirm for each risk fact that is not known.
     unknown_risks: tuple[UnknownRisk, ...] = ()
     path: Path | None = None
+    #: The protocol's dated versions, newest first (``versions.toml``); empty when it lists none.
+    versions: tuple[PackVersion, ...] = ()
+    #: The protocol's clauses on its versions (its change history), cited by decisions that say
+    #: which version they were made under.
+    version_clauses: tuple[str, ...] = ()
+    #: For an older version: its folder, whose files stand in for the pack's own.
+    overlay: Path | None = None
 
     @property
     def name(self) -> str:
@@ -278,7 +286,11 @@ class Pack:
         """The request forms and declarations, read and checked on first use (raises PackError)."""
         if self.path is None:
             return Paperwork({}, {})
-        return _PackReader(self.path, self.name).read_paperwork(self)
+        return _PackReader(self.path, self.name, self.overlay).read_paperwork(self)
+
+    def version_on(self, day: date) -> PackVersion | None:
+        """The version in force on ``day`` (None before the first); see :mod:`ispcheck.pack_versions`."""
+        return version_on(self.versions, day)
 
     @property
     def forms(self) -> dict[str, RequestForm]:
@@ -350,8 +362,11 @@ def default_pack_name() -> str:
 DEFAULT_PACK = default_pack_name()
 
 
-def load_pack(source: str | Path = DEFAULT_PACK) -> Pack:
-    """Load a pack by name (a shipped pack) or by folder path, checking it whole."""
+def load_pack(source: str | Path = DEFAULT_PACK, *, version: str | None = None) -> Pack:
+    """Load a pack by name (a shipped pack) or by folder path, checking it whole.
+
+    ``version`` loads one of its older versions whose text it holds (see :mod:`ispcheck.pack_versions`).
+    """
     if not str(source):
         known = ", ".join(available_packs()) or "none"
         raise PackError(
@@ -368,15 +383,29 @@ def load_pack(source: str | Path = DEFAULT_PACK) -> Pack:
     if not (folder / "pack.toml").is_file():
         known = ", ".join(available_packs()) or "none"
         raise PackError(label, [f"no pack.toml in {folder} (shipped packs: {known})"])
-    return _PackReader(folder, label).read()
+    pack = _PackReader(folder, label).read()
+    if version is None or version == pack.version:
+        return pack
+    chosen = next((v for v in pack.versions if v.id == version), None)
+    if chosen is None or chosen.folder is None:
+        held = ", ".join(v.id for v in pack.versions if v.held) or pack.version
+        raise PackError(label, [f"no text of version {version!r} is held in this pack (held: {held})"])
+    older = _PackReader(folder, label, chosen.folder).read()
+    if older.version != version:
+        raise PackError(
+            label, [f"{chosen.folder / 'pack.toml'}: says version {older.version!r}, not {version!r}"]
+        )
+    return older
 
 
 class _PackReader:
     """Reads one pack folder, collecting every problem before giving up."""
 
-    def __init__(self, folder: Path, label: str) -> None:
+    def __init__(self, folder: Path, label: str, overlay: Path | None = None) -> None:
         self.folder = folder
         self.label = label
+        #: An older version's folder: a file there stands in for the pack's own.
+        self.overlay = overlay
         self.problems: list[str] = []
 
     def read(self) -> Pack:
@@ -415,6 +444,12 @@ class _PackReader:
         self._check_codes("settings.toml", "setting", settings, VOCABULARY["setting"][1:])
         for kind, entries in vocabulary.items():
             self._check_codes("vocabulary.toml", kind, entries, VOCABULARY[kind])
+        versions = Versions()
+        if meta is not None and self.overlay is None:
+            versions, problems = read_versions(self.folder, meta.version)
+            self.problems.extend(problems)
+            if clauses:
+                self._cite(VERSIONS_FILE, versions.clauses, clause_map)
         if self.problems or meta is None:
             raise PackError(self.label, self.problems)
         return Pack(
@@ -433,6 +468,9 @@ class _PackReader:
             interpretations={i.id: i for _, i in interpretations},
             unknown_risks=tuple(u for _, u in unknown_risks),
             path=self.folder,
+            versions=versions.versions,
+            version_clauses=versions.clauses,
+            overlay=self.overlay,
         )
 
     def read_paperwork(self, pack: Pack) -> Paperwork:
@@ -458,6 +496,8 @@ class _PackReader:
 
     def _toml(self, name: str, *, optional: bool = False) -> dict[str, Any]:
         path = self.folder / name
+        if self.overlay is not None and (self.overlay / name).is_file():
+            path = self.overlay / name
         try:
             with path.open("rb") as handle:
                 return tomllib.load(handle)

@@ -91,14 +91,23 @@ class Change:
         }
 
 
-def replay(records: Iterable[StoredRecord], pack: Pack | Checker | str | Path) -> Iterator[Change]:
+def replay(
+    records: Iterable[StoredRecord], pack: Pack | Checker | str | Path, *, in_force: bool = False
+) -> Iterator[Change]:
     """Decide every record again under ``pack``; yield each one whose decision differs.
 
     A change of findings alone (same outcome) is yielded too; ``Change.outcome_changed`` tells
     them apart. ``pack`` may be a ready ``Checker`` (to choose plugins), a ``Pack``, a pack name
     or a folder.
+
+    By default every record is decided under the pack's newest text, as of its day: what that text
+    would have decided, which is what trying an update before adopting it asks. With ``in_force``,
+    each is decided under the version of the pack in force on its day (see
+    :mod:`ispcheck.pack_versions`): whether the register's decisions stand by their own versions.
     """
     checker = pack if isinstance(pack, Checker) else Checker(pack)
+    if not in_force:
+        checker = checker.newest()
     for record in records:
         stored = record.decision
         before = str(stored["outcome"])

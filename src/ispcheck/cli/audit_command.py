@@ -11,10 +11,9 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from .options import EXIT_BAD_INPUT, EXIT_OK, add_pack_options, checker_factory, stop_if_terminated
+from .options import EXIT_BAD_INPUT, EXIT_OK, add_pack_options, checker_factory, iso_date, stop_if_terminated
 
 if TYPE_CHECKING:
     from ..audit import Audit, AuditedChunk, InvalidRecord
@@ -61,7 +60,7 @@ def add_commands(subparsers: Any) -> None:
     )
     p.add_argument(
         "--as-of",
-        type=_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="decide as of this date (for example the last day of the year being audited)",
@@ -75,13 +74,6 @@ def add_commands(subparsers: Any) -> None:
     )
     add_pack_options(p)
     p.set_defaults(func=run)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ from .options import (
     Terminated,
     add_pack_options,
     build_checker,
+    iso_date,
     print_error,
     print_json,
     read_file_or_stdin,
@@ -82,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = add("check", "Decide one proposed disclosure (JSON or YAML file, or - for stdin).")
     check.add_argument("file", metavar="FILE", help="the disclosure file, or - to read stdin")
     add_pack_options(check)
+    check.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="decide as of this date, under the version of the protocol then in force (default: today)",
+    )
     check.set_defaults(func=_check)
     rules = add("rules", "List the rule catalogue: id, title, effect and protocol clauses.")
     add_pack_options(rules)
@@ -201,7 +209,7 @@ def _check(args: argparse.Namespace) -> int:
     text, source = read_file_or_stdin(args.file)
     # Checked as read: valid input takes the fast path, bad input gets the contract's problems.
     checker = build_checker(args)
-    result = checker.check(read_disclosure_text(text, source=source))
+    result = checker.check(read_disclosure_text(text, source=source), today=args.as_of)
     if args.format == "json":
         print_json(result.to_dict())
     else:

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -155,3 +156,11 @@ def stop_if_terminated() -> None:
     """Raise :class:`Terminated` if a signal asked the command to end and the raise was lost."""
     if _requested is not None:
         raise Terminated(_requested)
+
+
+def iso_date(text: str) -> date:
+    """A date given on the command line (``--as-of``), as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None

@@ -129,6 +129,14 @@ def add_commands(subparsers: Any) -> None:
         action="store_true",
         help="also list records whose findings change but whose outcome does not",
     )
+    replay.add_argument(
+        "--in-force",
+        action="store_true",
+        help=(
+            "decide each record under the version of the pack in force on its day (default: the "
+            "pack's newest text, as trying an update asks)"
+        ),
+    )
     replay.set_defaults(func=_replay)
 
     text = (
@@ -367,7 +375,7 @@ def _replay(args: argparse.Namespace) -> int:
     checker = Checker(args.pack, use_entry_points=not args.no_plugins)
     with _open(args) as register:
         total = len(register)
-        changes = list(replay(register.records(), checker))
+        changes = list(replay(register.records(), checker, in_force=args.in_force))
     outcome_changes = [c for c in changes if c.outcome_changed]
     shown = changes if args.all else outcome_changes
     pack = {"name": checker.pack.name, "version": checker.pack.version, "path": args.pack}
