@@ -223,7 +223,7 @@ def _value_and_another(rule: Rule, pack: Pack) -> str | None:
     sentence then says that each case has a finding either way.
     """
     shapes = set()
-    splits = set()
+    splits: set[str] = set()
     for variant in rule.variants:
         split = [(n, v) for n, v in variant.when if fact_words()[n].yes and v <= {True, False, None}]
         if len(split) > 1:

@@ -177,7 +177,7 @@ _NAME_SHOWN = 120
 def _quoted(name: str) -> str:
     """A meeting's name as a finding quotes it, cut short if it is long."""
     shown = name if len(name) <= _NAME_SHOWN else name[: _NAME_SHOWN - 3].rstrip() + "..."
-    return f"\u201c{shown}\u201d"
+    return f'"{shown}"'
 
 
 _UNLISTED_CLAUSES = ("1.5", "1.6", "6.1", "A3")
