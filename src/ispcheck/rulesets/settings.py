@@ -195,6 +195,7 @@ _PROPOSE_APPENDIX = (
 @rule(
     "setting.not-listed",
     title="A meeting the protocol does not list is named, and uses the generic declaration",
+    # Unnamed, a condition to name it; named, advice that names it and points to 1.5.
     effect=Effect.CONDITION,
     clauses=_UNLISTED_CLAUSES,
     message=(
@@ -215,7 +216,9 @@ def not_listed(d: DisclosureView, f: Facts) -> bool | Finding:
     name = d.context.meeting_name
     if not name:
         return True
+    # Named, it is advice: the declaration's own conditions are the other meeting rules'.
     return not_listed.variant(
+        effect=Effect.ADVICE,
         message=(
             f"The information is to be shared at {_quoted(name)}, a meeting the protocol does not "
             "list (1.6). The generic Appendix 3 declaration applies to it; 1.5 lets the partnership "
@@ -252,6 +255,7 @@ def from_unlisted(d: DisclosureView, f: Facts) -> bool | Finding:
     if not name:
         return True
     return from_unlisted.variant(
+        effect=Effect.ADVICE,
         message=(
             f"The information was first shared at {_quoted(name)}, a meeting the protocol does not "
             "list (1.6). The generic Appendix 3 declaration is read as governing it: what was "
