@@ -6,7 +6,10 @@ Feature: Investigations and evidence
   it is shared (4.6). Information wanted as evidence must be asked for formally, on the police
   request forms or a partner's official equivalent, setting out the legal grounds (7.2, Appendices
   10 and 11).
-  Clauses covered: 4.6, 7.2, Appendix 10 (A10), Appendix 11 (A11).
+  An organisation serving its own evidence in its own proceedings asks nobody for it, so it needs
+  no form; the court rules then say what it serves and on whom (the library's reading, marked as
+  such). Evidence is still never taken from a meeting's discussion or papers (Appendix 9).
+  Clauses covered: 4.6, 7.2, Appendix 9 (A9), Appendix 10 (A10), Appendix 11 (A11).
 
   @clause-4.6 @fires
   Scenario: A share about a live investigation waits for the investigating officer and the CPS
@@ -84,3 +87,68 @@ Feature: Investigations and evidence
     And clause 7.2 is not raised
     And clause A10 is not raised
     And clause A11 is not raised
+
+  @clause-7.2 @clause-A10 @clause-A11 @fires
+  Scenario: An organisation serving its own evidence under the court rules needs no request form, but serves only what the rules require
+    Given Rugby Borough Council propose to share an offender's criminal record with Warwickshire Police
+    And the information is wanted as evidence for a prosecution
+    And the organisation sharing it is serving its own evidence under the court rules
+    And the request form is said to be not applicable
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause 7.2
+    And the reason cites clause A10
+    And the reason cites clause A11
+    And a condition is to disclose only what the court rules require, only to the court and the parties entitled to it
+    And the answer rests on the reading that an organisation serving its own evidence under court rules needs no request form
+
+  @clause-7.2 @clause-A10 @clause-A11 @fires
+  Scenario: A partner wanting evidence cannot say the request form is not applicable
+    Given Rugby Borough Council propose to share an offender's criminal record with Warwickshire Police
+    And the information is wanted as evidence for a prosecution
+    And the recipient wants it as evidence
+    And the request form is said to be not applicable
+    When the share is checked against the protocol
+    Then the answer is do not share
+    And the reason cites clause 7.2
+    And the reason cites clause A10
+    And the reason cites clause A11
+    And the officer is told that it does apply: a partner wanting evidence asks the data owner
+
+  @clause-7.2 @clause-A10 @clause-A11 @fires
+  Scenario: A request form said to be not applicable, with nobody saying who uses the evidence, is read as no form
+    Given Rugby Borough Council propose to share an offender's criminal record with Warwickshire Police
+    And the information is wanted as evidence for a prosecution
+    And the request form is said to be not applicable
+    When the share is checked against the protocol
+    Then the answer is do not share
+    And the reason cites clause 7.2
+    And the reason cites clause A10
+    And the reason cites clause A11
+    And the officer is told that it is not said who will use it as evidence
+
+  @clause-A9 @clause-7.2 @fires
+  Scenario: Evidence from a meeting stays blocked even for an organisation serving its own evidence
+    Given Rugby Borough Council propose to share an offender's criminal record with Warwickshire Police
+    And the information is wanted as evidence for a prosecution
+    And the organisation sharing it is serving its own evidence under the court rules
+    And the request form is said to be not applicable
+    And the information was first shared at a SOCJAG meeting
+    When the share is checked against the protocol
+    Then the answer is do not share
+    And the reason cites clause A9
+    And the reason cites clause 7.2
+    And the officer is told that information for evidence cannot be taken directly from meeting discussions or papers, even by an organisation serving its own evidence
+
+  @clause-7.2 @clause-A10 @clause-A11 @fires
+  Scenario: The crime and taxation exemption is formally set out even where the form is said to be not applicable
+    Given Warwickshire Police propose to share an offender's criminal record with Rugby Borough Council
+    And the crime and taxation exemption is relied on
+    And the organisation sharing it is serving its own evidence under the court rules
+    And the request form is said to be not applicable
+    When the share is checked against the protocol
+    Then the answer is do not share
+    And the reason cites clause 7.2
+    And the reason cites clause A10
+    And the reason cites clause A11
+    And the officer is told that 7.2 asks for the exemption to be formally set out

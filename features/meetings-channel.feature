@@ -35,3 +35,15 @@ Feature: Channel Panel (Appendix 8)
     When the share is checked against the protocol
     Then the answer is share
     And clause A8 is not raised
+
+  @clause-A8 @clause-7.3 @fires
+  Scenario: The panel chair's agreement does not take the place of the Chief Officer of Police's sanction
+    Given Warwickshire County Council propose to share a vulnerable adult's address with Rugby Borough Council
+    And the information was first shared at a Channel Panel
+    And the chair of that meeting agreed to it being shared outside the meeting
+    When the share is checked against the protocol
+    Then the answer is refer
+    And the reason cites clause A8
+    And the reason cites clause 7.3
+    And the officer must refer to the Chief Officer of Police
+    And the officer is told that it is not the chair who decides

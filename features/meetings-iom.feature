@@ -37,3 +37,16 @@ Feature: IOM case conferences (Appendix 6)
     When the share is checked against the protocol
     Then the answer is share with conditions
     And clause A6 is not raised
+
+  @clause-A6 @clause-7.3 @fires
+  Scenario: What the IOM chair agreed to pass on goes ahead once the agreement is recorded
+    Given the Probation Service propose to share an offender's address with Bromford Housing
+    And the power to share is the common law
+    And the information was first shared at an IOM case conference
+    And the chair of that meeting agreed to it being shared outside the meeting
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause A6
+    And the reason cites clause 7.3
+    And nobody needs to be asked first
+    And a condition is to record who agreed, when, and what they agreed could be shared

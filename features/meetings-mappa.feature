@@ -46,3 +46,17 @@ Feature: MAPPA meetings (Appendix 4)
     And it is shared at a MARAC meeting
     When the share is checked against the protocol
     Then clause A4 is not raised
+
+  @clause-A4 @clause-7.3 @fires
+  Scenario: MAPPA minutes the chair agreed to share go ahead once the agreement is recorded
+    Given Warwickshire Police propose to share an offender's address with Bromford Housing
+    And the power to share is the common law
+    And the information was first shared at a MAPPA meeting
+    And the chair of that meeting agreed to it being shared outside the meeting
+    When the share is checked against the protocol
+    Then the answer is share with conditions
+    And the reason cites clause A4
+    And the reason cites clause 7.3
+    And nobody needs to be asked first
+    And a condition is to record who agreed, when, and what they agreed could be shared, and share only that
+    And the answer rests on the reading that the chair's agreement lets meeting content go further, on a record of it

@@ -71,3 +71,14 @@ Feature: MARAC meetings (Appendix 5)
     Then the answer is share with conditions
     And nobody needs to be asked first
     And clause 3.6 is not raised
+
+  @clause-A5 @clause-7.3 @fires
+  Scenario: At a MARAC the chair's agreement is not the test for passing information on
+    Given Warwickshire Police propose to share a victim's address with Rugby Borough Council
+    And the information was first shared at a MARAC meeting
+    And the chair of that meeting agreed to it being shared outside the meeting
+    When the share is checked against the protocol
+    Then the answer is share
+    And the officer is advised, citing clause A5
+    And the officer is advised, citing clause 7.3
+    And the officer is told that Appendix 5 does not make it the test: only a lawful basis lets the information go further

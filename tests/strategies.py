@@ -103,12 +103,15 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
                     "secondary_disclosure": maybe_bool,
                     "originator_agreed": maybe_bool,
                     "evidential_use": maybe_bool,
-                    "formal_request_form": maybe_bool,
+                    "evidence_used_by": vocab("evidence_user", optional=True),
+                    "formal_request_form": st.sampled_from((True, False, None, "not_applicable")),
                     "profiling_children": maybe_bool,
                     "profiling": maybe_bool,
                     "transfer_outside_uk": maybe_bool,
                     "from_meeting": st.sampled_from((None, *VOCABULARY["setting"][1:])),
                     "dpia_in_place": maybe_bool,
+                    "chair_agreed": maybe_bool,
+                    "meeting_name": st.sampled_from((None, "", "modern slavery referral panel")),
                 }
             ),
         }

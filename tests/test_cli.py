@@ -248,7 +248,8 @@ def test_the_rule_catalogue_says_when_each_rule_can_fire(capsys: pytest.CaptureF
     }
     assert {
         "recipient_relevant_authority": [None],
-        "setting": ["channel_panel", "early_help_panel", "mappa", "outside_meeting"],
+        # A meeting the protocol does not list has no declaration made under section 115.
+        "setting": ["channel_panel", "early_help_panel", "mappa", "other_meeting", "outside_meeting"],
         "urgent": [False],
     } in s115["variants"]
     assert rules["handling.post"]["variants"] == []

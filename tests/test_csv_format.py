@@ -129,3 +129,56 @@ def test_a_text_cell_saying_yes_stays_text() -> None:
     data, problems = row_to_disclosure(header, [*row, "yes"])
     assert problems == []
     assert data["purpose"] == {"code": "prevent_crime", "statement": "yes"}
+
+
+@pytest.mark.parametrize("cell", ["not_applicable", "Not_Applicable", " NOT_APPLICABLE "])
+def test_a_request_form_cell_may_say_not_applicable_in_any_case(cell: str) -> None:
+    """The form fact takes "not_applicable" besides yes and no, in a CSV cell as in JSON."""
+    header = [*REQUIRED_COLUMNS, "context.formal_request_form"]
+    row = [disclosure_to_row(clean_disclosure())[c] for c in REQUIRED_COLUMNS]
+    data, problems = row_to_disclosure(header, [*row, cell])
+    assert problems == []
+    assert data["context"] == {"formal_request_form": "not_applicable"}
+    assert parse_disclosure(data).context.formal_request_form == "not_applicable"
+
+
+def test_a_request_form_cell_still_reads_yes_and_no_words_as_before() -> None:
+    header = [*REQUIRED_COLUMNS, "context.formal_request_form"]
+    row = [disclosure_to_row(clean_disclosure())[c] for c in REQUIRED_COLUMNS]
+    data, problems = row_to_disclosure(header, [*row, "Yes"])
+    assert problems == []
+    assert data["context"] == {"formal_request_form": True}
+
+
+def test_not_applicable_is_refused_in_a_yes_no_column_that_does_not_take_it() -> None:
+    header = [*REQUIRED_COLUMNS, "context.ongoing_investigation"]
+    row = [disclosure_to_row(clean_disclosure())[c] for c in REQUIRED_COLUMNS]
+    data, problems = row_to_disclosure(header, [*row, "not_applicable"])
+    assert "context" not in data
+    assert [p.path for p in problems] == ["context.ongoing_investigation"]
+    assert "or not_applicable" not in problems[0].message
+
+
+def test_a_request_form_cell_that_says_something_else_is_refused_naming_not_applicable() -> None:
+    header = [*REQUIRED_COLUMNS, "context.formal_request_form"]
+    row = [disclosure_to_row(clean_disclosure())[c] for c in REQUIRED_COLUMNS]
+    _, problems = row_to_disclosure(header, [*row, "n/a"])
+    assert [p.path for p in problems] == ["context.formal_request_form"]
+    assert "or not_applicable" in problems[0].message
+
+
+def test_a_row_with_the_new_context_facts_reads_back_as_the_same_disclosure() -> None:
+    data = clean_disclosure(
+        **{
+            "context.evidential_use": True,
+            "context.evidence_used_by": "discloser",
+            "context.formal_request_form": "not_applicable",
+            "context.chair_agreed": True,
+            "context.setting": "other_meeting",
+            "context.meeting_name": "modern slavery referral panel",
+        }
+    )
+    row = disclosure_to_row(data)
+    read, problems = row_to_disclosure(list(row), list(row.values()))
+    assert problems == []
+    assert parse_disclosure(read) == parse_disclosure(data)

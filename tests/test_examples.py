@@ -40,6 +40,9 @@ EXPECTED: dict[str, str] = {
     "urgent-risk-to-life-phone-to-ambulance-trust.yaml": "share_with_conditions",
     "victim-new-address-by-plain-email-to-unsigned-charity.yaml": "share_with_conditions",
     "burglary-victim-address-by-whatsapp-group-blocked.yaml": "do_not_share",
+    "asb-injunction-council-serves-own-cctv-and-witness-evidence.yaml": "share_with_conditions",
+    "mappa-minutes-to-housing-provider-with-chair-agreement.yaml": "share_with_conditions",
+    "children-act-s47-strategy-discussion-police-to-childrens-social-care.yaml": "share_with_conditions",
 }
 
 OUTCOMES = {"share", "share_with_conditions", "refer", "do_not_share"}

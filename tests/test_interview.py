@@ -336,3 +336,140 @@ def test_the_urgent_path_asks_which_meeting_only_when_it_is_spoken_or_shown_in_o
     _, in_meeting = run(checker, {**urgent, "handling.channel": "in_meeting", "context.setting": "marac"})
     assert "context.setting" not in by_phone
     assert in_meeting[-1] == "context.setting"
+
+
+# -- evidence, the chair's agreement and unlisted meetings (issue 15, items 5, 6 and 8) ------
+
+EVIDENCE_SHARE = {
+    "discloser.organisation": "Rugby Borough Council",
+    "recipient.organisation": "Warwickshire Police",
+    "data.categories": ["personal", "criminal_offence"],
+    "subjects": ["offender"],
+    "purpose.code": "prosecute_offender",
+    "purpose.statement": "To serve the council's evidence on the respondent.",
+    "handling.classification": "OFFICIAL-SENSITIVE",
+    "handling.channel": "secure_email",
+    "context.setting": "outside_meeting",
+    "circumstances": ["context.evidential_use"],
+}
+
+
+def test_who_wants_the_evidence_is_asked_when_it_is_wanted_as_evidence(checker: Checker) -> None:
+    _, asked = run(checker, EVIDENCE_SHARE)
+    assert "context.evidence_used_by" in asked
+    assert "context.formal_request_form" in asked
+
+
+def test_who_wants_the_evidence_is_not_asked_when_it_is_not_wanted_as_evidence(checker: Checker) -> None:
+    _, asked = run(checker, {**EVIDENCE_SHARE, "circumstances": []})
+    assert "context.evidence_used_by" not in asked
+
+
+def test_not_applicable_can_be_answered_for_the_form_and_an_organisation_serving_its_own_is_not_blocked(
+    checker: Checker,
+) -> None:
+    answers = {
+        **EVIDENCE_SHARE,
+        "context.evidence_used_by": "discloser",
+        "context.formal_request_form": "not_applicable",
+    }
+    interview, _ = run(checker, answers)
+    assert interview.data()["context"]["formal_request_form"] == "not_applicable"
+    decision = interview.decision()
+    assert decision is not None
+    assert "evidence.served-under-court-rules" in {f.rule_id for f in decision.findings}
+    assert "evidence.without-request-form" not in {f.rule_id for f in decision.findings}
+
+
+def test_the_form_answer_offers_not_applicable_and_refuses_a_number_for_yes(checker: Checker) -> None:
+    question = by_id("context.formal_request_form")
+    assert [c.value for c in question.choices] == [True, False, "not_applicable"]
+    interview = Interview(checker)
+    with pytest.raises(DisclosureError):
+        interview.answer("context.formal_request_form", 1)
+
+
+def test_changing_who_wants_the_evidence_clears_the_form_answer(checker: Checker) -> None:
+    interview = Interview(checker)
+    interview.answer("data.categories", ["personal"])
+    interview.answer("circumstances", ["context.evidential_use"])
+    interview.answer("context.evidence_used_by", "discloser")
+    interview.answer("context.formal_request_form", "not_applicable")
+    cleared = interview.answer("context.evidence_used_by", "recipient")
+    assert "context.formal_request_form" in cleared
+
+
+def test_the_chairs_agreement_is_asked_when_the_information_came_from_a_meeting_where_it_matters(
+    checker: Checker,
+) -> None:
+    answers = {
+        **EVIDENCE_SHARE,
+        "circumstances": ["context.secondary_disclosure"],
+        "context.originator_agreed": True,
+        "context.from_meeting": "mappa",
+    }
+    _, asked = run(checker, answers)
+    assert "context.chair_agreed" in asked
+
+
+def test_the_chairs_agreement_is_not_asked_when_the_information_came_from_no_meeting(
+    checker: Checker,
+) -> None:
+    answers = {
+        **EVIDENCE_SHARE,
+        "circumstances": ["context.secondary_disclosure"],
+        "context.originator_agreed": True,
+        "context.from_meeting": "none",
+    }
+    _, asked = run(checker, answers)
+    assert "context.chair_agreed" not in asked
+
+
+def test_the_meetings_name_is_asked_for_a_meeting_the_protocol_does_not_list(checker: Checker) -> None:
+    answers = {**EVIDENCE_SHARE, "circumstances": [], "context.setting": "other_meeting"}
+    answers["handling.channel"] = "in_meeting"
+    interview, asked = run(checker, {**answers, "context.meeting_name": "s.47 strategy discussion"})
+    assert "context.meeting_name" in asked
+    decision = interview.decision()
+    assert decision is not None
+    named = next(f for f in decision.findings if f.rule_id == "setting.not-listed")
+    assert '"s.47 strategy discussion"' in named.message
+
+
+def test_the_meetings_name_is_not_asked_for_a_meeting_the_protocol_lists(checker: Checker) -> None:
+    answers = {**EVIDENCE_SHARE, "circumstances": [], "context.setting": "marac"}
+    answers["handling.channel"] = "in_meeting"
+    _, asked = run(checker, answers)
+    assert "context.meeting_name" not in asked
+
+
+@pytest.mark.parametrize("meeting", ["marac", "mappa", "other_meeting", "csp_meeting"])
+def test_told_in_person_at_a_meeting_is_refused_and_the_officer_is_pointed_to_in_meeting(
+    checker: Checker, meeting: str
+) -> None:
+    """In person is outside a meeting; at a meeting it is "spoken or shown in a meeting"."""
+    for first, second in (
+        (("handling.channel", "in_person"), ("context.setting", meeting)),
+        (("context.setting", meeting), ("handling.channel", "in_person")),
+    ):
+        interview = Interview(checker)
+        interview.answer(*first)
+        with pytest.raises(DisclosureError) as caught:
+            interview.answer(*second)
+        (problem,) = caught.value.problems
+        assert "Spoken or shown in a meeting" in problem.message
+
+
+def test_told_in_person_outside_a_meeting_is_kept(checker: Checker) -> None:
+    interview = Interview(checker)
+    interview.answer("handling.channel", "in_person")
+    interview.answer("context.setting", "outside_meeting")
+    assert interview.answers["context.setting"] == "outside_meeting"
+
+
+def test_every_meeting_setting_has_the_in_person_contradiction() -> None:
+    from ispcheck.questions import CONTRADICTIONS
+    from ispcheck.vocabulary import VOCABULARY
+
+    refused = {c.second[1] for c in CONTRADICTIONS if c.first == ("handling.channel", "in_person")}
+    assert refused == set(VOCABULARY["setting"]) - {"outside_meeting"}

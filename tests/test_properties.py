@@ -45,6 +45,7 @@ SAFEGUARDS = (
     ("context", "formal_request_form"),
     ("context", "originator_agreed"),
     ("context", "dpia_in_place"),
+    ("context", "chair_agreed"),
     ("lawful_basis", "article6"),
 )
 #: What a safeguard that is not yes-or-no holds when it is in place (a yes-or-no one holds true).
@@ -179,6 +180,32 @@ def test_adding_a_risk_never_makes_the_outcome_more_permissive(
     riskier = copy.deepcopy(data)
     riskier["context"][risk] = True
     assert rank(checker.check(riskier).outcome) >= rank(checker.check(data).outcome)
+
+
+@common
+@given(any_disclosures(), st.sampled_from(("recipient", None)))
+def test_evidence_not_served_by_the_discloser_is_never_more_permissive_than_its_own(
+    checker: Checker, data: dict[str, Any], other: Any
+) -> None:
+    # An organisation serving its own evidence is a relaxation: taking it away (to a partner's
+    # request, or not known) never loosens the outcome.
+    own = copy.deepcopy(data)
+    own["context"]["evidence_used_by"] = "discloser"
+    partners = copy.deepcopy(data)
+    partners["context"]["evidence_used_by"] = other
+    assert rank(checker.check(partners).outcome) >= rank(checker.check(own).outcome)
+
+
+@common
+@given(any_disclosures())
+def test_saying_the_request_form_is_not_applicable_is_never_more_permissive_than_saying_none_was_made(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    said_not_applicable = copy.deepcopy(data)
+    said_not_applicable["context"]["formal_request_form"] = "not_applicable"
+    none_made = copy.deepcopy(data)
+    none_made["context"]["formal_request_form"] = False
+    assert rank(checker.check(said_not_applicable).outcome) >= rank(checker.check(none_made).outcome)
 
 
 @common

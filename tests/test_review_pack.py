@@ -251,14 +251,22 @@ def test_each_rule_says_in_plain_english_when_it_applies(
     leaving = {r.id: r for r in clause(review, "7.3").rules}["onward.meeting-content"]
     assert leaving.fires_when == (
         "When personal data is involved, and the information was first shared at a meeting and is now "
-        "to be shared outside that meeting (each meeting has its own finding)."
+        "to be shared outside that meeting (each meeting has its own finding, one for when the chair "
+        "of the meeting it came from agreed to it being shared outside the meeting and one for when "
+        "it is not recorded that it did)."
     )
     evidence = {r.id: r for r in clause(review, "A9").rules}["evidence.from-meeting"]
     assert evidence.fires_when == (
-        "When personal data is involved, the information is wanted as evidence and it is not recorded "
-        "that a formal request was made on the Appendix 10 or 11 form (or the partner's official "
-        "equivalent), and one of these holds: (1) it is shared at a meeting; or (2) the information "
-        "was first shared at a meeting and it is not shared at a meeting."
+        "When personal data is involved, the information is wanted as evidence and whether a formal "
+        "request was made on the Appendix 10 or 11 form (or the partner's official equivalent) is "
+        '"not applicable" or no, or it is not known, and one of these holds: (1) it is shared at a '
+        "meeting and who wants to use it as evidence is the recipient (a partner asking the data "
+        "owner), or it is not known; or (2) the information was first shared at a meeting, it is not "
+        "shared at a meeting and who wants to use it as evidence is the recipient (a partner asking "
+        "the data owner), or it is not known; or (3) who wants to use it as evidence is the discloser "
+        "(serving its own evidence under court rules) and it is shared at a meeting; or (4) who wants "
+        "to use it as evidence is the discloser (serving its own evidence under court rules), the "
+        "information was first shared at a meeting and it is not shared at a meeting."
     )
     predicate = {r.id: r for r in clause(review, "6.4").rules}["handling.mark-official-sensitive"]
     assert predicate.fires_when.startswith(

@@ -231,3 +231,41 @@ def test_a_short_value_outside_a_vocabulary_is_shown_whole() -> None:
     with pytest.raises(DisclosureError) as caught:
         parse_disclosure(clean_disclosure(**{"purpose.code": "prevent_crim"}))
     assert caught.value.problems[0].message.startswith("'prevent_crim' is not allowed")
+
+
+# -- the request form: yes, no, or "not_applicable" (issue 15, item 5) -----------------------
+
+
+@pytest.mark.parametrize("given", [True, False, None, "not_applicable"])
+def test_the_request_form_takes_yes_no_not_known_or_not_applicable(given: object) -> None:
+    disclosure = parse_disclosure(clean_disclosure(**{"context.formal_request_form": given}))
+    assert disclosure.context.formal_request_form == given
+    view = ispcheck.view_of(clean_disclosure(**{"context.formal_request_form": given}))
+    assert view.context.formal_request_form == given
+
+
+@pytest.mark.parametrize("given", ["Not_Applicable", "not applicable", "n/a", "yes", 1, 0])
+def test_the_request_form_given_as_any_other_word_or_a_number_is_refused(given: object) -> None:
+    found = problems(clean_disclosure(**{"context.formal_request_form": given}))
+    assert list(found) == ["context.formal_request_form"]
+    assert found["context.formal_request_form"].startswith(
+        'must be true or false (a JSON boolean), "not_applicable", or null if not known; got '
+    )
+
+
+def test_who_uses_the_evidence_takes_only_the_recipient_or_the_discloser() -> None:
+    for given in ("recipient", "discloser", None):
+        parsed = parse_disclosure(clean_disclosure(**{"context.evidence_used_by": given}))
+        assert parsed.context.evidence_used_by == given
+    found = problems(clean_disclosure(**{"context.evidence_used_by": "court"}))
+    assert "context.evidence_used_by" in found
+
+
+def test_the_schema_offers_not_applicable_for_the_request_form_and_the_new_context_facts() -> None:
+    context = disclosure_schema()["$defs"]["Context"]["properties"]
+    kinds = json.dumps(context["formal_request_form"])
+    assert '"boolean"' in kinds and '"not_applicable"' in kinds
+    assert {"evidence_used_by", "chair_agreed", "meeting_name"} <= set(context)
+    assert "other_meeting" in json.dumps(context["setting"]) and "other_meeting" in json.dumps(
+        context["from_meeting"]
+    )

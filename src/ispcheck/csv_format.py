@@ -11,7 +11,9 @@ column at once. The format (also in the README):
 - ``subjects`` lists people as ``role``, ``role:child`` or ``role:adult`` separated by ``;``
   (a bare role means it is not known whether the person is a child);
 - yes/no facts are ``true`` or ``false`` (``yes``/``no`` and ``1``/``0`` are accepted too, in any
-  case); a CSV cell is always text, so here, and only here, such words are read as booleans.
+  case); a CSV cell is always text, so here, and only here, such words are read as booleans. A
+  yes/no fact that also takes a word (``context.formal_request_form``: ``not_applicable``) takes
+  that word too, in any case.
 
 A row becomes exactly the JSON a case system would send, and is then validated like any other
 disclosure, so a CSV log and a JSON Lines log of the same disclosures get the same decisions.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from difflib import get_close_matches
-from typing import Any, get_args
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -60,6 +62,13 @@ def _is_flag(annotation: Any) -> bool:
     return annotation is bool or any(_is_flag(arg) for arg in get_args(annotation))
 
 
+def _words_besides(annotation: Any) -> frozenset[str]:
+    """The words a yes/no field also accepts ("not_applicable"), from the ``Literal`` in its type."""
+    if get_origin(annotation) is Literal:
+        return frozenset(a for a in get_args(annotation) if isinstance(a, str))
+    return frozenset(w for arg in get_args(annotation) for w in _words_besides(arg))
+
+
 def _model_of(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -70,12 +79,16 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _columns() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], tuple[str, ...]]:
-    """Every leaf column of the contract, the list-valued ones, the yes/no ones and the required ones."""
+def _columns() -> tuple[
+    tuple[str, ...], frozenset[str], frozenset[str], tuple[str, ...], dict[str, frozenset[str]]
+]:
+    """Every leaf column of the contract, the list-valued ones, the yes/no ones, the required ones,
+    and the words a yes/no column accepts besides yes and no."""
     columns: list[str] = []
     lists: set[str] = set()
     flags: set[str] = set()
     required: list[str] = []
+    words: dict[str, frozenset[str]] = {}
     for group, field in Disclosure.model_fields.items():
         if group == SUBJECTS:
             columns.append(SUBJECTS)
@@ -90,12 +103,15 @@ def _columns() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], tuple[s
                 lists.add(path)
             if _is_flag(inner.annotation):
                 flags.add(path)
+                besides = _words_besides(inner.annotation)
+                if besides:
+                    words[path] = besides
             if field.is_required() and inner.is_required():
                 required.append(path)
-    return tuple(columns), frozenset(lists), frozenset(flags), tuple(required)
+    return tuple(columns), frozenset(lists), frozenset(flags), tuple(required), words
 
 
-COLUMNS, _LIST_COLUMNS, _FLAG_COLUMNS, REQUIRED_COLUMNS = _columns()
+COLUMNS, _LIST_COLUMNS, _FLAG_COLUMNS, REQUIRED_COLUMNS, _FLAG_WORDS = _columns()
 _KNOWN = frozenset(COLUMNS)
 
 
@@ -149,12 +165,15 @@ def row_to_disclosure(header: Sequence[str], cells: Sequence[str]) -> tuple[dict
         if column in _LIST_COLUMNS:
             value = [v.strip() for v in cell.split(LIST_SEPARATOR) if v.strip()]
         elif column in _FLAG_COLUMNS:
-            value = _YES_NO.get(cell.lower())
+            besides = _FLAG_WORDS.get(column, frozenset())
+            word = cell.lower()
+            value = word if word in besides else _YES_NO.get(word)
             if value is None:
+                also = "".join(f", or {w}" for w in sorted(besides))
                 problems.append(
                     Problem(
                         column,
-                        f"{cell!r} is not allowed: write true or false (yes/no and 1/0 also work), "
+                        f"{cell!r} is not allowed: write true or false (yes/no and 1/0 also work){also}, "
                         "or leave the cell empty if not known",
                     )
                 )

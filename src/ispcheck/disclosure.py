@@ -24,9 +24,11 @@ from .vocabulary import (
     Channel,
     Classification,
     ConsentStatus,
+    EvidenceUser,
     Exemption,
     FromMeeting,
     Gateway,
+    NotApplicable,
     OrganisationKind,
     PurposeCode,
     Role,
@@ -165,7 +167,15 @@ class Context(_Contract):
     secondary_disclosure: Flag | None = None
     originator_agreed: Flag | None = None
     evidential_use: Flag | None = None
-    formal_request_form: Flag | None = None
+    #: Added to the contract: who wants to use the information as evidence: the recipient (a
+    #: partner asking the data owner, so the 7.2 forms apply) or the discloser serving its own
+    #: evidence under court rules. Meaningful only with ``evidential_use`` true; not known is read
+    #: as a partner's request (the forms apply).
+    evidence_used_by: EvidenceUser | None = None
+    #: A formal request was made on the Appendix 10 or 11 form (true/false), or "not_applicable":
+    #: no form is needed because the discloser serves its own evidence. "not_applicable" is taken
+    #: as such only when ``evidence_used_by`` is "discloser"; anywhere else it is read as no form.
+    formal_request_form: Flag | NotApplicable | None = None
     profiling_children: Flag | None = None
     transfer_outside_uk: Flag | None = None
     #: Added to the contract: could the share amount to profiling anyone, adults or children (4.7)?
@@ -176,6 +186,12 @@ class Context(_Contract):
     from_meeting: FromMeeting | None = None
     #: Added to the contract: has a DPIA been done for this meeting or scenario (5.7)?
     dpia_in_place: Flag | None = None
+    #: Added to the contract: the chair of the meeting the information came from agreed to it
+    #: being shared outside the meeting (Appendices 4 and 6). Not known means not agreed.
+    chair_agreed: Flag | None = None
+    #: Added to the contract: the name of a meeting the protocol does not list (``setting`` or
+    #: ``from_meeting`` "other_meeting"), such as "Children Act s.47 strategy discussion".
+    meeting_name: Text | None = None
 
 
 class Disclosure(_Contract):

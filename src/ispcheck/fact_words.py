@@ -217,19 +217,35 @@ def _variants_in_words(rule: Rule, pack: Pack) -> str:
 
 
 def _value_and_another(rule: Rule, pack: Pack) -> str | None:
-    """For variants that each say "A is x, and B is anything but x": one sentence for them all."""
+    """For variants that each say "A is x, and B is anything but x": one sentence for them all.
+
+    Variants may also split each case on one yes-or-no fact (the chair's agreement, say): the
+    sentence then says that each case has a finding either way.
+    """
     shapes = set()
+    splits: set[str] = set()
     for variant in rule.variants:
-        single = [(name, next(iter(v))) for name, v in variant.when if len(v) == 1]
-        if len(variant.when) != 2 or len(single) != 1:
+        split = [(n, v) for n, v in variant.when if fact_words()[n].yes and v <= {True, False, None}]
+        if len(split) > 1:
+            return None
+        splits.update(n for n, _ in split)
+        when = [(n, v) for n, v in variant.when if (n, v) not in split]
+        single = [(name, next(iter(v))) for name, v in when if len(v) == 1]
+        if len(when) != 2 or len(single) != 1:
             return None
         name, value = single[0]
-        other, others = next((n, v) for n, v in variant.when if n != name)
+        other, others = next((n, v) for n, v in when if n != name)
         if value in others or None in others:
             return None
         shapes.add((name, other))
-    if len(shapes) != 1:
+    if len(shapes) != 1 or len(splits) > 1:
         return None
     name, other = shapes.pop()
     some = fact_words()[name].some
+    if splits:
+        yes = fact_words()[splits.pop()].yes
+        return (
+            f"{some} and is now to be shared outside that meeting (each meeting has its own "
+            f"finding, one for when {yes} and one for when it is not recorded that it did)"
+        )
     return f"{some} and is now to be shared outside that meeting (each meeting has its own finding)"

@@ -52,9 +52,15 @@ def _domain(annotation: Any) -> frozenset[object] | None:
     if origin is Literal:
         return frozenset(get_args(annotation))
     if origin in (Union, types.UnionType):
-        parts = [a for a in get_args(annotation) if a is not type(None)]
-        inner = _domain(parts[0]) if len(parts) == 1 else None
-        return None if inner is None else inner | {None}
+        # Closed only when every part is: ``bool | Literal["not_applicable"] | None`` is.
+        found: frozenset[object] = frozenset({None}) if type(None) in get_args(annotation) else frozenset()
+        for part in get_args(annotation):
+            if part is not type(None):
+                inner = _domain(part)
+                if inner is None:
+                    return None
+                found |= inner
+        return found
     return None
 
 

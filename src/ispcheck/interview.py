@@ -126,9 +126,10 @@ class Interview:
                 if this == (question_id, value) and self.answers.get(other_id, _UNSET) == other_value:
                     said = _label(by_id(other_id), other_value)
                     asked = by_id(other_id).text
+                    hint = f" {pair.hint}" if pair.hint else ""
                     return (
                         f'You answered "{said}" to "{asked}", so this cannot be '
-                        f'"{_label(by_id(question_id), value)}": the two cannot both be true.'
+                        f'"{_label(by_id(question_id), value)}": the two cannot both be true.{hint}'
                     )
         return None
 
@@ -196,7 +197,8 @@ def check_answer(question: Question, value: Any) -> Any:
             raise problem(not_a_yes_or_no(value))
         return value
     if kind == "choice":
-        if value not in allowed:
+        # Type and all: 1 is not true, so a yes/no choice gets a true yes or no.
+        if not any(value == a and type(value) is type(a) for a in allowed):
             raise problem(f"{value!r} is not allowed. Allowed values: {_list(allowed)}")
         return value
     if kind in ("text", "organisation"):

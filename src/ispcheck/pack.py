@@ -167,6 +167,8 @@ class SettingInfo(_Entry, frozen=True, forbid_unknown_fields=True):
     onward_sharing_reading: str | None = None
     #: The interpretation that ``guests`` rests on, likewise.
     guests_reading: str | None = None
+    #: The statute behind sharing what was said at the meeting, cited where it leaves the meeting.
+    onward_sharing_law: tuple[str, ...] = ()
 
     @property
     def readings(self) -> tuple[str, ...]:

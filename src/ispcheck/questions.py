@@ -226,6 +226,33 @@ SETTINGS = (
     Choice("hate_crime_meeting", "Hate Crime meeting"),
     Choice("domestic_homicide_review", "Domestic Homicide Review Panel"),
     Choice("csp_meeting", "Community Safety Partnership meeting"),
+    Choice(
+        "other_meeting",
+        "Another meeting the protocol does not list",
+        "for example a section 47 strategy discussion: you will be asked its name",
+    ),
+)
+
+#: The meetings: every setting but "not in a meeting".
+MEETINGS = tuple(c.value for c in SETTINGS if c.value != "outside_meeting")
+
+EVIDENCE_USERS = (
+    Choice("recipient", "The organisation receiving it", "a partner asking you, the data owner"),
+    Choice(
+        "discloser",
+        "Your organisation",
+        "you are serving your own evidence in proceedings, under the court rules",
+    ),
+)
+
+REQUEST_FORM = (
+    Choice(True, "Yes"),
+    Choice(False, "No"),
+    Choice(
+        "not_applicable",
+        "Not applicable",
+        "only when your organisation serves its own evidence: nobody asks you for it",
+    ),
 )
 
 CONSENT = (
@@ -599,16 +626,28 @@ QUESTIONS: tuple[Question, ...] = (
         depends_on=("circumstances",),
     ),
     question(
-        "context.formal_request_form",
-        "yesno",
-        "Has a formal request been made on the Appendix 10 or 11 form?",
-        "Evidence and the crime and taxation exemption need a formal request.",
+        "context.evidence_used_by",
+        "choice",
+        "Who wants to use it as evidence?",
+        "A partner wanting evidence asks the data owner on the Appendix 10 or 11 form; an "
+        "organisation serving its own evidence in proceedings follows the court rules instead.",
         ("7.2", "A10", "A11"),
-        choices=YES_NO,
+        choices=EVIDENCE_USERS,
+        when=_equals("context.evidential_use", True),
+        depends_on=("circumstances",),
+    ),
+    question(
+        "context.formal_request_form",
+        "choice",
+        "Has a formal request been made on the Appendix 10 or 11 form?",
+        "Evidence and the crime and taxation exemption need a formal request. It is not "
+        "applicable only when your organisation serves its own evidence.",
+        ("7.2", "A10", "A11"),
+        choices=REQUEST_FORM,
         when=lambda d: (
             get_path(d, "context.evidential_use") is True or get_path(d, "lawful_basis.exemption") is not None
         ),
-        depends_on=("circumstances",),
+        depends_on=("circumstances", "context.evidence_used_by"),
     ),
     question(
         "context.from_meeting",
@@ -619,6 +658,30 @@ QUESTIONS: tuple[Question, ...] = (
         choices=(Choice("none", "No, not at a meeting"), *SETTINGS[1:]),
         when=_equals("context.secondary_disclosure", True),
         depends_on=("circumstances",),
+    ),
+    question(
+        "context.chair_agreed",
+        "yesno",
+        "Has the chair of that meeting agreed to it being shared outside the meeting?",
+        "At some meetings (MAPPA, IOM) only the chair's agreement lets information leave it; "
+        "the agreement must be recorded.",
+        ("A4", "A6", "7.3"),
+        choices=YES_NO,
+        when=lambda d: get_path(d, "context.from_meeting") in MEETINGS,
+        depends_on=("context.from_meeting",),
+    ),
+    question(
+        "context.meeting_name",
+        "text",
+        "What is the meeting called?",
+        "The protocol does not list it (1.6): its name goes on the record and on the "
+        "Appendix 3 sign-in sheet.",
+        ("1.5", "1.6", "A3"),
+        when=lambda d: (
+            get_path(d, "context.setting") == "other_meeting"
+            or get_path(d, "context.from_meeting") == "other_meeting"
+        ),
+        depends_on=("context.setting", "context.from_meeting"),
     ),
 )
 
@@ -658,12 +721,23 @@ class Contradiction:
 
     first: tuple[str, Any]
     second: tuple[str, Any]
+    #: What to answer instead, where the officer may have meant something else.
+    hint: str = ""
 
 
 #: Answers that contradict each other, as (question id, answer) pairs. Either may be given first
 #: (going back or the review screen can change the earlier one).
 CONTRADICTIONS: tuple[Contradiction, ...] = (
     Contradiction(("handling.channel", "in_meeting"), ("context.setting", "outside_meeting")),
+    # Told in person is outside a meeting; at a meeting it is "spoken or shown in a meeting".
+    *(
+        Contradiction(
+            ("handling.channel", "in_person"),
+            ("context.setting", meeting),
+            hint='If it is said at the meeting, pick "Spoken or shown in a meeting" for how it is sent.',
+        )
+        for meeting in MEETINGS
+    ),
 )
 
 

@@ -29,11 +29,24 @@ GIVEN_TEXT = "(given)"
 
 
 def _values_of(annotation: Any) -> tuple[Any, ...] | None:
-    """The values worth trying for one optional field, or None when it is not a simple fact."""
+    """The values worth trying for one optional field, or None when it is not a simple fact.
+
+    A fact may take values of more than one kind (yes, no, or "not_applicable"): each is tried.
+    """
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if typing.get_origin(annotation) not in (typing.Union, types.UnionType) or len(args) != 1:
+    if typing.get_origin(annotation) not in (typing.Union, types.UnionType) or not args:
         return None
-    (inner,) = args
+    found: list[Any] = []
+    for inner in args:
+        values = _values_of_one(inner)
+        if values is None:
+            return None
+        found.extend(values)
+    return tuple(found)
+
+
+def _values_of_one(inner: Any) -> tuple[Any, ...] | None:
+    """The values worth trying for one part of a field's type (``bool``, a ``Literal``, text)."""
     if typing.get_origin(inner) is typing.Annotated:  # a yes/no fact, or text with its limits
         inner = typing.get_args(inner)[0]
     if inner is bool:

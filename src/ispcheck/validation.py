@@ -46,13 +46,41 @@ def problems_from(exc: ValidationError) -> list[Problem]:
     # A list with a bad item is also "too short" once the item is dropped: report the item only.
     bad_items = {err["loc"][:-1] for err in errors if err["loc"] and isinstance(err["loc"][-1], int)}
     problems = []
+    words_for: dict[tuple[int | str, ...], list[str]] = {}
     for err in errors:
         loc = err["loc"]
         if err["type"] == "too_short" and loc in bad_items:
             continue
+        if loc and _is_branch(loc[-1]):
+            # A yes/no fact that also takes a word ("not_applicable"): pydantic reports each kind
+            # it tried; the officer gets one problem for the field, naming the word as well.
+            field = loc[:-1]
+            if field not in words_for:
+                words_for[field] = []
+                problems.append(Problem(".".join(str(part) for part in field), ""))
+            if err["type"] == "literal_error":
+                words_for[field].append(_values(err.get("ctx", {}).get("expected", "")))
+            else:
+                words_for[field].insert(0, not_a_yes_or_no(err.get("input")))
+            continue
         path = ".".join(str(part) for part in loc)
         problems.append(Problem(path, _explain(err, loc)))
-    return problems
+    return [_with_words(p, words_for) for p in problems]
+
+
+def _is_branch(part: int | str) -> bool:
+    """Whether a location step names the kind of value tried, not a field ("bool", "literal[...]")."""
+    return isinstance(part, str) and (part == "bool" or part.startswith("literal["))
+
+
+def _with_words(problem: Problem, words_for: Mapping[tuple[int | str, ...], list[str]]) -> Problem:
+    """The problem of a yes/no fact that also takes words, with those words in its message."""
+    if problem.message:
+        return problem
+    found = next(parts for loc, parts in words_for.items() if ".".join(map(str, loc)) == problem.path)
+    yes_no = next((m for m in found if m.startswith("must be")), not_a_yes_or_no(None))
+    words = ", ".join(f'"{w}"' for part in found if not part.startswith("must be") for w in part.split(", "))
+    return Problem(problem.path, yes_no.replace(", or null if not known", f", {words}, or null if not known"))
 
 
 def _explain(err: Any, loc: tuple[int | str, ...]) -> str:

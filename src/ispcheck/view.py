@@ -41,9 +41,11 @@ from .vocabulary import (
     Channel,
     Classification,
     ConsentStatus,
+    EvidenceUser,
     Exemption,
     FromMeeting,
     Gateway,
+    NotApplicable,
     OrganisationKind,
     PurposeCode,
     Role,
@@ -156,12 +158,15 @@ class ContextView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     secondary_disclosure: bool | None = None
     originator_agreed: bool | None = None
     evidential_use: bool | None = None
-    formal_request_form: bool | None = None
+    evidence_used_by: EvidenceUser | None = None
+    formal_request_form: bool | NotApplicable | None = None
     profiling_children: bool | None = None
     transfer_outside_uk: bool | None = None
     profiling: bool | None = None
     from_meeting: FromMeeting | None = None
     dpia_in_place: bool | None = None
+    chair_agreed: bool | None = None
+    meeting_name: Text | None = None
 
 
 # An optional group given as null means "none of these facts is known", as if left out. msgspec

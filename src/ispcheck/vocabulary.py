@@ -22,10 +22,12 @@ __all__ = [
     "Channel",
     "Classification",
     "ConsentStatus",
+    "EvidenceUser",
     "Exemption",
     "FromMeeting",
     "Gateway",
     "MeetingSetting",
+    "NotApplicable",
     "OrganisationKind",
     "PurposeCode",
     "Role",
@@ -114,10 +116,17 @@ MeetingSetting = Literal[
     "channel_panel",
     "socjag",
     "csp_meeting",
+    "other_meeting",
 ]
 Setting = Literal["outside_meeting", MeetingSetting]
 #: Where information was first shared: "none" (not at a meeting), or the meeting.
 FromMeeting = Literal["none", MeetingSetting]
+#: Who wants to use the information as evidence: the recipient (a partner asking the data owner,
+#: so 7.2's request forms apply), or the discloser serving its own evidence under court rules.
+EvidenceUser = Literal["recipient", "discloser"]
+#: The one word a request form fact accepts besides yes and no: no form is needed, because the
+#: discloser serves its own evidence (accepted as such only then: see the evidence rules).
+NotApplicable = Literal["not_applicable"]
 #: What kind of organisation a discloser or recipient is: enough to decide whether it is a
 #: "relevant authority" under section 115(2) of the Crime and Disorder Act 1998, and whether it is
 #: certainly a public authority. What each kind means, and what follows from it, is in
@@ -157,6 +166,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "channel": get_args(Channel),
     "setting": ("outside_meeting", *get_args(MeetingSetting)),
     "organisation_kind": get_args(OrganisationKind),
+    "evidence_user": get_args(EvidenceUser),
 }
 
 #: The longest organisation name and the longest free text the contract accepts.

@@ -150,7 +150,10 @@ MEETINGS = {
     "an Early Help locality panel": "early_help_panel",
     "a Channel Panel": "channel_panel",
     "a SOCJAG meeting": "socjag",
+    "a meeting the protocol does not list": "other_meeting",
 }
+
+MEETING_NAME = Free("the meeting's name, in your own words", r"[^\"]+")
 
 PURPOSES = {
     "to detect crime": "detect_crime",
@@ -464,6 +467,16 @@ def first_shared_at(case: Case, meeting: str) -> None:
     case.set("context.from_meeting", meeting)
 
 
+@phrase("given", 'the meeting is called "{meeting_name}"', meeting_name=MEETING_NAME)
+def meeting_called(case: Case, meeting_name: str) -> None:
+    case.set("context.meeting_name", meeting_name)
+
+
+@phrase("given", "the chair of that meeting agreed to it being shared outside the meeting")
+def chair_agreed(case: Case) -> None:
+    case.set("context.chair_agreed", True)
+
+
 @phrase("given", "no data protection impact assessment covers it")
 def no_dpia(case: Case) -> None:
     case.set("context.dpia_in_place", False)
@@ -535,6 +548,21 @@ def request_form_made(case: Case) -> None:
 @phrase("given", "no formal request form has been made")
 def no_request_form(case: Case) -> None:
     case.set("context.formal_request_form", False)
+
+
+@phrase("given", "the request form is said to be not applicable")
+def request_form_not_applicable(case: Case) -> None:
+    case.set("context.formal_request_form", "not_applicable")
+
+
+@phrase("given", "the organisation sharing it is serving its own evidence under the court rules")
+def discloser_serves_own_evidence(case: Case) -> None:
+    case.set("context.evidence_used_by", "discloser")
+
+
+@phrase("given", "the recipient wants it as evidence")
+def recipient_wants_evidence(case: Case) -> None:
+    case.set("context.evidence_used_by", "recipient")
 
 
 # -- Given: consent ---------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import effect_of, rule_ids
 
 URGENT = {"context.urgent_risk_to_life": True}
@@ -181,5 +183,96 @@ def test_evidence_requested_from_the_data_owner_outside_any_meeting_is_not_block
         **EVIDENCE,
         **{"context.formal_request_form": True, "context.from_meeting": None},
     )
+
+    assert "evidence.from-meeting" not in rule_ids(decision)
+
+
+# -- evidence the discloser serves itself (issue 15, item 5) --------------------------------
+
+OWN_EVIDENCE = {**EVIDENCE, "context.evidence_used_by": "discloser"}
+PARTNERS_REQUEST = {**EVIDENCE, "context.evidence_used_by": "recipient"}
+
+
+def _finding(decision, rule_id):
+    return next(f for f in decision.findings if f.rule_id == rule_id)
+
+
+@pytest.mark.parametrize("form", ["not_applicable", False, None])
+def test_an_organisation_serving_its_own_evidence_is_not_blocked_for_lacking_a_request_form(decide, form):
+    """7.2: the forms are a partner's request to the data owner; the owner serving its own asks nobody."""
+    decision = decide(**OWN_EVIDENCE, **{"context.formal_request_form": form})
+
+    assert "evidence.without-request-form" not in rule_ids(decision)
+    assert effect_of(decision, "evidence.served-under-court-rules") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+    found = _finding(decision, "evidence.served-under-court-rules")
+    assert found.clauses == ("7.2", "A10", "A11")
+    assert "only what the court rules require" in found.action
+    assert any("65.43" in law for law in found.law)
+    assert found.interpretations == ("evidence-served-by-discloser",)
+
+
+def test_an_organisation_serving_its_own_evidence_with_a_form_made_needs_no_court_rules_condition(decide):
+    """7.2: with a form made, the share answers it, as before."""
+    decision = decide(**OWN_EVIDENCE, **{"context.formal_request_form": True})
+
+    assert "evidence.served-under-court-rules" not in rule_ids(decision)
+    assert effect_of(decision, "evidence.request-form-answered") == "condition"
+
+
+def test_information_not_wanted_as_evidence_raises_no_court_rules_condition_whoever_is_named(decide):
+    """7.2: who would use it as evidence means nothing when it is not wanted as evidence."""
+    decision = decide(**{"context.evidential_use": False, "context.evidence_used_by": "discloser"})
+
+    assert "evidence.served-under-court-rules" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_a_request_form_said_to_be_not_applicable_when_the_recipient_wants_evidence_is_read_as_none(decide):
+    """7.2: a partner wanting evidence asks the data owner on the form, so it is not "not applicable"."""
+    decision = decide(**PARTNERS_REQUEST, **{"context.formal_request_form": "not_applicable"})
+
+    assert effect_of(decision, "evidence.without-request-form") == "block"
+    assert decision.outcome.value == "do_not_share"
+    assert "evidence.served-under-court-rules" not in rule_ids(decision)
+    found = _finding(decision, "evidence.without-request-form")
+    assert "read as no form" in found.message
+    assert "evidence-served-by-discloser" in found.interpretations
+
+
+def test_a_request_form_said_to_be_not_applicable_with_nobody_saying_who_uses_the_evidence_is_read_as_none(
+    decide,
+):
+    """7.2, failing closed: who uses it not known is read as a partner's request."""
+    decision = decide(**EVIDENCE, **{"context.formal_request_form": "not_applicable"})
+
+    assert effect_of(decision, "evidence.without-request-form") == "block"
+    assert (
+        "not said who will use it as evidence" in _finding(decision, "evidence.without-request-form").message
+    )
+
+
+def test_no_request_form_for_the_recipients_evidence_is_blocked_as_before(decide):
+    """7.2: the recipient's evidence, no form: blocked (the old reading)."""
+    decision = decide(**PARTNERS_REQUEST, **{"context.formal_request_form": False})
+
+    assert effect_of(decision, "evidence.without-request-form") == "block"
+    finding = _finding(decision, "evidence.without-request-form")
+    assert "read as no form" not in finding.message
+
+
+@pytest.mark.parametrize("meeting", [{"context.from_meeting": "socjag"}, {"context.setting": "marac"}])
+def test_evidence_from_a_meeting_stays_blocked_for_an_organisation_serving_its_own(decide, meeting):
+    """A9: evidence is never taken from a meeting's discussion or papers, whoever uses it."""
+    decision = decide(**OWN_EVIDENCE, **meeting, **{"context.formal_request_form": "not_applicable"})
+
+    assert effect_of(decision, "evidence.from-meeting") == "block"
+    assert decision.outcome.value == "do_not_share"
+    assert "your organisation's own records" in _finding(decision, "evidence.from-meeting").action
+
+
+def test_an_organisation_serving_its_own_evidence_not_from_a_meeting_raises_no_meeting_rule(decide):
+    """A9: the nearest case, outside any meeting and not from one."""
+    decision = decide(**OWN_EVIDENCE, **{"context.formal_request_form": "not_applicable"})
 
     assert "evidence.from-meeting" not in rule_ids(decision)

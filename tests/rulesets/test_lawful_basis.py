@@ -5,6 +5,8 @@ Clauses 1.3, 4.1, 4.3, 5.2, 5.6 and 7.2, with Appendices 1, 2, 3, 10 and 11.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import effect_of, rule_ids
 
 URGENT = {"context.urgent_risk_to_life": True}
@@ -607,6 +609,25 @@ def test_the_crime_and_taxation_exemption_with_the_form_said_not_to_exist_is_not
     )
 
     assert effect_of(decision, "lawful-basis.crime-and-taxation-without-request-form") == "block"
+
+
+@pytest.mark.parametrize("user", ["discloser", "recipient", None])
+def test_the_crime_and_taxation_exemption_with_the_form_said_to_be_not_applicable_is_not_used(decide, user):
+    """7.2: the exemption is formally set out whoever uses the information, so "not applicable" is no form."""
+    decision = decide(
+        **{
+            "lawful_basis.exemption": "crime_and_taxation",
+            "context.formal_request_form": "not_applicable",
+            "context.evidence_used_by": user,
+        }
+    )
+
+    assert effect_of(decision, "lawful-basis.crime-and-taxation-without-request-form") == "block"
+    found = next(
+        f for f in decision.findings if f.rule_id.endswith("crime-and-taxation-without-request-form")
+    )
+    assert "read as no form" in found.message
+    assert found.law == ("DPA 2018 Schedule 2 Part 1 paragraph 2",)
 
 
 def test_the_crime_and_taxation_exemption_with_a_formal_request_discloses_the_minimum(decide):

@@ -265,3 +265,113 @@ def test_the_police_passing_on_the_commissioners_information_is_a_secondary_disc
     )
 
     assert effect_of(decision, "onward.originator-not-asked") == "refer"
+
+
+# -- the chair's agreement (issue 15, item 6) -----------------------------------------------
+
+AGREED = {"context.chair_agreed": True}
+
+
+@pytest.mark.parametrize(
+    ("meeting", "declaration"),
+    [("mappa", "A4"), ("iom_case_conference", "A6"), ("early_help_panel", "A7")],
+)
+def test_content_the_chair_agreed_to_share_goes_ahead_on_a_record_of_the_agreement(
+    decide, meeting, declaration
+):
+    """A4, A6 (and A7 as read): the chair's agreement is the condition; once given, record it."""
+    decision = decide(**{"context.from_meeting": meeting}, **AGREED)
+
+    assert effect_of(decision, "onward.meeting-content") == "condition"
+    assert decision.outcome.value == "share_with_conditions"
+    assert decision.refer_to == ()
+    found = finding(decision, "onward.meeting-content")
+    assert found.clauses == (declaration, "7.3")
+    assert "Record who agreed, when, and what they agreed could be shared" in found.action
+    assert "chair-agreement-recorded" in found.interpretations
+    assert "UK GDPR Article 5(2) (accountability)" in found.law
+
+
+def test_mappa_content_leaving_the_meeting_cites_the_mappa_statute_as_well_as_appendix_4(decide):
+    """A4, with the Criminal Justice Act 2003 s.325 behind MAPPA's exchange of information."""
+    for agreed in (True, None):
+        decision = decide(**{"context.from_meeting": "mappa", "context.chair_agreed": agreed})
+
+        assert any("s.325" in law for law in finding(decision, "onward.meeting-content").law)
+
+
+@pytest.mark.parametrize("agreed", [False, None])
+def test_content_the_chair_has_not_agreed_to_share_is_still_referred_to_the_chair(decide, agreed):
+    """A4: the nearest case: not agreed, or not known to be, is referred as before."""
+    decision = decide(**{"context.from_meeting": "mappa", "context.chair_agreed": agreed})
+
+    assert effect_of(decision, "onward.meeting-content") == "refer"
+    assert decision.refer_to == (CHAIR,)
+    assert "chair-agreement-recorded" not in finding(decision, "onward.meeting-content").interpretations
+
+
+def test_the_chairs_agreement_does_not_replace_the_chief_officer_of_polices_sanction_for_channel(decide):
+    """A8: it is the Chief Officer of Police's written sanction, not the chair's agreement."""
+    decision = decide(**{"context.from_meeting": "channel_panel"}, **AGREED)
+
+    assert effect_of(decision, "onward.meeting-content") == "refer"
+    assert decision.refer_to == (CHIEF_OFFICER,)
+    assert "it is not the chair who decides" in finding(decision, "onward.meeting-content").message
+
+
+@pytest.mark.parametrize("meeting", ["marac", "socjag", "case_management_meeting", "other_meeting"])
+def test_the_chairs_agreement_relaxes_nothing_where_a_lawful_basis_is_the_test(decide, meeting):
+    """A3, A5, A9: onward sharing needs a lawful basis; the chair's agreement is not it (said so)."""
+    without = decide(**{"context.from_meeting": meeting})
+    decision = decide(**{"context.from_meeting": meeting}, **AGREED)
+
+    assert effect_of(decision, "onward.meeting-content") == effect_of(without, "onward.meeting-content")
+    assert decision.outcome == without.outcome
+    assert "does not make it the test" in finding(decision, "onward.meeting-content").message
+
+
+def test_in_an_emergency_content_the_chair_agreed_to_still_goes_on_a_record_of_the_agreement(decide):
+    """A4 with A11."""
+    decision = decide(**{"context.from_meeting": "mappa"}, **AGREED, **URGENT)
+
+    assert effect_of(decision, "onward.meeting-content") == "condition"
+    assert "Record who agreed" in finding(decision, "onward.meeting-content").action
+
+
+# -- information from a meeting the protocol does not list (issue 15, item 8) ---------------
+
+
+def test_information_from_an_unlisted_meeting_goes_further_only_on_a_lawful_basis(decide):
+    """A3 (as read for a meeting 1.6 does not list), 7.3."""
+    decision = decide(
+        **{"context.from_meeting": "other_meeting", "context.meeting_name": "modern slavery referral panel"}
+    )
+
+    assert effect_of(decision, "onward.meeting-content") == "advice"
+    assert effect_of(decision, "onward.from-unlisted-meeting") == "advice"
+    assert decision.outcome.value == "share"
+    found = finding(decision, "onward.from-unlisted-meeting")
+    assert '"modern slavery referral panel"' in found.message
+    assert "unlisted-meeting-generic-declaration" in found.interpretations
+
+
+def test_information_from_an_unnamed_unlisted_meeting_is_to_have_its_meeting_named(decide):
+    """1.6: which meeting it came from goes on the record: a condition until it is named."""
+    decision = decide(**{"context.from_meeting": "other_meeting"})
+
+    assert effect_of(decision, "onward.from-unlisted-meeting") == "condition"
+    assert "Record which meeting it was" in finding(decision, "onward.from-unlisted-meeting").action
+
+
+def test_information_from_an_unlisted_meeting_discussed_again_at_it_does_not_leave_it(decide):
+    """7.3: the nearest case, shared again at the same (unlisted) meeting."""
+    decision = decide(
+        **{
+            "context.from_meeting": "other_meeting",
+            "context.setting": "other_meeting",
+            "handling.channel": "in_meeting",
+        }
+    )
+
+    assert "onward.from-unlisted-meeting" not in rule_ids(decision)
+    assert "onward.meeting-content" not in rule_ids(decision)

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 from ispcheck import Checker, Finding
 from ispcheck.facts import Facts
+from ispcheck.rulesets.investigations import _OWN_EVIDENCE_FROM_A_MEETING
 from ispcheck.rulesets.lawful_basis import (
     _S115_IN_MEETING,
     _S115_KIND_NOT_KNOWN,
@@ -53,12 +54,16 @@ def evidence_from_meeting_as_it_was(checker: Checker, d: DisclosureView, f: Fact
         and d.context.formal_request_form is not True  # with the request made, A9's route is taken
         and (f.meeting is not None or d.context.from_meeting is not None)
     )
-    return rule.finding if fires else None
+    if not fires:
+        return None
+    # Whoever uses it: an organisation serving its own evidence is told to use its own records.
+    return _OWN_EVIDENCE_FROM_A_MEETING if d.context.evidence_used_by == "discloser" else rule.finding
 
 
 def meeting_content_as_it_was(checker: Checker, d: DisclosureView, f: Facts) -> Finding | None:
     rule = _rule(checker, "onward.meeting-content")
-    variants = {code: _meeting_variants(rule, s) for code, s in checker.pack.settings.items()}
+    agreed = d.context.chair_agreed is True
+    variants = {code: _meeting_variants(rule, s, agreed) for code, s in checker.pack.settings.items()}
     source = d.context.from_meeting
     if source is None or source == f.setting or source not in variants:
         return None

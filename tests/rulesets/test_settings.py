@@ -25,6 +25,10 @@ DECLARATIONS = {
     "early_help_panel": "A7",
     "channel_panel": "A8",
     "socjag": "A9",
+    # Not in 1.6: a meeting the protocol does not list, read as using the generic Appendix 3
+    # declaration (interpretation "unlisted-meeting-generic-declaration"; 1.5 lets the partnership
+    # add an appendix for it).
+    "other_meeting": "A3",
 }
 GENERIC = [code for code, declaration in DECLARATIONS.items() if declaration == "A3"]
 #: A4 "Meetings must not be recorded", A5 "MARAC meetings must not be recorded", A9 "Meetings
@@ -174,3 +178,73 @@ def test_a_meeting_or_scenario_with_a_dpia_gets_no_dpia_advice(decide):
     decision = decide(**{"context.dpia_in_place": True})
 
     assert "setting.dpia-not-recorded" not in rule_ids(decision)
+
+
+# -- a meeting the protocol does not list (issue 15, item 8) --------------------------------
+
+UNLISTED = at("other_meeting")
+
+
+def test_a_meeting_the_protocol_does_not_list_uses_the_generic_appendix_3_declaration(decide):
+    """1.6, 6.1, A3: an unlisted meeting is a meeting, with the generic declaration."""
+    decision = decide(**UNLISTED, **{"context.meeting_name": "Clare's Law decision forum"})
+
+    assert effect_of(decision, "setting.declaration") == "condition"
+    assert "Appendix 3 declaration" in finding(decision, "setting.declaration").action
+    assert "unless every attendee agrees first" in finding(decision, "setting.recording").action
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_a_meeting_the_protocol_does_not_list_is_named_in_the_finding_with_the_way_to_an_appendix(decide):
+    """1.5: appendices can be added as new groups emerge; the finding names the meeting."""
+    decision = decide(**UNLISTED, **{"context.meeting_name": "Clare's Law decision forum"})
+
+    found = finding(decision, "setting.not-listed")
+    assert found.effect.value == "advice"  # named: the conditions are the declaration's own
+    assert found.clauses == ("1.5", "1.6", "6.1", "A3")
+    assert '"Clare\'s Law decision forum", a meeting the protocol does not list (1.6)' in found.message
+    assert "propose to the partnership an appendix for this meeting (1.5)" in found.action
+    assert found.interpretations == ("unlisted-meeting-generic-declaration",)
+    assert "UK GDPR Article 5(1)(f) (integrity and confidentiality)" in found.law
+
+
+@pytest.mark.parametrize("name", [None, "", "   "])
+def test_a_meeting_the_protocol_does_not_list_and_nobody_names_is_to_be_named(decide, name):
+    """1.5, 1.6: without a name, a condition to name it (on the record and the sign-in sheet)."""
+    decision = decide(**UNLISTED, **{"context.meeting_name": name})
+
+    found = finding(decision, "setting.not-listed")
+    assert found.effect.value == "condition"
+    assert found.action.startswith("Name the meeting on the record and on the Appendix 3 sign-in sheet")
+    assert "is not named" in found.message
+
+
+def test_a_long_meeting_name_is_cut_short_in_the_finding(decide):
+    """A finding quotes a name, not a page of text."""
+    decision = decide(**UNLISTED, **{"context.meeting_name": "panel " * 100})
+
+    message = finding(decision, "setting.not-listed").message
+    assert '..."' in message
+    assert len(message) < 400
+
+
+@pytest.mark.parametrize("setting", ["case_management_meeting", "outside_meeting"])
+def test_a_listed_meeting_or_no_meeting_raises_no_unlisted_meeting_finding(decide, setting):
+    """1.5: the nearest cases; a name given for a listed meeting changes nothing."""
+    decision = decide(**at(setting), **{"context.meeting_name": "Rugby ASB case review"})
+
+    assert "setting.not-listed" not in rule_ids(decision)
+
+
+def test_an_unlisted_meeting_is_not_read_as_a_declaration_made_subject_to_section_115(decide):
+    """A3 says "subject to section 115", but the partnership made no declaration for this meeting."""
+    not_a_relevant_authority = {
+        "lawful_basis.gateway": "crime_and_disorder_act_s115",
+        "recipient.organisation": "Coventry Rape and Sexual Abuse Centre",
+        "recipient.kind": "voluntary",
+    }
+    listed = decide(**at("case_management_meeting"), **not_a_relevant_authority)
+    decision = decide(**UNLISTED, **not_a_relevant_authority)
+
+    assert effect_of(listed, "lawful-basis.s115-needs-relevant-authorities") == "advice"
+    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "refer"

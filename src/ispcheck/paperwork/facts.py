@@ -55,12 +55,15 @@ CAPTIONS: dict[str, str] = {
     "context.secondary_disclosure": "Secondary disclosure",
     "context.originator_agreed": "Originator agreed",
     "context.evidential_use": "Wanted as evidence",
+    "context.evidence_used_by": "Evidence used by",
     "context.formal_request_form": "Formal request form made",
     "context.profiling_children": "Profiling of children",
     "context.profiling": "Profiling of people",
     "context.transfer_outside_uk": "Transfer outside the UK",
     "context.from_meeting": "First shared at",
     "context.dpia_in_place": "DPIA in place",
+    "context.chair_agreed": "Meeting chair agreed to sharing outside the meeting",
+    "context.meeting_name": "Name of the meeting",
 }
 
 
@@ -82,6 +85,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "in_person": "in person",
         "messaging_app": "a messaging app",
         "personal_device": "a personal phone, account or device",
+    },
+    "context.evidence_used_by": {
+        "recipient": "the recipient (a partner's request to the data owner)",
+        "discloser": "the discloser (serving its own evidence under court rules)",
+    },
+    "context.formal_request_form": {
+        "not_applicable": "Not applicable (the discloser serves its own evidence)"
     },
     "consent.status": {
         "obtained": "obtained",

@@ -1,8 +1,14 @@
-"""Investigations and evidence: sub judice, and the request forms for evidence (4.6, 7.2, A9-A11)."""
+"""Investigations and evidence: sub judice, and the request forms for evidence (4.6, 7.2, A9-A11).
+
+The request forms are a partner's request to the data owner. An organisation serving its own
+evidence under court rules asks nobody, so it needs no form (the pack's interpretation
+"evidence-served-by-discloser"); evidence from a meeting stays blocked whoever uses it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import get_args
 
 from ..decision import Effect
@@ -35,9 +41,16 @@ not_consulted = gated_rule(
 )
 
 
-without_request_form = gated_rule(
+#: No form made, or not known: the form is missing.
+_NO_FORM = (False, None)
+#: Who may want evidence from a partner's records: the recipient, or (not known) taken to be.
+_A_PARTNERS_REQUEST = ("recipient", None)
+#: No form, in every way the form can be missing ("not applicable" counts only for the discloser).
+_WITHOUT_A_FORM = (False, None, "not_applicable")
+
+_without_form_template = gated_rule(
     "evidence.without-request-form",
-    when={"context.evidential_use": True, "context.formal_request_form": (False, None)},
+    when={"context.evidential_use": True},
     title="Evidence is requested on the formal request form",
     effect=Effect.BLOCK,
     clauses=("7.2", "A10", "A11"),
@@ -49,28 +62,96 @@ without_request_form = gated_rule(
         "Submit the Appendix 10 or 11 request to the data owner, setting out the legal grounds, "
         "and disclose only in answer to it."
     ),
-    facts=("context.evidential_use", "context.formal_request_form"),
+    facts=("context.evidential_use", "context.formal_request_form", "context.evidence_used_by"),
+)
+
+#: "Not applicable" said of the form where it does apply: read as no form, and say why.
+_NOT_APPLICABLE_TO_A_PARTNER = _without_form_template.variant(
+    message=(
+        "The information is wanted as evidence by the recipient, and the formal request form was "
+        "said to be not applicable. It does apply: a partner wanting evidence asks the data owner "
+        "on the Appendix 10 or 11 form (7.2), so this is read as no form."
+    ),
+    interpretations=("evidence-served-by-discloser",),
+)
+_NOT_APPLICABLE_NOT_KNOWN = _without_form_template.variant(
+    message=(
+        "The information is wanted as evidence and the formal request form was said to be not "
+        "applicable, but it is not said who will use it as evidence. The form is not applicable "
+        "only where your organisation serves its own evidence; otherwise it is a partner's request "
+        "to the data owner, which needs the form (7.2), so this is read as no form."
+    ),
+    action=(
+        "If your organisation is serving its own evidence under court rules, say so. Otherwise "
+        "submit the Appendix 10 or 11 request to the data owner and disclose only in answer to it."
+    ),
+    interpretations=("evidence-served-by-discloser",),
+)
+
+without_request_form = replace(
+    _without_form_template,
+    variants=(
+        Variant.of(
+            {"context.formal_request_form": _NO_FORM, "context.evidence_used_by": _A_PARTNERS_REQUEST}
+        ),
+        Variant.of(
+            {"context.formal_request_form": "not_applicable", "context.evidence_used_by": "recipient"},
+            _NOT_APPLICABLE_TO_A_PARTNER,
+        ),
+        Variant.of(
+            {"context.formal_request_form": "not_applicable", "context.evidence_used_by": None},
+            _NOT_APPLICABLE_NOT_KNOWN,
+        ),
+    ),
+)
+
+
+served_under_court_rules = gated_rule(
+    "evidence.served-under-court-rules",
+    when={
+        "context.evidential_use": True,
+        "context.evidence_used_by": "discloser",
+        "context.formal_request_form": _WITHOUT_A_FORM,
+    },
+    title="Evidence an organisation serves itself goes only where the court rules send it",
+    effect=Effect.CONDITION,
+    clauses=("7.2", "A10", "A11"),
+    message=(
+        "Your organisation is using its own information as evidence in proceedings, so there is "
+        "no partner's request to make on the Appendix 10 or 11 form: the court rules (the Civil "
+        "Procedure Rules or the Criminal Procedure Rules) say what must be served and on whom."
+    ),
+    action=(
+        "Disclose only what the court rules require, only to the court and the parties entitled "
+        "to it, and record what was served, on whom and when."
+    ),
+    facts=("context.evidential_use", "context.evidence_used_by", "context.formal_request_form"),
+    law=(
+        "Civil Procedure Rules r.65.42 and r.65.43 (injunctions under Part 1 of the Anti-social "
+        "Behaviour, Crime and Policing Act 2014)",
+        "UK GDPR Article 9(2)(f) (legal claims and courts)",
+    ),
+    interpretations=("evidence-served-by-discloser",),
 )
 
 
 _EVIDENCE_FACTS = (
     "context.evidential_use",
     "context.formal_request_form",
+    "context.evidence_used_by",
     "context.setting",
     "context.from_meeting",
 )
 
 #: Shared in a meeting, or taken from one.
-_IN_OR_FROM_A_MEETING = (
-    Variant.of({"in_meeting": True}),
-    Variant.of({"in_meeting": False, "context.from_meeting": get_args(MeetingSetting)}),
-)
+_IN_A_MEETING = {"in_meeting": True}
+_FROM_A_MEETING = {"in_meeting": False, "context.from_meeting": get_args(MeetingSetting)}
+_IN_OR_FROM_A_MEETING = (Variant.of(_IN_A_MEETING), Variant.of(_FROM_A_MEETING))
 
-from_meeting = gated_rule(
+_from_meeting_template = gated_rule(
     "evidence.from-meeting",
     # Wanted as evidence with no formal request, and either shared in a meeting or taken from one.
-    when={"context.evidential_use": True, "context.formal_request_form": (False, None)},
-    variants=_IN_OR_FROM_A_MEETING,
+    when={"context.evidential_use": True, "context.formal_request_form": _WITHOUT_A_FORM},
     title="Evidence is not taken from meeting discussions",
     effect=Effect.BLOCK,
     clauses=("A9", "7.2"),
@@ -81,6 +162,31 @@ from_meeting = gated_rule(
     ),
     facts=_EVIDENCE_FACTS,
     interpretations=("evidence-route-formal-request", "evidence-rule-all-meetings"),
+)
+
+#: The discloser serving its own evidence: still not from the meeting, whoever uses it (A9).
+_OWN_EVIDENCE_FROM_A_MEETING = _from_meeting_template.variant(
+    message=(
+        "Information for evidence cannot be taken directly from meeting discussions or papers, "
+        "even by an organisation serving its own evidence."
+    ),
+    action=(
+        "Serve evidence from your organisation's own records, outside the meeting, and only what "
+        "the court rules require; nothing from the meeting's discussion or papers."
+    ),
+    interpretations=("evidence-served-by-discloser",),
+)
+
+from_meeting = replace(
+    _from_meeting_template,
+    variants=(
+        Variant.of({**_IN_A_MEETING, "context.evidence_used_by": _A_PARTNERS_REQUEST}),
+        Variant.of({**_FROM_A_MEETING, "context.evidence_used_by": _A_PARTNERS_REQUEST}),
+        Variant.of({**_IN_A_MEETING, "context.evidence_used_by": "discloser"}, _OWN_EVIDENCE_FROM_A_MEETING),
+        Variant.of(
+            {**_FROM_A_MEETING, "context.evidence_used_by": "discloser"}, _OWN_EVIDENCE_FROM_A_MEETING
+        ),
+    ),
 )
 
 
@@ -121,7 +227,14 @@ request_form_answered = gated_rule(
 )
 
 
-RULES = (not_consulted, without_request_form, from_meeting, answered_from_records, request_form_answered)
+RULES = (
+    not_consulted,
+    without_request_form,
+    served_under_court_rules,
+    from_meeting,
+    answered_from_records,
+    request_form_answered,
+)
 
 
 @hookimpl

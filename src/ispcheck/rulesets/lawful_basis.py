@@ -430,9 +430,9 @@ no_gateway = gated_rule(
 )
 
 
-crime_taxation_without_form = gated_rule(
+_crime_taxation_without_form_template = gated_rule(
     "lawful-basis.crime-and-taxation-without-request-form",
-    when={"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": (False, None)},
+    when={"lawful_basis.exemption": "crime_and_taxation"},
     title="The crime and taxation exemption is formally set out",
     effect=Effect.BLOCK,
     clauses=("7.2", "A10", "A11"),
@@ -446,6 +446,25 @@ crime_taxation_without_form = gated_rule(
     ),
     facts=("lawful_basis.exemption", "context.formal_request_form"),
     law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
+)
+
+#: 7.2 asks for the exemption to be "formally set out and the specific details provided" whoever
+#: uses the information, so "not applicable" is read as no form here (fail closed).
+_CRIME_TAXATION_NOT_APPLICABLE = _crime_taxation_without_form_template.variant(
+    message=(
+        "The crime and taxation exemption is relied on, and the formal request form was said to "
+        "be not applicable. 7.2 asks for the exemption to be formally set out with the specific "
+        "details whenever it is relied on, so this is read as no form."
+    ),
+    interpretations=("evidence-served-by-discloser",),
+)
+
+crime_taxation_without_form = replace(
+    _crime_taxation_without_form_template,
+    variants=(
+        Variant.of({"context.formal_request_form": (False, None)}),
+        Variant.of({"context.formal_request_form": "not_applicable"}, _CRIME_TAXATION_NOT_APPLICABLE),
+    ),
 )
 
 

@@ -108,35 +108,83 @@ legal_obligation_overrides_originator = gated_rule(
 )
 
 
-def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Finding]:
-    """The finding, and its urgent form, for information leaving ``setting``."""
+#: Why the chair's agreement is to be recorded: the controller must be able to show it.
+_RECORD_THE_AGREEMENT = ("UK GDPR Article 5(2) (accountability)",)
+
+
+def _meeting_variants(template: Rule, setting: SettingInfo, chair_agreed: bool) -> tuple[Finding, Finding]:
+    """The finding, and its urgent form, for information leaving ``setting``, citing its statute."""
+    normal, urgent = _meeting_findings(template, setting, chair_agreed)
+    if not setting.onward_sharing_law:
+        return normal, urgent
+    law = (*normal.law, *setting.onward_sharing_law)
+    return replace(normal, law=law), replace(urgent, law=law)
+
+
+def _meeting_findings(template: Rule, setting: SettingInfo, chair_agreed: bool) -> tuple[Finding, Finding]:
+    """The finding, and its urgent form, for information leaving ``setting``.
+
+    ``chair_agreed``: the chair's agreement to it leaving is recorded. It lets the information go
+    further (on a record of it) only where the chair is the one who decides for that meeting; at
+    any other meeting it changes nothing, and the finding says so.
+    """
     clauses = (setting.declaration, "7.3")
     appendix = appendix_number(setting.declaration)
     read = (setting.onward_sharing_reading,) if setting.onward_sharing_reading else ()
+    chair_reading = ("chair-agreement-recorded",) if chair_agreed else ()
     if setting.onward_sharing == "lawful_basis":
+        not_the_test = (
+            f" The chair's agreement is recorded, but Appendix {appendix} does not make it the "
+            "test: only a lawful basis lets the information go further."
+            if chair_agreed
+            else ""
+        )
         advice = template.variant(
             effect=Effect.ADVICE,
             clauses=clauses,
             message=(
                 f"This information was shared at a {setting.name}. It may go further only where "
-                f"there is a lawful basis to do so (Appendix {appendix})."
+                f"there is a lawful basis to do so (Appendix {appendix}).{not_the_test}"
             ),
-            interpretations=read,
+            interpretations=(*read, *chair_reading),
         )
         return advice, advice
     by_chair = setting.onward_sharing == "chair"
+    if by_chair and chair_agreed:
+        agreed = template.variant(
+            effect=Effect.CONDITION,
+            clauses=clauses,
+            message=(
+                f"This information comes from a {setting.name}. Under Appendix {appendix} it may "
+                "leave the meeting only with the chair's agreement, which is recorded as given."
+            ),
+            action=(
+                "Record who agreed, when, and what they agreed could be shared, and share only "
+                "that, on a need-to-know basis."
+            ),
+            refer_to=None,
+            interpretations=(*read, *chair_reading),
+        )
+        agreed = replace(agreed, law=(*agreed.law, *_RECORD_THE_AGREEMENT))
+        return agreed, agreed
     who = CHAIR if by_chair else CHIEF_OFFICER_OF_POLICE
     agreement = "the chair's agreement" if by_chair else "written sanction from the Chief Officer of Police"
+    not_the_chair = (
+        f" The chair's agreement is recorded, but under Appendix {appendix} it is not the chair who "
+        "decides, so it does not take the place of that sanction."
+        if chair_agreed
+        else ""
+    )
     message = (
         f"This information comes from a {setting.name}. Under Appendix {appendix} it must not "
-        f"leave the meeting without {agreement}."
+        f"leave the meeting without {agreement}.{not_the_chair}"
     )
     refer = template.variant(
         clauses=clauses,
         message=message,
         action=f"Ask {who} before sharing; they decide what can go further, on a need-to-know basis.",
         refer_to=who,
-        interpretations=read,
+        interpretations=(*read, *chair_reading),
     )
     urgent = template.variant(
         effect=Effect.CONDITION,
@@ -144,7 +192,7 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
         message=message,
         action=f"Share only what is needed to protect life, and tell {who} as soon as you can.",
         after=True,
-        interpretations=read,
+        interpretations=(*read, *chair_reading),
     )
     return refer, urgent
 
@@ -152,7 +200,8 @@ def _meeting_variants(template: Rule, setting: SettingInfo) -> tuple[Finding, Fi
 def meeting_content_rule(pack: Pack) -> Rule | None:
     """The rule for information leaving a meeting, with its findings built once per setting.
 
-    None when the pack has no meetings.
+    Each meeting has two findings: with the chair's agreement recorded, and without it (not
+    known counts as without). None when the pack has no meetings.
     """
     declarations = dict.fromkeys(s.declaration for s in pack.settings.values())
     template = Rule(
@@ -163,7 +212,7 @@ def meeting_content_rule(pack: Pack) -> Rule | None:
         message="Information shared at a meeting is to be shared outside it.",
         action="Get the agreement the meeting's declaration requires before sharing.",
         refer_to=CHAIR,
-        facts=("context.from_meeting", "context.setting"),
+        facts=("context.from_meeting", "context.setting", "context.chair_agreed"),
         check=None,
     )
     # For each meeting the information came from: the finding, when it is shared anywhere else.
@@ -172,9 +221,11 @@ def meeting_content_rule(pack: Pack) -> Rule | None:
     for code, setting in pack.settings.items():
         if code not in FACT_DOMAINS["context.from_meeting"]:
             continue  # information cannot be said to come from it
-        normal, urgent = _meeting_variants(template, setting)
         elsewhere = settings - {code}
-        variants.append(Variant.of({"context.from_meeting": code, "setting": elsewhere}, normal, urgent))
+        for agreed, values in ((False, (False, None)), (True, (True,))):
+            normal, urgent = _meeting_variants(template, setting, agreed)
+            gates = {"context.from_meeting": code, "setting": elsewhere, "context.chair_agreed": values}
+            variants.append(Variant.of(gates, normal, urgent))
     return replace(template, variants=tuple(variants)) if variants else None
 
 

@@ -1,4 +1,4 @@
-"""Meetings: the declaration each setting uses, recording, and its own requirements (1.6, 5.7, 6.1, A3-A9).
+"""Meetings: the declaration each setting uses, recording, and its requirements (1.5, 1.6, 5.7, 6.1, A3-A9).
 
 Everything here is built from the pack's settings, once, when the checker is made.
 """
@@ -11,7 +11,9 @@ from dataclasses import replace
 from ..decision import Effect, Finding
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo, appendix_number
-from ..rule import Rule, Variant, gated_rule
+from ..rule import Facts, Rule, Variant, gated_rule, rule
+from ..view import DisclosureView
+from ..vocabulary import VOCABULARY
 from ._roles import CHAIR
 
 
@@ -168,6 +170,101 @@ def guest_rule(pack: Pack) -> Rule | None:
     return replace(template, clauses=tuple(cited), variants=tuple(variants))
 
 
+#: The longest part of a meeting's name quoted in a finding.
+_NAME_SHOWN = 120
+
+
+def _quoted(name: str) -> str:
+    """A meeting's name as a finding quotes it, cut short if it is long."""
+    shown = name if len(name) <= _NAME_SHOWN else name[: _NAME_SHOWN - 3].rstrip() + "..."
+    return f'"{shown}"'
+
+
+_UNLISTED_CLAUSES = ("1.5", "1.6", "6.1", "A3")
+_UNLISTED_READINGS = ("unlisted-meeting-generic-declaration",)
+#: What the declaration and the record of the meeting protect, in the statute.
+_UNLISTED_LAW = (
+    "UK GDPR Article 5(1)(f) (integrity and confidentiality)",
+    "UK GDPR Article 5(2) (accountability)",
+)
+_PROPOSE_APPENDIX = (
+    "ask your Designated Officer to propose to the partnership an appendix for this meeting (1.5)"
+)
+
+
+@rule(
+    "setting.not-listed",
+    title="A meeting the protocol does not list is named, and uses the generic declaration",
+    # Unnamed, a condition to name it; named, advice that names it and points to 1.5.
+    effect=Effect.CONDITION,
+    clauses=_UNLISTED_CLAUSES,
+    message=(
+        "The information is to be shared at a meeting the protocol does not list (1.6), and the "
+        "meeting is not named. The generic Appendix 3 declaration applies to it; 1.5 lets the "
+        "partnership add an appendix of its own for such a meeting."
+    ),
+    action=(
+        "Name the meeting on the record and on the Appendix 3 sign-in sheet, and " + _PROPOSE_APPENDIX + "."
+    ),
+    facts=("context.setting", "context.meeting_name"),
+    law=_UNLISTED_LAW,
+    when={"context.setting": "other_meeting"},
+    interpretations=_UNLISTED_READINGS,
+    check_in_words="in every case (the finding names the meeting, or asks for it to be named)",
+)
+def not_listed(d: DisclosureView, f: Facts) -> bool | Finding:
+    name = d.context.meeting_name
+    if not name:
+        return True
+    # Named, it is advice: the declaration's own conditions are the other meeting rules'.
+    return not_listed.variant(
+        effect=Effect.ADVICE,
+        message=(
+            f"The information is to be shared at {_quoted(name)}, a meeting the protocol does not "
+            "list (1.6). The generic Appendix 3 declaration applies to it; 1.5 lets the partnership "
+            "add an appendix of its own for such a meeting."
+        ),
+        action=(
+            "Use the Appendix 3 sign-in sheet with the meeting's name on it, and " + _PROPOSE_APPENDIX + "."
+        ),
+    )
+
+
+@rule(
+    "onward.from-unlisted-meeting",
+    title="Information from a meeting the protocol does not list says which meeting",
+    effect=Effect.CONDITION,
+    clauses=("1.6", "A3", "7.3"),
+    message=(
+        "The information was first shared at a meeting the protocol does not list (1.6), and the "
+        "meeting is not named. The generic Appendix 3 declaration is read as governing it: what "
+        "was shared there goes further only where there is a lawful basis to do so."
+    ),
+    action="Record which meeting it was, and the lawful basis for passing the information on.",
+    facts=("context.from_meeting", "context.meeting_name", "context.setting"),
+    law=_UNLISTED_LAW,
+    when={
+        "context.from_meeting": "other_meeting",
+        "setting": tuple(v for v in VOCABULARY["setting"] if v != "other_meeting"),
+    },
+    interpretations=_UNLISTED_READINGS,
+    check_in_words="in every case (the finding names the meeting, or asks for it to be named)",
+)
+def from_unlisted(d: DisclosureView, f: Facts) -> bool | Finding:
+    name = d.context.meeting_name
+    if not name:
+        return True
+    return from_unlisted.variant(
+        effect=Effect.ADVICE,
+        message=(
+            f"The information was first shared at {_quoted(name)}, a meeting the protocol does not "
+            "list (1.6). The generic Appendix 3 declaration is read as governing it: what was "
+            "shared there goes further only where there is a lawful basis to do so."
+        ),
+        action="Record the lawful basis for passing the information on, and which meeting it came from.",
+    )
+
+
 dpia_not_recorded = gated_rule(
     "setting.dpia-not-recorded",
     when={"context.dpia_in_place": (False, None)},
@@ -185,4 +282,4 @@ dpia_not_recorded = gated_rule(
 @hookimpl
 def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
     per_setting = (declaration_rule(pack), recording_rule(pack), requirements_rule(pack), guest_rule(pack))
-    return (*(r for r in per_setting if r is not None), dpia_not_recorded)
+    return (*(r for r in per_setting if r is not None), not_listed, from_unlisted, dpia_not_recorded)
