@@ -46,12 +46,16 @@ SAFEGUARDS = (
     ("context", "originator_agreed"),
     ("context", "dpia_in_place"),
     ("lawful_basis", "article6"),
+    ("lawful_basis", "schedule8_condition"),
+    ("lawful_basis", "strictly_necessary"),
+    ("lawful_basis", "policy_document"),
 )
 #: What a safeguard that is not yes-or-no holds when it is in place (a yes-or-no one holds true).
 IN_PLACE: dict[str, Any] = {
     "statement": "Written down for this disclosure.",
     "reason_not_sought": "Asking would put the victim at risk.",
     "article6": "public_task",
+    "schedule8_condition": "administration_of_justice",
 }
 #: Risks: turning one on must never loosen the outcome.
 RISKS = (
@@ -320,6 +324,29 @@ def test_an_urgent_risk_to_life_that_is_not_known_does_not_apply(
     unknown["context"]["urgent_risk_to_life"] = None
     absent["context"]["urgent_risk_to_life"] = False
     assert checker.check(unknown).to_dict() == checker.check(absent).to_dict()
+
+
+@common
+@given(any_disclosures())
+def test_a_death_that_is_not_known_does_not_apply(checker: Checker, data: dict[str, Any]) -> None:
+    """Whether a person has died is a relaxation: not known decides exactly as known alive."""
+    assume(data["subjects"])
+    unknown, alive = copy.deepcopy(data), copy.deepcopy(data)
+    unknown["subjects"][0]["deceased"] = None
+    alive["subjects"][0]["deceased"] = False
+    assert checker.check(unknown).to_dict() == checker.check(alive).to_dict()
+
+
+@common
+@given(any_disclosures())
+def test_a_share_whose_data_protection_law_is_not_given_is_decided_as_under_the_uk_gdpr(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    """Old disclosures keep their meaning: no regime decides exactly as the UK GDPR."""
+    unknown, uk_gdpr = copy.deepcopy(data), copy.deepcopy(data)
+    unknown["lawful_basis"]["regime"] = None
+    uk_gdpr["lawful_basis"]["regime"] = "uk_gdpr"
+    assert checker.check(unknown).to_dict() == checker.check(uk_gdpr).to_dict()
 
 
 @common

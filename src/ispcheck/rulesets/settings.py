@@ -170,6 +170,7 @@ def guest_rule(pack: Pack) -> Rule | None:
 
 dpia_not_recorded = gated_rule(
     "setting.dpia-not-recorded",
+    law_regime="data_protection",
     when={"context.dpia_in_place": (False, None)},
     title="A DPIA covers the meeting or scenario",
     effect=Effect.ADVICE,
