@@ -255,6 +255,8 @@ def test_every_contract_value_can_be_chosen(checker: Checker) -> None:
         "lawful_basis.article9": "article9",
         "lawful_basis.schedule1_condition": "schedule1_condition",
         "lawful_basis.gateway": "gateway",
+        "lawful_basis.regime": "regime",
+        "lawful_basis.schedule8_condition": "schedule8_condition",
         "handling.channel": "channel",
         "handling.classification": "classification",
         "context.setting": "setting",
@@ -271,7 +273,7 @@ def test_every_contract_value_can_be_chosen(checker: Checker) -> None:
     ("answers", "count"),
     [
         ("simple-share-police-to-council.json", 20),
-        ("marac-police-to-refuge.json", 22),
+        ("marac-police-to-refuge.json", 23),
         ("urgent-risk-to-life-by-phone.json", 7),
     ],
 )
