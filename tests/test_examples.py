@@ -40,6 +40,8 @@ EXPECTED: dict[str, str] = {
     "urgent-risk-to-life-phone-to-ambulance-trust.yaml": "share_with_conditions",
     "victim-new-address-by-plain-email-to-unsigned-charity.yaml": "share_with_conditions",
     "burglary-victim-address-by-whatsapp-group-blocked.yaml": "do_not_share",
+    "dhr-panel-police-chronology-about-a-victim-who-died.yaml": "share_with_conditions",
+    "police-case-file-with-suspect-health-details-to-cps-under-part-3.yaml": "share_with_conditions",
 }
 
 OUTCOMES = {"share", "share_with_conditions", "refer", "do_not_share"}
