@@ -156,7 +156,8 @@ def test_part_3_is_referred_unless_the_purpose_is_a_law_enforcement_purpose(deci
 def test_health_data_under_part_3_with_none_of_its_conditions_is_not_shared(decide):
     decision = decide(**LAW_ENFORCEMENT, **HEALTH_DATA)
 
-    assert effect_of(decision, "lawful-basis.law-enforcement-sensitive-without-condition") == "block"
+    assert effect_of(decision, "lawful-basis.law-enforcement-not-strictly-necessary") == "block"
+    assert effect_of(decision, "lawful-basis.law-enforcement-without-schedule8") == "block"
     assert effect_of(decision, "lawful-basis.law-enforcement-no-policy-document") == "block"
     assert "lawful-basis.special-category-without-condition" not in rule_ids(decision)
     assert decision.outcome.value == "do_not_share"
@@ -172,17 +173,25 @@ def test_health_data_under_part_3_strictly_necessary_with_a_schedule_8_condition
 
 
 @pytest.mark.parametrize(
-    "missing",
+    ("missing", "rule"),
     [
-        {"lawful_basis.strictly_necessary": None},
-        {"lawful_basis.strictly_necessary": False},
-        {"lawful_basis.schedule8_condition": None},
+        ({"lawful_basis.strictly_necessary": None}, "lawful-basis.law-enforcement-not-strictly-necessary"),
+        ({"lawful_basis.strictly_necessary": False}, "lawful-basis.law-enforcement-not-strictly-necessary"),
+        ({"lawful_basis.schedule8_condition": None}, "lawful-basis.law-enforcement-without-schedule8"),
     ],
 )
-def test_health_data_under_part_3_needs_both_strict_necessity_and_a_schedule_8_condition(decide, missing):
+def test_health_data_under_part_3_needs_both_strict_necessity_and_a_schedule_8_condition(
+    decide, missing, rule
+):
     decision = decide(**LAW_ENFORCEMENT, **HEALTH_DATA, **{**SENSITIVE_UNDER_PART_3, **missing})
 
-    assert effect_of(decision, "lawful-basis.law-enforcement-sensitive-without-condition") == "block"
+    assert effect_of(decision, rule) == "block"
+    assert decision.outcome.value == "do_not_share"
+    others = {
+        "lawful-basis.law-enforcement-not-strictly-necessary",
+        "lawful-basis.law-enforcement-without-schedule8",
+    }
+    assert not (others - {rule}) & rule_ids(decision)
 
 
 @pytest.mark.parametrize("policy", [None, False])
@@ -192,7 +201,10 @@ def test_health_data_under_part_3_needs_an_appropriate_policy_document(decide, p
     )
 
     assert effect_of(decision, "lawful-basis.law-enforcement-no-policy-document") == "block"
-    assert "lawful-basis.law-enforcement-sensitive-without-condition" not in rule_ids(decision)
+    assert not {
+        "lawful-basis.law-enforcement-not-strictly-necessary",
+        "lawful-basis.law-enforcement-without-schedule8",
+    } & (rule_ids(decision))
 
 
 def test_health_data_under_part_3_with_consent_and_a_policy_document_needs_no_schedule_8_condition(decide):
@@ -207,14 +219,16 @@ def test_health_data_under_part_3_with_consent_and_a_policy_document_needs_no_sc
         },
     )
 
-    assert "lawful-basis.law-enforcement-sensitive-without-condition" not in rule_ids(decision)
+    assert "lawful-basis.law-enforcement-not-strictly-necessary" not in rule_ids(decision)
+    assert "lawful-basis.law-enforcement-without-schedule8" not in rule_ids(decision)
     assert "lawful-basis.law-enforcement-no-policy-document" not in rule_ids(decision)
 
 
 def test_in_an_emergency_health_data_under_part_3_without_its_conditions_is_a_condition(decide):
     decision = decide(**LAW_ENFORCEMENT, **HEALTH_DATA, **URGENT)
 
-    assert effect_of(decision, "lawful-basis.law-enforcement-sensitive-without-condition") == "condition"
+    assert effect_of(decision, "lawful-basis.law-enforcement-not-strictly-necessary") == "condition"
+    assert effect_of(decision, "lawful-basis.law-enforcement-without-schedule8") == "condition"
     assert effect_of(decision, "lawful-basis.law-enforcement-no-policy-document") == "condition"
 
 
@@ -286,7 +300,7 @@ def test_the_rules_that_read_the_uk_gdpr_part_3_or_either_are_marked_so():
     assert regimes["lawful-basis.article6-missing"] == "uk_gdpr"
     assert regimes["lawful-basis.special-category-without-condition"] == "uk_gdpr"
     assert regimes["urgent.vital-interests-without-urgency"] == "uk_gdpr"
-    assert regimes["lawful-basis.law-enforcement-sensitive-without-condition"] == "law_enforcement"
+    assert regimes["lawful-basis.law-enforcement-without-schedule8"] == "law_enforcement"
     assert regimes["setting.dpia-not-recorded"] == "data_protection"
     assert regimes["international.transfer"] == "data_protection"
     # Protocol and confidentiality rules read no data protection regime.

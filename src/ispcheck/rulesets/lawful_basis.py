@@ -618,48 +618,73 @@ law_enforcement_purpose = gated_rule(
 
 
 _NOT_CONSENTED = (None, "refused", "withdrawn", "not_sought")
-_sensitive_template = gated_rule(
-    "lawful-basis.law-enforcement-sensitive-without-condition",
+_PART3_SENSITIVE_FACTS = (
+    "data.categories",
+    "data.special_category_types",
+    "lawful_basis.strictly_necessary",
+    "lawful_basis.schedule8_condition",
+    "consent.status",
+)
+_PART3_SENSITIVE_URGENT = (
+    "Share what is needed to protect life (Schedule 8 paragraph 3, vital interests), and record "
+    "afterwards why it was strictly necessary."
+)
+
+# Two rules rather than one with two variants, so that each missing condition is its own finding
+# and the checklist asks for each (a question is asked when its answer changes the findings).
+law_enforcement_not_strictly_necessary = gated_rule(
+    "lawful-basis.law-enforcement-not-strictly-necessary",
     law_regime="law_enforcement",
-    when={"special": True, "consent.status": _NOT_CONSENTED},
-    title="Sensitive processing under Part 3 is strictly necessary under Schedule 8, or consented to",
+    when={
+        "special": True,
+        "consent.status": _NOT_CONSENTED,
+        "lawful_basis.strictly_necessary": (False, None),
+    },
+    title="Sensitive processing under Part 3 without consent is strictly necessary",
     effect=Effect.BLOCK,
     clauses=("4.3", "5.2"),
     message=(
         "Special category data is to be shared under Part 3 of the Data Protection Act 2018 "
-        "(sensitive processing). It is allowed only where the person consented, or where it is "
-        "recorded as strictly necessary for the law enforcement purpose and a Schedule 8 condition "
-        "is named; neither is shown."
+        "(sensitive processing) without the person's consent, and it is not recorded that it is "
+        "strictly necessary for the law enforcement purpose, which Part 3 requires."
     ),
     action=(
         "Record why the special category details are strictly necessary for the law enforcement "
-        "purpose and name the Schedule 8 condition that applies (for example statutory purposes, "
-        "administration of justice, or safeguarding of children and individuals at risk), or leave "
-        "those details out."
+        "purpose (not merely useful), or leave those details out."
     ),
-    facts=(
-        "data.categories",
-        "data.special_category_types",
-        "lawful_basis.strictly_necessary",
-        "lawful_basis.schedule8_condition",
-        "consent.status",
-    ),
-    law=("DPA 2018 s.35(3) to (5) and (8)", "DPA 2018 Schedule 8"),
+    facts=_PART3_SENSITIVE_FACTS,
+    law=("DPA 2018 s.35(3) to (5) and (8)",),
     when_urgent=Effect.CONDITION,
-    urgent_action=(
-        "Share what is needed to protect life (Schedule 8 paragraph 3, vital interests), and record "
-        "afterwards why it was strictly necessary."
-    ),
+    urgent_action=_PART3_SENSITIVE_URGENT,
     interpretations=("law-enforcement-sensitive-processing",),
 )
-law_enforcement_sensitive_without_condition = replace(
-    _sensitive_template,
-    variants=(
-        # Not recorded as strictly necessary (not known counts as not recorded).
-        Variant.of({"lawful_basis.strictly_necessary": (False, None)}),
-        # Strictly necessary, but no Schedule 8 condition named.
-        Variant.of({"lawful_basis.strictly_necessary": True, "lawful_basis.schedule8_condition": None}),
+
+
+law_enforcement_without_schedule8 = gated_rule(
+    "lawful-basis.law-enforcement-without-schedule8",
+    law_regime="law_enforcement",
+    when={
+        "special": True,
+        "consent.status": _NOT_CONSENTED,
+        "lawful_basis.schedule8_condition": None,
+    },
+    title="Sensitive processing under Part 3 without consent meets a Schedule 8 condition",
+    effect=Effect.BLOCK,
+    clauses=("4.3", "5.2"),
+    message=(
+        "Special category data is to be shared under Part 3 of the Data Protection Act 2018 "
+        "(sensitive processing) without the person's consent, and no Schedule 8 condition is named."
     ),
+    action=(
+        "Name the Schedule 8 condition that applies (for example statutory purposes, administration "
+        "of justice, or safeguarding of children and individuals at risk), or leave the special "
+        "category details out."
+    ),
+    facts=_PART3_SENSITIVE_FACTS,
+    law=("DPA 2018 s.35(5)(b)", "DPA 2018 Schedule 8"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_PART3_SENSITIVE_URGENT,
+    interpretations=("law-enforcement-sensitive-processing",),
 )
 
 
@@ -724,7 +749,8 @@ RULES = (
     about_the_dead,
     not_competent_authority,
     law_enforcement_purpose,
-    law_enforcement_sensitive_without_condition,
+    law_enforcement_not_strictly_necessary,
+    law_enforcement_without_schedule8,
     law_enforcement_no_policy_document,
     article6_missing,
     legitimate_interests_public_authority,
