@@ -339,6 +339,24 @@ def test_a_death_that_is_not_known_does_not_apply(checker: Checker, data: dict[s
 
 @common
 @given(any_disclosures())
+def test_personal_data_about_people_who_all_died_is_never_simply_shared_and_keeps_every_protocol_finding(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    """The dead fall outside data protection law, never outside the protocol's own rules."""
+    assume(data["subjects"])
+    dead = copy.deepcopy(data)
+    for person in dead["subjects"]:
+        person["deceased"] = True
+    regimes = {r.rule.id: r.rule.law_regime for r in checker.rules}
+    decision = checker.check(dead)
+    if PERSONAL & set(dead["data"]["categories"]) or dead["data"].get("special_category_types"):
+        assert decision.outcome is not Outcome.SHARE
+    kept = {f.rule_id for f in checker.check(data).findings if regimes.get(f.rule_id, "engine") is None}
+    assert kept <= {f.rule_id for f in decision.findings}
+
+
+@common
+@given(any_disclosures())
 def test_a_share_whose_data_protection_law_is_not_given_is_decided_as_under_the_uk_gdpr(
     checker: Checker, data: dict[str, Any]
 ) -> None:
