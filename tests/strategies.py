@@ -47,7 +47,10 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
                 }
             ),
             "subjects": st.lists(
-                st.fixed_dictionaries({"role": vocab("role"), "is_child": maybe_bool}), max_size=3
+                st.fixed_dictionaries(
+                    {"role": vocab("role"), "is_child": maybe_bool, "deceased": maybe_bool}
+                ),
+                max_size=3,
             ),
             "data": st.fixed_dictionaries(
                 {
@@ -66,6 +69,10 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
                     "schedule1_condition": vocab("schedule1_condition", optional=True),
                     "gateway": vocab("gateway", optional=True),
                     "exemption": vocab("exemption", optional=True),
+                    "regime": vocab("regime", optional=True),
+                    "schedule8_condition": vocab("schedule8_condition", optional=True),
+                    "strictly_necessary": maybe_bool,
+                    "policy_document": maybe_bool,
                 }
             ),
             "consent": st.fixed_dictionaries(

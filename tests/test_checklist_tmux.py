@@ -26,9 +26,11 @@ URGENT_KEYS = [
     "y", "Warwickshire Police", "West Midlands Ambulance Service", "1,2", "5", "n",
     "a man has said he has taken an overdose and given his address", "5",
 ]  # fmt: skip
+#: The MARAC share by police; "1" after the Schedule 1 condition says it is made under the UK GDPR
+#: (police are asked which data protection law applies, as the answer changes the rules).
 MARAC_KEYS = [
     "n", "Warks Police", "Refuge", "1,2,3", "1,2", "n", "n", "1", "5",
-    "to update the victim's safety plan", "1", "4", "2", "1", "1", "1", "2",
+    "to update the victim's safety plan", "1", "4", "2", "1", "1", "1", "1", "2",
     "asking could alert the perpetrator", "the IDVA needs the risk history",
     "y", "1,2,3,4", "y", "1,2", "0",
 ]  # fmt: skip
@@ -216,6 +218,7 @@ def test_a_discloser_that_has_not_signed_is_referred_to_its_own_data_protection_
 ) -> None:
     keys = list(MARAC_KEYS)
     keys[1] = "Acme Security Ltd"
+    del keys[16]  # a security company is not asked which data protection law applies
     keys[20] = ""  # Enter at "which have you considered?": none of these
     lines, record = run_to_the_end(terminal, keys, tmp_path)
     assert lines[0] == "REFER BEFORE SHARING (refer)"

@@ -111,6 +111,18 @@ def test_the_rule_catalogue_lists_ids_effects_and_clauses(capsys: Any) -> None:
     assert ids["investigation.not-consulted"]["effect"] == "refer"
 
 
+def test_the_rule_catalogue_says_which_data_protection_law_each_rule_reads(capsys: Any) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "json", "--no-plugins")
+    rules = {r["id"]: r for r in json.loads(out)["rules"]}
+    assert code == 0
+    assert rules["lawful-basis.article6-missing"]["law_regime"] == "uk_gdpr"
+    assert rules["lawful-basis.law-enforcement-purpose"]["law_regime"] == "law_enforcement"
+    assert rules["setting.dpia-not-recorded"]["law_regime"] == "data_protection"
+    assert rules["handling.post"]["law_regime"] is None
+    code, out, _ = run(capsys, "rules", "--no-plugins")
+    assert "reads the UK GDPR and DPA 2018 Part 2" in " ".join(out.split())
+
+
 def test_the_rule_catalogue_prints_as_a_table(capsys: Any) -> None:
     code, out, _ = run(capsys, "rules", "--no-plugins")
     assert code == 0

@@ -61,6 +61,29 @@ def test_csv_cells_read_as_the_contract_expects() -> None:
     }
 
 
+def test_a_subjects_cell_says_whether_each_person_has_died() -> None:
+    header, _ = read_header(["subjects"])
+    data, problems = row_to_disclosure(
+        header, ["victim:adult:deceased; offender:living ;witness:deceased;other:child"]
+    )
+    assert problems == []
+    assert data["subjects"] == [
+        {"role": "victim", "is_child": False, "deceased": True},
+        {"role": "offender", "deceased": False},
+        {"role": "witness", "deceased": True},
+        {"role": "other", "is_child": True},
+    ]
+
+
+@pytest.mark.parametrize("cell", ["victim:deceased:adult", "victim:dead", "victim:adult:deceased:living"])
+def test_a_subjects_cell_with_parts_out_of_order_or_unknown_is_refused(cell: str) -> None:
+    header, _ = read_header(["subjects"])
+    _, problems = row_to_disclosure(header, [cell])
+    (problem,) = problems
+    assert problem.path == "subjects"
+    assert ":deceased or :living" in problem.message
+
+
 def test_an_unknown_column_suggests_the_nearest_one() -> None:
     (problem,) = header_problems([*REQUIRED_COLUMNS, "consnet.status"])
     assert problem.path == "consnet.status"
@@ -74,7 +97,11 @@ def test_a_repeated_column_is_a_problem() -> None:
 
 def test_a_row_written_from_a_disclosure_reads_back_as_the_same_disclosure() -> None:
     data = clean_disclosure(
-        subjects=[{"role": "victim", "is_child": True}, {"role": "witness", "is_child": False}]
+        subjects=[
+            {"role": "victim", "is_child": True},
+            {"role": "witness", "is_child": False, "deceased": False},
+            {"role": "other", "deceased": True},
+        ]
     )
     data["data"]["description"] = 'address; phone, and "nickname"'
     row = disclosure_to_row(data)

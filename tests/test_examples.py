@@ -43,6 +43,8 @@ EXPECTED: dict[str, str] = {
     "asb-injunction-council-serves-own-cctv-and-witness-evidence.yaml": "share_with_conditions",
     "mappa-minutes-to-housing-provider-with-chair-agreement.yaml": "share_with_conditions",
     "children-act-s47-strategy-discussion-police-to-childrens-social-care.yaml": "share_with_conditions",
+    "dhr-panel-police-chronology-about-a-victim-who-died.yaml": "share_with_conditions",
+    "police-case-file-with-suspect-health-details-to-cps-under-part-3.yaml": "share_with_conditions",
 }
 
 OUTCOMES = {"share", "share_with_conditions", "refer", "do_not_share"}

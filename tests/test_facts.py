@@ -143,10 +143,16 @@ def test_an_unregistered_discloser_is_a_public_authority_only_when_its_kind_make
     assert worked_out.discloser_public_authority is expected
 
 
+def _passed_fields() -> tuple[str, ...]:
+    """The fields Facts.of passes by position: those without a default (they come first)."""
+    return Facts.__struct_fields__[: len(Facts.__struct_fields__) - len(Facts.__struct_defaults__)]
+
+
 def test_the_facts_fit_in_one_call_of_positional_arguments_built_without_a_tuple() -> None:
-    # Facts.of builds the struct with one positional argument per field; past MAX_FIELDS, CPython
-    # first builds a tuple of them, which costs a few hundred nanoseconds on every check.
-    assert len(Facts.__struct_fields__) <= MAX_FIELDS
+    # Facts.of builds the struct with one positional argument per field without a default; past
+    # MAX_FIELDS, CPython first builds a tuple of them, which costs a few hundred nanoseconds on
+    # every check.
+    assert len(_passed_fields()) <= MAX_FIELDS
 
 
 @pytest.mark.parametrize(
@@ -286,8 +292,28 @@ def test_the_facts_are_built_from_locals_named_as_the_fields_in_field_order() ->
     (call,) = calls
     assert not call.keywords
     assert [arg.id if isinstance(arg, ast.Name) else ast.dump(arg) for arg in call.args] == list(
-        Facts.__struct_fields__
+        _passed_fields()
     )
+
+
+@pytest.mark.parametrize(
+    ("subjects", "expected"),
+    [
+        ([{"role": "victim", "deceased": True}], False),
+        ([{"role": "victim", "deceased": True}, {"role": "offender", "deceased": True}], False),
+        # One person alive, or not known to have died, keeps the information about the living.
+        ([{"role": "victim", "deceased": True}, {"role": "offender", "deceased": False}], True),
+        ([{"role": "victim", "deceased": True}, {"role": "witness"}], True),
+        ([{"role": "victim", "deceased": None}], True),
+        ([{"role": "victim", "deceased": False}], True),
+        # Nobody listed: not known to be about the dead only.
+        ([], True),
+    ],
+)
+def test_the_information_is_about_the_dead_only_when_everyone_listed_is_said_to_have_died(
+    pack: Pack, subjects: list[dict[str, object]], expected: bool
+) -> None:
+    assert facts(pack, subjects=subjects).about_the_living is expected
 
 
 def test_the_facts_cannot_be_changed_by_a_rule(pack: Pack) -> None:

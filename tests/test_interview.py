@@ -255,6 +255,8 @@ def test_every_contract_value_can_be_chosen(checker: Checker) -> None:
         "lawful_basis.article9": "article9",
         "lawful_basis.schedule1_condition": "schedule1_condition",
         "lawful_basis.gateway": "gateway",
+        "lawful_basis.regime": "regime",
+        "lawful_basis.schedule8_condition": "schedule8_condition",
         "handling.channel": "channel",
         "handling.classification": "classification",
         "context.setting": "setting",
@@ -271,7 +273,7 @@ def test_every_contract_value_can_be_chosen(checker: Checker) -> None:
     ("answers", "count"),
     [
         ("simple-share-police-to-council.json", 20),
-        ("marac-police-to-refuge.json", 22),
+        ("marac-police-to-refuge.json", 23),
         ("urgent-risk-to-life-by-phone.json", 7),
     ],
 )
@@ -473,3 +475,102 @@ def test_every_meeting_setting_has_the_in_person_contradiction() -> None:
 
     refused = {c.second[1] for c in CONTRADICTIONS if c.first == ("handling.channel", "in_person")}
     assert refused == set(VOCABULARY["setting"]) - {"outside_meeting"}
+
+
+# -- which data protection law applies (issue 15, items 2, 7 and 10) ------------------------------
+
+
+def test_police_sharing_health_details_are_asked_which_law_and_then_part_3s_conditions(
+    checker: Checker,
+) -> None:
+    answers = load("marac-police-to-refuge.json")
+    answers["lawful_basis.regime"] = "law_enforcement"
+    answers["purpose.code"] = "detect_crime"
+    answers.update(
+        {
+            "lawful_basis.strictly_necessary": True,
+            "lawful_basis.schedule8_condition": "safeguarding_children_and_individuals_at_risk",
+            "lawful_basis.policy_document": True,
+        }
+    )
+    interview, asked = run(checker, answers)
+    assert "lawful_basis.regime" in asked
+    part3 = asked[asked.index("lawful_basis.regime") + 1 :]
+    assert {"lawful_basis.strictly_necessary", "lawful_basis.schedule8_condition"} <= set(part3)
+    assert "lawful_basis.policy_document" in part3
+    data = interview.data()
+    assert data["lawful_basis"]["regime"] == "law_enforcement"
+    assert data["lawful_basis"]["policy_document"] is True
+
+
+def test_a_council_sharing_is_not_asked_which_law_and_nobody_is_asked_part_3s_conditions_under_the_uk_gdpr(
+    checker: Checker,
+) -> None:
+    answers = load("marac-police-to-refuge.json")
+    answers["discloser.organisation"] = "Rugby Borough Council"
+    _, council = run(checker, answers)
+    _, police = run(checker, load("marac-police-to-refuge.json"))
+    assert "lawful_basis.regime" not in council
+    assert "lawful_basis.regime" in police
+    for asked in (council, police):
+        assert "lawful_basis.strictly_necessary" not in asked
+        assert "lawful_basis.schedule8_condition" not in asked
+
+
+def _domestic_homicide_review(deceased: bool | None) -> dict[str, Any]:
+    answers = load("simple-share-police-to-council.json")
+    answers["handling.channel"] = "in_meeting"
+    answers["context.setting"] = "domestic_homicide_review"
+    answers["subjects.deceased"] = deceased
+    return answers
+
+
+def test_at_a_domestic_homicide_review_the_checklist_asks_whether_everyone_has_died(checker: Checker) -> None:
+    interview, asked = run(checker, _domestic_homicide_review(True))
+    assert "subjects.deceased" in asked
+    assert all(person["deceased"] is True for person in interview.data()["subjects"])
+    decision = interview.decision()
+    assert decision is not None
+    assert "lawful-basis.about-the-dead" in {f.rule_id for f in decision.findings}
+
+
+@pytest.mark.parametrize("deceased", [False, None])
+def test_no_or_dont_know_to_whether_everyone_has_died_leaves_them_alive(
+    checker: Checker, deceased: bool | None
+) -> None:
+    interview, asked = run(checker, _domestic_homicide_review(deceased))
+    assert "subjects.deceased" in asked
+    assert all("deceased" not in person for person in interview.data()["subjects"])
+    decision = interview.decision()
+    assert decision is not None
+    assert "lawful-basis.about-the-dead" not in {f.rule_id for f in decision.findings}
+
+
+def test_outside_a_domestic_homicide_review_whether_everyone_has_died_is_not_asked(checker: Checker) -> None:
+    _, asked = run(checker, load("simple-share-police-to-council.json"))
+    assert "subjects.deceased" not in asked
+
+
+def test_an_answers_file_may_say_each_person_has_died(checker: Checker) -> None:
+    answers = load("simple-share-police-to-council.json")
+    answers["subjects"] = [{"role": "victim", "is_child": False, "deceased": True}]
+    interview, _ = run(checker, answers)
+    assert interview.data()["subjects"] == [{"role": "victim", "is_child": False, "deceased": True}]
+
+
+def test_an_answers_file_saying_yes_in_words_for_a_death_is_refused_naming_the_fact() -> None:
+    with pytest.raises(DisclosureError, match="deceased must be true or false"):
+        _check_subject({"role": "victim", "deceased": "yes"})
+
+
+def _check_subject(subject: dict[str, Any]) -> None:
+    from ispcheck.interview import check_answer
+
+    check_answer(by_id("subjects"), [subject])
+
+
+def test_the_new_schedule_1_conditions_can_be_chosen_with_their_part_said_in_plain_words() -> None:
+    choices = {c.value: c for c in by_id("lawful_basis.schedule1_condition").choices}
+    for part3 in ("consent_criminal_offence", "vital_interests_criminal_offence", "legal_claims"):
+        assert "criminal offence details only" in choices[part3].explain
+    assert "protecting_the_public" in choices

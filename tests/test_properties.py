@@ -47,12 +47,16 @@ SAFEGUARDS = (
     ("context", "dpia_in_place"),
     ("context", "chair_agreed"),
     ("lawful_basis", "article6"),
+    ("lawful_basis", "schedule8_condition"),
+    ("lawful_basis", "strictly_necessary"),
+    ("lawful_basis", "policy_document"),
 )
 #: What a safeguard that is not yes-or-no holds when it is in place (a yes-or-no one holds true).
 IN_PLACE: dict[str, Any] = {
     "statement": "Written down for this disclosure.",
     "reason_not_sought": "Asking would put the victim at risk.",
     "article6": "public_task",
+    "schedule8_condition": "administration_of_justice",
 }
 #: Risks: turning one on must never loosen the outcome.
 RISKS = (
@@ -347,6 +351,47 @@ def test_an_urgent_risk_to_life_that_is_not_known_does_not_apply(
     unknown["context"]["urgent_risk_to_life"] = None
     absent["context"]["urgent_risk_to_life"] = False
     assert checker.check(unknown).to_dict() == checker.check(absent).to_dict()
+
+
+@common
+@given(any_disclosures())
+def test_a_death_that_is_not_known_does_not_apply(checker: Checker, data: dict[str, Any]) -> None:
+    """Whether a person has died is a relaxation: not known decides exactly as known alive."""
+    assume(data["subjects"])
+    unknown, alive = copy.deepcopy(data), copy.deepcopy(data)
+    unknown["subjects"][0]["deceased"] = None
+    alive["subjects"][0]["deceased"] = False
+    assert checker.check(unknown).to_dict() == checker.check(alive).to_dict()
+
+
+@common
+@given(any_disclosures())
+def test_personal_data_about_people_who_all_died_is_never_simply_shared_and_keeps_every_protocol_finding(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    """The dead fall outside data protection law, never outside the protocol's own rules."""
+    assume(data["subjects"])
+    dead = copy.deepcopy(data)
+    for person in dead["subjects"]:
+        person["deceased"] = True
+    regimes = {r.rule.id: r.rule.law_regime for r in checker.rules}
+    decision = checker.check(dead)
+    if PERSONAL & set(dead["data"]["categories"]) or dead["data"].get("special_category_types"):
+        assert decision.outcome is not Outcome.SHARE
+    kept = {f.rule_id for f in checker.check(data).findings if regimes.get(f.rule_id, "engine") is None}
+    assert kept <= {f.rule_id for f in decision.findings}
+
+
+@common
+@given(any_disclosures())
+def test_a_share_whose_data_protection_law_is_not_given_is_decided_as_under_the_uk_gdpr(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    """Old disclosures keep their meaning: no regime decides exactly as the UK GDPR."""
+    unknown, uk_gdpr = copy.deepcopy(data), copy.deepcopy(data)
+    unknown["lawful_basis"]["regime"] = None
+    uk_gdpr["lawful_basis"]["regime"] = "uk_gdpr"
+    assert checker.check(unknown).to_dict() == checker.check(uk_gdpr).to_dict()
 
 
 @common

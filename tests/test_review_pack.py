@@ -302,6 +302,25 @@ def test_each_clause_shows_the_interpretations_of_it_for_the_dpo_to_accept(
     assert clause(review, "17.1").readings == clause(review, "17.1").rule_readings == ()
 
 
+def test_the_review_pack_says_which_rules_read_which_data_protection_law(
+    tmp_path: Path, checker: Checker, pack: Pack
+) -> None:
+    review = review_of(tmp_path, checker, complete_run(pack))
+
+    regimes = {regime: ids for regime, _, ids in review.law_regimes}
+    assert "lawful-basis.article6-missing" in regimes["uk_gdpr"]
+    assert "lawful-basis.law-enforcement-no-policy-document" in regimes["law_enforcement"]
+    assert "international.transfer" in regimes["data_protection"]
+    assert "lawful-basis.about-the-dead" in regimes["none"]
+    assert sum(len(ids) for ids in regimes.values()) == len(checker.rules)
+    html = render_html(review)
+    assert 'id="law-regimes"' in html
+    assert "<code>lawful-basis.law-enforcement-no-policy-document</code>" in html
+    rules = {r.id: r for r in clause(review, "5.2").rules}
+    assert rules["lawful-basis.article6-missing"].to_dict()["law_regime"] == "uk_gdpr"
+    assert review.to_dict()["law_regimes"][0]["regime"] == "uk_gdpr"
+
+
 def test_the_glossary_defines_every_fact_a_rule_can_turn_on(
     tmp_path: Path, checker: Checker, pack: Pack
 ) -> None:

@@ -9,7 +9,9 @@ column at once. The format (also in the README):
 - an empty cell means "not known" (the field is left out);
 - lists (``data.categories``, ``data.special_category_types``) separate values with ``;``;
 - ``subjects`` lists people as ``role``, ``role:child`` or ``role:adult`` separated by ``;``
-  (a bare role means it is not known whether the person is a child);
+  (a bare role means it is not known whether the person is a child), each optionally followed by
+  ``:deceased`` or ``:living`` (``victim:adult:deceased``, ``victim:deceased``); without either,
+  it is not known whether the person has died;
 - yes/no facts are ``true`` or ``false`` (``yes``/``no`` and ``1``/``0`` are accepted too, in any
   case); a CSV cell is always text, so here, and only here, such words are read as booleans. A
   yes/no fact that also takes a word (``context.formal_request_form``: ``not_applicable``) takes
@@ -44,6 +46,7 @@ __all__ = [
 LIST_SEPARATOR = ";"
 SUBJECTS = "subjects"
 _CHILD = {"child": True, "adult": False}
+_DECEASED = {"deceased": True, "living": False}
 #: What a yes/no cell may say, in any case: the words the contract's reader took for true and
 #: false before it asked for JSON booleans (``on``/``off``, ``t``/``f`` and ``y``/``n`` as well).
 _YES_NO = {
@@ -188,21 +191,29 @@ def _subjects(cell: str, problems: list[Problem]) -> list[dict[str, Any]]:
         text = item.strip()
         if not text:
             continue
-        role, colon, age = text.partition(":")
+        role, *parts = text.split(":")
         person: dict[str, Any] = {"role": role.strip()}
-        if colon:
-            child = _CHILD.get(age.strip().lower())
-            if child is None:
-                problems.append(
-                    Problem(
-                        SUBJECTS,
-                        f"{text!r} is not allowed: write a role, optionally followed by :child or :adult",
-                    )
+        if not _read_subject_parts(parts, person):
+            problems.append(
+                Problem(
+                    SUBJECTS,
+                    f"{text!r} is not allowed: write a role, optionally followed by :child or :adult, "
+                    "then optionally :deceased or :living",
                 )
-                continue
-            person["is_child"] = child
+            )
+            continue
         people.append(person)
     return people
+
+
+def _read_subject_parts(parts: list[str], person: dict[str, Any]) -> bool:
+    """Put ``:child``/``:adult`` then ``:deceased``/``:living`` into ``person``; False if not allowed."""
+    words = [part.strip().lower() for part in parts]
+    if words and words[0] in _CHILD:
+        person["is_child"] = _CHILD[words.pop(0)]
+    if words and words[0] in _DECEASED:
+        person["deceased"] = _DECEASED[words.pop(0)]
+    return not words
 
 
 def disclosure_to_row(disclosure: Mapping[str, Any]) -> dict[str, str]:
@@ -221,6 +232,8 @@ def disclosure_to_row(disclosure: Mapping[str, Any]) -> dict[str, str]:
 def _subject_cell(subject: Mapping[str, Any]) -> str:
     child = subject.get("is_child")
     suffix = "" if child is None else (":child" if child else ":adult")
+    deceased = subject.get("deceased")
+    suffix += "" if deceased is None else (":deceased" if deceased else ":living")
     return f"{subject.get('role', '')}{suffix}"
 
 

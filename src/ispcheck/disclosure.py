@@ -31,8 +31,10 @@ from .vocabulary import (
     NotApplicable,
     OrganisationKind,
     PurposeCode,
+    Regime,
     Role,
     Schedule1Condition,
+    Schedule8Condition,
     Setting,
     SpecialCategoryType,
     without_null_groups,
@@ -104,6 +106,9 @@ class Recipient(_Contract):
 class Subject(_Contract):
     role: Role
     is_child: Flag | None = None
+    #: Added to the contract: the person has died. Data about the dead is not personal data (DPA
+    #: 2018 s.3(2)); null or missing means not known, read as alive.
+    deceased: Flag | None = None
 
 
 class Data(_Contract):
@@ -124,6 +129,24 @@ class LawfulBasis(_Contract):
     schedule1_condition: Schedule1Condition | None = None
     gateway: Gateway | None = None
     exemption: Exemption | None = None
+    #: Added to the contract: which data protection law the share is made under. Null or missing
+    #: means the UK GDPR (as before this field); "law_enforcement" is DPA 2018 Part 3.
+    regime: Regime | None = Field(
+        default=None,
+        description=(
+            "Added to the contract: which data protection law applies. uk_gdpr: the UK GDPR and DPA "
+            "2018 Part 2; law_enforcement: DPA 2018 Part 3 (a competent authority processing for a law "
+            "enforcement purpose, s.31). Null or missing means uk_gdpr."
+        ),
+    )
+    #: Added to the contract: the DPA 2018 Schedule 8 condition for sensitive processing (Part 3).
+    schedule8_condition: Schedule8Condition | None = None
+    #: Added to the contract: the sensitive processing is strictly necessary for the law
+    #: enforcement purpose (DPA 2018 s.35(5)(a)).
+    strictly_necessary: Flag | None = None
+    #: Added to the contract: an appropriate policy document is in place (DPA 2018 s.35(4)(b),
+    #: (5)(c) and s.42).
+    policy_document: Flag | None = None
 
 
 class Consent(_Contract):

@@ -35,6 +35,7 @@ def rules_document(checker: Checker) -> dict[str, Any]:
                 "clauses": list(r.rule.clauses),
                 "law": list(r.rule.law),
                 "applies_to": "personal data" if r.rule.personal_only else "any data",
+                "law_regime": r.rule.law_regime,
                 "fires_when": gate_values(r.rule.when),
                 "variants": [gate_values(v.when) for v in r.rule.variants],
                 "in_words": rule_in_words(r.rule, checker.pack),

@@ -43,6 +43,14 @@ VERSION_NOT_HELD_ID = "pack.version-not-held"
 #: How many findings built by rules themselves a checker remembers as already vetted.
 MAX_VETTED = 4096
 _PERSONAL_ONLY: Gate = ("personal", frozenset({True}))
+#: A rule that reads data protection law applies only to information about the living.
+_ABOUT_THE_LIVING: Gate = ("about_the_living", frozenset({True}))
+#: The regime a rule of one regime needs the share to be made under: a regime not given (None)
+#: keeps the meaning it had before the field was added, the UK GDPR.
+_REGIME_GATES: dict[str, Gate] = {
+    "uk_gdpr": ("lawful_basis.regime", frozenset({"uk_gdpr", None})),
+    "law_enforcement": ("lawful_basis.regime", frozenset({"law_enforcement"})),
+}
 _severity_of = attrgetter("severity")
 
 
@@ -469,16 +477,27 @@ def _gated_steps(rule: Rule) -> list[tuple[Step, tuple[Gate, ...]]]:
 
 
 def _gates_for(rule: Rule, gates: tuple[Gate, ...]) -> tuple[Gate, ...]:
-    """The gates, with "personal data is involved" added for a rule about personal data only.
+    """The gates, with what the rule's reach adds: personal data, the living, the law it reads.
 
-    Added as one more condition on ``personal`` when the gates already name it, never as a second
-    gate on the same fact (the tables read one gate per fact).
+    A rule about personal data only is gated on ``personal``; a rule that reads data protection
+    law (``law_regime``) on the information being about the living, and a rule of one regime on
+    that regime being the one the share is made under (a regime not given reads as the UK GDPR).
+    Each is added as one more condition on a fact the gates already name, never as a second gate
+    on the same fact (the tables read one gate per fact).
     """
-    if not rule.personal_only:
+    added: list[Gate] = []
+    if rule.personal_only:
+        added.append(_PERSONAL_ONLY)
+    if rule.law_regime is not None:
+        added.append(_ABOUT_THE_LIVING)
+        regime = _REGIME_GATES.get(rule.law_regime)
+        if regime is not None:
+            added.append(regime)
+    if not added:
         return gates
-    name, only = _PERSONAL_ONLY
     named = dict(gates)
-    named[name] = named[name] & only if name in named else only
+    for name, only in added:
+        named[name] = named[name] & only if name in named else only
     return normalise_when(named)
 
 

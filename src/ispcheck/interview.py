@@ -17,7 +17,10 @@ from .questions import CONTRADICTIONS, CORE, QUESTIONS, URGENT_CORE, Question, b
 from .sensitivity import facts_that_matter
 from .vocabulary import not_a_yes_or_no
 
-__all__ = ["URGENT_DEFAULTS", "Interview", "check_answer"]
+__all__ = ["EVERYONE_DECEASED", "URGENT_DEFAULTS", "Interview", "check_answer"]
+
+#: The question whose yes marks every listed person as having died.
+EVERYONE_DECEASED = "subjects.deceased"
 
 #: What the short path assumes when there is no time to ask (stated on screen).
 URGENT_DEFAULTS = {
@@ -231,7 +234,13 @@ def _check_subjects(value: Any, allowed: list[Any], problem: Any) -> list[dict[s
         child = entry.get("is_child")
         if child is not None and not isinstance(child, bool):
             raise problem(f"is_child {not_a_yes_or_no(child)}")
-        subjects.append({"role": entry["role"], "is_child": child})
+        person = {"role": entry["role"], "is_child": child}
+        deceased = entry.get("deceased")
+        if deceased is not None:
+            if not isinstance(deceased, bool):
+                raise problem(f"deceased {not_a_yes_or_no(deceased)}")
+            person["deceased"] = deceased
+        subjects.append(person)
     return subjects
 
 
@@ -254,6 +263,12 @@ def _list(values: list[Any]) -> str:
 
 
 def _apply(question: Question, answer: Any, data: dict[str, Any]) -> None:
+    if question.id == EVERYONE_DECEASED:
+        # "Has everyone died?": yes marks each listed person as dead; no or not known leaves each
+        # as given (a person not said to have died is taken to be alive).
+        if answer is True:
+            data["subjects"] = [{**person, "deceased": True} for person in data.get("subjects") or ()]
+        return
     if question.kind == "flags":
         for path in question.fields:
             set_path(data, path, None if answer is None else path in answer)

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 
 from .vocabulary import OrganisationKind
 
-__all__ = ["KINDS", "POLICE_KINDS", "PUBLIC_AUTHORITY_KINDS", "RELEVANT_AUTHORITY", "KindInfo"]
+__all__ = [
+    "COMPETENT_AUTHORITY_KINDS",
+    "KINDS",
+    "POLICE_KINDS",
+    "PUBLIC_AUTHORITY_KINDS",
+    "RELEVANT_AUTHORITY",
+    "KindInfo",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,3 +217,11 @@ PUBLIC_AUTHORITY_KINDS: frozenset[str | None] = frozenset(k.code for k in _KINDS
 
 #: The kinds whose information is police information (Appendix 3).
 POLICE_KINDS: frozenset[str | None] = frozenset({"police", "other_police"})
+
+#: The kinds whose every organisation ispcheck takes to be a competent authority for DPA 2018 Part 3
+#: (law enforcement processing, s.30 and Schedule 7): police forces, other police bodies, probation
+#: and prisons. Others may be for some functions; that is for a person to confirm (pack
+#: interpretation ``law-enforcement-competent-authority``).
+COMPETENT_AUTHORITY_KINDS: frozenset[str | None] = frozenset(
+    {"police", "other_police", "probation", "prison"}
+)

@@ -681,6 +681,8 @@ _PACK_VOCABULARIES = (
     "article6",
     "article9",
     "schedule1_condition",
+    "regime",
+    "schedule8_condition",
     "gateway",
     "exemption",
     "classification",

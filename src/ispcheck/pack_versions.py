@@ -1,6 +1,6 @@
 """The versions of a protocol, each in force from a day: which one governed a decision.
 
-A protocol changes every year (Warwickshire's section 18 lists its annual updates), and a decision
+A protocol changes every year (its change history lists the annual updates), and a decision
 audited or replayed later must be judged by the version in force on its day, as OpenFisca's dated
 parameters are. A pack lists its versions in ``versions.toml``, newest first. The pack's own files
 are the newest version's text; an older version whose text the partnership keeps has a folder in

@@ -85,6 +85,35 @@ def _equals(path: str, *values: Any) -> Callable[[Data], bool]:
     return lambda data: get_path(data, path) in values
 
 
+#: Words in an organisation's name that suggest it may be a competent authority (only to decide
+#: whether to ask which law applies; the rules decide from its kind).
+_COMPETENT_WORDS = ("police", "probation", "prison", "hmp", "constabulary")
+_COMPETENT_KINDS = ("police", "other_police", "probation", "prison")
+
+
+def _may_be_competent_authority(data: Data) -> bool:
+    """Personal data shared by an organisation that may be a competent authority (Part 3)."""
+    if not _personal(data):
+        return False
+    if get_path(data, "discloser.kind") in _COMPETENT_KINDS:
+        return True
+    name = str(get_path(data, "discloser.organisation") or "").lower()
+    return any(word in name for word in _COMPETENT_WORDS)
+
+
+def _sensitive_under_part_3(data: Data) -> bool:
+    return get_path(data, "lawful_basis.regime") == "law_enforcement" and _has_category("special_category")(
+        data
+    )
+
+
+def _about_a_death(data: Data) -> bool:
+    """People are listed, and the share is for a domestic homicide review."""
+    return (
+        bool(get_path(data, "subjects")) and get_path(data, "context.setting") == "domestic_homicide_review"
+    )
+
+
 YES_NO = (Choice(True, "Yes"), Choice(False, "No"))
 
 ROLES = (
@@ -176,6 +205,49 @@ SCHEDULE1 = (
         "a statute gives your organisation this function",
     ),
     Choice("administration_of_justice", "Administration of justice", "for the courts or justice"),
+    Choice(
+        "protecting_the_public",
+        "Protecting the public",
+        "against dishonesty, malpractice or other seriously improper conduct",
+    ),
+    Choice("preventing_fraud", "Preventing fraud", "as or through an anti-fraud organisation"),
+    Choice("counselling", "Counselling, advice or support", "a confidential support service"),
+    Choice("consent_criminal_offence", "Consent", "criminal offence details only, not special category"),
+    Choice(
+        "vital_interests_criminal_offence",
+        "Vital interests",
+        "criminal offence details only, when the person cannot consent",
+    ),
+    Choice("legal_claims", "Legal claims", "criminal offence details only: court cases or legal advice"),
+)
+
+REGIMES = (
+    Choice("uk_gdpr", "UK GDPR", "the usual law for partnership sharing"),
+    Choice(
+        "law_enforcement",
+        "Law enforcement (Data Protection Act 2018 Part 3)",
+        "police, probation or prisons preventing, investigating, detecting or prosecuting crime",
+    ),
+)
+
+SCHEDULE8 = (
+    Choice(
+        "statutory_purposes",
+        "Statutory purposes",
+        "a function given by law, in the substantial public interest",
+    ),
+    Choice("administration_of_justice", "Administration of justice", "for the courts or justice"),
+    Choice("protecting_individuals_vital_interests", "Vital interests", "to protect someone's life"),
+    Choice(
+        "safeguarding_children_and_individuals_at_risk",
+        "Safeguarding children and individuals at risk",
+        "protecting a child or an adult at risk from harm",
+    ),
+    Choice("personal_data_in_public_domain", "Already public", "the person made it public themselves"),
+    Choice("legal_claims", "Legal claims", "court cases or legal advice"),
+    Choice("judicial_acts", "Judicial acts", "a court or tribunal acting as one"),
+    Choice("preventing_fraud", "Preventing fraud", "as or through an anti-fraud organisation"),
+    Choice("archiving", "Archiving, research or statistics", "in the public interest"),
 )
 
 GATEWAYS = (
@@ -347,6 +419,17 @@ QUESTIONS: tuple[Question, ...] = (
         when=_NOT_ANONYMOUS,
     ),
     question(
+        "subjects.deceased",
+        "yesno",
+        "Has everyone the information is about died?",
+        "Information only about the dead is not personal data, though it stays confidential. "
+        "Answer no if a living person (family, a suspect, a witness) can be identified from it.",
+        ("5.2", "A2.Q2"),
+        choices=YES_NO,
+        when=_about_a_death,
+        depends_on=("subjects", "context.setting"),
+    ),
+    question(
         "data.special_category_types",
         "multi",
         "Which special category details are included?",
@@ -448,6 +531,48 @@ QUESTIONS: tuple[Question, ...] = (
         ("4.1", "A1"),
         choices=GATEWAYS,
         when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "lawful_basis.regime",
+        "choice",
+        "Which data protection law is this shared under?",
+        "Police, probation and prisons sharing to prevent, investigate, detect or prosecute crime "
+        "work under Part 3 of the Data Protection Act 2018, with its own conditions; otherwise it "
+        "is the UK GDPR.",
+        ("1.7", "5.2", "A11"),
+        choices=REGIMES,
+        when=_may_be_competent_authority,
+        depends_on=("discloser.organisation", "data.categories"),
+    ),
+    question(
+        "lawful_basis.strictly_necessary",
+        "yesno",
+        "Are the special category details strictly necessary for the law enforcement purpose?",
+        "Under Part 3, sensitive details need more than necessary: strictly necessary.",
+        ("4.3", "5.2"),
+        choices=YES_NO,
+        when=_sensitive_under_part_3,
+        depends_on=("lawful_basis.regime", "data.categories"),
+    ),
+    question(
+        "lawful_basis.schedule8_condition",
+        "choice",
+        "Which Data Protection Act Schedule 8 condition applies?",
+        "Under Part 3, sensitive details need a Schedule 8 condition, unless the person consented.",
+        ("4.3", "5.2"),
+        choices=SCHEDULE8,
+        when=_sensitive_under_part_3,
+        depends_on=("lawful_basis.regime", "data.categories"),
+    ),
+    question(
+        "lawful_basis.policy_document",
+        "yesno",
+        "Does your organisation's appropriate policy document cover this processing?",
+        "Under Part 3, sensitive details may be shared only with an appropriate policy document.",
+        ("4.3", "5.2"),
+        choices=YES_NO,
+        when=_sensitive_under_part_3,
+        depends_on=("lawful_basis.regime", "data.categories"),
     ),
     question(
         "consent.status",
@@ -700,6 +825,7 @@ CORE = (
     "handling.classification",
     "handling.channel",
     "context.setting",
+    "subjects.deceased",  # only for a domestic homicide review (its ``when``)
 )
 
 #: The short path when life is at risk: only what is needed to share safely now.

@@ -13,14 +13,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from .decision import Effect, Finding
 from .facts import Facts
 from .gates import Gate, normalise_when
 from .view import DisclosureView
 
-__all__ = ["CheckResult", "Facts", "Rule", "Variant", "gated_rule", "rule"]
+__all__ = ["LAW_REGIMES", "CheckResult", "Facts", "LawRegime", "Rule", "Variant", "gated_rule", "rule"]
+
+#: Which data protection law a rule reads (see :attr:`Rule.law_regime`): the UK GDPR (with DPA 2018
+#: Part 2), DPA 2018 Part 3 (law enforcement), or data protection law under either.
+LawRegime = Literal["uk_gdpr", "law_enforcement", "data_protection"]
+#: Each regime a rule may read, in words for the catalogue and the review pack.
+LAW_REGIMES: dict[str, str] = {
+    "uk_gdpr": "the UK GDPR and DPA 2018 Part 2 (general processing)",
+    "law_enforcement": "DPA 2018 Part 3 (law enforcement processing)",
+    "data_protection": "data protection law, under either regime",
+}
 
 CheckResult = bool | Finding | Iterable[Finding] | None
 #: The interpretation every "record afterwards" finding of the urgent path rests on: the pack must
@@ -63,6 +73,13 @@ class Rule:
     let necessary sharing go ahead now and be recorded afterwards; ``urgent_action`` is what to do
     then, and ``urgent_after`` says whether it can wait until after the data has moved.
 
+    ``law_regime`` says which data protection law the rule reads: ``"uk_gdpr"`` (the UK GDPR and
+    DPA 2018 Part 2), ``"law_enforcement"`` (DPA 2018 Part 3) or ``"data_protection"`` (either).
+    Such a rule applies only to information about the living (data about the dead is not personal
+    data, DPA 2018 s.3(2)), and a ``uk_gdpr`` or ``law_enforcement`` rule only under its regime; the
+    engine adds those gates. None (the default) is a rule of the protocol or of confidentiality,
+    which applies whatever the law.
+
     ``variants`` is for a rule whose finding, or whose firing, depends on facts in ways one gate
     cannot say (which meeting the share happens in; this fact or that one): each
     :class:`Variant` narrows the rule's gate and may give its own finding. Variants must not
@@ -93,6 +110,8 @@ class Rule:
     interpretations: tuple[str, ...] = ()
     #: Interpretations that findings its predicate builds may rest on (for the catalogue).
     predicate_readings: tuple[str, ...] = ()
+    #: Which data protection law the rule reads; None for a protocol or confidentiality rule.
+    law_regime: LawRegime | None = None
     #: What the predicate looks for, in plain words that can follow "when" (for the review pack).
     check_in_words: str = ""
     finding: Finding = field(init=False, repr=False, compare=False)
@@ -197,6 +216,7 @@ def rule(
     interpretations: Iterable[str] = (),
     predicate_readings: Iterable[str] = (),
     check_in_words: str = "",
+    law_regime: LawRegime | None = None,
 ) -> Callable[[CheckFunction | None], Rule]:
     """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`.
 
@@ -226,6 +246,7 @@ def rule(
             interpretations=tuple(interpretations),
             predicate_readings=tuple(predicate_readings),
             check_in_words=check_in_words,
+            law_regime=law_regime,
         )
 
     return build

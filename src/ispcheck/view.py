@@ -48,8 +48,10 @@ from .vocabulary import (
     NotApplicable,
     OrganisationKind,
     PurposeCode,
+    Regime,
     Role,
     Schedule1Condition,
+    Schedule8Condition,
     Setting,
     SpecialCategoryType,
 )
@@ -100,6 +102,7 @@ class RecipientView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
 class SubjectView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     role: Role
     is_child: bool | None = None
+    deceased: bool | None = None
 
 
 class DataView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
@@ -120,6 +123,10 @@ class LawfulBasisView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     schedule1_condition: Schedule1Condition | None = None
     gateway: Gateway | None = None
     exemption: Exemption | None = None
+    regime: Regime | None = None
+    schedule8_condition: Schedule8Condition | None = None
+    strictly_necessary: bool | None = None
+    policy_document: bool | None = None
 
 
 class ConsentView(_View, frozen=True, forbid_unknown_fields=True, gc=False):

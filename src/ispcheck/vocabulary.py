@@ -14,6 +14,7 @@ __all__ = [
     "LABELLED_BY_PACK",
     "NAME_MAX_LENGTH",
     "OPTIONAL_GROUPS",
+    "SCHEDULE1_PART3_ONLY",
     "TEXT_MAX_LENGTH",
     "VOCABULARY",
     "Article6",
@@ -30,8 +31,10 @@ __all__ = [
     "NotApplicable",
     "OrganisationKind",
     "PurposeCode",
+    "Regime",
     "Role",
     "Schedule1Condition",
+    "Schedule8Condition",
     "Setting",
     "SpecialCategoryType",
     "not_a_yes_or_no",
@@ -84,6 +87,34 @@ Schedule1Condition = Literal[
     "safeguarding_children_and_individuals_at_risk",
     "statutory_and_government_purposes",
     "administration_of_justice",
+    "protecting_the_public",
+    "preventing_fraud",
+    "counselling",
+    "consent_criminal_offence",
+    "vital_interests_criminal_offence",
+    "legal_claims",
+]
+#: The Schedule 1 conditions in Part 3 of the Schedule (paragraphs 29 to 37): they serve criminal
+#: offence data only (DPA 2018 s.10(5)), never special category data (s.10(3) needs Part 2).
+SCHEDULE1_PART3_ONLY: tuple[str, ...] = (
+    "consent_criminal_offence",
+    "vital_interests_criminal_offence",
+    "legal_claims",
+)
+#: Which data protection law the share is made under: the UK GDPR with DPA 2018 Part 2 (null or
+#: missing reads as this), or DPA 2018 Part 3 (a competent authority, for a law enforcement purpose).
+Regime = Literal["uk_gdpr", "law_enforcement"]
+#: The conditions for sensitive processing under DPA 2018 Part 3 (Schedule 8, paragraphs 1 to 9).
+Schedule8Condition = Literal[
+    "statutory_purposes",
+    "administration_of_justice",
+    "protecting_individuals_vital_interests",
+    "safeguarding_children_and_individuals_at_risk",
+    "personal_data_in_public_domain",
+    "legal_claims",
+    "judicial_acts",
+    "preventing_fraud",
+    "archiving",
 ]
 Gateway = Literal["crime_and_disorder_act_s115", "children_act", "care_act", "other_statute", "common_law"]
 Exemption = Literal["crime_and_taxation"]
@@ -159,6 +190,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "article6": get_args(Article6),
     "article9": get_args(Article9),
     "schedule1_condition": get_args(Schedule1Condition),
+    "regime": get_args(Regime),
+    "schedule8_condition": get_args(Schedule8Condition),
     "gateway": get_args(Gateway),
     "exemption": get_args(Exemption),
     "consent_status": get_args(ConsentStatus),
@@ -206,6 +239,8 @@ LABELLED_BY_PACK: dict[str, str] = {
     "lawful_basis.article6": "article6",
     "lawful_basis.article9": "article9",
     "lawful_basis.schedule1_condition": "schedule1_condition",
+    "lawful_basis.regime": "regime",
+    "lawful_basis.schedule8_condition": "schedule8_condition",
     "lawful_basis.gateway": "gateway",
     "lawful_basis.exemption": "exemption",
     "handling.classification": "classification",

@@ -187,6 +187,19 @@ ARTICLE9 = {
     "legal claims or the courts": "legal_claims_or_courts",
 }
 
+SCHEDULE1 = {
+    "preventing or detecting unlawful acts": "preventing_or_detecting_unlawful_acts",
+    "protecting the public": "protecting_the_public",
+    "consent, for criminal offence data": "consent_criminal_offence",
+    "legal claims, for criminal offence data": "legal_claims",
+}
+
+SCHEDULE8 = {
+    "administration of justice": "administration_of_justice",
+    "statutory purposes": "statutory_purposes",
+    "safeguarding of children and of individuals at risk": "safeguarding_children_and_individuals_at_risk",
+}
+
 GATEWAYS = {
     "section 115 of the Crime and Disorder Act 1998": "crime_and_disorder_act_s115",
     "the Children Act": "children_act",
@@ -523,6 +536,44 @@ def no_article9(case: Case) -> None:
 @phrase("given", "no Schedule 1 condition is given")
 def no_schedule1(case: Case) -> None:
     case.set("lawful_basis.schedule1_condition", None)
+
+
+@phrase("given", "the Schedule 1 condition is {schedule1}", schedule1=SCHEDULE1)
+def schedule1_condition(case: Case, schedule1: str) -> None:
+    case.set("lawful_basis.schedule1_condition", schedule1)
+
+
+@phrase("given", "everyone it is about has died")
+def everyone_has_died(case: Case) -> None:
+    case.set("subjects", [{**person, "deceased": True} for person in case.disclosure["subjects"]])
+
+
+@phrase("given", "it is not recorded whether {the_person} has died", the_person=THE_PERSON)
+def not_recorded_whether_died(case: Case, the_person: str) -> None:
+    case.set("subjects", [{**person, "deceased": None} for person in case.disclosure["subjects"]])
+
+
+@phrase("given", "it is shared for law enforcement under Part 3 of the Data Protection Act 2018")
+def under_part_3(case: Case) -> None:
+    case.set("lawful_basis.regime", "law_enforcement")
+    case.set("lawful_basis.article6", None)
+    case.set("lawful_basis.article9", None)
+    case.set("lawful_basis.schedule1_condition", None)
+
+
+@phrase(
+    "given",
+    "the health details are strictly necessary for it, under the Schedule 8 condition of {schedule8}",
+    schedule8=SCHEDULE8,
+)
+def strictly_necessary_under_schedule8(case: Case, schedule8: str) -> None:
+    case.set("lawful_basis.strictly_necessary", True)
+    case.set("lawful_basis.schedule8_condition", schedule8)
+
+
+@phrase("given", "an appropriate policy document covers it")
+def policy_document(case: Case) -> None:
+    case.set("lawful_basis.policy_document", True)
 
 
 @phrase("given", "the power to share is {gateway}", gateway=GATEWAYS)

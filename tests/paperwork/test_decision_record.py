@@ -247,3 +247,13 @@ def test_a_decision_given_without_a_checker_still_names_its_findings_rules_in_wo
     for _, finding, title in decision_record(disclosure, decision).findings:
         assert title, f"{finding.rule_id} has no title on the record"
         assert f"{markdown_escape(title)} (ISP " in markdown
+
+
+def test_the_record_says_who_it_is_about_has_died_and_the_law_it_was_shared_under(checker: Checker) -> None:
+    disclosure = clean_disclosure(
+        subjects=[{"role": "victim", "is_child": False, "deceased": True}],
+        **{"lawful_basis.regime": "uk_gdpr"},
+    )
+    text = markdown_text(render_decision_record(disclosure, fmt="markdown", checker=checker))
+    assert "victim (an adult) (has died)" in text
+    assert "Data protection law" in text

@@ -15,12 +15,13 @@ from ..decision import Obligation
 from ..engine import RegisteredRule
 from ..fact_words import glossary, rule_in_words
 from ..pack import Pack
+from ..rule import LAW_REGIMES
 from .coverage import ClauseReview, Coverage, Reading, ReviewPack, RuleRef, Section
 from .explanations import load_explained
 from .quotations import QUOTATIONS_FILE, load_quotations
 from .results import Scenario, load_results
 
-__all__ = ["build"]
+__all__ = ["build", "law_regimes"]
 
 
 def build(
@@ -54,6 +55,7 @@ def build(
             registered.plugin,
             rule_in_words(r, pack),
             r.readings,
+            r.law_regime,
         )
         for cited in dict.fromkeys(r.clauses):
             rules_of.setdefault(cited, []).append(ref)
@@ -138,7 +140,23 @@ def build(
         notes=tuple(notes),
         readings=readings,
         glossary=glossary(pack),
+        law_regimes=law_regimes(catalogue),
     )
+
+
+def law_regimes(catalogue: Sequence[RegisteredRule]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Which rules read which data protection law, the protocol's own rules last (issue 15)."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    for regime, what in (*LAW_REGIMES.items(), ("none", _NO_REGIME)):
+        wanted = None if regime == "none" else regime
+        found.append((regime, what, tuple(r.rule.id for r in catalogue if r.rule.law_regime == wanted)))
+    return tuple(found)
+
+
+_NO_REGIME = (
+    "the protocol and the duty of confidentiality, whatever the data protection law (they apply to "
+    "information about the dead too)"
+)
 
 
 def _readings(pack: Pack, catalogue: Sequence[RegisteredRule]) -> tuple[Reading, ...]:

@@ -33,6 +33,9 @@ class RuleRef:
     fires_when: str = ""
     #: The interpretations (readings beyond the protocol's words) its findings rest on, by id.
     readings: tuple[str, ...] = ()
+    #: The data protection law the rule reads (``uk_gdpr``, ``law_enforcement``,
+    #: ``data_protection``), or None for a rule of the protocol or of confidentiality.
+    law_regime: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +46,7 @@ class RuleRef:
             "plugin": self.plugin,
             "fires_when": self.fires_when,
             "interpretations": list(self.readings),
+            "law_regime": self.law_regime,
         }
 
 
@@ -254,6 +258,9 @@ class ReviewPack:
     readings: tuple[Reading, ...] = field(default=())
     #: Every fact a rule can turn on: what it means and how it is worked out.
     glossary: tuple[GlossaryEntry, ...] = field(default=())
+    #: Which rules read which data protection law: (regime, what it is in words, rule ids), the
+    #: rules of the protocol and of confidentiality last (regime "none").
+    law_regimes: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
 
     @property
     def clauses(self) -> tuple[ClauseReview, ...]:
@@ -275,6 +282,9 @@ class ReviewPack:
             "features": [f.to_dict() for f in self.features],
             "unfiled": [{"scenario": s.test_id, "problem": p} for s, p in self.unfiled],
             "interpretations": [r.to_dict() for r in self.readings],
+            "law_regimes": [
+                {"regime": regime, "what": what, "rules": list(ids)} for regime, what, ids in self.law_regimes
+            ],
             "glossary": [
                 {
                     "fact": g.name,

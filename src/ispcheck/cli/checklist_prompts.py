@@ -295,7 +295,12 @@ def describe(question: Question, value: Any) -> str:
         return question.none
     labels = {c.value: c.label for c in question.choices}
     if question.kind == "subjects":
-        return ", ".join(labels[s["role"]] + (" (child)" if s.get("is_child") else "") for s in value)
+        return ", ".join(
+            labels[s["role"]]
+            + (" (child)" if s.get("is_child") else "")
+            + (" (died)" if s.get("deceased") else "")
+            for s in value
+        )
     if isinstance(value, list):
         return ", ".join(labels.get(v, str(v)) for v in value) or "none"
     return str(labels.get(value, value))

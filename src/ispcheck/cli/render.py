@@ -16,6 +16,7 @@ from ..fact_words import rule_in_words
 from ..pack import Pack, appendix_number
 from ..partners import Match, NonSignatory, Partner
 from ..roles import DESIGNATED_OFFICER, OWN_DATA_PROTECTION_LEAD
+from ..rule import LAW_REGIMES
 
 OUTCOME_STYLE = {
     Outcome.SHARE: "bold green",
@@ -297,6 +298,8 @@ def rules(console: Console, checker: Checker) -> None:
         indented(console, head, 2, style="bold")
         indented(console, r.title, 6)
         indented(console, rule_in_words(r, checker.pack), 6, style="dim")
+        if r.law_regime is not None:
+            indented(console, f"reads {LAW_REGIMES[r.law_regime]}", 6, style="dim")
         for ident in r.readings:
             title = (
                 checker.pack.interpretations[ident].title if ident in checker.pack.interpretations else ident

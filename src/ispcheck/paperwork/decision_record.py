@@ -209,7 +209,9 @@ def _urgent_basis(disclosure: Disclosure, decision: Decision, label: str) -> tup
 def _lines(disclosure: Disclosure, label: str, paths: tuple[str, ...], pack: Pack) -> tuple[str, ...]:
     if paths == ("subjects",):
         return tuple(
-            s.role.replace("_", " ") + {True: " (a child)", False: " (an adult)", None: ""}[s.is_child]
+            s.role.replace("_", " ")
+            + {True: " (a child)", False: " (an adult)", None: ""}[s.is_child]
+            + (" (has died)" if s.deceased else "")
             for s in disclosure.subjects
         )
     lines: list[str] = []

@@ -311,5 +311,8 @@ def _subjects(disclosure: Disclosure) -> str | None:
     if not disclosure.subjects:
         return None
     return ", ".join(
-        s.role.replace("_", " ") + (" (a child)" if s.is_child else "") for s in disclosure.subjects
+        s.role.replace("_", " ")
+        + (" (a child)" if s.is_child else "")
+        + (" (has died)" if s.deceased else "")
+        for s in disclosure.subjects
     )

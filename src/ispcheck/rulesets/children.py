@@ -68,6 +68,7 @@ profiling = replace(
 
 profiling_adults = gated_rule(
     "profiling.adults",
+    law_regime="data_protection",
     when={"context.profiling": True, "context.profiling_children": False, "any_child": False},
     title="Profiling adults needs its legal justification recorded first",
     effect=Effect.CONDITION,

@@ -52,6 +52,9 @@ partner_data_outside_uk = replace(
 
 transfer = gated_rule(
     "international.transfer",
+    # Either regime: a law enforcement transfer has its own conditions (DPA 2018 Part 3
+    # Chapter 5), so the referral stays under Part 3 too.
+    law_regime="data_protection",
     when={"context.transfer_outside_uk": True, "came_from_elsewhere": False},
     title="Transfers outside the UK are approved first",
     effect=Effect.REFER,
@@ -63,7 +66,7 @@ transfer = gated_rule(
     ),
     refer_to=DPO,
     facts=("context.transfer_outside_uk",),
-    law=("UK GDPR Chapter V",),
+    law=("UK GDPR Chapter V", "DPA 2018 Part 3 Chapter 5 (law enforcement transfers)"),
 )
 
 

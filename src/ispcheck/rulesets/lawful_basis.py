@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..decision import Effect
+from ..facts import Facts
 from ..hookspecs import hookimpl
+from ..kinds import COMPETENT_AUTHORITY_KINDS
 from ..pack import Pack
-from ..rule import Rule, Variant, gated_rule
-from ..vocabulary import VOCABULARY
+from ..rule import Rule, Variant, gated_rule, rule
+from ..view import DisclosureView
+from ..vocabulary import SCHEDULE1_PART3_ONLY, VOCABULARY
 from ._roles import DESIGNATED_OFFICER, DPO
 
 _CRIME_PURPOSES = frozenset({"detect_crime", "prevent_crime", "apprehend_offender", "prosecute_offender"})
@@ -24,6 +27,7 @@ _VITAL_INTERESTS_NOW = (
 
 article6_missing = gated_rule(
     "lawful-basis.article6-missing",
+    law_regime="uk_gdpr",
     when={"lawful_basis.article6": None},
     title="An Article 6 lawful basis is identified",
     effect=Effect.BLOCK,
@@ -47,6 +51,7 @@ article6_missing = gated_rule(
 #: known, and the Data Protection Officer is asked.
 legitimate_interests_public_authority = gated_rule(
     "lawful-basis.legitimate-interests-public-authority",
+    law_regime="uk_gdpr",
     when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": True},
     title="A public authority does not rely on legitimate interests",
     effect=Effect.BLOCK,
@@ -67,6 +72,7 @@ legitimate_interests_public_authority = gated_rule(
 
 legitimate_interests_unknown_discloser = gated_rule(
     "lawful-basis.legitimate-interests-unknown-discloser",
+    law_regime="uk_gdpr",
     when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": None},
     title="Legitimate interests from an unregistered organisation is checked",
     effect=Effect.REFER,
@@ -90,6 +96,7 @@ legitimate_interests_unknown_discloser = gated_rule(
 
 legitimate_interests_assessment = gated_rule(
     "lawful-basis.legitimate-interests-assessment",
+    law_regime="uk_gdpr",
     when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": False},
     title="Legitimate interests needs a balancing assessment",
     effect=Effect.CONDITION,
@@ -106,6 +113,7 @@ legitimate_interests_assessment = gated_rule(
 
 consent_not_obtained = gated_rule(
     "lawful-basis.consent-not-obtained",
+    law_regime="uk_gdpr",
     when={"consent_relied_on": True, "consent.status": (None, "refused", "withdrawn", "not_sought")},
     title="Consent as the basis means consent was obtained",
     effect=Effect.BLOCK,
@@ -126,6 +134,7 @@ consent_not_obtained = gated_rule(
 
 _special_without_condition = gated_rule(
     "lawful-basis.special-category-without-condition",
+    law_regime="uk_gdpr",
     when={"special": True, "lawful_basis.article9": None},
     title="Special category data has an Article 9 condition",
     effect=Effect.BLOCK,
@@ -188,6 +197,7 @@ special_category_without_condition = replace(
 
 _could_consent_template = gated_rule(
     "lawful-basis.vital-interests-person-could-consent",
+    law_regime="uk_gdpr",
     when={
         "special": True,
         "lawful_basis.article9": "vital_interests",
@@ -239,6 +249,7 @@ vital_interests_person_could_consent = replace(
 
 vital_interests_incapacity_not_recorded = gated_rule(
     "lawful-basis.vital-interests-incapacity-not-recorded",
+    law_regime="uk_gdpr",
     when={
         "special": True,
         "lawful_basis.article9": "vital_interests",
@@ -268,6 +279,7 @@ vital_interests_incapacity_not_recorded = gated_rule(
 
 spi_without_schedule1 = gated_rule(
     "lawful-basis.substantial-public-interest-without-schedule1",
+    law_regime="uk_gdpr",
     when={"lawful_basis.article9": "substantial_public_interest", "lawful_basis.schedule1_condition": None},
     title="Substantial public interest names its Schedule 1 condition",
     effect=Effect.BLOCK,
@@ -289,6 +301,7 @@ spi_without_schedule1 = gated_rule(
 
 criminal_offence_without_schedule1 = gated_rule(
     "lawful-basis.criminal-offence-without-schedule1",
+    law_regime="uk_gdpr",
     when={"criminal": True, "lawful_basis.schedule1_condition": None},
     title="Criminal offence data has a Schedule 1 condition",
     effect=Effect.BLOCK,
@@ -310,6 +323,7 @@ criminal_offence_without_schedule1 = gated_rule(
 
 offender_data_not_marked = gated_rule(
     "lawful-basis.offender-data-not-marked-criminal",
+    law_regime="uk_gdpr",
     when={"criminal": False, "offender_or_suspect_listed": True},
     title="Information about offenders is usually criminal offence data",
     effect=Effect.ADVICE,
@@ -432,6 +446,7 @@ no_gateway = gated_rule(
 
 _crime_taxation_without_form_template = gated_rule(
     "lawful-basis.crime-and-taxation-without-request-form",
+    law_regime="uk_gdpr",
     when={"lawful_basis.exemption": "crime_and_taxation"},
     title="The crime and taxation exemption is formally set out",
     effect=Effect.BLOCK,
@@ -470,6 +485,7 @@ crime_taxation_without_form = replace(
 
 crime_taxation_with_form = gated_rule(
     "lawful-basis.crime-and-taxation-with-request-form",
+    law_regime="uk_gdpr",
     when={"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": True},
     title="A formal crime and taxation request is answered with the minimum",
     effect=Effect.CONDITION,
@@ -486,6 +502,7 @@ crime_taxation_with_form = gated_rule(
 
 crime_taxation_wrong_purpose = gated_rule(
     "lawful-basis.crime-and-taxation-wrong-purpose",
+    law_regime="uk_gdpr",
     when={"lawful_basis.exemption": "crime_and_taxation", "purpose.code": _NOT_CRIME_PURPOSES},
     title="The crime and taxation exemption fits the purpose",
     effect=Effect.REFER,
@@ -523,7 +540,237 @@ article8_not_considered = gated_rule(
 )
 
 
+# -- which law applies: the dead, and law enforcement under DPA 2018 Part 3 (issue 15) -----------
+
+about_the_dead = gated_rule(
+    "lawful-basis.about-the-dead",
+    when={"about_the_living": False},
+    title="Information only about people who have died is outside data protection law, not confidentiality",
+    effect=Effect.CONDITION,
+    clauses=("1.7", "5.2", "4.4", "6.4", "A2.Q2"),
+    message=(
+        "Everyone the information is about has died. Information about the dead is not personal "
+        "data, so the data protection rules (lawful basis and its conditions) do not apply; the "
+        "duty of confidentiality, need to know and the protocol's rules on handling, onward "
+        "sharing, investigations, evidence and meetings still do."
+    ),
+    action=(
+        "Check that no living person (family members, the perpetrator or a suspect, witnesses) "
+        "can be identified from it: if one can, it is their personal data, so list them and decide "
+        "again. Share only what the review or purpose needs, and keep it confidential."
+    ),
+    facts=("subjects",),
+    law=(
+        "DPA 2018 s.3(2) (personal data is about a living individual)",
+        "Domestic Violence, Crime and Victims Act 2004 s.9 (domestic homicide reviews)",
+        "Home Office statutory guidance for domestic homicide reviews",
+    ),
+    interpretations=("deceased-not-personal-data",),
+)
+
+
+_LAW_ENFORCEMENT_PURPOSES = frozenset(
+    {"detect_crime", "prevent_crime", "apprehend_offender", "prosecute_offender", "reduce_reoffending"}
+)
+_NOT_LAW_ENFORCEMENT_PURPOSES = tuple(p for p in VOCABULARY["purpose"] if p not in _LAW_ENFORCEMENT_PURPOSES)
+_UNDER_UK_GDPR_NOW = (
+    "Share what is needed to protect life, relying on vital interests, and afterwards ask your Data "
+    "Protection Officer to confirm which law the share was made under."
+)
+
+
+@rule(
+    "lawful-basis.law-enforcement-not-competent-authority",
+    law_regime="law_enforcement",
+    title="Part 3 (law enforcement) is used by a competent authority",
+    effect=Effect.REFER,
+    clauses=("1.7", "5.2", "A11"),
+    message=(
+        "The share is said to be made under Part 3 of the Data Protection Act 2018 (law "
+        "enforcement), which applies only to a competent authority (police, probation, prisons and "
+        "the others the Act lists), and the disclosing organisation is not known to be one."
+    ),
+    action=(
+        "Ask your Data Protection Officer whether your organisation is a competent authority for "
+        "this function; if it is not, the share is made under the UK GDPR and needs its lawful "
+        "basis and conditions."
+    ),
+    refer_to=DPO,
+    facts=("lawful_basis.regime", "discloser.organisation", "discloser.kind"),
+    law=("DPA 2018 s.30 and Schedule 7 (competent authorities)",),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_UNDER_UK_GDPR_NOW,
+    interpretations=("law-enforcement-competent-authority",),
+    check_in_words=(
+        "the disclosing organisation is not a police force, other police body, probation or prison"
+    ),
+)
+def not_competent_authority(d: DisclosureView, f: Facts) -> bool:
+    # The register's kind when the discloser is in it, otherwise the disclosure's (None: not known).
+    kind = f.discloser.kind if f.discloser is not None else d.discloser.kind
+    return kind not in COMPETENT_AUTHORITY_KINDS
+
+
+law_enforcement_purpose = gated_rule(
+    "lawful-basis.law-enforcement-purpose",
+    law_regime="law_enforcement",
+    when={"purpose.code": _NOT_LAW_ENFORCEMENT_PURPOSES},
+    title="Part 3 (law enforcement) is used for a law enforcement purpose",
+    effect=Effect.REFER,
+    clauses=("2.1", "A11"),
+    message=(
+        "The share is said to be made under Part 3 of the Data Protection Act 2018, but its purpose "
+        "is not plainly a law enforcement purpose (preventing, investigating, detecting or "
+        "prosecuting crime, or carrying out a sentence)."
+    ),
+    action=(
+        "Ask your Data Protection Officer whether this purpose is a law enforcement purpose; if it "
+        "is not, the share is made under the UK GDPR and needs its lawful basis and conditions."
+    ),
+    refer_to=DPO,
+    facts=("lawful_basis.regime", "purpose.code"),
+    law=("DPA 2018 s.31 (the law enforcement purposes)",),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_UNDER_UK_GDPR_NOW,
+    interpretations=("law-enforcement-purposes",),
+)
+
+
+_NOT_CONSENTED = (None, "refused", "withdrawn", "not_sought")
+_PART3_SENSITIVE_FACTS = (
+    "data.categories",
+    "data.special_category_types",
+    "lawful_basis.strictly_necessary",
+    "lawful_basis.schedule8_condition",
+    "consent.status",
+)
+_PART3_SENSITIVE_URGENT = (
+    "Share what is needed to protect life (Schedule 8 paragraph 3, vital interests), and record "
+    "afterwards why it was strictly necessary."
+)
+
+# Two rules rather than one with two variants, so that each missing condition is its own finding
+# and the checklist asks for each (a question is asked when its answer changes the findings).
+law_enforcement_not_strictly_necessary = gated_rule(
+    "lawful-basis.law-enforcement-not-strictly-necessary",
+    law_regime="law_enforcement",
+    when={
+        "special": True,
+        "consent.status": _NOT_CONSENTED,
+        "lawful_basis.strictly_necessary": (False, None),
+    },
+    title="Sensitive processing under Part 3 without consent is strictly necessary",
+    effect=Effect.BLOCK,
+    clauses=("4.3", "5.2"),
+    message=(
+        "Special category data is to be shared under Part 3 of the Data Protection Act 2018 "
+        "(sensitive processing) without the person's consent, and it is not recorded that it is "
+        "strictly necessary for the law enforcement purpose, which Part 3 requires."
+    ),
+    action=(
+        "Record why the special category details are strictly necessary for the law enforcement "
+        "purpose (not merely useful), or leave those details out."
+    ),
+    facts=_PART3_SENSITIVE_FACTS,
+    law=("DPA 2018 s.35(3) to (5) and (8)",),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_PART3_SENSITIVE_URGENT,
+    interpretations=("law-enforcement-sensitive-processing",),
+)
+
+
+law_enforcement_without_schedule8 = gated_rule(
+    "lawful-basis.law-enforcement-without-schedule8",
+    law_regime="law_enforcement",
+    when={
+        "special": True,
+        "consent.status": _NOT_CONSENTED,
+        "lawful_basis.schedule8_condition": None,
+    },
+    title="Sensitive processing under Part 3 without consent meets a Schedule 8 condition",
+    effect=Effect.BLOCK,
+    clauses=("4.3", "5.2"),
+    message=(
+        "Special category data is to be shared under Part 3 of the Data Protection Act 2018 "
+        "(sensitive processing) without the person's consent, and no Schedule 8 condition is named."
+    ),
+    action=(
+        "Name the Schedule 8 condition that applies (for example statutory purposes, administration "
+        "of justice, or safeguarding of children and individuals at risk), or leave the special "
+        "category details out."
+    ),
+    facts=_PART3_SENSITIVE_FACTS,
+    law=("DPA 2018 s.35(5)(b)", "DPA 2018 Schedule 8"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_PART3_SENSITIVE_URGENT,
+    interpretations=("law-enforcement-sensitive-processing",),
+)
+
+
+law_enforcement_no_policy_document = gated_rule(
+    "lawful-basis.law-enforcement-no-policy-document",
+    law_regime="law_enforcement",
+    when={"special": True, "lawful_basis.policy_document": (False, None)},
+    title="Sensitive processing under Part 3 has an appropriate policy document",
+    effect=Effect.BLOCK,
+    clauses=("4.3", "5.2"),
+    message=(
+        "Special category data is to be shared under Part 3 of the Data Protection Act 2018, and it "
+        "is not recorded that an appropriate policy document is in place, which sensitive "
+        "processing needs, with consent or without."
+    ),
+    action=(
+        "Confirm with your Data Protection Officer that your organisation's appropriate policy "
+        "document covers this processing, and record that it does, or leave the special category "
+        "details out."
+    ),
+    facts=("data.categories", "data.special_category_types", "lawful_basis.policy_document"),
+    law=("DPA 2018 s.35(4)(b) and (5)(c)", "DPA 2018 s.42"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=(
+        "Share what is needed to protect life, and confirm afterwards that the appropriate policy "
+        "document covers it."
+    ),
+    interpretations=("law-enforcement-sensitive-processing",),
+)
+
+
+schedule1_part3_for_special_category = gated_rule(
+    "lawful-basis.schedule1-part3-for-special-category",
+    law_regime="uk_gdpr",
+    when={
+        "special": True,
+        "lawful_basis.article9": "substantial_public_interest",
+        "lawful_basis.schedule1_condition": SCHEDULE1_PART3_ONLY,
+    },
+    title="Special category data does not rest on a Schedule 1 condition meant for criminal offence data",
+    effect=Effect.BLOCK,
+    clauses=("4.3", "5.2"),
+    message=(
+        "Substantial public interest is relied on for special category data, but the Schedule 1 "
+        "condition named is one of Part 3 (consent, vital interests or legal claims), which serves "
+        "criminal offence data only."
+    ),
+    action=(
+        "Name a Part 2 condition for the special category details (for example preventing or "
+        "detecting unlawful acts, or safeguarding of children and individuals at risk), or another "
+        "Article 9 condition that fits, or leave those details out."
+    ),
+    facts=("lawful_basis.article9", "lawful_basis.schedule1_condition", "data.categories"),
+    law=("DPA 2018 s.10(3) and (5)", "DPA 2018 Schedule 1 Parts 2 and 3"),
+    when_urgent=Effect.CONDITION,
+    urgent_action=_RECORD_BASIS_LATER,
+    interpretations=("schedule1-part3-criminal-only",),
+)
+
+
 RULES = (
+    about_the_dead,
+    not_competent_authority,
+    law_enforcement_purpose,
+    law_enforcement_not_strictly_necessary,
+    law_enforcement_without_schedule8,
+    law_enforcement_no_policy_document,
     article6_missing,
     legitimate_interests_public_authority,
     legitimate_interests_unknown_discloser,
@@ -533,6 +780,7 @@ RULES = (
     vital_interests_person_could_consent,
     vital_interests_incapacity_not_recorded,
     spi_without_schedule1,
+    schedule1_part3_for_special_category,
     criminal_offence_without_schedule1,
     offender_data_not_marked,
 )

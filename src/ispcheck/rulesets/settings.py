@@ -267,6 +267,7 @@ def from_unlisted(d: DisclosureView, f: Facts) -> bool | Finding:
 
 dpia_not_recorded = gated_rule(
     "setting.dpia-not-recorded",
+    law_regime="data_protection",
     when={"context.dpia_in_place": (False, None)},
     title="A DPIA covers the meeting or scenario",
     effect=Effect.ADVICE,

@@ -35,6 +35,7 @@ share_now = gated_rule(
 
 vital_interests_without_urgency = gated_rule(
     "urgent.vital-interests-without-urgency",
+    law_regime="uk_gdpr",
     when={"urgent": False, "vital_interests_relied_on": True},
     title="Vital interests is only for a risk to life",
     effect=Effect.REFER,
