@@ -22,7 +22,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "checklist"
 SIMPLE_KEYS = [
     "n", "Warks Police", "Rugby BC", "1", "1", "n", "1",
     "to arrange target hardening", "1", "1", "1",
-    "1", "1", "y", "none", "the contractor needs the address", "y", "1,2,3,4", "1,2", "y", "0",
+    "1", "1", "y", "none", "the contractor needs the address", "y", "1,2,3,4", "1,2", "1", "y", "0",
 ]  # fmt: skip
 
 

@@ -34,11 +34,12 @@ def test_the_first_question_is_whether_there_is_an_urgent_risk_to_life(checker: 
     assert question is not None and question.id == "context.urgent_risk_to_life"
 
 
-def test_a_simple_share_takes_no_more_than_twenty_questions(checker: Checker) -> None:
+def test_a_simple_share_takes_no_more_than_twenty_one_questions(checker: Checker) -> None:
+    # (Twenty before issue 15 asked whether the same message goes to anyone else.)
     interview, asked = run(checker, load("simple-share-police-to-council.json"))
     decision = interview.decision()
     assert decision is not None and decision.outcome.value == "share"
-    assert len(asked) <= 20
+    assert len(asked) <= 21
 
 
 def test_the_urgent_path_asks_only_what_is_needed_to_share_now(checker: Checker) -> None:
@@ -77,7 +78,9 @@ def test_the_kind_of_a_recipient_not_in_the_register_is_asked_when_it_decides_se
     checker: Checker,
 ) -> None:
     interview, asked = run(checker, unsigned_council_by_section_115())
-    assert asked[asked.index("lawful_basis.gateway") + 1] == "recipient.kind"
+    # Asked as the first question past the core, and before the power to share: its kind also says
+    # whether it is a private person, which matters whatever the power.
+    assert asked.index("recipient.kind") < asked.index("lawful_basis.gateway")
     decision = interview.decision()
     assert decision is not None and decision.outcome.value == "refer"  # "don't know": fail closed
     assert "lawful-basis.s115-needs-relevant-authorities" in {f.rule_id for f in decision.findings}
@@ -270,7 +273,7 @@ def test_every_contract_value_can_be_chosen(checker: Checker) -> None:
 @pytest.mark.parametrize(
     ("answers", "count"),
     [
-        ("simple-share-police-to-council.json", 20),
+        ("simple-share-police-to-council.json", 21),
         ("marac-police-to-refuge.json", 22),
         ("urgent-risk-to-life-by-phone.json", 7),
     ],

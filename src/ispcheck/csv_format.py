@@ -11,7 +11,9 @@ column at once. The format (also in the README):
 - ``subjects`` lists people as ``role``, ``role:child`` or ``role:adult`` separated by ``;``
   (a bare role means it is not known whether the person is a child);
 - yes/no facts are ``true`` or ``false`` (``yes``/``no`` and ``1``/``0`` are accepted too, in any
-  case); a CSV cell is always text, so here, and only here, such words are read as booleans.
+  case); a CSV cell is always text, so here, and only here, such words are read as booleans;
+- counts (``data.smallest_count``) are whole numbers written in digits (``3``), read as numbers;
+- names (``recipient.other_recipients``) are separated by ``;`` like other lists.
 
 A row becomes exactly the JSON a case system would send, and is then validated like any other
 disclosure, so a CSV log and a JSON Lines log of the same disclosures get the same decisions.
@@ -60,6 +62,10 @@ def _is_flag(annotation: Any) -> bool:
     return annotation is bool or any(_is_flag(arg) for arg in get_args(annotation))
 
 
+def _is_count(annotation: Any) -> bool:
+    return annotation is int or any(_is_count(arg) for arg in get_args(annotation))
+
+
 def _model_of(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -70,11 +76,12 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _columns() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], tuple[str, ...]]:
-    """Every leaf column of the contract, the list-valued ones, the yes/no ones and the required ones."""
+def _columns() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Every leaf column of the contract, the list-valued, yes/no and count ones, and the required ones."""
     columns: list[str] = []
     lists: set[str] = set()
     flags: set[str] = set()
+    counts: set[str] = set()
     required: list[str] = []
     for group, field in Disclosure.model_fields.items():
         if group == SUBJECTS:
@@ -90,12 +97,14 @@ def _columns() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], tuple[s
                 lists.add(path)
             if _is_flag(inner.annotation):
                 flags.add(path)
+            if _is_count(inner.annotation):
+                counts.add(path)
             if field.is_required() and inner.is_required():
                 required.append(path)
-    return tuple(columns), frozenset(lists), frozenset(flags), tuple(required)
+    return tuple(columns), frozenset(lists), frozenset(flags), frozenset(counts), tuple(required)
 
 
-COLUMNS, _LIST_COLUMNS, _FLAG_COLUMNS, REQUIRED_COLUMNS = _columns()
+COLUMNS, _LIST_COLUMNS, _FLAG_COLUMNS, _COUNT_COLUMNS, REQUIRED_COLUMNS = _columns()
 _KNOWN = frozenset(COLUMNS)
 
 
@@ -148,6 +157,17 @@ def row_to_disclosure(header: Sequence[str], cells: Sequence[str]) -> tuple[dict
         value: Any = cell
         if column in _LIST_COLUMNS:
             value = [v.strip() for v in cell.split(LIST_SEPARATOR) if v.strip()]
+        elif column in _COUNT_COLUMNS:
+            if not (cell.isascii() and cell.isdigit()):
+                problems.append(
+                    Problem(
+                        column,
+                        f"{cell!r} is not allowed: write a whole number in digits (such as 3), or "
+                        "leave the cell empty if not known",
+                    )
+                )
+                continue
+            value = int(cell)
         elif column in _FLAG_COLUMNS:
             value = _YES_NO.get(cell.lower())
             if value is None:

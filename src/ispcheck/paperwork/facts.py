@@ -48,6 +48,10 @@ CAPTIONS: dict[str, str] = {
     "handling.classification": "Classification",
     "handling.channel": "Sent by",
     "recipient.has_secure_email": "Recipient has secure email",
+    "recipient.is_data_subject": "Recipient is the person the information is about",
+    "recipient.other_recipients": "Other recipients of the same message",
+    "handling.distribution": "Sent to",
+    "data.smallest_count": "Smallest number in the figures",
     "context.setting": "Setting",
     "context.urgent_risk_to_life": "Urgent risk to life",
     "context.ongoing_investigation": "Ongoing investigation or prosecution",
@@ -82,6 +86,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "in_person": "in person",
         "messaging_app": "a messaging app",
         "personal_device": "a personal phone, account or device",
+    },
+    "handling.distribution": {
+        "one": "one recipient only",
+        "several_hidden": "several recipients who cannot see one another",
+        "several_visible": "several recipients who can see one another",
     },
     "consent.status": {
         "obtained": "obtained",
