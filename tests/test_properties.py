@@ -371,3 +371,16 @@ def test_figures_with_a_small_count_are_never_decided_more_permissively_than_fig
     counted["data"]["smallest_count"] = small
     not_given["data"]["smallest_count"] = None
     assert rank(checker.check(counted).outcome) >= rank(checker.check(not_given).outcome)
+
+
+@fewer
+@given(any_disclosures())
+def test_a_private_person_as_recipient_is_never_decided_more_permissively_than_an_unsigned_charity(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    """Dropping the Appendix 3 condition for a member of the public never loosens the answer."""
+    person, charity = copy.deepcopy(data), copy.deepcopy(data)
+    for case, kind in ((person, "private_individual"), (charity, "voluntary")):
+        case["recipient"]["organisation"] = "Ms A, the applicant"
+        case["recipient"]["kind"] = kind
+    assert rank(checker.check(person).outcome) >= rank(checker.check(charity).outcome)
