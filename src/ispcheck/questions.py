@@ -591,6 +591,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Each of them must need to know, and have signed the protocol or the Appendix 3 agreement.",
         ("6.4", "3.6", "A3"),
         none="nobody else",
+        enter_is_none=False,
         separator=";",
         when=_equals("handling.distribution", "several_hidden", "several_visible"),
         depends_on=("handling.distribution",),
