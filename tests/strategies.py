@@ -44,6 +44,10 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
                     "organisation": st.sampled_from(ORGANISATIONS),
                     "has_secure_email": maybe_bool,
                     "kind": vocab("organisation_kind", optional=True),
+                    "is_data_subject": maybe_bool,
+                    "other_recipients": st.sampled_from(
+                        (None, [], ["Refuge"], ["Acme Private Investigations", "Rugby Borough Council"])
+                    ),
                 }
             ),
             "subjects": st.lists(
@@ -59,6 +63,7 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
                         vocab("special_category_type"), max_size=2, unique=True
                     ),
                     "originator": st.sampled_from((None, *ORGANISATIONS[:3], "a GP surgery")),
+                    "smallest_count": st.sampled_from((None, 0, 2, 5, 40)),
                 }
             ),
             "purpose": st.fixed_dictionaries({"code": vocab("purpose"), "statement": maybe_text}),
@@ -99,7 +104,11 @@ def disclosures() -> st.SearchStrategy[dict[str, Any]]:
                 {"identity_verified": maybe_bool, "fact_and_opinion_distinguished": maybe_bool}
             ),
             "handling": st.fixed_dictionaries(
-                {"classification": vocab("classification"), "channel": vocab("channel")}
+                {
+                    "classification": vocab("classification"),
+                    "channel": vocab("channel"),
+                    "distribution": vocab("distribution", optional=True),
+                }
             ),
             "context": st.fixed_dictionaries(
                 {

@@ -22,7 +22,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "checklist"
 SIMPLE_KEYS = [
     "n", "Warks Police", "Rugby BC", "1", "1", "n", "1",
     "to arrange target hardening", "1", "1", "1",
-    "1", "1", "y", "none", "the contractor needs the address", "y", "1,2,3,4", "1,2", "y", "0",
+    "1", "1", "y", "none", "the contractor needs the address", "y", "1,2,3,4", "1,2", "1", "y", "0",
 ]  # fmt: skip
 
 
@@ -327,3 +327,26 @@ def test_a_decision_whose_record_cannot_be_saved_is_still_shown_and_exits_1(
     assert out.startswith("SHARE")
     assert "The decision was made (SHARE), but its record could not be saved" in err
     assert "Nothing was decided" not in out + err
+
+
+def test_a_smallest_number_typed_as_words_is_asked_again_and_a_number_is_kept(
+    checker: Checker, tmp_path: Path
+) -> None:
+    """Issue 15, item 9: the count is a whole number; anything else is asked again, not a crash."""
+    answers = {
+        "context.urgent_risk_to_life": False,
+        "discloser.organisation": "Warwickshire Police",
+        "recipient.organisation": "Rugby Borough Council",
+        "data.categories": ["aggregated"],
+        "purpose.code": "reduce_asb",
+        "purpose.statement": "to agree the next quarter's hotspot patrols",
+        "handling.classification": "OFFICIAL",
+        "handling.channel": "secure_email",
+        "context.setting": "outside_meeting",
+    }
+    interview = Interview(checker, answers, list(answers))
+    assert (next_one := interview.next_question()) is not None and next_one.id == "data.smallest_count"
+    s, out = session(checker, tmp_path, ["two", "2", ":q"], interview)
+    s.run()
+    assert "is not a whole number" in out.getvalue()
+    assert s.interview.answers["data.smallest_count"] == 2

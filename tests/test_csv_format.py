@@ -209,3 +209,46 @@ def test_a_row_with_the_new_context_facts_reads_back_as_the_same_disclosure() ->
     read, problems = row_to_disclosure(list(row), list(row.values()))
     assert problems == []
     assert parse_disclosure(read) == parse_disclosure(data)
+
+
+# -- other recipients and small numbers (issue 15, items 3 and 9) -------------------------------
+
+
+def test_other_recipients_are_names_separated_by_semicolons_and_the_smallest_count_is_a_number() -> None:
+    header, _ = read_header(["recipient.other_recipients", "data.smallest_count", "handling.distribution"])
+    data, problems = row_to_disclosure(header, ["Refuge; Rugby Borough Council", "3", "several_visible"])
+    assert problems == []
+    assert data == {
+        "recipient": {"other_recipients": ["Refuge", "Rugby Borough Council"]},
+        "data": {"smallest_count": 3},
+        "handling": {"distribution": "several_visible"},
+    }
+
+
+@pytest.mark.parametrize("cell", ["three", "3.0", "-1", "٣"])
+def test_a_smallest_count_that_is_not_a_whole_number_in_digits_is_a_problem_naming_the_column(
+    cell: str,
+) -> None:
+    header, _ = read_header(["data.smallest_count"])
+    data, problems = row_to_disclosure(header, [cell])
+    assert data == {}
+    (problem,) = problems
+    assert problem.path == "data.smallest_count" and "whole number" in problem.message
+
+
+def test_a_row_with_other_recipients_and_a_smallest_count_reads_back_as_the_same_disclosure() -> None:
+    data = clean_disclosure(
+        **{
+            "recipient.other_recipients": ["Refuge", "Warwickshire County Council"],
+            "recipient.is_data_subject": False,
+            "handling.distribution": "several_hidden",
+            "data.smallest_count": 0,
+        }
+    )
+    row = disclosure_to_row(data)
+    assert row["recipient.other_recipients"] == "Refuge;Warwickshire County Council"
+    assert row["data.smallest_count"] == "0"
+    header, _ = read_header(list(row))
+    back, problems = row_to_disclosure(header, list(row.values()))
+    assert problems == []
+    assert parse_disclosure(back) == parse_disclosure(data)

@@ -45,6 +45,9 @@ EXPECTED: dict[str, str] = {
     "children-act-s47-strategy-discussion-police-to-childrens-social-care.yaml": "share_with_conditions",
     "dhr-panel-police-chronology-about-a-victim-who-died.yaml": "share_with_conditions",
     "police-case-file-with-suspect-health-details-to-cps-under-part-3.yaml": "share_with_conditions",
+    "clares-law-disclosure-to-applicant-referred.yaml": "refer",
+    "victim-details-in-visible-bulk-email-to-partners-blocked.yaml": "do_not_share",
+    "ward-hate-crime-figures-with-a-count-of-one-not-shared.yaml": "do_not_share",
 }
 
 OUTCOMES = {"share", "share_with_conditions", "refer", "do_not_share"}
@@ -93,3 +96,23 @@ def test_the_examples_together_use_at_least_six_different_settings() -> None:
         for name in EXPECTED
     }
     assert len(settings) >= 6, settings
+
+
+@pytest.mark.parametrize(
+    ("name", "rule_id", "effect"),
+    [
+        ("clares-law-disclosure-to-applicant-referred.yaml", "parties.private-person", "refer"),
+        (
+            "victim-details-in-visible-bulk-email-to-partners-blocked.yaml",
+            "handling.visible-recipients",
+            "block",
+        ),
+        ("ward-hate-crime-figures-with-a-count-of-one-not-shared.yaml", "purpose.small-numbers", "condition"),
+    ],
+)
+def test_the_real_world_examples_of_issue_15_are_decided_by_the_rule_they_illustrate(
+    checker: Checker, name: str, rule_id: str, effect: str
+) -> None:
+    disclosure = parse_disclosure_text((EXAMPLES / name).read_text(encoding="utf-8"), source=name)
+    findings = {(f.rule_id, f.effect.value) for f in checker.check(disclosure).findings}
+    assert (rule_id, effect) in findings

@@ -333,4 +333,5 @@ def test_special_category_is_worked_out_as_the_register_reads_it(pack: Pack, dat
 @given(disclosures())
 def test_personal_data_is_worked_out_as_the_paperwork_reads_it(pack: Pack, data: dict[str, Any]) -> None:
     view = view_of(data)
-    assert Facts.of(view, pack, AFTER_REVIEW).personal is involves_personal_data(view)
+    threshold = pack.small_number_threshold
+    assert Facts.of(view, pack, AFTER_REVIEW).personal is involves_personal_data(view, threshold)

@@ -34,11 +34,12 @@ def test_the_first_question_is_whether_there_is_an_urgent_risk_to_life(checker: 
     assert question is not None and question.id == "context.urgent_risk_to_life"
 
 
-def test_a_simple_share_takes_no_more_than_twenty_questions(checker: Checker) -> None:
+def test_a_simple_share_takes_no_more_than_twenty_one_questions(checker: Checker) -> None:
+    # (Twenty before issue 15 asked whether the same message goes to anyone else.)
     interview, asked = run(checker, load("simple-share-police-to-council.json"))
     decision = interview.decision()
     assert decision is not None and decision.outcome.value == "share"
-    assert len(asked) <= 20
+    assert len(asked) <= 21
 
 
 def test_the_urgent_path_asks_only_what_is_needed_to_share_now(checker: Checker) -> None:
@@ -77,7 +78,9 @@ def test_the_kind_of_a_recipient_not_in_the_register_is_asked_when_it_decides_se
     checker: Checker,
 ) -> None:
     interview, asked = run(checker, unsigned_council_by_section_115())
-    assert asked[asked.index("lawful_basis.gateway") + 1] == "recipient.kind"
+    # Asked as the first question past the core, and before the power to share: its kind also says
+    # whether it is a private person, which matters whatever the power.
+    assert asked.index("recipient.kind") < asked.index("lawful_basis.gateway")
     decision = interview.decision()
     assert decision is not None and decision.outcome.value == "refer"  # "don't know": fail closed
     assert "lawful-basis.s115-needs-relevant-authorities" in {f.rule_id for f in decision.findings}
@@ -272,7 +275,7 @@ def test_every_contract_value_can_be_chosen(checker: Checker) -> None:
 @pytest.mark.parametrize(
     ("answers", "count"),
     [
-        ("simple-share-police-to-council.json", 20),
+        ("simple-share-police-to-council.json", 21),
         ("marac-police-to-refuge.json", 23),
         ("urgent-risk-to-life-by-phone.json", 7),
     ],
@@ -574,3 +577,105 @@ def test_the_new_schedule_1_conditions_can_be_chosen_with_their_part_said_in_pla
     for part3 in ("consent_criminal_offence", "vital_interests_criminal_offence", "legal_claims"):
         assert "criminal offence details only" in choices[part3].explain
     assert "protecting_the_public" in choices
+
+
+# -- recipients and small numbers (issue 15, items 1, 3 and 9) ----------------------------------
+
+
+def to_a_member_of_the_public() -> dict[str, Any]:
+    """The simple share, to a person who is not an organisation, under the common law."""
+    answers = load("simple-share-police-to-council.json")
+    answers["recipient.organisation"] = "Ms A (applicant)"
+    answers["recipient.kind"] = "private_individual"
+    answers["lawful_basis.gateway"] = "common_law"
+    return answers
+
+
+def test_a_private_person_as_recipient_is_asked_whether_it_is_their_own_information(checker: Checker) -> None:
+    interview, asked = run(checker, {**to_a_member_of_the_public(), "recipient.is_data_subject": True})
+    assert "recipient.is_data_subject" in asked
+    decision = interview.decision()
+    assert decision is not None and "parties.own-data" in {f.rule_id for f in decision.findings}
+
+
+def test_a_private_person_said_not_to_be_the_person_it_is_about_is_referred(checker: Checker) -> None:
+    interview, _ = run(checker, {**to_a_member_of_the_public(), "recipient.is_data_subject": False})
+    decision = interview.decision()
+    assert decision is not None and decision.outcome.value == "refer"
+    assert "parties.private-person" in {f.rule_id for f in decision.findings}
+
+
+def test_an_organisation_is_never_asked_whether_it_is_the_person_the_information_is_about(
+    checker: Checker,
+) -> None:
+    _, asked = run(checker, load("simple-share-police-to-council.json"))
+    assert "recipient.is_data_subject" not in asked
+
+
+def test_several_recipients_are_asked_for_by_name_separated_by_semicolons(checker: Checker) -> None:
+    answers = {
+        **load("simple-share-police-to-council.json"),
+        "handling.distribution": "several_hidden",
+        "recipient.other_recipients": "Warwickshire County Council; Acme Support CIC ;",
+    }
+    interview, asked = run(checker, answers)
+    assert asked.index("recipient.other_recipients") == asked.index("handling.distribution") + 1
+    assert interview.data()["recipient"]["other_recipients"] == [
+        "Warwickshire County Council",
+        "Acme Support CIC",
+    ]
+    decision = interview.decision()
+    assert decision is not None
+    rules = {f.rule_id for f in decision.findings}
+    assert {"handling.hidden-recipients", "parties.other-recipients-not-signatories"} <= rules
+
+
+def test_a_message_to_one_recipient_asks_for_no_other_names(checker: Checker) -> None:
+    _, asked = run(checker, load("simple-share-police-to-council.json"))
+    assert "handling.distribution" in asked and "recipient.other_recipients" not in asked
+
+
+def test_nobody_else_is_an_answer_of_its_own_and_names_nobody(checker: Checker) -> None:
+    assert by_id("recipient.other_recipients").none == "nobody else"
+    answers = {
+        **load("simple-share-police-to-council.json"),
+        "handling.distribution": "several_visible",
+        "recipient.other_recipients": "",
+    }
+    interview, asked = run(checker, answers)
+    assert "recipient.other_recipients" in asked
+    assert interview.data()["recipient"]["other_recipients"] == []
+
+
+def figures(**more: Any) -> dict[str, Any]:
+    return {
+        **load("simple-share-police-to-council.json"),
+        "data.categories": ["aggregated"],
+        "subjects": [],
+        **more,
+    }
+
+
+def test_figures_are_asked_for_their_smallest_number_and_a_small_one_makes_them_personal_data(
+    checker: Checker,
+) -> None:
+    interview, asked = run(checker, figures(**{"data.smallest_count": "2"}))
+    assert "data.smallest_count" in asked
+    assert interview.data()["data"]["smallest_count"] == 2
+    decision = interview.decision()
+    assert decision is not None and "purpose.small-numbers" in {f.rule_id for f in decision.findings}
+
+
+def test_personal_data_is_not_asked_for_a_smallest_number(checker: Checker) -> None:
+    _, asked = run(checker, load("simple-share-police-to-council.json"))
+    assert "data.smallest_count" not in asked
+
+
+@pytest.mark.parametrize("typed", ["two", "2.5", "-1", True])
+def test_a_smallest_number_that_is_not_a_whole_number_is_refused_naming_the_question(
+    checker: Checker, typed: Any
+) -> None:
+    interview = Interview(checker)
+    with pytest.raises(DisclosureError) as caught:
+        interview.answer("data.smallest_count", typed)
+    assert caught.value.problems[0].path == "data.smallest_count"

@@ -322,3 +322,52 @@ def test_what_to_confirm_whose_fact_is_another_risk_is_refused(pack_copy: Path) 
     )
     found = problems_of(pack_copy)
     assert any("does not say whether context.transfer_outside_uk is known" in p for p in found), found
+
+
+# -- the small-number threshold (issue 15, item 9) --------------------------------------------
+
+
+def test_the_small_number_threshold_is_five_with_its_reference_to_the_ico_anonymisation_code(
+    pack: Pack,
+) -> None:
+    assert pack.small_number_threshold == 5
+    assert "Anonymisation" in pack.meta.small_number_reference and "ICO" in pack.meta.small_number_reference
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("0", ">= 1"),
+        ("-3", ">= 1"),
+        ('"5"', "Expected `int`"),
+        ("true", "Expected `int`"),
+        ("2.5", "Expected `int`"),
+    ],
+)
+def test_a_small_number_threshold_that_is_not_a_positive_whole_number_is_refused_naming_it(
+    pack_copy: Path, written: str, says: str
+) -> None:
+    edit(pack_copy, "pack.toml", "small_number_threshold = 5", f"small_number_threshold = {written}")
+    found = problems_of(pack_copy)
+    assert any(p.startswith("pack.toml: [pack] small_number_threshold:") and says in p for p in found), found
+
+
+def test_a_pack_without_a_small_number_threshold_uses_five(pack_copy: Path) -> None:
+    edit(pack_copy, "pack.toml", "small_number_threshold = 5\n", "")
+    assert load_pack(pack_copy).small_number_threshold == 5
+
+
+def test_a_pack_with_a_higher_threshold_treats_larger_counts_as_personal_data(pack_copy: Path) -> None:
+    from ispcheck import Checker
+
+    from .conftest import clean_disclosure
+
+    edit(pack_copy, "pack.toml", "small_number_threshold = 5", "small_number_threshold = 10")
+    checker = Checker(load_pack(pack_copy), use_entry_points=False)
+    figures = clean_disclosure(
+        **{"data.categories": ["aggregated"], "subjects": [], "data.smallest_count": 7}
+    )
+    rules = {f.rule_id for f in checker.check(figures).findings}
+    assert "purpose.small-numbers" in rules
+    finding = next(f for f in checker.check(figures).findings if f.rule_id == "purpose.small-numbers")
+    assert "below 10" in finding.message

@@ -306,6 +306,7 @@ def test_a_risk_fact_not_known_decides_anonymised_or_aggregated_figures_as_befor
     figures = copy.deepcopy(data)
     figures["data"]["categories"] = ["aggregated"]
     figures["data"]["special_category_types"] = []
+    figures["data"]["smallest_count"] = None  # small counts would make them personal data (5.4)
     unknown = copy.deepcopy(figures)
     MAKE_UNKNOWN[risk](unknown)
     assert checker.check(unknown).outcome is checker.check(figures).outcome
@@ -401,3 +402,58 @@ def test_every_finding_rests_only_on_interpretations_the_pack_sets_out(
 ) -> None:
     for finding in checker.check(data).findings:
         assert set(finding.interpretations) <= set(checker.pack.interpretations), finding
+
+
+# -- recipients and small numbers (issue 15, items 1, 3 and 9) ---------------------------------
+
+fewer = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@fewer
+@given(any_disclosures())
+def test_a_recipient_not_known_to_be_the_person_the_information_is_about_decides_as_one_who_is_not(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    """A relaxation that is not known decides exactly as one known not to apply."""
+    unknown, absent = copy.deepcopy(data), copy.deepcopy(data)
+    unknown["recipient"]["is_data_subject"] = None
+    absent["recipient"]["is_data_subject"] = False
+    assert checker.check(unknown).to_dict() == checker.check(absent).to_dict()
+
+
+@fewer
+@given(any_disclosures(), st.sampled_from(("several_visible", "several_hidden", None)))
+def test_sending_to_others_as_well_is_never_more_permissive_than_to_the_recipient_alone(
+    checker: Checker, data: dict[str, Any], distribution: str | None
+) -> None:
+    alone, others = copy.deepcopy(data), copy.deepcopy(data)
+    alone["handling"]["distribution"] = "one"
+    alone["recipient"]["other_recipients"] = []
+    others["handling"]["distribution"] = distribution
+    others["recipient"]["other_recipients"] = ["Refuge", "A Neighbouring Force"]
+    assert rank(checker.check(others).outcome) >= rank(checker.check(alone).outcome)
+
+
+@fewer
+@given(any_disclosures(), st.sampled_from((0, 1, 4)))
+def test_figures_with_a_small_count_are_never_decided_more_permissively_than_figures_without_one(
+    checker: Checker, data: dict[str, Any], small: int
+) -> None:
+    assert small < checker.pack.small_number_threshold
+    counted, not_given = copy.deepcopy(data), copy.deepcopy(data)
+    counted["data"]["smallest_count"] = small
+    not_given["data"]["smallest_count"] = None
+    assert rank(checker.check(counted).outcome) >= rank(checker.check(not_given).outcome)
+
+
+@fewer
+@given(any_disclosures())
+def test_a_private_person_as_recipient_is_never_decided_more_permissively_than_an_unsigned_charity(
+    checker: Checker, data: dict[str, Any]
+) -> None:
+    """Dropping the Appendix 3 condition for a member of the public never loosens the answer."""
+    person, charity = copy.deepcopy(data), copy.deepcopy(data)
+    for case, kind in ((person, "private_individual"), (charity, "voluntary")):
+        case["recipient"]["organisation"] = "Ms A, the applicant"
+        case["recipient"]["kind"] = kind
+    assert rank(checker.check(person).outcome) >= rank(checker.check(charity).outcome)

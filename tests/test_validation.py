@@ -182,7 +182,8 @@ def test_the_schema_says_every_yes_no_fact_is_a_boolean_or_null() -> None:
     """Strict in the contract, and still plain booleans to anyone reading the schema."""
     definitions = disclosure_schema()["$defs"]
     flags = [path for path, values in contract_fields().items() if values == ()]
-    assert len(flags) == 26  # with subjects.deceased, lawful_basis.strictly_necessary and policy_document
+    # with subjects.deceased, lawful_basis.strictly_necessary and policy_document, recipient.is_data_subject
+    assert len(flags) == 27
     for path in flags:
         group, name = path.split(".")
         model = model_in(Disclosure.model_fields[group].annotation)

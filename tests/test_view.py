@@ -456,3 +456,43 @@ def test_the_struct_of_a_group_is_found_whether_or_not_it_may_be_null() -> None:
     assert group_struct(ConsentView | None) is ConsentView
     assert group_struct(str | None) is None
     assert group_struct(int) is None
+
+
+# -- fields added for issue 15 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("given", "shown"), [(True, "true"), ("3", '"3"'), (3.5, "3.5"), (-1, None)])
+def test_a_smallest_count_that_is_not_a_whole_number_is_refused_by_both_readings_naming_the_field(
+    given: Any, shown: str | None
+) -> None:
+    data = clean_disclosure(**{"data.smallest_count": given, "data.categories": ["aggregated"]})
+    assert quick_view(data) is None
+    assert as_contract_reads_it(data) is None
+    with pytest.raises(DisclosureError) as caught:
+        view_of(data)
+    ((path, message),) = [(p.path, p.message) for p in caught.value.problems]
+    assert path == "data.smallest_count"
+    assert message == (
+        f"must be a whole number (a JSON number such as 3), or null if not known; got {shown}"
+        if shown
+        else "must be 0 or more; got -1"
+    )
+    assert json_reading(json.dumps(data)) is None
+
+
+def test_names_of_other_recipients_are_stripped_and_refused_when_empty_as_the_contract_does() -> None:
+    spaced = clean_disclosure(**{"recipient.other_recipients": ["  Refuge ", "Warwickshire County Council"]})
+    assert quick_view(spaced) is None  # left to the contract, which strips
+    assert view_of(spaced).recipient.other_recipients == ("Refuge", "Warwickshire County Council")
+    empty = clean_disclosure(**{"recipient.other_recipients": ["Refuge", "   "]})
+    with pytest.raises(DisclosureError) as caught:
+        view_of(empty)
+    assert [p.path for p in caught.value.problems] == ["recipient.other_recipients.1"]
+
+
+def test_plain_names_of_other_recipients_are_read_by_the_fast_reader_as_the_contract_reads_them() -> None:
+    data = clean_disclosure(
+        **{"recipient.other_recipients": ["Refuge"], "handling.distribution": "several_hidden"}
+    )
+    view = quick_view(data)
+    assert view is not None and view == as_contract_reads_it(data) == json_reading(json.dumps(data))

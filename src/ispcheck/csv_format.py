@@ -16,6 +16,8 @@ column at once. The format (also in the README):
   case); a CSV cell is always text, so here, and only here, such words are read as booleans. A
   yes/no fact that also takes a word (``context.formal_request_form``: ``not_applicable``) takes
   that word too, in any case.
+- counts (``data.smallest_count``) are whole numbers written in digits (``3``), read as numbers;
+- names (``recipient.other_recipients``) are separated by ``;`` like other lists.
 
 A row becomes exactly the JSON a case system would send, and is then validated like any other
 disclosure, so a CSV log and a JSON Lines log of the same disclosures get the same decisions.
@@ -72,6 +74,10 @@ def _words_besides(annotation: Any) -> frozenset[str]:
     return frozenset(w for arg in get_args(annotation) for w in _words_besides(arg))
 
 
+def _is_count(annotation: Any) -> bool:
+    return annotation is int or any(_is_count(arg) for arg in get_args(annotation))
+
+
 def _model_of(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -83,13 +89,19 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
 
 
 def _columns() -> tuple[
-    tuple[str, ...], frozenset[str], frozenset[str], tuple[str, ...], dict[str, frozenset[str]]
+    tuple[str, ...],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    tuple[str, ...],
+    dict[str, frozenset[str]],
 ]:
-    """Every leaf column of the contract, the list-valued ones, the yes/no ones, the required ones,
+    """Every leaf column of the contract: the list-valued, yes/no and count ones, the required ones,
     and the words a yes/no column accepts besides yes and no."""
     columns: list[str] = []
     lists: set[str] = set()
     flags: set[str] = set()
+    counts: set[str] = set()
     required: list[str] = []
     words: dict[str, frozenset[str]] = {}
     for group, field in Disclosure.model_fields.items():
@@ -109,12 +121,14 @@ def _columns() -> tuple[
                 besides = _words_besides(inner.annotation)
                 if besides:
                     words[path] = besides
+            if _is_count(inner.annotation):
+                counts.add(path)
             if field.is_required() and inner.is_required():
                 required.append(path)
-    return tuple(columns), frozenset(lists), frozenset(flags), tuple(required), words
+    return tuple(columns), frozenset(lists), frozenset(flags), frozenset(counts), tuple(required), words
 
 
-COLUMNS, _LIST_COLUMNS, _FLAG_COLUMNS, REQUIRED_COLUMNS, _FLAG_WORDS = _columns()
+COLUMNS, _LIST_COLUMNS, _FLAG_COLUMNS, _COUNT_COLUMNS, REQUIRED_COLUMNS, _FLAG_WORDS = _columns()
 _KNOWN = frozenset(COLUMNS)
 
 
@@ -167,6 +181,17 @@ def row_to_disclosure(header: Sequence[str], cells: Sequence[str]) -> tuple[dict
         value: Any = cell
         if column in _LIST_COLUMNS:
             value = [v.strip() for v in cell.split(LIST_SEPARATOR) if v.strip()]
+        elif column in _COUNT_COLUMNS:
+            if not (cell.isascii() and cell.isdigit()):
+                problems.append(
+                    Problem(
+                        column,
+                        f"{cell!r} is not allowed: write a whole number in digits (such as 3), or "
+                        "leave the cell empty if not known",
+                    )
+                )
+                continue
+            value = int(cell)
         elif column in _FLAG_COLUMNS:
             besides = _FLAG_WORDS.get(column, frozenset())
             word = cell.lower()

@@ -24,6 +24,7 @@ from .vocabulary import (
     Channel,
     Classification,
     ConsentStatus,
+    Distribution,
     EvidenceUser,
     Exemption,
     FromMeeting,
@@ -101,6 +102,24 @@ class Recipient(_Contract):
     has_secure_email: Flag | None = None
     #: Added to the contract: the kind of organisation (see :mod:`ispcheck.kinds`).
     kind: OrganisationKind | None = Field(default=None, description=_KIND_DESCRIPTION)
+    #: Added to the contract: the recipient is the person the information is about, receiving
+    #: their own data.
+    is_data_subject: Flag | None = Field(
+        default=None,
+        description=(
+            "Added to the contract: the recipient is the person the information is about, receiving "
+            "their own data (a subject access request, say). Null or missing means not known, read "
+            "as not so."
+        ),
+    )
+    #: Added to the contract: the other organisations or people who get the same message.
+    other_recipients: tuple[Name, ...] | None = Field(
+        default=(),
+        description=(
+            "Added to the contract: the other organisations or people who receive the same message, "
+            "besides this recipient. Empty, null or missing means nobody else is named."
+        ),
+    )
 
 
 class Subject(_Contract):
@@ -116,6 +135,16 @@ class Data(_Contract):
     special_category_types: tuple[SpecialCategoryType, ...] | None = ()
     description: Text | None = None
     originator: Text | None = None
+    #: Added to the contract: for anonymised or aggregated figures, the smallest number in any cell.
+    smallest_count: Annotated[int, Strict(), Field(ge=0)] | None = Field(
+        default=None,
+        description=(
+            "Added to the contract: for anonymised or aggregated figures, the smallest number in any "
+            "cell of the table (a whole number, 0 or more). Below the pack's small-number threshold "
+            "the figures may identify someone and are treated as personal data. Null or missing "
+            "means not known."
+        ),
+    )
 
 
 class Purpose(_Contract):
@@ -178,6 +207,16 @@ class Accuracy(_Contract):
 class Handling(_Contract):
     classification: Classification
     channel: Channel
+    #: Added to the contract: one recipient, or several who cannot or can see one another.
+    distribution: Distribution | None = Field(
+        default=None,
+        description=(
+            "Added to the contract: how the message goes out. one: to one recipient only; "
+            "several_hidden: to several recipients who cannot see one another (blind copies, or a "
+            "separate message each); several_visible: to several recipients who can see one another "
+            "(all in the To or Cc line, or a shared group). Null or missing means not known."
+        ),
+    )
 
 
 class Context(_Contract):

@@ -15,7 +15,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from .kinds import POLICE_KINDS, PUBLIC_AUTHORITY_KINDS, RELEVANT_AUTHORITY
-from .pack import Pack, SettingInfo
+from .pack import DEFAULT_SMALL_NUMBER_THRESHOLD, Pack, SettingInfo
 from .partners import NonSignatory, Partner, PartnerRegister
 from .view import DisclosureView
 from .vocabulary import VOCABULARY
@@ -54,14 +54,24 @@ def involves_special_category(disclosure: DisclosureView | Disclosure) -> bool:
     return "special_category" in data.categories or bool(data.special_category_types)
 
 
-def involves_personal_data(disclosure: DisclosureView | Disclosure) -> bool:
-    """Any personal data at all: not only anonymised or aggregated figures.
+def involves_personal_data(
+    disclosure: DisclosureView | Disclosure, small_number_threshold: int = DEFAULT_SMALL_NUMBER_THRESHOLD
+) -> bool:
+    """Any personal data at all: not only anonymised or aggregated figures that identify nobody.
 
+    Figures whose smallest count is below the pack's ``small_number_threshold`` may identify
+    someone, so are personal data (pack interpretation ``small-numbers-are-personal-data``).
     The paperwork reads it to refuse a form that asks for personal data (Appendix 11) for a share
     that holds none; :meth:`Facts.of` writes the same test out for speed (a test holds the two
     together).
     """
-    return involves_special_category(disclosure) or not _PERSONAL.isdisjoint(disclosure.data.categories)
+    data = disclosure.data
+    smallest = data.smallest_count
+    return (
+        involves_special_category(disclosure)
+        or not _PERSONAL.isdisjoint(data.categories)
+        or (smallest is not None and smallest < small_number_threshold)
+    )
 
 
 class Facts(Struct, frozen=True, gc=False):
@@ -84,7 +94,8 @@ class Facts(Struct, frozen=True, gc=False):
     criminal: bool
     #: Special category or criminal offence data.
     sensitive: bool
-    #: Any personal data at all (not anonymised or aggregated only).
+    #: Any personal data at all (not anonymised or aggregated only), counting figures with a cell
+    #: below the pack's small-number threshold as personal data.
     personal: bool
     urgent: bool
     #: The setting, with "not known" read as outside a meeting; ``meeting`` is the pack's
@@ -147,7 +158,13 @@ class Facts(Struct, frozen=True, gc=False):
         special = "special_category" in categories or bool(data.special_category_types)
         criminal = "criminal_offence" in categories
         sensitive = special or criminal
-        personal = special or not _PERSONAL.isdisjoint(categories)
+        smallest = data.smallest_count
+        # Figures with a small count may identify someone: personal data (small-numbers-are-personal-data).
+        personal = (
+            special
+            or not _PERSONAL.isdisjoint(categories)
+            or (smallest is not None and smallest < pack.small_number_threshold)
+        )
         context = disclosure.context
         urgent = context.urgent_risk_to_life is True
         setting = context.setting or "outside_meeting"

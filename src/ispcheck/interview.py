@@ -204,6 +204,10 @@ def check_answer(question: Question, value: Any) -> Any:
         if not any(value == a and type(value) is type(a) for a in allowed):
             raise problem(f"{value!r} is not allowed. Allowed values: {_list(allowed)}")
         return value
+    if question.whole_number:
+        return _whole_number(value, problem)
+    if question.separator is not None and isinstance(value, list | tuple):
+        value = question.separator.join(str(item) for item in value)
     if kind in ("text", "organisation"):
         if not isinstance(value, str):
             raise problem("must be text")
@@ -223,6 +227,20 @@ def check_answer(question: Question, value: Any) -> Any:
             raise problem("pick at least one")
         return [name for name in allowed if name in full]
     return _check_subjects(value, allowed, problem)
+
+
+def _whole_number(value: Any, problem: Any) -> int | None:
+    """A count given as a whole number, or its digits as text; blank is not known."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        if not text.isdigit() or not text.isascii():
+            raise problem(f"{text!r} is not a whole number: write a number such as 0, 3 or 12")
+        return int(text)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise problem("must be a whole number, 0 or more")
 
 
 def _check_subjects(value: Any, allowed: list[Any], problem: Any) -> list[dict[str, Any]]:
@@ -276,4 +294,6 @@ def _apply(question: Question, answer: Any, data: dict[str, Any]) -> None:
     (path,) = question.fields
     if question.kind in ("multi", "subjects") and answer is None:
         return
+    if question.separator is not None and isinstance(answer, str):
+        answer = [item.strip() for item in answer.split(question.separator) if item.strip()]
     set_path(data, path, answer)

@@ -203,6 +203,17 @@ _KINDS = (
         "not a kind s.115(2) lists",
         False,
     ),
+    KindInfo(
+        "private_individual",
+        "A private person",
+        "a member of the public, not acting for an organisation: a victim, an applicant under "
+        "Clare's Law or Sarah's Law, an employer told about an offender, a respondent served with "
+        "evidence, or the person the information is about",
+        False,
+        "a private person is not an authority s.115(2) lists",
+        False,
+        hint="a member of the public, not an organisation",
+    ),
 )
 
 #: Every kind, by code, in the contract's order.

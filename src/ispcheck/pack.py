@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_PACK",
     "DEFAULT_PACK_FILE",
+    "DEFAULT_SMALL_NUMBER_THRESHOLD",
     "Clause",
     "Interpretation",
     "Pack",
@@ -55,6 +56,8 @@ __all__ = [
     "packs_directory",
 ]
 
+#: The small-number threshold of a pack that does not set one: figures with a cell below 5.
+DEFAULT_SMALL_NUMBER_THRESHOLD = 5
 PACK_FILES = (
     "pack.toml",
     "clauses.toml",
@@ -89,6 +92,11 @@ class Meta(_Entry, frozen=True, forbid_unknown_fields=True):
     source: str
     escalation_role: str
     escalation_clauses: _Cited
+    #: Figures with a cell below this count may identify someone, so are treated as personal data
+    #: (a whole number, 1 or more). The ICO's anonymisation code names small cell values as a risk.
+    small_number_threshold: Annotated[int, msgspec.Meta(ge=1, le=1000)] = DEFAULT_SMALL_NUMBER_THRESHOLD
+    #: Where the threshold comes from, in words (shown with the finding that uses it).
+    small_number_reference: str = ""
 
     @property
     def review_due(self) -> date:
@@ -270,6 +278,11 @@ class Pack:
     @property
     def name(self) -> str:
         return self.meta.name
+
+    @property
+    def small_number_threshold(self) -> int:
+        """Figures with a cell below this count are treated as personal data (``pack.toml``)."""
+        return self.meta.small_number_threshold
 
     @property
     def version(self) -> str:

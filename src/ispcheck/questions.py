@@ -68,6 +68,10 @@ class Question:
     depends_on: tuple[str, ...] = field(default=())
     none: str | None = None
     enter_is_none: bool = True
+    #: For a ``text`` question that sets a list: the answer is split on this into its items.
+    separator: str | None = None
+    #: For a ``text`` question that sets a count: the answer is a whole number, 0 or more.
+    whole_number: bool = False
 
     def applies(self, data: Data) -> bool:
         return self.when is None or self.when(data)
@@ -392,13 +396,25 @@ QUESTIONS: tuple[Question, ...] = (
     question(
         "recipient.kind",
         "choice",
-        "What kind of organisation will receive it?",
+        "What kind of organisation will receive it? (or is it a private person?)",
         "It is not in the partner register. Section 115 of the Crime and Disorder Act 1998 is a "
         "power to share only with a relevant authority (police, councils, probation, integrated "
-        "care boards...), signed up or not: its kind says whether it is one.",
-        ("1.3", "3.1", "4.1"),
+        "care boards...), signed up or not: its kind says whether it is one. A member of the "
+        "public is outside this protocol.",
+        ("1.3", "3.1", "4.1", "1.4"),
         choices=ORGANISATION_KINDS,
         depends_on=("recipient.organisation",),
+    ),
+    question(
+        "recipient.is_data_subject",
+        "yesno",
+        "Is the recipient the person the information is about, getting their own information?",
+        "A person's own information is their right of access; telling a member of the public about "
+        "someone else goes through a scheme such as Clare's Law, not this protocol.",
+        ("1.4", "15.1"),
+        choices=YES_NO,
+        when=_equals("recipient.kind", "private_individual"),
+        depends_on=("recipient.kind", "recipient.organisation"),
     ),
     question(
         "data.categories",
@@ -408,6 +424,16 @@ QUESTIONS: tuple[Question, ...] = (
         ("4.3", "5.4"),
         choices=CATEGORIES,
         allow_unknown=False,
+    ),
+    question(
+        "data.smallest_count",
+        "text",
+        "What is the smallest number in any cell of the figures? (a whole number)",
+        "A very small count (1 or 2 for a ward) can point to a particular person.",
+        ("5.4",),
+        whole_number=True,
+        when=lambda d: not _personal(d) and _has_category("anonymised", "aggregated")(d),
+        depends_on=("data.categories",),
     ),
     question(
         "subjects",
@@ -692,6 +718,35 @@ QUESTIONS: tuple[Question, ...] = (
         appendix2="A2.Q4",
         none="none of these",
         when=_NOT_ANONYMOUS,
+    ),
+    question(
+        "handling.distribution",
+        "choice",
+        "Does the same message go to anyone else?",
+        "Everyone on a message gets the details; people in the To or Cc line see who else was told.",
+        ("7.4", "6.4", "A2.Q9"),
+        choices=(
+            Choice("one", "No, to this recipient only"),
+            Choice(
+                "several_hidden", "Yes, but they cannot see one another", "blind copies, or one message each"
+            ),
+            Choice("several_visible", "Yes, and they can see one another", "all in To or Cc, or a group"),
+        ),
+        # In a meeting, its declaration governs who hears it.
+        when=lambda d: _personal(d) and get_path(d, "handling.channel") != "in_meeting",
+        depends_on=("handling.channel",),
+    ),
+    question(
+        "recipient.other_recipients",
+        "text",
+        "Who else gets the same message? (names of the organisations or people, separated by ;)",
+        "Each of them must need to know, and have signed the protocol or the Appendix 3 agreement.",
+        ("6.4", "3.6", "A3"),
+        none="nobody else",
+        enter_is_none=False,
+        separator=";",
+        when=_equals("handling.distribution", "several_hidden", "several_visible"),
+        depends_on=("handling.distribution",),
     ),
     question(
         "recipient.has_secure_email",

@@ -182,6 +182,10 @@ def _json_shaped(view: DisclosureView) -> dict[str, Any]:
     types = data["special_category_types"]
     if types is not None:
         data["special_category_types"] = list(types)
+    recipient = built["recipient"]
+    others = recipient["other_recipients"]
+    if others is not None:
+        recipient["other_recipients"] = list(others)
     return {group: built[group] for group in _GROUPS}
 
 

@@ -13,6 +13,7 @@ __all__ = [
     "INVESTIGATOR",
     "ORIGINATOR",
     "OWN_DATA_PROTECTION_LEAD",
+    "SCHEME_DECISION_MAKER",
 ]
 
 DESIGNATED_OFFICER = "your organisation's Designated Officer"
@@ -26,3 +27,8 @@ ORIGINATOR = "the organisation or person the information came from"
 CHAIR = "the meeting chair"
 CHIEF_OFFICER_OF_POLICE = "the Chief Officer of Police"
 DESIGNATED_OFFICERS = "the Designated Officers of both organisations"
+#: Who decides a disclosure to a member of the public (Clare's Law, Sarah's Law, MAPPA).
+SCHEME_DECISION_MAKER = (
+    "whoever decides disclosures under the scheme that applies (for Clare's Law or Sarah's Law, "
+    "the police with their multi-agency partners; for a MAPPA offender, the MAPPA meeting)"
+)

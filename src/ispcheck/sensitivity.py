@@ -72,8 +72,16 @@ def _walk(model: type[BaseModel], prefix: str = "") -> dict[str, tuple[Any, ...]
     return found
 
 
-#: Every optional yes/no, choice or free-text fact of the contract, with the values to try.
-FACT_VALUES: dict[str, tuple[Any, ...]] = _walk(Disclosure)
+#: Facts that are neither yes/no, choice nor text, with the values worth trying: another recipient
+#: not in the register, and a smallest count of 0 (below any small-number threshold).
+OTHER_FACT_VALUES: dict[str, tuple[Any, ...]] = {
+    "recipient.other_recipients": ([GIVEN_TEXT],),
+    "data.smallest_count": (0,),
+}
+
+#: Every optional yes/no, choice or free-text fact of the contract, and the facts above, with the
+#: values to try.
+FACT_VALUES: dict[str, tuple[Any, ...]] = {**_walk(Disclosure), **OTHER_FACT_VALUES}
 
 
 def binding_findings(decision: Decision) -> frozenset[tuple[str, str]]:

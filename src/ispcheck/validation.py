@@ -6,6 +6,7 @@ values; an unknown field suggests the nearest known one, so ``consnet`` points a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from difflib import get_close_matches
 from typing import Any
@@ -98,6 +99,11 @@ def _explain(err: Any, loc: tuple[int | str, ...]) -> str:
         return f"{_shown(given)} is not allowed. Allowed values: {_values(ctx.get('expected', ''))}"
     if kind in ("bool_type", "bool_parsing"):
         return not_a_yes_or_no(given)
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        shown = json.dumps(given) if isinstance(given, bool | str | float) else _shown(given)
+        return f"must be a whole number (a JSON number such as 3), or null if not known; got {shown}"
+    if kind == "greater_than_equal":
+        return f"must be {ctx.get('ge')} or more; got {_shown(given)}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":

@@ -41,6 +41,7 @@ from .vocabulary import (
     Channel,
     Classification,
     ConsentStatus,
+    Distribution,
     EvidenceUser,
     Exemption,
     FromMeeting,
@@ -97,6 +98,8 @@ class RecipientView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     officer: Text | None = None
     has_secure_email: bool | None = None
     kind: OrganisationKind | None = None
+    is_data_subject: bool | None = None
+    other_recipients: tuple[Name, ...] | None = ()
 
 
 class SubjectView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
@@ -110,6 +113,7 @@ class DataView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     special_category_types: tuple[SpecialCategoryType, ...] | None = ()
     description: Text | None = None
     originator: Text | None = None
+    smallest_count: Annotated[int, Meta(ge=0)] | None = None
 
 
 class PurposeView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
@@ -155,6 +159,7 @@ class AccuracyView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
 class HandlingView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
     classification: Classification
     channel: Channel
+    distribution: Distribution | None = None
 
 
 class ContextView(_View, frozen=True, forbid_unknown_fields=True, gc=False):
@@ -333,6 +338,10 @@ def _tidied(view: DisclosureView) -> DisclosureView:
         or view.context is None
     ):
         view = _with_null_groups_filled(view)
+    others = view.recipient.other_recipients
+    if others and not all(name.isascii() and name.strip() is name for name in others):
+        # Names with spaces at an end, or not in ASCII: rare enough for the contract to read.
+        raise ValueError("a name of another recipient for the contract to read")
     if not _needs_stripping(view):  # raises, as the contract refuses, on a lone surrogate
         return view
     for group, name in _TEXT_FIELDS:  # (every text, as the check stops at the first to strip)

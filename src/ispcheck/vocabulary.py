@@ -23,6 +23,7 @@ __all__ = [
     "Channel",
     "Classification",
     "ConsentStatus",
+    "Distribution",
     "EvidenceUser",
     "Exemption",
     "FromMeeting",
@@ -179,7 +180,11 @@ OrganisationKind = Literal[
     "voluntary",
     "business",
     "other",
+    "private_individual",
 ]
+#: How a message with more than one recipient goes: to one recipient only, to several who cannot
+#: see one another (blind copies, or separate messages), or to several who can.
+Distribution = Literal["one", "several_hidden", "several_visible"]
 
 #: Every closed vocabulary of the contract, by the name the pack and the docs use for it.
 VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -197,6 +202,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "consent_status": get_args(ConsentStatus),
     "classification": get_args(Classification),
     "channel": get_args(Channel),
+    "distribution": get_args(Distribution),
     "setting": ("outside_meeting", *get_args(MeetingSetting)),
     "organisation_kind": get_args(OrganisationKind),
     "evidence_user": get_args(EvidenceUser),

@@ -45,8 +45,8 @@ class Free:
 
 ORGANISATION = Free(
     "an organisation's name as in the signatory register, or *an agency that has not signed the "
-    "protocol*, *a council that has not signed the protocol*, or *the Police and Crime "
-    "Commissioner* (see Organisations above)"
+    "protocol*, *a council that has not signed the protocol*, *the Police and Crime "
+    "Commissioner*, or *a member of the public* (see Organisations above)"
 )
 CLAUSE = Free("a clause id as the protocol numbers it: 4.6, A2.Q5, A9", r"[0-9A-Za-z.]+")
 TEXT = Free("words that appear in what the answer says (capitals and full stops do not matter)", r".+")
@@ -58,6 +58,7 @@ ORGANISATIONS = {
     "an agency that has not signed the protocol": "Avon Valley Community Kitchen",
     "a council that has not signed the protocol": "Coventry City Council",
     "the Police and Crime Commissioner": "Warwickshire Police and Crime Commissioner",
+    "a member of the public": "The applicant",
 }
 
 #: Kinds of organisation (the contract's ``organisation_kind``), in words.
@@ -71,7 +72,17 @@ KINDS = {
     "an NHS hospital trust": "health_provider",
     "a housing association": "housing_provider",
     "a charity": "voluntary",
+    "a private person": "private_individual",
 }
+
+#: Whether several recipients of one message can see one another (``handling.distribution``).
+DISTRIBUTIONS = {
+    "can see one another": "several_visible",
+    "cannot see one another": "several_hidden",
+}
+
+#: The smallest number in a table of figures, in digits.
+COUNT = Free("a whole number in digits, such as 1 or 12", r"\d+")
 
 PROPOSE = {"propose": "propose", "proposes": "proposes"}
 
@@ -250,6 +261,10 @@ REFER_TO = {
     "the organisation the information came from": "the organisation or person the information came from",
     "the Chief Officer of Police": "the Chief Officer of Police",
     "the Designated Officers of both organisations": "the Designated Officers of both organisations",
+    "whoever decides under the disclosure scheme": (
+        "whoever decides disclosures under the scheme that applies (for Clare's Law or Sarah's Law, "
+        "the police with their multi-agency partners; for a MAPPA offender, the MAPPA meeting)"
+    ),
 }
 
 
@@ -433,6 +448,37 @@ def propose_to_share_figures(checker: Checker, discloser: str, figures: str, rec
 @phrase("given", "the recipient is recorded as {organisation_kind}", organisation_kind=KINDS)
 def recipient_kind(case: Case, organisation_kind: str) -> None:
     case.set("recipient.kind", organisation_kind)
+
+
+@phrase("given", "the recipient is the person the information is about")
+def recipient_is_data_subject(case: Case) -> None:
+    case.set("recipient.is_data_subject", True)
+
+
+@phrase("given", "it is not known whether the recipient is the person the information is about")
+def recipient_data_subject_unknown(case: Case) -> None:
+    case.set("recipient.is_data_subject", None)
+
+
+@phrase("given", "the same message also goes to {other}", other=ORGANISATION)
+def also_goes_to(case: Case, checker: Checker, other: str) -> None:
+    others = list(case.disclosure.get("recipient", {}).get("other_recipients") or ())
+    case.set("recipient.other_recipients", [*others, organisation(other, checker)])
+
+
+@phrase("given", "the recipients {distribution}", distribution=DISTRIBUTIONS)
+def recipients_distribution(case: Case, distribution: str) -> None:
+    case.set("handling.distribution", distribution)
+
+
+@phrase("given", "it goes to the recipient alone")
+def one_recipient(case: Case) -> None:
+    case.set("handling.distribution", "one")
+
+
+@phrase("given", "the smallest number in the figures is {count}", count=COUNT)
+def smallest_count(case: Case, count: str) -> None:
+    case.set("data.smallest_count", int(count))
 
 
 @phrase("given", "the recipient has no secure email")

@@ -115,7 +115,13 @@ def test_every_prompt_says_exactly_what_enter_does() -> None:
 
 def test_none_is_an_answer_only_where_it_makes_sense() -> None:
     with_none = {q.id for q in QUESTIONS if q.none is not None}
-    assert with_none == {"consent.restrictions", "proportionality", "accuracy", "circumstances"}
+    assert with_none == {
+        "consent.restrictions",
+        "proportionality",
+        "accuracy",
+        "circumstances",
+        "recipient.other_recipients",  # "nobody else", typed: Enter is "don't know"
+    }
 
 
 def test_an_answers_file_keeps_no_limits_apart_from_not_known(checker: Checker) -> None:

@@ -226,3 +226,95 @@ def test_personal_data_by_phone_raises_no_in_person_condition(decide):
     decision = decide(**{"handling.channel": "phone"})
 
     assert "handling.in-person" not in rule_ids(decision)
+
+
+# -- several recipients (issue 15, item 3) ------------------------------------------------------
+
+OTHERS = {"recipient.other_recipients": ["Warwickshire County Council", "Refuge"]}
+
+
+def test_a_victims_details_to_several_recipients_who_can_see_one_another_are_blocked(decide):
+    """7.4, 6.4, A2.Q9: the bulk-email breach (interpretation visible-recipients-bulk-email)."""
+    decision = decide(**{**OTHERS, "handling.distribution": "several_visible"})
+
+    assert effect_of(decision, "handling.visible-recipients") == "block"
+    assert decision.outcome.value == "do_not_share"
+    found = next(f for f in decision.findings if f.rule_id == "handling.visible-recipients")
+    assert "separately" in (found.action or "") and "blind copies" in (found.action or "")
+    assert "visible-recipients-bulk-email" in found.interpretations
+
+
+def test_other_recipients_named_without_saying_they_are_hidden_are_read_as_visible(decide):
+    """Interpretation distribution-not-said: not known to be hidden (fail closed)."""
+    decision = decide(**OTHERS)
+
+    assert effect_of(decision, "handling.visible-recipients") == "block"
+
+
+def test_nobody_else_named_and_nothing_said_is_one_recipient_as_before(decide):
+    """Old disclosures keep their meaning."""
+    decision = decide()
+
+    assert "handling.visible-recipients" not in rule_ids(decision)
+    assert decision.outcome.value == "share"
+
+
+def test_several_visible_recipients_with_nobody_listed_are_blocked(decide):
+    """Nobody listed: not known to be only offenders (fail closed)."""
+    decision = decide(**{"handling.distribution": "several_visible", "subjects": []})
+
+    assert effect_of(decision, "handling.visible-recipients") == "block"
+
+
+@pytest.mark.parametrize("role", ["witness", "vulnerable_person"])
+def test_a_witness_or_vulnerable_persons_details_to_visible_recipients_are_blocked(decide, role):
+    decision = decide(
+        **{"handling.distribution": "several_visible", "subjects": [{"role": role, "is_child": False}]}
+    )
+
+    assert effect_of(decision, "handling.visible-recipients") == "block"
+
+
+def test_an_offenders_details_to_visible_recipients_need_every_recipient_to_need_to_know(decide):
+    """The nearest case: offenders only is a condition (6.4 need to know)."""
+    decision = decide(
+        **{"handling.distribution": "several_visible", "subjects": [{"role": "offender", "is_child": False}]}
+    )
+
+    assert effect_of(decision, "handling.visible-recipients") == "condition"
+
+
+def test_several_recipients_who_cannot_see_one_another_each_need_to_know(decide):
+    """6.4 need to know, 3.6 covered by the protocol."""
+    decision = decide(**{**OTHERS, "handling.distribution": "several_hidden"})
+
+    assert effect_of(decision, "handling.hidden-recipients") == "condition"
+    assert "handling.visible-recipients" not in rule_ids(decision)
+    assert decision.outcome.value == "share_with_conditions"
+
+
+def test_a_message_to_one_recipient_raises_neither_several_recipients_rule(decide):
+    decision = decide(**{"handling.distribution": "one"})
+
+    assert not {"handling.visible-recipients", "handling.hidden-recipients"} & rule_ids(decision)
+
+
+def test_several_recipients_in_a_meeting_are_left_to_the_meetings_declaration(decide):
+    """In a meeting everyone present hears it, under the meeting's declaration."""
+    decision = decide(
+        **{
+            "handling.distribution": "several_visible",
+            "handling.channel": "in_meeting",
+            "context.setting": "marac",
+        }
+    )
+
+    assert "handling.visible-recipients" not in rule_ids(decision)
+
+
+def test_anonymised_figures_to_several_visible_recipients_are_not_blocked(decide):
+    decision = decide(
+        **{"handling.distribution": "several_visible", "data.categories": ["aggregated"], "subjects": []}
+    )
+
+    assert "handling.visible-recipients" not in rule_ids(decision)

@@ -133,3 +133,124 @@ def test_in_an_emergency_an_unsigned_recipient_is_told_now_and_signs_afterwards(
     finding = next(f for f in decision.findings if f.rule_id == "parties.recipient-not-signatory")
     assert finding.effect.value == "condition"
     assert "as soon as you can" in (finding.action or "")
+
+
+# -- a private person as the recipient (issue 15, item 1) --------------------------------------
+
+PRIVATE = {
+    "recipient.organisation": "The applicant",
+    "recipient.kind": "private_individual",
+    "lawful_basis.gateway": "common_law",
+}
+
+
+def finding(decision, rule_id):
+    return next(f for f in decision.findings if f.rule_id == rule_id)
+
+
+def test_telling_a_member_of_the_public_about_someone_else_is_referred_to_the_scheme_that_governs_it(decide):
+    """1.4, 2.1, 2.2: the protocol is for sharing between partners; Clare's Law, Sarah's Law and
+    MAPPA disclosures have their own decision-makers (private-person-outside-partner-sharing)."""
+    decision = decide(**PRIVATE)
+
+    assert effect_of(decision, "parties.private-person") == "refer"
+    assert decision.outcome.value == "refer"
+    found = finding(decision, "parties.private-person")
+    assert "1.4" in found.clauses and "Clare's Law" in found.message and "Sarah's Law" in found.message
+    assert "Criminal Justice Act 2003 s.327A" in found.law
+    assert found.interpretations == ("private-person-outside-partner-sharing",)
+    assert "MAPPA" in (found.refer_to or "")
+
+
+def test_a_member_of_the_public_is_not_asked_to_sign_the_appendix_3_agreement(decide):
+    """3.6 and Appendix 3 are written for an agency's representatives, not a member of the public."""
+    decision = decide(**PRIVATE)
+
+    assert "parties.recipient-not-signatory" not in rule_ids(decision)
+
+
+def test_an_organisation_that_has_not_signed_is_still_asked_to_sign_the_appendix_3_agreement(decide):
+    """The nearest case: a charity not in the register (3.6)."""
+    decision = decide(
+        **{**PRIVATE, "recipient.organisation": "Acme Support CIC", "recipient.kind": "voluntary"}
+    )
+
+    assert effect_of(decision, "parties.recipient-not-signatory") == "condition"
+    assert "parties.private-person" not in rule_ids(decision)
+
+
+def test_a_recipient_whose_kind_is_not_known_is_not_taken_for_a_private_person(decide):
+    """Not known: still an unsigned organisation (the Appendix 3 condition), not a referral."""
+    decision = decide(**{**PRIVATE, "recipient.kind": None})
+
+    assert "parties.private-person" not in rule_ids(decision)
+    assert effect_of(decision, "parties.recipient-not-signatory") == "condition"
+
+
+def test_anonymised_figures_for_a_member_of_the_public_are_not_referred(decide):
+    """The referral is about personal data."""
+    decision = decide(**{**PRIVATE, "data.categories": ["aggregated"], "subjects": []})
+
+    assert "parties.private-person" not in rule_ids(decision)
+
+
+def test_with_an_urgent_risk_to_life_a_member_of_the_public_may_be_warned_now_and_it_is_recorded(decide):
+    """An urgent warning to protect life is a condition, told to the scheme's decision-maker afterwards."""
+    decision = decide(**{**PRIVATE, "context.urgent_risk_to_life": True})
+
+    assert effect_of(decision, "parties.private-person") == "condition"
+    assert "record" in (finding(decision, "parties.private-person").action or "")
+
+
+def test_a_person_given_their_own_information_gets_only_theirs_with_others_taken_out(decide):
+    """UK GDPR Article 15; DPA 2018 Schedule 2 Part 3 paragraph 16 (own-data-subject-access)."""
+    decision = decide(**{**PRIVATE, "recipient.is_data_subject": True})
+
+    assert effect_of(decision, "parties.own-data") == "condition"
+    assert "parties.private-person" not in rule_ids(decision)
+    assert "parties.recipient-not-signatory" not in rule_ids(decision)
+    assert decision.outcome.value == "share_with_conditions"
+    found = finding(decision, "parties.own-data")
+    assert "UK GDPR Article 15" in found.law
+    assert "Data Protection Act 2018 Schedule 2 Part 3 paragraph 16" in found.law
+    assert "other people" in (found.action or "")
+
+
+def test_a_recipient_not_known_to_be_the_person_it_is_about_is_referred_as_any_member_of_the_public(decide):
+    """A relaxation that is not known does not apply."""
+    decision = decide(**{**PRIVATE, "recipient.is_data_subject": None})
+
+    assert effect_of(decision, "parties.private-person") == "refer"
+    assert "parties.own-data" not in rule_ids(decision)
+
+
+def test_a_private_person_relying_on_section_115_is_also_told_it_is_not_a_relevant_authority(decide):
+    """Coherent, not contradictory: s.115(2) lists no private person, and the referral says why."""
+    decision = decide(**{**PRIVATE, "lawful_basis.gateway": "crime_and_disorder_act_s115"})
+
+    assert effect_of(decision, "parties.private-person") == "refer"
+    assert effect_of(decision, "lawful-basis.s115-needs-relevant-authorities") == "refer"
+
+
+# -- other recipients of the same message (issue 15, item 3) -----------------------------------
+
+
+def test_another_recipient_not_in_the_register_is_a_condition_like_the_main_recipient(decide):
+    """3.6, Appendix 3."""
+    decision = decide(
+        **{"recipient.other_recipients": ["Acme Support CIC"], "handling.distribution": "several_hidden"}
+    )
+
+    assert effect_of(decision, "parties.other-recipients-not-signatories") == "condition"
+
+
+def test_other_recipients_all_in_the_register_raise_no_condition_about_signing(decide):
+    """The nearest case: every other recipient has signed."""
+    decision = decide(
+        **{
+            "recipient.other_recipients": ["Warwickshire County Council", "Warwickshire Police"],
+            "handling.distribution": "several_hidden",
+        }
+    )
+
+    assert "parties.other-recipients-not-signatories" not in rule_ids(decision)

@@ -105,3 +105,48 @@ def test_anonymised_data_mixed_with_personal_data_is_treated_as_personal(decide)
 
     assert "purpose.anonymised-only" not in rule_ids(decision)
     assert decision.obligations != ()
+
+
+# -- small numbers (issue 15, item 9) ----------------------------------------------------------
+
+FIGURES = {"data.categories": ["aggregated"], "subjects": []}
+
+
+def test_figures_with_a_count_below_the_threshold_are_treated_as_personal_data_and_made_safe(decide, pack):
+    """5.4 holds only while nobody can be identified (interpretation small-numbers-are-personal-data)."""
+    decision = decide(**{**FIGURES, "data.smallest_count": pack.small_number_threshold - 1})
+
+    assert effect_of(decision, "purpose.small-numbers") == "condition"
+    assert "purpose.anonymised-only" not in rule_ids(decision)  # personal data now
+    assert decision.outcome.value != "share"
+    found = next(f for f in decision.findings if f.rule_id == "purpose.small-numbers")
+    assert "5.4" in found.clauses and found.interpretations == ("small-numbers-are-personal-data",)
+    assert "Suppress or round" in (found.action or "")
+    assert str(pack.small_number_threshold) in found.message
+
+
+def test_figures_whose_smallest_count_is_at_the_threshold_are_decided_as_before(decide, pack):
+    """The nearest case: at the threshold, unchanged."""
+    at = decide(**{**FIGURES, "data.smallest_count": pack.small_number_threshold})
+    before = decide(**FIGURES)
+
+    assert "purpose.small-numbers" not in rule_ids(at)
+    assert at.outcome.value == before.outcome.value == "share"
+
+
+def test_figures_with_no_smallest_count_given_get_advice_only_asking_for_it(decide):
+    """Old disclosures keep their meaning: advice, which asks for the smallest number."""
+    decision = decide(**FIGURES)
+
+    assert effect_of(decision, "purpose.anonymised-only") == "advice"
+    assert decision.outcome.value == "share"
+    found = next(f for f in decision.findings if f.rule_id == "purpose.anonymised-only")
+    assert "smallest number" in (found.action or "")
+    assert found.interpretations == ("small-numbers-are-personal-data",)
+
+
+def test_personal_data_with_a_small_count_gets_no_small_numbers_condition(decide):
+    """The small-numbers rule is about figures; personal data has its own rules already."""
+    decision = decide(**{"data.smallest_count": 1})
+
+    assert "purpose.small-numbers" not in rule_ids(decision)

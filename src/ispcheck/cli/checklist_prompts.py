@@ -14,7 +14,8 @@ from typing import Any, Protocol
 
 from rich.markup import escape
 
-from ..interview import Interview
+from ..errors import DisclosureError
+from ..interview import Interview, check_answer
 from ..partners import Match, Partner
 from ..questions import Question
 
@@ -127,7 +128,16 @@ def _ask_yes_no(session: Asker, question: Question, current: Current | None) -> 
 
 
 def _ask_text(session: Asker, question: Question, current: Current | None) -> Any:
-    return _read(session, question, current, "Type your answer", lambda text: text)
+    if not question.whole_number:
+        return _read(session, question, current, "Type your answer", lambda text: text)
+
+    def count(text: str) -> Any:
+        try:
+            return check_answer(question, text)
+        except DisclosureError as error:
+            raise _Again(f"{error.problems[0].message}.") from None
+
+    return _read(session, question, current, "A whole number", count)
 
 
 def _ask_organisation(session: Asker, question: Question, current: Current | None) -> Any:

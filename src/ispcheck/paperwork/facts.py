@@ -52,6 +52,10 @@ CAPTIONS: dict[str, str] = {
     "handling.classification": "Classification",
     "handling.channel": "Sent by",
     "recipient.has_secure_email": "Recipient has secure email",
+    "recipient.is_data_subject": "Recipient is the person the information is about",
+    "recipient.other_recipients": "Other recipients of the same message",
+    "handling.distribution": "Sent to",
+    "data.smallest_count": "Smallest number in the figures",
     "context.setting": "Setting",
     "context.urgent_risk_to_life": "Urgent risk to life",
     "context.ongoing_investigation": "Ongoing investigation or prosecution",
@@ -95,7 +99,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "discloser": "the discloser (serving its own evidence under court rules)",
     },
     "context.formal_request_form": {
-        "not_applicable": "Not applicable (the discloser serves its own evidence)"
+        "not_applicable": "Not applicable (the discloser serves its own evidence)",
+    },
+    "handling.distribution": {
+        "one": "one recipient only",
+        "several_hidden": "several recipients who cannot see one another",
+        "several_visible": "several recipients who can see one another",
     },
     "consent.status": {
         "obtained": "obtained",

@@ -295,7 +295,7 @@ def _check_personal_data(disclosure: Disclosure, form: RequestForm, pack: Pack) 
     that make no sense for ward-level counts; the protocol asks for these forms "where relevant"
     (7.2), and anonymised or aggregated figures are what it prefers (5.4).
     """
-    if not form.personal_data_only or involves_personal_data(disclosure):
+    if not form.personal_data_only or involves_personal_data(disclosure, pack.small_number_threshold):
         return
     kinds = "; ".join(describe(disclosure, "data.categories", pack)) or "no personal data"
     raise WrongForm(

@@ -9,6 +9,7 @@ from ..roles import (
     INVESTIGATOR,
     ORIGINATOR,
     OWN_DATA_PROTECTION_LEAD,
+    SCHEME_DECISION_MAKER,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "INVESTIGATOR",
     "ORIGINATOR",
     "OWN_DATA_PROTECTION_LEAD",
+    "SCHEME_DECISION_MAKER",
 ]

@@ -166,6 +166,81 @@ not_a_secure_system = gated_rule(
 )
 
 
+#: People whose details must not go to recipients who do not need them (nobody listed: the same).
+_PROTECT_FROM_BULK = frozenset({"victim", "witness", "vulnerable_person"})
+
+
+@rule(
+    "handling.visible-recipients",
+    title=(
+        "Personal data about a victim, witness or vulnerable person does not go to recipients who "
+        "can see one another"
+    ),
+    effect=Effect.BLOCK,
+    clauses=("7.4", "6.4", "A2.Q2", "A2.Q9"),
+    message=(
+        "The message goes to several recipients who can see one another (or, with other recipients "
+        "named, is not said to hide them from one another), and it holds personal data about a "
+        "victim, a witness or a vulnerable person (or about people not listed). Everyone on it gets "
+        "the details whether they need them or not, and sees who else was told: the bulk-email "
+        "breach the ICO has fined a police force for."
+    ),
+    action=(
+        "Do not send it to the group. Send it separately to each recipient who needs to know "
+        "(6.4), by secure email or on the partners' secure case system (7.4); if one message must "
+        "go to several, use blind copies through a secure system, and leave out anyone who does "
+        "not need it."
+    ),
+    facts=("handling.distribution", "recipient.other_recipients", "subjects"),
+    when={"handling.distribution": ("several_visible", None), "in_meeting": False},
+    interpretations=("visible-recipients-bulk-email", "distribution-not-said"),
+    check_in_words=(
+        "the message goes to several recipients who can see one another, or other recipients are "
+        "named and it is not said whether they can (a victim, witness or vulnerable person, or "
+        "nobody listed, blocks; offenders or suspects only is a condition)"
+    ),
+)
+def visible_recipients(d: DisclosureView, f: Facts) -> bool | Finding:
+    if d.handling.distribution is None and not d.recipient.other_recipients:
+        return False  # nobody else named, and nothing said: one recipient (distribution-not-said)
+    if not f.subjects_listed or any(s.role in _PROTECT_FROM_BULK for s in d.subjects):
+        return True
+    return _VISIBLE_OFFENDERS_ONLY
+
+
+_VISIBLE_OFFENDERS_ONLY = visible_recipients.variant(
+    effect=Effect.CONDITION,
+    message=(
+        "The message goes to several recipients who can see one another (or, with other recipients "
+        "named, is not said to hide them from one another), with personal data about offenders or "
+        "suspects. Each recipient gets it, whether they need it or not."
+    ),
+    action=(
+        "Confirm that every recipient needs to know (6.4) and is covered by the protocol; send it "
+        "separately, or by blind copy through a secure system, to any who should not see the others."
+    ),
+)
+
+
+hidden_recipients = gated_rule(
+    "handling.hidden-recipients",
+    when={"handling.distribution": "several_hidden", "in_meeting": False},
+    title="Each of several recipients needs to know and is covered",
+    effect=Effect.CONDITION,
+    clauses=("6.4", "A2.Q2", "3.6"),
+    message=(
+        "The personal data goes to several recipients, hidden from one another. Each of them "
+        "receives all of it."
+    ),
+    action=(
+        "Confirm that each recipient needs to know (6.4) and has signed the protocol or the "
+        "Appendix 3 agreement (3.6); take out anyone who does not, and record who was sent it."
+    ),
+    facts=("handling.distribution", "recipient.other_recipients"),
+    interpretations=("visible-recipients-bulk-email",),
+)
+
+
 meeting_channel_outside_meeting = gated_rule(
     "handling.meeting-channel-outside-meeting",
     when={"handling.channel": "in_meeting", "in_meeting": False},
@@ -187,6 +262,8 @@ RULES = (
     phone,
     in_person,
     not_a_secure_system,
+    visible_recipients,
+    hidden_recipients,
     meeting_channel_outside_meeting,
 )
 

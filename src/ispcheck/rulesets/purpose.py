@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..decision import Effect
+from ..decision import Effect, Finding
 from ..hookspecs import hookimpl
 from ..pack import Pack
-from ..rule import Rule, gated_rule
+from ..rule import Facts, Rule, gated_rule, rule
+from ..view import DisclosureView
 from ._roles import DPO
 
 statement_missing = gated_rule(
@@ -66,7 +67,7 @@ strategic_analysis_with_personal_data = gated_rule(
 )
 
 
-anonymised_only = gated_rule(
+@rule(
     "purpose.anonymised-only",
     when={"personal": False},
     title="Anonymised or aggregated data is outside the personal-data rules",
@@ -80,9 +81,70 @@ anonymised_only = gated_rule(
         "Check that small numbers or combined details cannot identify anyone; if they could, "
         "treat the data as personal and check again."
     ),
-    facts=("data.categories",),
+    facts=("data.categories", "data.smallest_count"),
     personal_only=False,
+    predicate_readings=("small-numbers-are-personal-data",),
+    check_in_words="always; when the smallest number in the figures is not given, it asks for it",
 )
+def anonymised_only(d: DisclosureView, f: Facts) -> bool | Finding:
+    # (Figures below the small-number threshold are personal data, so never reach here.)
+    return _SMALLEST_NOT_KNOWN if d.data.smallest_count is None else True
+
+
+#: The smallest count is not given: still advice (old disclosures keep their meaning), asking for it.
+_SMALLEST_NOT_KNOWN = anonymised_only.variant(
+    action=(
+        "Check the smallest number in any cell of the figures: a small count (below the "
+        "partnership's small-number threshold) or combined details could identify someone. Record the "
+        "smallest number; if it is small, suppress or round it, or treat the data as personal and "
+        "check again."
+    ),
+    interpretations=("small-numbers-are-personal-data",),
+)
+
+
+def small_numbers_rule(pack: Pack) -> Rule:
+    """Figures whose smallest count is below the pack's threshold: suppress, round, or treat as personal."""
+    threshold = pack.small_number_threshold
+    reference = pack.meta.small_number_reference
+
+    @rule(
+        "purpose.small-numbers",
+        title="Figures with small numbers are made safe, or handled as personal data",
+        effect=Effect.CONDITION,
+        clauses=("5.4", "2.1"),
+        message=(
+            f"The figures are anonymised or aggregated, but the smallest number in them is below "
+            f"{threshold}, so they could identify someone: they are treated as personal data. 5.4 "
+            f"prefers anonymised or aggregated figures only while nobody can be identified from them."
+            + (f" ({reference}.)" if reference else "")
+        ),
+        action=(
+            f"Suppress or round every count below {threshold}, or combine groups (a wider area, a "
+            f"longer period, wider age bands) until none is below {threshold}; or else handle the "
+            f"share as personal data, with a lawful basis and the checks that go with it."
+        ),
+        facts=("data.categories", "data.smallest_count"),
+        law=("UK GDPR Article 4(1) and Recital 26",),
+        interpretations=("small-numbers-are-personal-data",),
+        check_in_words=(
+            f"the figures hold no personal data as such, but their smallest number is below {threshold}"
+        ),
+    )
+    def small_numbers(d: DisclosureView, f: Facts) -> bool:
+        data = d.data
+        smallest = data.smallest_count
+        return (
+            smallest is not None
+            and smallest < threshold
+            and _PERSONAL_CATEGORIES.isdisjoint(data.categories)
+            and not data.special_category_types
+        )
+
+    return small_numbers
+
+
+_PERSONAL_CATEGORIES = frozenset({"personal", "special_category", "criminal_offence"})
 
 
 RULES = (statement_missing, other_purpose, strategic_analysis_with_personal_data, anonymised_only)
@@ -90,4 +152,4 @@ RULES = (statement_missing, other_purpose, strategic_analysis_with_personal_data
 
 @hookimpl
 def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
-    return RULES
+    return (*RULES, small_numbers_rule(pack))
