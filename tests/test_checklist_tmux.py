@@ -20,20 +20,9 @@ from typing import Any
 
 import pytest
 
-ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
+from .cli.keys import MARAC_KEYS, URGENT_KEYS
 
-URGENT_KEYS = [
-    "y", "Warwickshire Police", "West Midlands Ambulance Service", "1,2", "5", "n",
-    "a man has said he has taken an overdose and given his address", "5",
-]  # fmt: skip
-#: The MARAC share by police; "1" after the Schedule 1 condition says it is made under the UK GDPR
-#: (police are asked which data protection law applies, as the answer changes the rules).
-MARAC_KEYS = [
-    "n", "Warks Police", "Refuge", "1,2,3", "1,2", "n", "n", "1", "5",
-    "to update the victim's safety plan", "1", "4", "2", "1", "1", "1", "1", "2",
-    "asking could alert the perpetrator", "the IDVA needs the risk history",
-    "y", "1,2,3,4", "y", "1,2", "0",
-]  # fmt: skip
+ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
 
 class Terminal:

@@ -252,3 +252,27 @@ def test_a_row_with_other_recipients_and_a_smallest_count_reads_back_as_the_same
     back, problems = row_to_disclosure(header, list(row.values()))
     assert problems == []
     assert parse_disclosure(back) == parse_disclosure(data)
+
+
+def test_a_consent_limits_cell_saying_none_means_there_are_no_limits_and_empty_means_not_known() -> None:
+    """An empty cell is "not known", so "no limits on consent" (empty text in JSON) is written none."""
+    header = [*REQUIRED_COLUMNS, "consent.restrictions"]
+    row = [disclosure_to_row(clean_disclosure())[c] for c in REQUIRED_COLUMNS]
+    for cell in ("none", "None", " NONE "):
+        data, problems = row_to_disclosure(header, [*row, cell])
+        assert problems == []
+        assert data["consent"] == {"restrictions": ""}
+    data, _ = row_to_disclosure(header, [*row, ""])
+    assert "consent" not in data
+    data, _ = row_to_disclosure(header, [*row, "only for the safety visit"])
+    assert data["consent"] == {"restrictions": "only for the safety visit"}
+
+
+def test_no_limits_on_consent_is_written_none_and_reads_back_the_same() -> None:
+    data = clean_disclosure(**{"consent.restrictions": ""})
+    row = disclosure_to_row(data)
+    assert row["consent.restrictions"] == "none"
+    back, problems = row_to_disclosure(list(row), list(row.values()))
+    assert problems == []
+    assert parse_disclosure(back) == parse_disclosure(data)
+    assert disclosure_to_row(clean_disclosure(**{"consent.restrictions": None}))["consent.restrictions"] == ""

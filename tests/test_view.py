@@ -496,3 +496,13 @@ def test_plain_names_of_other_recipients_are_read_by_the_fast_reader_as_the_cont
     )
     view = quick_view(data)
     assert view is not None and view == as_contract_reads_it(data) == json_reading(json.dumps(data))
+
+
+def test_a_smallest_count_written_with_a_point_and_nothing_after_it_is_that_whole_number() -> None:
+    """JSON Schema counts 3.0 as an integer, and some case systems write every number so."""
+    data = clean_disclosure(**{"data.smallest_count": 3.0, "data.categories": ["aggregated"]})
+    assert view_of(data).data.smallest_count == 3
+    assert type(view_of(data).data.smallest_count) is int
+    assert view_of(data) == view_of(
+        clean_disclosure(**{"data.smallest_count": 3, "data.categories": ["aggregated"]})
+    )

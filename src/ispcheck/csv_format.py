@@ -6,7 +6,9 @@ column at once. The format (also in the README):
 
 - a header row of dotted paths (``discloser.organisation``, ``data.categories``, ...), in any order;
   only the required fields must be present; a column the contract does not know is an error;
-- an empty cell means "not known" (the field is left out);
+- an empty cell means "not known" (the field is left out); so where an empty text is an answer of
+  its own (``consent.restrictions``: empty text means there are no limits on consent), the cell
+  says ``none`` (in any case) for it;
 - lists (``data.categories``, ``data.special_category_types``) separate values with ``;``;
 - ``subjects`` lists people as ``role``, ``role:child`` or ``role:adult`` separated by ``;``
   (a bare role means it is not known whether the person is a child), each optionally followed by
@@ -37,6 +39,7 @@ from .errors import Problem
 __all__ = [
     "COLUMNS",
     "LIST_SEPARATOR",
+    "NONE_CELL",
     "REQUIRED_COLUMNS",
     "SUBJECTS",
     "disclosure_to_row",
@@ -46,6 +49,10 @@ __all__ = [
 ]
 
 LIST_SEPARATOR = ";"
+#: Text columns where empty text is an answer ("no limits"), written ``none`` since an empty cell
+#: means not known.
+_NONE_IS_EMPTY = frozenset({"consent.restrictions"})
+NONE_CELL = "none"
 SUBJECTS = "subjects"
 _CHILD = {"child": True, "adult": False}
 _DECEASED = {"deceased": True, "living": False}
@@ -179,7 +186,9 @@ def row_to_disclosure(header: Sequence[str], cells: Sequence[str]) -> tuple[dict
             continue
         group, _, field = column.partition(".")
         value: Any = cell
-        if column in _LIST_COLUMNS:
+        if column in _NONE_IS_EMPTY and cell.lower() == NONE_CELL:
+            value = ""
+        elif column in _LIST_COLUMNS:
             value = [v.strip() for v in cell.split(LIST_SEPARATOR) if v.strip()]
         elif column in _COUNT_COLUMNS:
             if not (cell.isascii() and cell.isdigit()):
@@ -250,7 +259,8 @@ def disclosure_to_row(disclosure: Mapping[str, Any]) -> dict[str, str]:
             continue
         group, _, field = column.partition(".")
         part = disclosure.get(group)
-        row[column] = _cell(part.get(field) if isinstance(part, Mapping) else None)
+        value = part.get(field) if isinstance(part, Mapping) else None
+        row[column] = NONE_CELL if value == "" and column in _NONE_IS_EMPTY else _cell(value)
     return row
 
 

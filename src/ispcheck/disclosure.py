@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from .kinds import KINDS
 from .vocabulary import (
@@ -73,6 +73,21 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_M
 Flag = Annotated[bool, Strict()]
 
 
+def _whole_number(value: object) -> object:
+    """A JSON number with nothing after the point (``3.0``) is the whole number it equals.
+
+    JSON Schema counts such a number as an integer, and some case systems' JSON writers send every
+    number that way; ``3.5``, ``true`` and ``"3"`` are still refused.
+    """
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+#: A count: a whole number, 0 or more (see :func:`_whole_number`).
+Count = Annotated[int, Strict(), Field(ge=0), BeforeValidator(_whole_number)]
+
+
 class _Contract(BaseModel):
     """Shared settings: reject unknown fields, keep objects immutable once checked."""
 
@@ -90,15 +105,29 @@ _KIND_DESCRIPTION = (
 
 
 class Party(_Contract):
-    organisation: Name
-    officer: Text | None = None
+    organisation: Name = Field(
+        description=(
+            "The organisation sharing the information, by name; it is looked up in the pack's "
+            "register of signatories (short forms and other names are recognised)."
+        )
+    )
+    officer: Text | None = Field(
+        default=None, description="Who is sharing, by role or collar number; not needed for the decision."
+    )
     #: Added to the contract: the kind of organisation (see :mod:`ispcheck.kinds`).
     kind: OrganisationKind | None = Field(default=None, description=_KIND_DESCRIPTION)
 
 
 class Recipient(_Contract):
-    organisation: Name
-    officer: Text | None = None
+    organisation: Name = Field(
+        description=(
+            "The organisation receiving the information, by name (for a private person, say who they "
+            "are in the case, not their name, and give kind private_individual)."
+        )
+    )
+    officer: Text | None = Field(
+        default=None, description="Who is to receive it, by role; not needed for the decision."
+    )
     has_secure_email: Flag | None = None
     #: Added to the contract: the kind of organisation (see :mod:`ispcheck.kinds`).
     kind: OrganisationKind | None = Field(default=None, description=_KIND_DESCRIPTION)
@@ -133,10 +162,17 @@ class Subject(_Contract):
 class Data(_Contract):
     categories: Annotated[tuple[Category, ...], Field(min_length=1)]
     special_category_types: tuple[SpecialCategoryType, ...] | None = ()
-    description: Text | None = None
-    originator: Text | None = None
+    description: Text | None = Field(default=None, description="What is to be shared, in a few words.")
+    originator: Text | None = Field(
+        default=None,
+        description=(
+            "Who first gave the information (an organisation or a person). When context."
+            "secondary_disclosure is not given, an originator other than the discloser shows that "
+            "the information came from elsewhere."
+        ),
+    )
     #: Added to the contract: for anonymised or aggregated figures, the smallest number in any cell.
-    smallest_count: Annotated[int, Strict(), Field(ge=0)] | None = Field(
+    smallest_count: Count | None = Field(
         default=None,
         description=(
             "Added to the contract: for anonymised or aggregated figures, the smallest number in any "
@@ -149,7 +185,13 @@ class Data(_Contract):
 
 class Purpose(_Contract):
     code: PurposeCode
-    statement: Text | None = None
+    statement: Text | None = Field(
+        default=None,
+        description=(
+            "What the information is to be used for, in the sharer's words; a share with no purpose "
+            "stated is refused."
+        ),
+    )
 
 
 class LawfulBasis(_Contract):
@@ -180,15 +222,26 @@ class LawfulBasis(_Contract):
 
 class Consent(_Contract):
     status: ConsentStatus | None = None
-    reason_not_sought: Text | None = None
+    reason_not_sought: Text | None = Field(
+        default=None,
+        description="Why consent was not sought (for example, asking would put someone at risk).",
+    )
     recorded: Flag | None = None
-    restrictions: Text | None = None
+    restrictions: Text | None = Field(
+        default=None,
+        description=(
+            "The limits the person put on their consent, in words; empty text means there are none, "
+            "and null means it is not known whether there are any."
+        ),
+    )
     #: Added to the contract: does the proposed share stay within the restrictions given?
     within_restrictions: Flag | None = None
 
 
 class Necessity(_Contract):
-    statement: Text | None = None
+    statement: Text | None = Field(
+        default=None, description="Why this information is necessary for the purpose, in the sharer's words."
+    )
     makes_a_difference: Flag | None = None
     less_data_considered: Flag | None = None
     alternatives_considered: Flag | None = None
@@ -253,7 +306,13 @@ class Context(_Contract):
     chair_agreed: Flag | None = None
     #: Added to the contract: the name of a meeting the protocol does not list (``setting`` or
     #: ``from_meeting`` "other_meeting"), such as "Children Act s.47 strategy discussion".
-    meeting_name: Text | None = None
+    meeting_name: Text | None = Field(
+        default=None,
+        description=(
+            "The name of a meeting the protocol does not list, given with setting or from_meeting "
+            "other_meeting (such as a Children Act s.47 strategy discussion)."
+        ),
+    )
 
 
 class Disclosure(_Contract):

@@ -17,10 +17,12 @@ from ispcheck.interview import Interview
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "checklist"
 
-#: The MARAC example (examples/checklist/marac-police-to-refuge.json) as an officer types it.
+#: The MARAC example (examples/checklist/marac-police-to-refuge.json) as an officer types it; "1"
+#: after the Schedule 1 condition says it is made under the UK GDPR (police are asked which data
+#: protection law applies, as the answer changes the rules).
 MARAC_KEYS = [
     "n", "Warks Police", "Refuge", "1,2,3", "1,2", "n", "n", "1", "5",
-    "to update the victim's safety plan", "1", "4", "2", "1", "1", "1", "2",
+    "to update the victim's safety plan", "1", "4", "2", "1", "1", "1", "1", "2",
     "asking could alert the perpetrator", "the IDVA needs the risk history",
     "y", "1,2,3,4", "y", "1,2", "0",
 ]  # fmt: skip

@@ -284,6 +284,17 @@ def test_an_offenders_details_to_visible_recipients_need_every_recipient_to_need
     assert effect_of(decision, "handling.visible-recipients") == "condition"
 
 
+def test_someone_who_is_neither_offender_nor_suspect_is_protected_from_visible_recipients(decide):
+    """'Other' may be a family member: only offenders and suspects relax the block (fail closed)."""
+    for roles in (["other"], ["offender", "other"]):
+        subjects = [{"role": role, "is_child": False} for role in roles]
+        decision = decide(**{"handling.distribution": "several_visible", "subjects": subjects})
+
+        assert effect_of(decision, "handling.visible-recipients") == "block", roles
+    found = next(f for f in decision.findings if f.rule_id == "handling.visible-recipients")
+    assert "UK GDPR Article 5(1)(f) and Article 32 (security)" in found.law
+
+
 def test_several_recipients_who_cannot_see_one_another_each_need_to_know(decide):
     """6.4 need to know, 3.6 covered by the protocol."""
     decision = decide(**{**OTHERS, "handling.distribution": "several_hidden"})

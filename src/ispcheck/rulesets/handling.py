@@ -167,7 +167,10 @@ not_a_secure_system = gated_rule(
 
 
 #: People whose details must not go to recipients who do not need them (nobody listed: the same).
-_PROTECT_FROM_BULK = frozenset({"victim", "witness", "vulnerable_person"})
+#: Only information about offenders and suspects may go to recipients who see one another, and
+#: then on conditions; anyone else (a victim, a witness, a vulnerable person, or "other", who may
+#: be a family member) is protected from it (fail closed).
+_OFFENDERS_ONLY = frozenset({"offender", "suspect"})
 
 
 @rule(
@@ -181,7 +184,8 @@ _PROTECT_FROM_BULK = frozenset({"victim", "witness", "vulnerable_person"})
     message=(
         "The message goes to several recipients who can see one another (or, with other recipients "
         "named, is not said to hide them from one another), and it holds personal data about a "
-        "victim, a witness or a vulnerable person (or about people not listed). Everyone on it gets "
+        "victim, a witness, a vulnerable person or someone else who is not an offender or suspect (or "
+        "about people not listed). Everyone on it gets "
         "the details whether they need them or not, and sees who else was told: the bulk-email "
         "breach the ICO has fined a police force for."
     ),
@@ -192,20 +196,21 @@ _PROTECT_FROM_BULK = frozenset({"victim", "witness", "vulnerable_person"})
         "not need it."
     ),
     facts=("handling.distribution", "recipient.other_recipients", "subjects"),
+    law=("UK GDPR Article 5(1)(f) and Article 32 (security)", "UK GDPR Article 5(1)(c) (data minimisation)"),
     when={"handling.distribution": ("several_visible", None), "in_meeting": False},
     interpretations=("visible-recipients-bulk-email", "distribution-not-said"),
     check_in_words=(
         "the message goes to several recipients who can see one another, or other recipients are "
-        "named and it is not said whether they can (a victim, witness or vulnerable person, or "
-        "nobody listed, blocks; offenders or suspects only is a condition)"
+        "named and it is not said whether they can (anyone but offenders or suspects, or nobody "
+        "listed, blocks; offenders or suspects only is a condition)"
     ),
 )
 def visible_recipients(d: DisclosureView, f: Facts) -> bool | Finding:
     if d.handling.distribution is None and not d.recipient.other_recipients:
         return False  # nobody else named, and nothing said: one recipient (distribution-not-said)
-    if not f.subjects_listed or any(s.role in _PROTECT_FROM_BULK for s in d.subjects):
-        return True
-    return _VISIBLE_OFFENDERS_ONLY
+    if f.subjects_listed and all(s.role in _OFFENDERS_ONLY for s in d.subjects):
+        return _VISIBLE_OFFENDERS_ONLY
+    return True
 
 
 _VISIBLE_OFFENDERS_ONLY = visible_recipients.variant(
@@ -237,6 +242,7 @@ hidden_recipients = gated_rule(
         "Appendix 3 agreement (3.6); take out anyone who does not, and record who was sent it."
     ),
     facts=("handling.distribution", "recipient.other_recipients"),
+    law=("UK GDPR Article 5(1)(c) (data minimisation)",),
     interpretations=("visible-recipients-bulk-email",),
 )
 
