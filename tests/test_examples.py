@@ -45,6 +45,7 @@ EXPECTED: dict[str, str] = {
     "children-act-s47-strategy-discussion-police-to-childrens-social-care.yaml": "share_with_conditions",
     "dhr-panel-police-chronology-about-a-victim-who-died.yaml": "share_with_conditions",
     "police-case-file-with-suspect-health-details-to-cps-under-part-3.yaml": "share_with_conditions",
+    "police-conviction-to-housing-association-for-possession-claim.yaml": "share_with_conditions",
     "clares-law-disclosure-to-applicant-referred.yaml": "refer",
     "victim-details-in-visible-bulk-email-to-partners-blocked.yaml": "do_not_share",
     "ward-hate-crime-figures-with-a-count-of-one-not-shared.yaml": "do_not_share",
@@ -116,3 +117,19 @@ def test_the_real_world_examples_of_issue_15_are_decided_by_the_rule_they_illust
     disclosure = parse_disclosure_text((EXAMPLES / name).read_text(encoding="utf-8"), source=name)
     findings = {(f.rule_id, f.effect.value) for f in checker.check(disclosure).findings}
     assert (rule_id, effect) in findings
+
+
+def test_the_possession_claim_example_rests_on_the_legal_claims_condition_and_fails_without_it(
+    checker: Checker,
+) -> None:
+    """Schedule 1 paragraph 33 (legal claims) lets the conviction go; take it away and it is blocked."""
+    name = "police-conviction-to-housing-association-for-possession-claim.yaml"
+    disclosure = parse_disclosure_text((EXAMPLES / name).read_text(encoding="utf-8"), source=name)
+    with_it = {f.rule_id for f in checker.check(disclosure).findings}
+    assert "lawful-basis.criminal-offence-without-schedule1" not in with_it
+    without = disclosure.model_copy(
+        update={"lawful_basis": disclosure.lawful_basis.model_copy(update={"schedule1_condition": None})}
+    )
+    decision = checker.check(without)
+    assert decision.outcome.value == "do_not_share"
+    assert "lawful-basis.criminal-offence-without-schedule1" in {f.rule_id for f in decision.findings}
