@@ -21,6 +21,10 @@ __all__ = ["CheckerFactory", "audit_in_workers"]
 CheckerFactory = Callable[[], Checker]
 
 _worker: ChunkAuditor | BaseException | None = None
+#: The signals that stop an audit. They are blocked while workers are forked, so that one arriving
+#: in a new worker before it has set its own handlers cannot run the parent's handler there (which
+#: printed an "Exception ignored" traceback from inside the fork), and unblocked once it has.
+_STOPPING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
 def _start_worker(factory: CheckerFactory, today: date | None, full: bool) -> None:
@@ -30,6 +34,7 @@ def _start_worker(factory: CheckerFactory, today: date | None, full: bool) -> No
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
     try:
         _worker = ChunkAuditor(factory(), today, full)
     except Exception as exc:  # reported with the first chunk, rather than killing the pool
@@ -54,7 +59,15 @@ def audit_in_workers(
     """
     import multiprocessing
 
-    with multiprocessing.Pool(jobs, initializer=_start_worker, initargs=initargs) as pool:
+    # Workers are forked with the stopping signals blocked (the pool's own thread, which forks any
+    # replacement, is started now too, so it keeps them blocked); the parent's mask is restored at
+    # once, and a signal that came meanwhile is then handled as usual.
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        started = multiprocessing.Pool(jobs, initializer=_start_worker, initargs=initargs)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    with started as pool:
         pending: deque[Any] = deque()
         for task in tasks:
             pending.append(pool.apply_async(_run_in_worker, (task,)))
