@@ -316,6 +316,49 @@ def test_the_information_is_about_the_dead_only_when_everyone_listed_is_said_to_
     assert facts(pack, subjects=subjects).about_the_living is expected
 
 
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"data.categories": ["aggregated"], "data.smallest_count": 4}, True),
+        ({"data.categories": ["aggregated"], "data.smallest_count": 5}, False),  # at the threshold
+        ({"data.categories": ["aggregated"]}, False),  # not given: decided as before
+        ({"data.categories": ["aggregated", "personal"], "data.smallest_count": 1}, False),  # personal anyway
+        (
+            {
+                "data.categories": ["anonymised"],
+                "data.special_category_types": ["health"],
+                "data.smallest_count": 1,
+            },
+            False,
+        ),
+    ],
+)
+def test_small_numbers_are_figures_with_nothing_personal_but_a_count_below_the_threshold(
+    pack: Pack, changes: dict[str, Any], expected: bool
+) -> None:
+    worked_out = facts(pack, **changes)
+    assert worked_out.small_numbers is expected
+    if expected:
+        assert worked_out.personal
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, False),
+        ({"handling.distribution": "one"}, False),
+        ({"handling.distribution": "several_hidden"}, True),
+        ({"handling.distribution": "several_visible"}, True),
+        ({"recipient.other_recipients": ["Refuge"]}, True),
+        ({"recipient.other_recipients": []}, False),
+    ],
+)
+def test_several_recipients_are_others_named_or_a_distribution_to_several(
+    pack: Pack, changes: dict[str, Any], expected: bool
+) -> None:
+    assert facts(pack, **changes).several_recipients is expected
+
+
 def test_the_facts_cannot_be_changed_by_a_rule(pack: Pack) -> None:
     worked_out = facts(pack)
     with pytest.raises(AttributeError):

@@ -35,6 +35,7 @@ __all__ = [
 _PERSONAL = frozenset({"personal", "special_category", "criminal_offence"})
 _OFFENDING = frozenset({"offender", "suspect"})
 _BOOL: frozenset[object] = frozenset({True, False})
+_SEVERAL = frozenset({"several_hidden", "several_visible"})
 #: The most fields :class:`Facts` may have without a default: CPython builds a tuple for a call
 #: with more positional arguments than this (its compiler's stack-use guideline), and Facts.of
 #: passes one per such field. Measured on the project's machine (Python 3.11, msgspec): a struct
@@ -147,6 +148,13 @@ class Facts(Struct, frozen=True, gc=False):
     #: one is said to have died (DPA 2018 s.3(2): only the living have personal data). A person
     #: whose death is not known is taken to be alive (fail closed).
     about_the_living: bool = True
+    #: Figures (anonymised or aggregated, nothing personal as such) whose smallest count is below
+    #: the pack's small-number threshold, which makes them personal data (``personal`` is true).
+    small_numbers: bool = False
+    #: The message goes to more than the one recipient: others are named, or the distribution says
+    #: several (``handling.distribution``). Named in gates so that the several-recipients rules
+    #: are asked only then.
+    several_recipients: bool = False
 
     @classmethod
     def of(cls, disclosure: DisclosureView, pack: Pack, today: date) -> Facts:
@@ -273,9 +281,16 @@ class Facts(Struct, frozen=True, gc=False):
             consent_relied_on,
             vital_interests_relied_on,
         )
-        if all_deceased and subjects_listed:  # rare: everyone it is about has died
-            return replace(facts, about_the_living=False)
-        return facts
+        # Rare facts, each with a default, set only when they hold.
+        rare: dict[str, bool] = {}
+        if all_deceased and subjects_listed:  # everyone it is about has died
+            rare["about_the_living"] = False
+        # Figures with nothing personal as such, whose smallest count makes them personal data.
+        if smallest is not None and smallest < pack.small_number_threshold and not (special or criminal):
+            rare["small_numbers"] = _PERSONAL.isdisjoint(categories)
+        if disclosure.recipient.other_recipients or disclosure.handling.distribution in _SEVERAL:
+            rare["several_recipients"] = True
+        return replace(facts, **rare) if rare else facts
 
 
 def _came_from_elsewhere(

@@ -197,7 +197,11 @@ _OFFENDERS_ONLY = frozenset({"offender", "suspect"})
     ),
     facts=("handling.distribution", "recipient.other_recipients", "subjects"),
     law=("UK GDPR Article 5(1)(f) and Article 32 (security)", "UK GDPR Article 5(1)(c) (data minimisation)"),
-    when={"handling.distribution": ("several_visible", None), "in_meeting": False},
+    when={
+        "several_recipients": True,
+        "handling.distribution": ("several_visible", None),
+        "in_meeting": False,
+    },
     interpretations=("visible-recipients-bulk-email", "distribution-not-said"),
     check_in_words=(
         "the message goes to several recipients who can see one another, or other recipients are "

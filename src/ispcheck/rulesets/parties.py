@@ -170,6 +170,7 @@ own_data = gated_rule(
     ),
     facts=("recipient.other_recipients",),
     interpretations=("visible-recipients-bulk-email",),
+    when={"several_recipients": True},
     check_in_words="another recipient of the same message is not in the partner register",
 )
 def other_recipients_not_signatories(d: DisclosureView, f: Facts) -> bool:

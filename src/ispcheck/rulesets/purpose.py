@@ -108,7 +108,7 @@ def small_numbers_rule(pack: Pack) -> Rule:
     threshold = pack.small_number_threshold
     reference = pack.meta.small_number_reference
 
-    @rule(
+    return rule(
         "purpose.small-numbers",
         title="Figures with small numbers are made safe, or handled as personal data",
         effect=Effect.CONDITION,
@@ -127,24 +127,9 @@ def small_numbers_rule(pack: Pack) -> Rule:
         facts=("data.categories", "data.smallest_count"),
         law=("UK GDPR Article 4(1) and Recital 26",),
         interpretations=("small-numbers-are-personal-data",),
-        check_in_words=(
-            f"the figures hold no personal data as such, but their smallest number is below {threshold}"
-        ),
-    )
-    def small_numbers(d: DisclosureView, f: Facts) -> bool:
-        data = d.data
-        smallest = data.smallest_count
-        return (
-            smallest is not None
-            and smallest < threshold
-            and _PERSONAL_CATEGORIES.isdisjoint(data.categories)
-            and not data.special_category_types
-        )
-
-    return small_numbers
-
-
-_PERSONAL_CATEGORIES = frozenset({"personal", "special_category", "criminal_offence"})
+        # All gate: the engine works the fact out with the pack's threshold (Facts.small_numbers).
+        when={"small_numbers": True},
+    )(None)
 
 
 RULES = (statement_missing, other_purpose, strategic_analysis_with_personal_data, anonymised_only)
