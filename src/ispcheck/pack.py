@@ -5,37 +5,47 @@ against a schema, checks that every clause a pack entry cites exists, and that v
 the disclosure contract. All problems are reported together, each naming the file and the entry,
 because a data protection officer editing a pack should fix it in one pass.
 
-The core files are checked with msgspec structs rather than pydantic models: deciding a disclosure
-needs the pack, and pydantic alone takes longer to import than the rest of a check. The paperwork
-files (``forms.toml``, ``declarations.toml``) are optional, and are read and checked
-the first time paperwork is asked for (``pack.forms``, ``pack.declarations``), with the same care
-and the same kind of error. Deciding a disclosure never needs them, so they add nothing to the
-time a check takes to start. Their models are in :mod:`ispcheck.pack_forms`.
+What a loaded pack is (its entries and the :class:`Pack`) is in :mod:`ispcheck.pack_model`; this
+module finds packs and loads them, and is the one to import from. The paperwork files
+(``forms.toml``, ``declarations.toml``) are optional, and are read and checked the first time
+paperwork is asked for (``pack.forms``, ``pack.declarations``), with the same care and the same
+kind of error. Deciding a disclosure never needs them, so they add nothing to the time a check
+takes to start. Their models are in :mod:`ispcheck.pack_forms`.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
+from typing import Any, cast
 
 import msgspec
 
 from .decision import Obligation
 from .errors import PackError
-from .pack_versions import VERSIONS_FILE, PackVersion, Versions, read_versions, version_on
+from .pack_model import (
+    DEFAULT_SMALL_NUMBER_THRESHOLD,
+    Clause,
+    Interpretation,
+    Matching,
+    Meta,
+    NonSignatoryEntry,
+    ObligationEntry,
+    Pack,
+    Paperwork,
+    PartnerEntry,
+    Question,
+    SettingInfo,
+    UnknownRisk,
+    VocabularyEntry,
+    appendix_number,
+)
+from .pack_versions import VERSIONS_FILE, Versions, read_versions
 from .partners import KnownAs, NonSignatory, Partner, PartnerRegister
 from .vocabulary import VOCABULARY, OrganisationKind
-
-if TYPE_CHECKING:
-    from .pack_forms import Declaration, RequestForm
 
 __all__ = [
     "DEFAULT_PACK",
@@ -56,8 +66,6 @@ __all__ = [
     "packs_directory",
 ]
 
-#: The small-number threshold of a pack that does not set one: figures with a cell below 5.
-DEFAULT_SMALL_NUMBER_THRESHOLD = 5
 PACK_FILES = (
     "pack.toml",
     "clauses.toml",
@@ -71,268 +79,6 @@ PACK_FILES = (
 )
 #: Files a pack may leave out: without them it has no paperwork (request forms, declarations).
 OPTIONAL_PACK_FILES = ("forms.toml", "declarations.toml")
-
-
-class _Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A pack entry: unknown keys rejected, immutable once checked."""
-
-
-_Text = Annotated[str, msgspec.Meta(min_length=1)]
-_Cited = Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
-
-
-class Meta(_Entry, frozen=True, forbid_unknown_fields=True):
-    name: str
-    title: str
-    publisher: str
-    version: str
-    last_updated: date
-    effective_date: date
-    review_interval_months: Annotated[int, msgspec.Meta(ge=1, le=60)]
-    source: str
-    escalation_role: str
-    escalation_clauses: _Cited
-    #: Figures with a cell below this count may identify someone, so are treated as personal data
-    #: (a whole number, 1 or more). The ICO's anonymisation code names small cell values as a risk.
-    small_number_threshold: Annotated[int, msgspec.Meta(ge=1, le=1000)] = DEFAULT_SMALL_NUMBER_THRESHOLD
-    #: Where the threshold comes from, in words (shown with the finding that uses it).
-    small_number_reference: str = ""
-
-    @property
-    def review_due(self) -> date:
-        """The date the next review falls due, counted from the last update."""
-        month = self.last_updated.month - 1 + self.review_interval_months
-        year, month = self.last_updated.year + month // 12, month % 12 + 1
-        day = min(self.last_updated.day, calendar.monthrange(year, month)[1])
-        return date(year, month, day)
-
-
-class Clause(_Entry, frozen=True, forbid_unknown_fields=True):
-    id: Annotated[str, msgspec.Meta(pattern=r"^(\d{1,2}(\.\d{1,2})?|A\d{1,2}[a-z]?(\.Q\d{1,2})?)$")]
-    title: _Text
-    summary: _Text
-    scope: Literal["disclosure", "organisation"]
-
-
-class KnownAsEntry(_Entry, frozen=True, forbid_unknown_fields=True):
-    """Other names of a partner that need saying why they mean it (``[[partner.known_as]]``)."""
-
-    names: Annotated[tuple[_Text, ...], msgspec.Meta(min_length=1)]
-    reason: _Text
-
-
-class Matching(_Entry, frozen=True, forbid_unknown_fields=True):
-    """How names typed are matched to the register (``[matching]`` in partners.toml)."""
-
-    #: Place names of the area: they say where a body is, not which body it is.
-    places: tuple[_Text, ...] = ()
-    #: The area's own short forms, one word each, with what they stand for (``warks = "..."``).
-    short_forms: dict[_Text, _Text] = {}
-    #: What each class of signatory is called in this protocol, where not the general words.
-    class_labels: dict[Literal["responsible_authority", "board_member", "additional_signatory"], _Text] = {}
-
-
-class PartnerEntry(_Entry, frozen=True, forbid_unknown_fields=True):
-    name: _Text
-    class_: Literal["responsible_authority", "board_member", "additional_signatory"] = msgspec.field(
-        name="class"
-    )
-    appendix: str
-    #: The contract's kind of organisation (``organisation_kind``); checked against it on load.
-    kind: str
-    public_authority: bool
-    aliases: tuple[str, ...] = ()
-    chief_officer_role: str | None = None
-    designated_officer_roles: tuple[str, ...] = ()
-    note: str | None = None
-    known_as: tuple[KnownAsEntry, ...] = ()
-
-
-class NonSignatoryEntry(_Entry, frozen=True, forbid_unknown_fields=True):
-    name: _Text
-    note: str
-    clauses: _Cited
-    aliases: tuple[str, ...] = ()
-
-
-class SettingInfo(_Entry, frozen=True, forbid_unknown_fields=True):
-    """A setting of 1.6 where data is shared, with the declaration its attendees sign."""
-
-    code: str
-    name: str
-    declaration: str
-    clauses: _Cited
-    recording: Literal["forbidden", "with_agreement", "not_stated"]
-    onward_sharing: Literal["chair", "chief_officer_of_police", "lawful_basis"]
-    requirements: tuple[str, ...] = ()
-    #: Who may attend from an organisation that has not signed: anyone who signs the sheet (6.2),
-    #: or only guests the chair has agreed to (MARAC, Appendix 5).
-    guests: Literal["sign_declaration", "chair_consent"] = "sign_declaration"
-    #: The declaration is made "subject to section 115" of the Crime and Disorder Act 1998.
-    declaration_under_s115: bool = False
-    #: The pack's interpretation (interpretations.toml) that ``onward_sharing`` rests on, if it goes
-    #: beyond the declaration's words.
-    onward_sharing_reading: str | None = None
-    #: The interpretation that ``guests`` rests on, likewise.
-    guests_reading: str | None = None
-    #: The statute behind sharing what was said at the meeting, cited where it leaves the meeting.
-    onward_sharing_law: tuple[str, ...] = ()
-
-    @property
-    def readings(self) -> tuple[str, ...]:
-        return tuple(r for r in (self.onward_sharing_reading, self.guests_reading) if r)
-
-
-class VocabularyEntry(_Entry, frozen=True, forbid_unknown_fields=True):
-    code: str
-    label: str
-    clauses: tuple[str, ...] = ()
-    law: str | None = None
-    note: str | None = None
-
-
-class Question(_Entry, frozen=True, forbid_unknown_fields=True):
-    """One Appendix 2 question, in the protocol's words and in plain words."""
-
-    id: str
-    number: Annotated[int, msgspec.Meta(ge=1)]
-    protocol_text: str
-    plain: str
-    facts: tuple[str, ...] = ()
-
-
-class ObligationEntry(_Entry, frozen=True, forbid_unknown_fields=True):
-    id: str
-    text: str
-    clauses: _Cited
-    applies_to: Literal["discloser", "recipient", "both"] = "both"
-
-
-class Interpretation(_Entry, frozen=True, forbid_unknown_fields=True):
-    """A place where the rules go beyond the protocol's words, set out for the DPO to accept or change."""
-
-    id: Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-    title: _Text
-    #: The clauses whose words are being read.
-    clauses: _Cited
-    #: What the protocol's text says (quoted or closely paraphrased, with its numbers).
-    protocol_says: _Text
-    #: What ispcheck does.
-    ispcheck_does: _Text
-    #: Why: the reasoning, in plain words.
-    why: _Text
-    #: The authority relied on: statute, regulation, ICO guidance.
-    authority: Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
-
-
-class UnknownRisk(_Entry, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """What to confirm when a risk fact is not known (see :mod:`ispcheck.fact_kinds`).
-
-    Becomes the rule ``unknown.<id>``, which fires on personal data when ``fact`` is not known.
-    """
-
-    id: Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-    #: The fact whose "not known" this is: a contract path, or a fact the engine works out.
-    fact: _Text
-    #: Further facts that must hold too, each with its values ("not known" for null): for example
-    #: profiling is not known only while profiling of children is not said to be happening.
-    also_when: dict[str, tuple[bool | str, ...]] = msgspec.field(default_factory=dict)
-    #: The contract facts it answers for: each must be a risk (``fact_kinds.toml``).
-    about: Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
-    title: _Text
-    effect: Literal["condition", "refer"]
-    clauses: _Cited
-    message: _Text
-    action: _Text
-    refer_to: str | None = None
-    #: On the urgent path: may the confirming wait until the emergency allows?
-    urgent_after: bool = False
-    urgent_action: str | None = None
-    interpretations: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Pack:
-    """A loaded, checked protocol pack."""
-
-    meta: Meta
-    clauses: dict[str, Clause]
-    register: PartnerRegister
-    settings: dict[str, SettingInfo]
-    vocabulary: dict[str, dict[str, VocabularyEntry]]
-    checklist: tuple[Question, ...]
-    obligations: tuple[Obligation, ...]
-    #: Where the rules go beyond the protocol's words, by id.
-    interpretations: dict[str, Interpretation] = field(default_factory=dict)
-    #: What to confirm for each risk fact that is not known.
-    unknown_risks: tuple[UnknownRisk, ...] = ()
-    path: Path | None = None
-    #: The protocol's dated versions, newest first (``versions.toml``); empty when it lists none.
-    versions: tuple[PackVersion, ...] = ()
-    #: The protocol's clauses on its versions (its change history), cited by decisions that say
-    #: which version they were made under.
-    version_clauses: tuple[str, ...] = ()
-    #: For an older version: its folder, whose files stand in for the pack's own.
-    overlay: Path | None = None
-
-    @property
-    def name(self) -> str:
-        return self.meta.name
-
-    @property
-    def small_number_threshold(self) -> int:
-        """Figures with a cell below this count are treated as personal data (``pack.toml``)."""
-        return self.meta.small_number_threshold
-
-    @property
-    def version(self) -> str:
-        return self.meta.version
-
-    def has_clause(self, clause_id: str) -> bool:
-        return clause_id in self.clauses
-
-    @cached_property
-    def review_due(self) -> date:
-        """When the pack's annual review falls due (``meta.review_due``, worked out once)."""
-        return self.meta.review_due
-
-    @cached_property
-    def paperwork(self) -> Paperwork:
-        """The request forms and declarations, read and checked on first use (raises PackError)."""
-        if self.path is None:
-            return Paperwork({}, {})
-        return _PackReader(self.path, self.name, self.overlay).read_paperwork(self)
-
-    def version_on(self, day: date) -> PackVersion | None:
-        """The version in force on ``day`` (None before the first); see :mod:`ispcheck.pack_versions`."""
-        return version_on(self.versions, day)
-
-    @property
-    def forms(self) -> dict[str, RequestForm]:
-        """The request forms (Appendices 10 and 11) by appendix id; empty without forms.toml."""
-        return self.paperwork.forms
-
-    @property
-    def declarations(self) -> dict[str, Declaration]:
-        """The declarations (Appendices 3 to 9) by appendix id; empty without declarations.toml."""
-        return self.paperwork.declarations
-
-
-@dataclass(frozen=True)
-class Paperwork:
-    """The paperwork of a pack: its request forms and confidentiality declarations."""
-
-    forms: dict[str, RequestForm]
-    declarations: dict[str, Declaration]
-
-
-def appendix_number(appendix_id: str) -> str:
-    """The number an appendix id is printed with (``A5`` → ``5``).
-
-    Packs name appendices by id (``A5``) while the protocol's readers know them as "Appendix 5";
-    every document and message that names one should turn the id into words the same way.
-    """
-    return appendix_id.removeprefix("A")
 
 
 def packs_directory() -> Path:
@@ -486,6 +232,7 @@ class _PackReader:
             versions=versions.versions,
             version_clauses=versions.clauses,
             overlay=self.overlay,
+            paperwork_reader=_read_paperwork,
         )
 
     def read_paperwork(self, pack: Pack) -> Paperwork:
@@ -741,6 +488,13 @@ def _struct_problem(exc: msgspec.ValidationError, item: Any) -> tuple[str, str]:
             loc.append(found.group(1))
             message = plain
     return _locate(item, tuple(loc)), message
+
+
+def _read_paperwork(pack: Pack) -> Paperwork:
+    """The paperwork of a loaded pack, read from its folder (and an older version's, if it is one)."""
+    if pack.path is None:  # a pack built in code, not loaded from a folder
+        return Paperwork({}, {})
+    return _PackReader(pack.path, pack.name, pack.overlay).read_paperwork(pack)
 
 
 def _partner(entry: PartnerEntry, matching: Matching | None) -> Partner:
