@@ -316,6 +316,9 @@ def test_the_review_pack_says_which_rules_read_which_data_protection_law(
     html = render_html(review)
     assert 'id="law-regimes"' in html
     assert "<code>lawful-basis.law-enforcement-no-policy-document</code>" in html
+    # Each rule is listed by what it checks, in words, with its id beside it.
+    listed = "<li>An Article 6 lawful basis is identified <code>lawful-basis.article6-missing</code></li>"
+    assert listed in html
     rules = {r.id: r for r in clause(review, "5.2").rules}
     assert rules["lawful-basis.article6-missing"].to_dict()["law_regime"] == "uk_gdpr"
     assert review.to_dict()["law_regimes"][0]["regime"] == "uk_gdpr"

@@ -141,6 +141,7 @@ def build(
         readings=readings,
         glossary=glossary(pack),
         law_regimes=law_regimes(catalogue),
+        rule_titles={r.rule.id: r.rule.title for r in catalogue},
     )
 
 

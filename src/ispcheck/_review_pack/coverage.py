@@ -261,6 +261,8 @@ class ReviewPack:
     #: Which rules read which data protection law: (regime, what it is in words, rule ids), the
     #: rules of the protocol and of confidentiality last (regime "none").
     law_regimes: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
+    #: Each rule's title by its id, so that a list of rules reads as what they check.
+    rule_titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def clauses(self) -> tuple[ClauseReview, ...]:
