@@ -28,6 +28,7 @@ from .pack_versions import PackVersion
 from .plans import RulePlans, Step
 from .plugins import BrokenPlugin, make_plugin_manager
 from .rule import Facts, Rule
+from .templating import day_in_words
 from .view import DisclosureView, quick_view, view_by_contract
 
 if TYPE_CHECKING:
@@ -329,7 +330,7 @@ class Checker:
             first = self.pack.versions[-1]
             said = (
                 "On the day this decision was made as of, no version of this protocol was in force yet "
-                f"(the first listed came into force on {_day(first.in_force_from)})"
+                f"(the first listed came into force on {day_in_words(first.in_force_from)})"
             )
         else:
             said = (
@@ -501,18 +502,13 @@ def _gates_for(rule: Rule, gates: tuple[Gate, ...]) -> tuple[Gate, ...]:
     return normalise_when(named)
 
 
-def _day(day: date) -> str:
-    """A day as people write it: 12 July 2023."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def _period(version: PackVersion, versions: tuple[PackVersion, ...]) -> str:
     """When a version was in force: "from 12 July 2023 to 7 May 2024" (versions newest first)."""
     index = versions.index(version)
     if index == 0:
-        return f"from {_day(version.in_force_from)}"
+        return f"from {day_in_words(version.in_force_from)}"
     until = versions[index - 1].in_force_from - timedelta(days=1)
-    return f"from {_day(version.in_force_from)} to {_day(until)}"
+    return f"from {day_in_words(version.in_force_from)} to {day_in_words(until)}"
 
 
 def _reject(name: str, exc: PluginError, installed: frozenset[str]) -> BrokenPlugin:

@@ -6,12 +6,12 @@ Jinja2 is imported only when a template is rendered, so deciding a disclosure ne
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["environment", "markdown_escape", "markdown_text", "utc_time"]
+__all__ = ["day_in_words", "environment", "markdown_escape", "markdown_text", "utc_time"]
 
 #: Characters that would change the meaning of Markdown text; escaped with a backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -27,6 +27,11 @@ def markdown_text(value: object) -> str:
     return markdown_escape(" ".join(str(value).split()))
 
 
+def day_in_words(value: date) -> str:
+    """A day as every message and document writes it ("5 March 2024")."""
+    return f"{value.day} {value:%B %Y}"
+
+
 def utc_time(value: datetime) -> str:
     """A moment as every document prints it ("5 March 2024, 14:30 UTC").
 
@@ -34,7 +39,7 @@ def utc_time(value: datetime) -> str:
     agree on when something happened.
     """
     value = value.astimezone(UTC)
-    return f"{value.day} {value:%B %Y}, {value:%H:%M} UTC"
+    return f"{day_in_words(value)}, {value:%H:%M} UTC"
 
 
 @cache

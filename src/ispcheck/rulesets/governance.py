@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from ..decision import Effect
 from ..gates import normalise_when
 from ..hookspecs import hookimpl
 from ..pack import Pack
 from ..rule import Rule
-
-
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+from ..templating import day_in_words
 
 
 def review_rule(pack: Pack) -> Rule:
@@ -26,8 +22,8 @@ def review_rule(pack: Pack) -> Rule:
         effect=Effect.ADVICE,
         clauses=("16.1", "19.1", "18"),
         message=(
-            f"This protocol was last updated on {_day(meta.last_updated)} and its annual review "
-            f"fell due on {_day(due)}, so it may be out of date."
+            f"This protocol was last updated on {day_in_words(meta.last_updated)} and its annual review "
+            f"fell due on {day_in_words(due)}, so it may be out of date."
         ),
         action=f"Check with the {meta.publisher} for a newer version before relying on this.",
         personal_only=False,
