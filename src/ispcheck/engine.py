@@ -269,13 +269,7 @@ class Checker:
         if self._current_from is None:
             return self
         if self._newest is None:
-            self._newest = Checker(
-                self.pack,
-                plugins=self._plugins,
-                use_entry_points=self._use_entry_points,
-                clock=self._clock,
-                by_version=False,
-            )
+            self._newest = self._fixed_version(self.pack)
         return self._newest
 
     def _checker_on(self, day: date) -> Checker:
@@ -291,27 +285,23 @@ class Checker:
             return self._older[key]
         except KeyError:
             pass
-        note = None
         if version is not None and version.held:
-            pack = (
-                self.pack
-                if version.folder is None
-                else load_pack(self.pack.path or self.pack.name, version=version.id)
-            )
-        else:
-            later = [
+            used = version
+        else:  # the oldest held text after it; the newest is always held
+            used = [
                 v
                 for v in self.pack.versions
                 if v.held and (version is None or v.in_force_from > version.in_force_from)
-            ]
-            used = later[-1]  # the oldest held text after it; the newest is always held
-            pack = (
-                self.pack
-                if used.folder is None
-                else load_pack(self.pack.path or self.pack.name, version=used.id)
-            )
-            note = self._version_finding(version, used)
-        checker = self._older[key] = Checker(
+            ][-1]
+        source = self.pack.path or self.pack.name
+        pack = self.pack if used.folder is None else load_pack(source, version=used.id)
+        note = None if used is version else self._version_finding(version, used)
+        checker = self._older[key] = self._fixed_version(pack, note)
+        return checker
+
+    def _fixed_version(self, pack: Pack, note: Finding | None = None) -> Checker:
+        """A checker with this one's plugins and clock that decides every day under ``pack`` as given."""
+        return Checker(
             pack,
             plugins=self._plugins,
             use_entry_points=self._use_entry_points,
@@ -319,7 +309,6 @@ class Checker:
             version_note=note,
             by_version=False,
         )
-        return checker
 
     def _version_finding(self, version: PackVersion | None, used: PackVersion) -> Finding:
         """Advice that a decision was made under a text other than the one in force on its day.
