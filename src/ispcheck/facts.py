@@ -167,12 +167,10 @@ class Facts(Struct, frozen=True, gc=False):
         criminal = "criminal_offence" in categories
         sensitive = special or criminal
         smallest = data.smallest_count
+        personal_as_such = special or not _PERSONAL.isdisjoint(categories)
+        small_count = smallest is not None and smallest < pack.small_number_threshold
         # Figures with a small count may identify someone: personal data (small-numbers-are-personal-data).
-        personal = (
-            special
-            or not _PERSONAL.isdisjoint(categories)
-            or (smallest is not None and smallest < pack.small_number_threshold)
-        )
+        personal = personal_as_such or small_count
         context = disclosure.context
         urgent = context.urgent_risk_to_life is True
         setting = context.setting or "outside_meeting"
@@ -285,9 +283,8 @@ class Facts(Struct, frozen=True, gc=False):
         rare: dict[str, bool] = {}
         if all_deceased and subjects_listed:  # everyone it is about has died
             rare["about_the_living"] = False
-        # Figures with nothing personal as such, whose smallest count makes them personal data.
-        if smallest is not None and smallest < pack.small_number_threshold and not (special or criminal):
-            rare["small_numbers"] = _PERSONAL.isdisjoint(categories)
+        if small_count and not personal_as_such:  # figures made personal data by a small count
+            rare["small_numbers"] = True
         if disclosure.recipient.other_recipients or disclosure.handling.distribution in _SEVERAL:
             rare["several_recipients"] = True
         return replace(facts, **rare) if rare else facts
