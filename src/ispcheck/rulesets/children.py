@@ -12,8 +12,8 @@ from dataclasses import replace
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
+from ..roles import DPO
 from ..rule import Rule, Variant, gated_rule
-from ._roles import DPO
 
 _profiling_children = gated_rule(
     "children.profiling",

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
+from ..roles import DESIGNATED_OFFICER
 from ..rule import Rule, gated_rule
 from ..vocabulary import VOCABULARY
-from ._roles import DESIGNATED_OFFICER
 
 #: Any Article 6 basis given, other than consent itself.
 _BASES_OTHER_THAN_CONSENT = tuple(b for b in VOCABULARY["article6"] if b != "consent")

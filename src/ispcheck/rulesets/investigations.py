@@ -14,9 +14,9 @@ from typing import get_args
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
+from ..roles import INVESTIGATOR
 from ..rule import Rule, Variant, gated_rule
 from ..vocabulary import MeetingSetting
-from ._roles import INVESTIGATOR
 
 not_consulted = gated_rule(
     "investigation.not-consulted",

@@ -10,10 +10,10 @@ from ..facts import Facts
 from ..hookspecs import hookimpl
 from ..kinds import COMPETENT_AUTHORITY_KINDS
 from ..pack import Pack
+from ..roles import DESIGNATED_OFFICER, DPO
 from ..rule import Rule, Variant, gated_rule, rule
 from ..view import DisclosureView
 from ..vocabulary import SCHEDULE1_PART3_ONLY, VOCABULARY
-from ._roles import DESIGNATED_OFFICER, DPO
 
 _CRIME_PURPOSES = frozenset({"detect_crime", "prevent_crime", "apprehend_offender", "prosecute_offender"})
 _NOT_CRIME_PURPOSES = tuple(p for p in VOCABULARY["purpose"] if p not in _CRIME_PURPOSES)

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
+from ..roles import DESIGNATED_OFFICER
 from ..rule import Rule, gated_rule
-from ._roles import DESIGNATED_OFFICER
 
 statement_missing = gated_rule(
     "necessity.statement-missing",

@@ -9,9 +9,9 @@ from ..decision import Effect, Finding
 from ..gates import FACT_DOMAINS
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo, appendix_number
+from ..roles import CHAIR, CHIEF_OFFICER_OF_POLICE, DESIGNATED_OFFICERS, ORIGINATOR
 from ..rule import Rule, Variant, gated_rule
 from ..vocabulary import VOCABULARY
-from ._roles import CHAIR, CHIEF_OFFICER_OF_POLICE, DESIGNATED_OFFICERS, ORIGINATOR
 
 originator_not_asked = gated_rule(
     "onward.originator-not-asked",

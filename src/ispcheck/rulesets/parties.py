@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
+from ..roles import OWN_DATA_PROTECTION_LEAD, SCHEME_DECISION_MAKER
 from ..rule import Facts, Rule, gated_rule, rule
 from ..view import DisclosureView
 from ..vocabulary import VOCABULARY
-from ._roles import OWN_DATA_PROTECTION_LEAD, SCHEME_DECISION_MAKER
 
 #: A private person (a member of the public) as the recipient, not an organisation.
 PRIVATE = "private_individual"

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from ..decision import Effect, Finding
 from ..hookspecs import hookimpl
 from ..pack import Pack
+from ..roles import DPO
 from ..rule import Facts, Rule, gated_rule, rule
 from ..view import DisclosureView
-from ._roles import DPO
 
 statement_missing = gated_rule(
     "purpose.statement-missing",

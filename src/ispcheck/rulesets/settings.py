@@ -11,10 +11,10 @@ from dataclasses import replace
 from ..decision import Effect, Finding
 from ..hookspecs import hookimpl
 from ..pack import Pack, SettingInfo, appendix_number
+from ..roles import CHAIR
 from ..rule import Facts, Rule, Variant, gated_rule, rule
 from ..view import DisclosureView
 from ..vocabulary import VOCABULARY
-from ._roles import CHAIR
 
 
 def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None], pack: Pack) -> Rule | None:

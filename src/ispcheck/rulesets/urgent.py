@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from ..decision import Effect
 from ..hookspecs import hookimpl
 from ..pack import Pack
+from ..roles import DPO
 from ..rule import Rule, gated_rule
-from ._roles import DPO
 
 share_now = gated_rule(
     "urgent.share-now",
