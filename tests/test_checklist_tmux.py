@@ -91,7 +91,7 @@ MARGIN = re.compile(
             "Information sharing checklist",
             "Answers are saved as you go",
             "Type the number of an answer",
-            "Appendix 2 asks:",
+            "Appendix 2, question",
             "Why we ask:",
             "If you don't know",
             r"y = yes",

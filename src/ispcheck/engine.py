@@ -20,6 +20,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .concepts import is_concept
 from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation
 from .errors import PluginError
 from .gates import Gate, GateTables, gate_problems, gates_overlap, normalise_when, passes
@@ -34,7 +35,7 @@ from .view import DisclosureView, quick_view, view_by_contract
 if TYPE_CHECKING:
     from .disclosure import Disclosure
 
-__all__ = ["Checker", "RegisteredRule", "check", "default_checker"]
+__all__ = ["Checker", "LeftOutRule", "RegisteredRule", "check", "default_checker"]
 
 BROKEN_RULE_ID = "engine.rule-failed"
 BROKEN_PLUGIN_ID = "engine.plugin-broken"
@@ -61,6 +62,19 @@ class RegisteredRule:
 
     rule: Rule
     plugin: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOutRule:
+    """A rule not in this protocol: the pack does not set out a concept it rests on.
+
+    ``rule`` is as written (citing concepts); ``missing`` names the concepts the pack lacks. The
+    catalogue and the review pack list these, so a gap in the protocol is never a silent one.
+    """
+
+    rule: Rule
+    plugin: str
+    missing: tuple[str, ...]
 
 
 class Checker:
@@ -99,13 +113,14 @@ class Checker:
         loaded = make_plugin_manager(plugins, use_entry_points=use_entry_points)
         broken = list(loaded.broken)
         registered: list[RegisteredRule] = []
+        left_out: list[LeftOutRule] = []
         obligations = list(self.pack.obligations)
         seen: dict[str, str] = {}
         for impl in loaded.manager.hook.ispcheck_rules.get_hookimpls():
             name = impl.plugin_name
             try:
                 rules = self._collect_rules(
-                    _call_hook(impl.function, self.pack, name, "ispcheck_rules"), name, seen
+                    _call_hook(impl.function, self.pack, name, "ispcheck_rules"), name, seen, left_out
                 )
             except PluginError as exc:
                 broken.append(_reject(name, exc, loaded.installed))
@@ -119,6 +134,8 @@ class Checker:
             except PluginError as exc:
                 broken.append(_reject(name, exc, loaded.installed))
         self.rules: tuple[RegisteredRule, ...] = tuple(registered)
+        #: Rules resting on a concept this protocol does not set out, so not applied.
+        self.left_out: tuple[LeftOutRule, ...] = tuple(left_out)
         self.broken_plugins: tuple[BrokenPlugin, ...] = tuple(broken)
         self.obligations: tuple[Obligation, ...] = tuple(obligations)
         # The hot path reads plain tuples rather than attributes of each rule; a rule with
@@ -134,13 +151,17 @@ class Checker:
         # The rules whose gates hold come as a bit mask; the plans turn it into findings.
         self._plans = RulePlans(self._steps, self._run_counting, self._broken_findings)
         self._clause_ids = frozenset(self.pack.clauses)
-        self._vetted_before: dict[int, Finding] = {}
+        self._vetted_before: dict[int, tuple[Finding, Finding]] = {}
         self._pack_name = self.pack.meta.name
         self._pack_version = self.pack.meta.version
 
     # -- building -------------------------------------------------------------------------
 
-    def _collect_rules(self, result: Any, plugin: str, seen: dict[str, str]) -> list[Rule]:
+    def _collect_rules(
+        self, result: Any, plugin: str, seen: dict[str, str], left_out: list[LeftOutRule]
+    ) -> list[Rule]:
+        """The plugin's rules as this protocol reads them (each checked); those it cannot read go
+        to ``left_out``."""
         try:
             rules = list(result or ())
         except TypeError as exc:
@@ -163,15 +184,23 @@ class Checker:
                         f"rule {item.id!r}: variants {one} and {other} can both hold, so it would give "
                         "two findings; make them exclusive (give a fact both name different values)",
                     )
-            variant_findings = (f for v in item.variants for f in (v.finding, v.urgent_finding))
-            for finding in (item.finding, item.urgent_finding, *variant_findings):
-                if finding is not None:
-                    self._require_clauses(plugin, f"rule {item.id!r}", finding.clauses)
-                    self._require_interpretations(plugin, f"rule {item.id!r}", finding.interpretations)
-            self._require_interpretations(plugin, f"rule {item.id!r}", item.predicate_readings)
+            unknown = [c for c in item.predicate_concepts if not is_concept(c)]
+            if unknown:
+                raise PluginError(plugin, f"rule {item.id!r}: predicate_concepts {unknown} are not concepts")
+        bound: list[Rule] = []
         for item in rules:
             seen[item.id] = plugin
-        return rules
+            missing = item.missing_concepts(self.pack.concepts)
+            if missing:
+                left_out.append(LeftOutRule(item, plugin, missing))
+                continue
+            item = item.bound(self.pack.concepts)
+            for finding in item.findings():
+                self._require_clauses(plugin, f"rule {item.id!r}", finding.clauses)
+                self._require_interpretations(plugin, f"rule {item.id!r}", finding.interpretations)
+            self._require_interpretations(plugin, f"rule {item.id!r}", item.predicate_readings)
+            bound.append(item)
+        return bound
 
     def _collect_obligations(self, result: Any, plugin: str) -> list[Obligation]:
         try:
@@ -408,8 +437,10 @@ class Checker:
             if result is True:
                 found.append(urgent_finding if urgent else finding)
             elif isinstance(result, Finding):
-                known = self._vetted_before.get(id(result)) is result
-                found.append(result if known else self._vetted(rule, result))
+                known = self._vetted_before.get(id(result))
+                found.append(
+                    known[1] if known is not None and known[0] is result else self._vetted(rule, result)
+                )
             else:
                 try:
                     found.extend(self._vetted(rule, f) for f in result)
@@ -417,21 +448,28 @@ class Checker:
                     found.append(self._rule_failed(rule, exc))
         return found
 
-    def _vetted(self, rule: Rule, finding: object) -> Finding:
-        """A finding a rule built itself: it must be a Finding citing clauses the pack has."""
-        if not isinstance(finding, Finding):
-            return self._rule_failed(rule, TypeError(f"returned {finding!r}, not a Finding"))
+    def _vetted(self, rule: Rule, built: object) -> Finding:
+        """A finding a rule built itself, as this protocol reads it: it must be a Finding citing
+        concepts and clauses the pack has."""
+        if not isinstance(built, Finding):
+            return self._rule_failed(rule, TypeError(f"returned {built!r}, not a Finding"))
+        missing = self.pack.concepts.missing_in_finding(built)
+        if missing:
+            return self._rule_failed(
+                rule, LookupError(f"cited concept(s) {', '.join(missing)} not in this protocol")
+            )
+        finding = self.pack.concepts.finding(built)
         if not self._clause_ids.issuperset(finding.clauses):
             missing = ", ".join(c for c in finding.clauses if c not in self._clause_ids)
             return self._rule_failed(rule, LookupError(f"cited unknown clause(s) {missing}"))
         if finding.interpretations and not self.pack.interpretations.keys() >= set(finding.interpretations):
             missing = ", ".join(i for i in finding.interpretations if i not in self.pack.interpretations)
             return self._rule_failed(rule, LookupError(f"rests on unknown interpretation(s) {missing}"))
-        # Rules hand out the same prebuilt findings again and again: remember those that passed
-        # (holding them, so that their ids cannot be reused by other objects).
+        # Rules hand out the same prebuilt findings again and again: remember those that passed,
+        # as the protocol reads them (holding the built one, so that its id cannot be reused).
         if len(self._vetted_before) >= MAX_VETTED:
             self._vetted_before.clear()
-        self._vetted_before[id(finding)] = finding
+        self._vetted_before[id(built)] = (built, finding)
         return finding
 
     def _rule_failed(self, rule: Rule, exc: BaseException) -> Finding:

@@ -15,6 +15,7 @@ takes to start. Their models are in :mod:`ispcheck.pack_forms`.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Callable
@@ -24,11 +25,13 @@ from typing import Any, cast
 
 import msgspec
 
+from .concepts import CONCEPTS, ConceptMap
 from .decision import Obligation
 from .errors import PackError
 from .pack_model import (
     DEFAULT_SMALL_NUMBER_THRESHOLD,
     Clause,
+    ConceptEntry,
     Interpretation,
     Matching,
     Meta,
@@ -79,6 +82,9 @@ PACK_FILES = (
 )
 #: Files a pack may leave out: without them it has no paperwork (request forms, declarations).
 OPTIONAL_PACK_FILES = ("forms.toml", "declarations.toml")
+#: Where the pack's clauses set out each concept the rules rest on. A pack without it maps none,
+#: so the built-in rules leave it alone (only its own obligations and plugins apply).
+CONCEPTS_FILE = "concepts.toml"
 
 
 def packs_directory() -> Path:
@@ -187,6 +193,8 @@ class _PackReader:
             if kind in _PACK_VOCABULARIES
         }
         clause_map = {c.id: c for _, c in clauses}
+        self._check_clause_ids(meta, clauses)
+        concepts = self._concepts(clause_map)
         if clauses:
             self._check_citations(meta, clause_map, others, settings, vocabulary, checklist, obligations)
         fold = PartnerRegister((), (), (), matching.short_forms if matching else None).normalise
@@ -232,6 +240,7 @@ class _PackReader:
             versions=versions.versions,
             version_clauses=versions.clauses,
             overlay=self.overlay,
+            concepts=concepts,
             paperwork_reader=_read_paperwork,
         )
 
@@ -319,6 +328,49 @@ class _PackReader:
             seen[ident] = label
             entries.append((label, entry))
         return entries
+
+    def _check_clause_ids(self, meta: Meta | None, clauses: list[tuple[str, Clause]]) -> None:
+        if meta is None or meta.clause_id_pattern is None:
+            return
+        try:
+            shape = re.compile(meta.clause_id_pattern)
+        except re.error as exc:
+            self.problems.append(f"pack.toml: [pack] clause_id_pattern: not a regular expression ({exc})")
+            return
+        for label, clause in clauses:
+            if shape.fullmatch(clause.id) is None:
+                self.problems.append(
+                    f"{label}: id {clause.id!r} does not have the shape of this protocol's clause ids "
+                    f"(clause_id_pattern {meta.clause_id_pattern!r} in pack.toml)"
+                )
+
+    def _concepts(self, known: dict[str, Clause]) -> ConceptMap:
+        """Read concepts.toml: each entry a known concept, citing clauses the pack has."""
+        raw = self._toml(CONCEPTS_FILE, optional=True)
+        table = raw.get("concept", {})
+        if not isinstance(table, dict) or set(raw) - {"concept"}:
+            self.problems.append(f"{CONCEPTS_FILE}: expected only [concept.<id>] tables")
+            return ConceptMap.empty()
+        clauses: dict[str, tuple[str, ...]] = {}
+        words: dict[str, str] = {}
+        for name, item in table.items():
+            label = f"{CONCEPTS_FILE}: concept {name!r}"
+            if name not in CONCEPTS:
+                close = difflib.get_close_matches(name, CONCEPTS, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.problems.append(f"{label}: not a concept the rules know{hint}; see ispcheck.concepts")
+                continue
+            try:
+                entry = msgspec.convert(item, ConceptEntry)
+            except msgspec.ValidationError as exc:
+                loc, message = _struct_problem(exc, item)
+                self.problems.append(f"{label}: {loc or 'entry'}: {message}")
+                continue
+            self._cite(label, entry.clauses, known)
+            clauses[name] = entry.clauses
+            if entry.words is not None:
+                words[name] = entry.words
+        return ConceptMap(clauses, words)
 
     def _cite(self, label: str, clauses: tuple[str, ...], known: dict[str, Clause]) -> None:
         for clause in clauses:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import msgspec
 
+from .concepts import ConceptMap
 from .decision import Obligation
 from .pack_versions import PackVersion, version_on
 from .partners import PartnerRegister
@@ -26,7 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_SMALL_NUMBER_THRESHOLD",
+    "CLAUSE_ID",
     "Clause",
+    "ConceptEntry",
     "Interpretation",
     "KnownAsEntry",
     "Matching",
@@ -71,6 +74,9 @@ class Meta(_Entry, frozen=True, forbid_unknown_fields=True):
     small_number_threshold: Annotated[int, msgspec.Meta(ge=1, le=1000)] = DEFAULT_SMALL_NUMBER_THRESHOLD
     #: Where the threshold comes from, in words (shown with the finding that uses it).
     small_number_reference: str = ""
+    #: The shape of this protocol's clause ids, as a regular expression every id must match in
+    #: full (so a mistyped id is caught on load); any id of the general shape when not given.
+    clause_id_pattern: str | None = None
 
     @property
     def review_due(self) -> date:
@@ -81,11 +87,27 @@ class Meta(_Entry, frozen=True, forbid_unknown_fields=True):
         return date(year, month, day)
 
 
+#: The shape of a clause id any pack may use: a letter or digit, then up to 39 more of letters,
+#: digits, dots, brackets, hyphens and slashes ("4.4", "A2.Q1", "S4(b)", "Part 3/2"). A pack
+#: narrows it with ``clause_id_pattern`` in pack.toml, which catches a mistyped id.
+CLAUSE_ID = r"^[A-Za-z0-9][A-Za-z0-9.()/ -]{0,39}$"
+
+
 class Clause(_Entry, frozen=True, forbid_unknown_fields=True):
-    id: Annotated[str, msgspec.Meta(pattern=r"^(\d{1,2}(\.\d{1,2})?|A\d{1,2}[a-z]?(\.Q\d{1,2})?)$")]
+    id: Annotated[str, msgspec.Meta(pattern=CLAUSE_ID)]
     title: _Text
     summary: _Text
     scope: Literal["disclosure", "organisation"]
+    #: How the protocol's own text names the clause, where not by its id ("Appendix 5" for A5).
+    called: _Text | None = None
+
+
+class ConceptEntry(_Entry, frozen=True, forbid_unknown_fields=True):
+    """Where this protocol sets out one concept (``[concept.<id>]`` in concepts.toml)."""
+
+    clauses: _Cited
+    #: How the protocol's text names these clauses, where not by their ids ("Appendix 3").
+    words: _Text | None = None
 
 
 class KnownAsEntry(_Entry, frozen=True, forbid_unknown_fields=True):
@@ -248,6 +270,8 @@ class Pack:
     version_clauses: tuple[str, ...] = ()
     #: For an older version: its folder, whose files stand in for the pack's own.
     overlay: Path | None = None
+    #: Which of its clauses set out each concept the rules rest on (``concepts.toml``).
+    concepts: ConceptMap = field(default_factory=ConceptMap.empty)
     #: Reads the paperwork files the first time they are asked for (set by the loader, which
     #: knows the files; without it the pack has no paperwork).
     paperwork_reader: Callable[[Pack], Paperwork] | None = field(default=None, repr=False, compare=False)
@@ -267,6 +291,11 @@ class Pack:
 
     def has_clause(self, clause_id: str) -> bool:
         return clause_id in self.clauses
+
+    def clause_name(self, clause_id: str) -> str:
+        """How the protocol's text names a clause: "Appendix 5" for A5, "4.4" for 4.4."""
+        clause = self.clauses.get(clause_id)
+        return clause.called if clause is not None and clause.called else clause_id
 
     @cached_property
     def review_due(self) -> date:

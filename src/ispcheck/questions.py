@@ -8,9 +8,10 @@ by the interview from the rules (see :mod:`ispcheck.interview`), not by this lis
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from .concepts import ConceptMap
 from .kinds import KINDS
 from .paths import get_path
 
@@ -75,6 +76,25 @@ class Question:
 
     def applies(self, data: Data) -> bool:
         return self.when is None or self.when(data)
+
+    def read_by(self, concepts: ConceptMap) -> Question:
+        """The question as one protocol reads it: its clause ids, and its words for them.
+
+        Questions cite concepts (:mod:`ispcheck.concepts`). One the protocol does not set out is
+        left out of the citation, and named in the words as "the protocol": the question is still
+        asked, because its answer is a fact of the share whatever the protocol.
+        """
+
+        def render(text: str) -> str:
+            return concepts.render(text, missing="the protocol")
+
+        return replace(
+            self,
+            text=render(self.text),
+            why=render(self.why),
+            clauses=concepts.cite(self.clauses),
+            choices=tuple(replace(c, label=render(c.label), explain=render(c.explain)) for c in self.choices),
+        )
 
 
 def _has_category(*names: str) -> Callable[[Data], bool]:
@@ -262,7 +282,7 @@ GATEWAYS = (
     ),
     Choice("children_act", "Children Act 1989 / 2004", "safeguarding and promoting children's welfare"),
     Choice("care_act", "Care Act 2014", "safeguarding adults"),
-    Choice("other_statute", "Another Act (see Appendix 1)"),
+    Choice("other_statute", "Another Act (see [[legal-bases]])"),
     Choice("common_law", "Common law powers", "for example the police's common law powers"),
 )
 
@@ -362,7 +382,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Is anyone at urgent risk of death or serious harm right now?",
         "If so, the law lets you share what is needed to protect life now and record it afterwards.",
-        ("A11",),
+        ("police-request-form",),
         choices=YES_NO,
     ),
     question(
@@ -370,7 +390,7 @@ QUESTIONS: tuple[Question, ...] = (
         "organisation",
         "Which organisation is sharing the information?",
         "Only organisations that have signed the protocol are covered by it.",
-        ("3.5", "A12", "A13"),
+        ("signing-up", "board-signatories", "additional-signatories"),
         allow_unknown=False,
     ),
     question(
@@ -378,7 +398,7 @@ QUESTIONS: tuple[Question, ...] = (
         "organisation",
         "Which organisation will receive it?",
         "An organisation that has not signed needs a confidentiality agreement first.",
-        ("3.6", "A12", "A13"),
+        ("non-signatories", "board-signatories", "additional-signatories"),
         allow_unknown=False,
     ),
     # Asked only when the answer could change the decision, which is only when the organisation is
@@ -389,7 +409,7 @@ QUESTIONS: tuple[Question, ...] = (
         "What kind of organisation is sharing it?",
         "It is not in the partner register, and a public body (a police force, a council...) "
         "cannot rely on legitimate interests: its kind says whether it is one.",
-        ("5.2",),
+        ("lawful-sharing",),
         choices=ORGANISATION_KINDS,
         depends_on=("discloser.organisation",),
     ),
@@ -401,7 +421,7 @@ QUESTIONS: tuple[Question, ...] = (
         "power to share only with a relevant authority (police, councils, probation, integrated "
         "care boards...), signed up or not: its kind says whether it is one. A member of the "
         "public is outside this protocol.",
-        ("1.3", "3.1", "4.1", "1.4"),
+        ("responsible-authorities", "partners-required", "powers-to-share", "protocol-scope"),
         choices=ORGANISATION_KINDS,
         depends_on=("recipient.organisation",),
     ),
@@ -411,7 +431,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Is the recipient the person the information is about, getting their own information?",
         "A person's own information is their right of access; telling a member of the public about "
         "someone else goes through a scheme such as Clare's Law, not this protocol.",
-        ("1.4", "15.1"),
+        ("protocol-scope", "information-rights"),
         choices=YES_NO,
         when=_equals("recipient.kind", "private_individual"),
         depends_on=("recipient.kind", "recipient.organisation"),
@@ -421,7 +441,7 @@ QUESTIONS: tuple[Question, ...] = (
         "multi",
         "What kind of information is it? (pick all that apply)",
         "Sensitive kinds of information need extra legal conditions.",
-        ("4.3", "5.4"),
+        ("sensitive-data", "anonymise-where-possible"),
         choices=CATEGORIES,
         allow_unknown=False,
     ),
@@ -430,7 +450,7 @@ QUESTIONS: tuple[Question, ...] = (
         "text",
         "What is the smallest number in any cell of the figures? (a whole number)",
         "A very small count (1 or 2 for a ward) can point to a particular person.",
-        ("5.4",),
+        ("anonymise-where-possible",),
         whole_number=True,
         when=lambda d: not _personal(d) and _has_category("anonymised", "aggregated")(d),
         depends_on=("data.categories",),
@@ -440,7 +460,7 @@ QUESTIONS: tuple[Question, ...] = (
         "subjects",
         "Who is the information about? (pick all that apply)",
         "Victims, children and vulnerable people need extra protection.",
-        ("4.2", "A2.Q1"),
+        ("shared-content", "test-why-wanted"),
         choices=ROLES,
         when=_NOT_ANONYMOUS,
     ),
@@ -450,7 +470,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Has everyone the information is about died?",
         "Information only about the dead is not personal data, though it stays confidential. "
         "Answer no if a living person (family, a suspect, a witness) can be identified from it.",
-        ("5.2", "A2.Q2"),
+        ("lawful-sharing", "test-need-to-know"),
         choices=YES_NO,
         when=_about_a_death,
         depends_on=("subjects", "context.setting"),
@@ -460,7 +480,7 @@ QUESTIONS: tuple[Question, ...] = (
         "multi",
         "Which special category details are included?",
         "Each must be necessary for the purpose.",
-        ("4.3", "A2.Q3"),
+        ("sensitive-data", "test-proportionate"),
         choices=SPECIAL_TYPES,
         when=_has_category("special_category"),
         depends_on=("data.categories",),
@@ -470,17 +490,17 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "What is the information for?",
         "Sharing needs a lawful, defined purpose.",
-        ("2.1", "4.4", "A2.Q1"),
+        ("statutory-purposes", "defined-purpose", "test-why-wanted"),
         choices=PURPOSES,
         allow_unknown=False,
-        appendix2="A2.Q1",
+        appendix2="test-why-wanted",
     ),
     question(
         "purpose.statement",
         "text",
         "In a sentence, why does it need to be shared?",
         "The purpose must be written down.",
-        ("4.4", "A2.Q1"),
+        ("defined-purpose", "test-why-wanted"),
         when=_NOT_ANONYMOUS,
     ),
     question(
@@ -488,7 +508,7 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "How is the information marked?",
         "The marking tells the recipient how to protect it.",
-        ("6.3", "6.4"),
+        ("security-classifications", "classification-levels"),
         choices=CLASSIFICATIONS,
         allow_unknown=False,
     ),
@@ -497,17 +517,17 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "How will it be sent?",
         "Personal data must travel by a secure route.",
-        ("7.4", "A2.Q9"),
+        ("secure-handling", "test-secure"),
         choices=CHANNELS,
         allow_unknown=False,
-        appendix2="A2.Q9",
+        appendix2="test-secure",
     ),
     question(
         "context.setting",
         "choice",
         "Is it being shared in a meeting?",
         "Each meeting has its own confidentiality declaration.",
-        ("1.6", "6.1"),
+        ("settings-covered", "chair-sets-confidentiality"),
         choices=SETTINGS,
         allow_unknown=False,
         # The urgent path assumes "not in a meeting" and does not ask, unless the officer says the
@@ -522,7 +542,7 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "What is the lawful basis for sharing?",
         "Every share of personal data needs an Article 6 basis.",
-        ("5.2", "5.6"),
+        ("lawful-sharing", "without-consent"),
         choices=ARTICLE6,
         when=_NOT_ANONYMOUS,
     ),
@@ -531,7 +551,7 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "What is the condition for sharing the special category details?",
         "Special category data needs an Article 9 condition as well.",
-        ("4.3", "5.2"),
+        ("sensitive-data", "lawful-sharing"),
         choices=ARTICLE9,
         when=_has_category("special_category"),
         depends_on=("data.categories",),
@@ -541,7 +561,7 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "Which Data Protection Act Schedule 1 condition applies?",
         "Needed for criminal offence data and for substantial public interest.",
-        ("4.3", "5.2"),
+        ("sensitive-data", "lawful-sharing"),
         choices=SCHEDULE1,
         when=lambda d: (
             _has_category("criminal_offence")(d)
@@ -553,8 +573,8 @@ QUESTIONS: tuple[Question, ...] = (
         "lawful_basis.gateway",
         "choice",
         "Which law gives your organisation the power to share?",
-        "Appendix 1 lists the Acts that allow sharing.",
-        ("4.1", "A1"),
+        "[[legal-bases]] lists the Acts that allow sharing.",
+        ("powers-to-share", "legal-bases"),
         choices=GATEWAYS,
         when=_NOT_ANONYMOUS,
     ),
@@ -565,7 +585,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Police, probation and prisons sharing to prevent, investigate, detect or prosecute crime "
         "work under Part 3 of the Data Protection Act 2018, with its own conditions; otherwise it "
         "is the UK GDPR.",
-        ("1.7", "5.2", "A11"),
+        ("current-law", "lawful-sharing", "police-request-form"),
         choices=REGIMES,
         when=_may_be_competent_authority,
         depends_on=("discloser.organisation", "data.categories"),
@@ -575,7 +595,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Are the special category details strictly necessary for the law enforcement purpose?",
         "Under Part 3, sensitive details need more than necessary: strictly necessary.",
-        ("4.3", "5.2"),
+        ("sensitive-data", "lawful-sharing"),
         choices=YES_NO,
         when=_sensitive_under_part_3,
         depends_on=("lawful_basis.regime", "data.categories"),
@@ -585,7 +605,7 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "Which Data Protection Act Schedule 8 condition applies?",
         "Under Part 3, sensitive details need a Schedule 8 condition, unless the person consented.",
-        ("4.3", "5.2"),
+        ("sensitive-data", "lawful-sharing"),
         choices=SCHEDULE8,
         when=_sensitive_under_part_3,
         depends_on=("lawful_basis.regime", "data.categories"),
@@ -595,7 +615,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Does your organisation's appropriate policy document cover this processing?",
         "Under Part 3, sensitive details may be shared only with an appropriate policy document.",
-        ("4.3", "5.2"),
+        ("sensitive-data", "lawful-sharing"),
         choices=YES_NO,
         when=_sensitive_under_part_3,
         depends_on=("lawful_basis.regime", "data.categories"),
@@ -605,9 +625,9 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "Has the person agreed to this share?",
         "Where it is safe and possible, people should be asked.",
-        ("5.5", "A2.Q6"),
+        ("seek-agreement", "test-consent"),
         choices=CONSENT,
-        appendix2="A2.Q6",
+        appendix2="test-consent",
         when=_NOT_ANONYMOUS,
     ),
     question(
@@ -615,8 +635,8 @@ QUESTIONS: tuple[Question, ...] = (
         "text",
         "Why was the person not asked?",
         "If consent is not sought, the reason must be recorded.",
-        ("5.5", "A2.Q7"),
-        appendix2="A2.Q7",
+        ("seek-agreement", "test-without-consent"),
+        appendix2="test-without-consent",
         when=_equals("consent.status", "not_sought", None),
         depends_on=("consent.status",),
     ),
@@ -625,7 +645,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Is their agreement recorded (on file or a consent form)?",
         "Consent must be recorded.",
-        ("A2.Q6",),
+        ("test-consent",),
         choices=YES_NO,
         when=_equals("consent.status", "obtained"),
         depends_on=("consent.status",),
@@ -635,7 +655,7 @@ QUESTIONS: tuple[Question, ...] = (
         "text",
         "Did they put any limits on sharing? (describe them)",
         "The share must stay within any limits.",
-        ("A2.Q6",),
+        ("test-consent",),
         none="no limits",
         enter_is_none=False,
         when=_equals("consent.status", "obtained"),
@@ -646,7 +666,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Does this share stay within those limits?",
         "A share beyond the limits of consent needs another basis.",
-        ("A2.Q6", "7.3"),
+        ("test-consent", "purpose-limitation"),
         choices=YES_NO,
         when=lambda d: bool(get_path(d, "consent.restrictions")),
         depends_on=("consent.restrictions", "consent.status"),
@@ -655,8 +675,8 @@ QUESTIONS: tuple[Question, ...] = (
         "necessity.statement",
         "text",
         "Why is this information necessary for that purpose?",
-        "Appendix 11 asks why the information is necessary.",
-        ("A11", "A2.Q2"),
+        "[[police-request-form]] asks why the information is necessary.",
+        ("police-request-form", "test-need-to-know"),
         when=_NOT_ANONYMOUS,
     ),
     question(
@@ -664,9 +684,9 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Will sharing make a real difference to the service or the outcome for the person?",
         "No difference means no need to know.",
-        ("A2.Q2",),
+        ("test-need-to-know",),
         choices=YES_NO,
-        appendix2="A2.Q2",
+        appendix2="test-need-to-know",
         when=_NOT_ANONYMOUS,
     ),
     question(
@@ -674,7 +694,7 @@ QUESTIONS: tuple[Question, ...] = (
         "flags",
         "Which of these have you considered? (pick all that apply)",
         "Sharing must be proportionate.",
-        ("A2.Q3",),
+        ("test-proportionate",),
         fields=(
             "necessity.less_data_considered",
             "necessity.alternatives_considered",
@@ -690,7 +710,7 @@ QUESTIONS: tuple[Question, ...] = (
                 "Their right to privacy against the reason for sharing",
             ),
         ),
-        appendix2="A2.Q3",
+        appendix2="test-proportionate",
         none="none of these",
         when=_NOT_ANONYMOUS,
     ),
@@ -699,7 +719,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Are the sensitive details themselves needed for the purpose?",
         "Special category and offence details must be necessary, not just convenient.",
-        ("A2.Q3",),
+        ("test-proportionate",),
         choices=YES_NO,
         when=_has_category("special_category", "criminal_offence"),
         depends_on=("data.categories",),
@@ -709,13 +729,13 @@ QUESTIONS: tuple[Question, ...] = (
         "flags",
         "Which of these have you done? (pick all that apply)",
         "Information merged from several agencies must be about the right person.",
-        ("A2.Q4",),
+        ("test-accurate",),
         fields=("accuracy.identity_verified", "accuracy.fact_and_opinion_distinguished"),
         choices=(
             Choice("accuracy.identity_verified", "Checked name, date of birth and address"),
             Choice("accuracy.fact_and_opinion_distinguished", "Kept fact apart from opinion"),
         ),
-        appendix2="A2.Q4",
+        appendix2="test-accurate",
         none="none of these",
         when=_NOT_ANONYMOUS,
     ),
@@ -724,7 +744,7 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "Does the same message go to anyone else?",
         "Everyone on a message gets the details; people in the To or Cc line see who else was told.",
-        ("7.4", "6.4", "A2.Q9"),
+        ("secure-handling", "classification-levels", "test-secure"),
         choices=(
             Choice("one", "No, to this recipient only"),
             Choice(
@@ -740,8 +760,8 @@ QUESTIONS: tuple[Question, ...] = (
         "recipient.other_recipients",
         "text",
         "Who else gets the same message? (names of the organisations or people, separated by ;)",
-        "Each of them must need to know, and have signed the protocol or the Appendix 3 agreement.",
-        ("6.4", "3.6", "A3"),
+        "Each of them must need to know, and have signed the protocol or the [[generic-declaration]] agreement.",
+        ("classification-levels", "non-signatories", "generic-declaration"),
         none="nobody else",
         enter_is_none=False,
         separator=";",
@@ -753,7 +773,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Is the recipient's email address on a secure system?",
         "If not, the information must be encrypted with a password.",
-        ("7.4", "A3"),
+        ("secure-handling", "generic-declaration"),
         choices=YES_NO,
         when=_equals("handling.channel", "secure_email"),
         depends_on=("handling.channel",),
@@ -763,7 +783,13 @@ QUESTIONS: tuple[Question, ...] = (
         "flags",
         "Do any of these apply? (pick all that apply; any you leave out count as no)",
         "Each brings its own safeguard.",
-        ("4.6", "4.7", "7.2", "A2.Q5", "A6"),
+        (
+            "ongoing-investigations",
+            "profiling",
+            "compliant-requests",
+            "test-secondary-disclosure",
+            "iom-declaration",
+        ),
         fields=(
             "context.secondary_disclosure",
             "context.ongoing_investigation",
@@ -789,9 +815,9 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Has the organisation it came from agreed to it being passed on?",
         "Check with the originator before a secondary disclosure.",
-        ("A2.Q5", "7.3"),
+        ("test-secondary-disclosure", "purpose-limitation"),
         choices=YES_NO,
-        appendix2="A2.Q5",
+        appendix2="test-secondary-disclosure",
         when=_equals("context.secondary_disclosure", True),
         depends_on=("circumstances",),
     ),
@@ -800,7 +826,7 @@ QUESTIONS: tuple[Question, ...] = (
         "yesno",
         "Have the investigating officer and the CPS been consulted?",
         "A live case is sub judice: sharing must not prejudice it.",
-        ("4.6",),
+        ("ongoing-investigations",),
         choices=YES_NO,
         when=_equals("context.ongoing_investigation", True),
         depends_on=("circumstances",),
@@ -809,9 +835,9 @@ QUESTIONS: tuple[Question, ...] = (
         "context.evidence_used_by",
         "choice",
         "Who wants to use it as evidence?",
-        "A partner wanting evidence asks the data owner on the Appendix 10 or 11 form; an "
+        "A partner wanting evidence asks the data owner on the [[request-forms]] form; an "
         "organisation serving its own evidence in proceedings follows the court rules instead.",
-        ("7.2", "A10", "A11"),
+        ("compliant-requests", "request-to-police-form", "police-request-form"),
         choices=EVIDENCE_USERS,
         when=_equals("context.evidential_use", True),
         depends_on=("circumstances",),
@@ -819,10 +845,10 @@ QUESTIONS: tuple[Question, ...] = (
     question(
         "context.formal_request_form",
         "choice",
-        "Has a formal request been made on the Appendix 10 or 11 form?",
+        "Has a formal request been made on the [[request-forms]] form?",
         "Evidence and the crime and taxation exemption need a formal request. It is not "
         "applicable only when your organisation serves its own evidence.",
-        ("7.2", "A10", "A11"),
+        ("compliant-requests", "request-to-police-form", "police-request-form"),
         choices=REQUEST_FORM,
         when=lambda d: (
             get_path(d, "context.evidential_use") is True or get_path(d, "lawful_basis.exemption") is not None
@@ -834,7 +860,7 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "Was this information first shared at a meeting? Which?",
         "Some meetings forbid passing information on without the chair's agreement.",
-        ("A4", "A6", "A7", "A8"),
+        ("mappa-declaration", "iom-declaration", "early-help-declaration", "channel-declaration"),
         choices=(Choice("none", "No, not at a meeting"), *SETTINGS[1:]),
         when=_equals("context.secondary_disclosure", True),
         depends_on=("circumstances",),
@@ -845,7 +871,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Has the chair of that meeting agreed to it being shared outside the meeting?",
         "At some meetings (MAPPA, IOM) only the chair's agreement lets information leave it; "
         "the agreement must be recorded.",
-        ("A4", "A6", "7.3"),
+        ("mappa-declaration", "iom-declaration", "purpose-limitation"),
         choices=YES_NO,
         when=lambda d: get_path(d, "context.from_meeting") in MEETINGS,
         depends_on=("context.from_meeting",),
@@ -854,9 +880,9 @@ QUESTIONS: tuple[Question, ...] = (
         "context.meeting_name",
         "text",
         "What is the meeting called?",
-        "The protocol does not list it (1.6): its name goes on the record and on the "
-        "Appendix 3 sign-in sheet.",
-        ("1.5", "1.6", "A3"),
+        "The protocol does not list it ([[settings-covered]]): its name goes on the record and on the "
+        "[[generic-declaration]] sign-in sheet.",
+        ("meeting-appendices", "settings-covered", "generic-declaration"),
         when=lambda d: (
             get_path(d, "context.setting") == "other_meeting"
             or get_path(d, "context.from_meeting") == "other_meeting"

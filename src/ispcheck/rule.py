@@ -12,9 +12,10 @@ bring its own finding, so such a rule needs no predicate either.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from .concepts import ConceptMap
 from .decision import Effect, Finding
 from .facts import Facts
 from .gates import Gate, normalise_when
@@ -114,6 +115,9 @@ class Rule:
     law_regime: LawRegime | None = None
     #: What the predicate looks for, in plain words that can follow "when" (for the review pack).
     check_in_words: str = ""
+    #: Concepts that findings its predicate builds may cite beyond the rule's own (so that a
+    #: protocol without them leaves the rule out, rather than the rule failing when it fires).
+    predicate_concepts: tuple[str, ...] = ()
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
@@ -143,6 +147,52 @@ class Rule:
         )
         built = (i for f in findings if f is not None for i in f.interpretations)
         return tuple(dict.fromkeys((*built, *self.predicate_readings)))
+
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding the rule builds ahead: its own, urgent and its variants'."""
+        found = (
+            self.finding,
+            self.urgent_finding,
+            *(f for v in self.variants for f in (v.finding, v.urgent_finding)),
+        )
+        return tuple(f for f in found if f is not None)
+
+    def missing_concepts(self, concepts: ConceptMap) -> tuple[str, ...]:
+        """The concepts this rule rests on that a protocol does not set out (it is then left out)."""
+        texts = (
+            self.title,
+            self.check_in_words,
+            *(t for f in self.findings() for t in (f.message, f.action)),
+        )
+        cited = (*self.clauses, *self.predicate_concepts, *(c for f in self.findings() for c in f.clauses))
+        return concepts.missing(cited, texts)
+
+    def bound(self, concepts: ConceptMap) -> Rule:
+        """This rule as one protocol reads it: its clause ids and its words for them.
+
+        Rules cite concepts (:mod:`ispcheck.concepts`); the pack says which clauses set each one
+        out. Check :meth:`missing_concepts` first: a concept the pack lacks is dropped here.
+        """
+        render = concepts.render
+        variants = tuple(
+            Variant(
+                v.when,
+                None if v.finding is None else concepts.finding(v.finding),
+                None if v.urgent_finding is None else concepts.finding(v.urgent_finding),
+            )
+            for v in self.variants
+        )
+        return replace(
+            self,
+            title=render(self.title),
+            clauses=concepts.cite(self.clauses),
+            message=render(self.message),
+            action=concepts.render_optional(self.action),
+            urgent_action=concepts.render_optional(self.urgent_action),
+            urgent_message=concepts.render_optional(self.urgent_message),
+            check_in_words=render(self.check_in_words),
+            variants=variants,
+        )
 
     def ways_to_fire(self) -> tuple[tuple[tuple[Gate, ...], Finding, Finding], ...]:
         """Each way the rule can fire: its gates, finding and urgent finding.
@@ -217,6 +267,7 @@ def rule(
     predicate_readings: Iterable[str] = (),
     check_in_words: str = "",
     law_regime: LawRegime | None = None,
+    predicate_concepts: Iterable[str] = (),
 ) -> Callable[[CheckFunction | None], Rule]:
     """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`.
 
@@ -247,6 +298,7 @@ def rule(
             predicate_readings=tuple(predicate_readings),
             check_in_words=check_in_words,
             law_regime=law_regime,
+            predicate_concepts=tuple(predicate_concepts),
         )
 
     return build

@@ -29,6 +29,11 @@ from ..strategies import any_disclosures
 common = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def read(checker: Checker, finding: Finding) -> Finding:
+    """A finding built by a rule module, as the checker's protocol reads it (its clause ids)."""
+    return checker.pack.concepts.finding(finding)
+
+
 def _rule(checker: Checker, rule_id: str) -> Any:
     return next(r.rule for r in checker.rules if r.rule.id == rule_id)
 
@@ -40,9 +45,9 @@ def s115_as_it_was(checker: Checker, d: DisclosureView, f: Facts) -> Finding | N
     if f.recipient_relevant_authority is True:
         return None
     if f.meeting is not None and f.meeting.declaration_under_s115 and not f.urgent:
-        return _S115_IN_MEETING
+        return read(checker, _S115_IN_MEETING)
     if f.recipient_relevant_authority is None:
-        return _S115_KIND_NOT_KNOWN_URGENT if f.urgent else _S115_KIND_NOT_KNOWN
+        return read(checker, _S115_KIND_NOT_KNOWN_URGENT if f.urgent else _S115_KIND_NOT_KNOWN)
     finding: Finding = rule.urgent_finding if f.urgent else rule.finding
     return finding
 
@@ -57,18 +62,25 @@ def evidence_from_meeting_as_it_was(checker: Checker, d: DisclosureView, f: Fact
     if not fires:
         return None
     # Whoever uses it: an organisation serving its own evidence is told to use its own records.
-    return _OWN_EVIDENCE_FROM_A_MEETING if d.context.evidence_used_by == "discloser" else rule.finding
+    return (
+        read(checker, _OWN_EVIDENCE_FROM_A_MEETING)
+        if d.context.evidence_used_by == "discloser"
+        else rule.finding
+    )
 
 
 def meeting_content_as_it_was(checker: Checker, d: DisclosureView, f: Facts) -> Finding | None:
     rule = _rule(checker, "onward.meeting-content")
     agreed = d.context.chair_agreed is True
-    variants = {code: _meeting_variants(rule, s, agreed) for code, s in checker.pack.settings.items()}
+    variants = {
+        code: _meeting_variants(rule, s, agreed, checker.pack.clause_name(s.declaration))
+        for code, s in checker.pack.settings.items()
+    }
     source = d.context.from_meeting
     if source is None or source == f.setting or source not in variants:
         return None
     normal, urgent = variants[source]
-    return urgent if f.urgent else normal
+    return read(checker, urgent if f.urgent else normal)
 
 
 REFERENCES = {

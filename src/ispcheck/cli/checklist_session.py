@@ -127,7 +127,7 @@ class Session:
         cleared = self.interview.answer(question.id, value)
         self._save_draft()
         if cleared:
-            names = ", ".join(by_id(q).text for q in cleared)
+            names = ", ".join(self._read(by_id(q)).text for q in cleared)
             self.say(f"[dim]Cleared because they depended on it: {escape(names)}[/]")
         if question.id == "context.urgent_risk_to_life" and value is True:
             self.say(
@@ -138,6 +138,10 @@ class Session:
             )
         self._show_progress()
 
+    def _read(self, question: Question) -> Question:
+        """The question in this protocol's words and clause numbers."""
+        return question.read_by(self.interview.checker.pack.concepts)
+
     def _back(self) -> None:
         """Undo the last answer, keeping it to offer again as the default."""
         last = self.interview.order[-1] if self.interview.order else None
@@ -147,17 +151,19 @@ class Session:
             return
         self.kept[undone.id] = value
         self._save_draft()
-        self.say(f"[dim]Back to: {escape(undone.text)}[/]")
+        self.say(f"[dim]Back to: {escape(self._read(undone).text)}[/]")
 
     def _prompt(self, question: Question, current: Current | None) -> Any:
         """Show the question and read an answer; one that contradicts another is asked again."""
         order = self.interview.order
         number = order.index(question.id) + 1 if question.id in order else len(order) + 1
+        question = self._read(question)
         self.say(f"\n[bold]{number}. {escape(question.text)}[/]", hang=len(f"{number}. "))
         pack = self.interview.checker.pack
         if question.appendix2:
-            words = next(q.protocol_text for q in pack.checklist if q.id == question.appendix2)
-            self.say(f"[italic]Appendix 2 asks: {escape(words)}[/]")
+            tests = pack.concepts.clauses.get(question.appendix2, ())
+            for test in (q for q in pack.checklist if q.id in tests):
+                self.say(f"[italic]{escape(pack.clause_name(test.id))} asks: {escape(test.protocol_text)}[/]")
         cites = ", ".join(question.clauses)
         self.say(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
         meaning = if_not_known(question)
@@ -217,7 +223,7 @@ class Session:
             self.say("\n[bold]Your answers[/]")
             for number, question in enumerate(self.interview.asked(), start=1):
                 shown = describe(question, self.interview.answers[question.id])
-                self.say(f"{number:>3}. {escape(question.text)}", hang=5)
+                self.say(f"{number:>3}. {escape(self._read(question).text)}", hang=5)
                 self.say(escape(shown), indent=7)
             text = self._input_review()
             if not text:

@@ -14,7 +14,7 @@ subjects_not_listed = gated_rule(
     when={"subjects_listed": False},
     title="Whose information it is is stated",
     effect=Effect.CONDITION,
-    clauses=("4.2", "A2.Q4"),
+    clauses=("shared-content", "test-accurate"),
     message=(
         "Personal data is involved but nobody is listed as its subject, so the safeguards for "
         "victims, children and vulnerable people cannot be checked."
@@ -29,7 +29,7 @@ identity_not_verified = gated_rule(
     when={"accuracy.identity_verified": (False, None)},
     title="Identity is checked before sharing",
     effect=Effect.CONDITION,
-    clauses=("A2.Q4", "5.3"),
+    clauses=("test-accurate", "protection-principles"),
     message="It is not recorded that the person's identity (name, date of birth, address) was checked.",
     action=(
         "Check name, date of birth and address so the information is about the right person, "
@@ -44,7 +44,7 @@ fact_and_opinion_not_distinguished = gated_rule(
     when={"accuracy.fact_and_opinion_distinguished": (False, None)},
     title="Fact is kept apart from opinion",
     effect=Effect.CONDITION,
-    clauses=("A2.Q4", "A5"),
+    clauses=("test-accurate", "marac-declaration"),
     message="It is not recorded that fact is clearly separated from opinion or professional judgement.",
     action="Mark which parts are fact and which are opinion or judgement before sharing.",
     facts=("accuracy.fact_and_opinion_distinguished",),
@@ -56,7 +56,7 @@ police_information = gated_rule(
     when={"police_information": True},
     title="Police information is valid at the time it is given",
     effect=Effect.ADVICE,
-    clauses=("A3",),
+    clauses=("generic-declaration",),
     message=(
         "This is police information: it is valid only at the time it is provided, and only for "
         "the purpose it was given for."

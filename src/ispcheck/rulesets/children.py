@@ -20,7 +20,7 @@ _profiling_children = gated_rule(
     when={"context.profiling_children": True},
     title="Profiling children needs a legal justification first",
     effect=Effect.REFER,
-    clauses=("4.7",),
+    clauses=("profiling",),
     message=(
         "The share could amount to profiling children. Special care is needed, and a legal "
         "justification must be available before any sensitive information is shared."
@@ -72,10 +72,10 @@ profiling_adults = gated_rule(
     when={"context.profiling": True, "context.profiling_children": False, "any_child": False},
     title="Profiling adults needs its legal justification recorded first",
     effect=Effect.CONDITION,
-    clauses=("4.7",),
+    clauses=("profiling",),
     message=(
         "The share could amount to profiling adults. Special care is needed, and a legal "
-        "justification must be available before any sensitive information is shared (4.7)."
+        "justification must be available before any sensitive information is shared ([[profiling]])."
     ),
     action=(
         "Record the legal justification for the profiling before sharing, and share no more than it needs."
@@ -91,10 +91,10 @@ child_subject = gated_rule(
     when={"any_child": True},
     title="Information about a child needs special care",
     effect=Effect.ADVICE,
-    clauses=("4.7", "A1"),
+    clauses=("profiling", "legal-bases"),
     message=(
         "The information is about a child. Take special care; the Children Act 1989 and 2004 may "
-        "give the power to share (Appendix 1)."
+        "give the power to share ([[legal-bases]])."
     ),
     facts=("subjects",),
 )

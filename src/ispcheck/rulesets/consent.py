@@ -20,10 +20,10 @@ not_sought_without_reason = gated_rule(
     when={"consent.status": (None, "not_sought"), "consent_reason_given": False},
     title="Where consent is not sought, the reason is recorded",
     effect=Effect.REFER,
-    clauses=("5.5", "A2.Q7"),
+    clauses=("seek-agreement", "test-without-consent"),
     message=(
         "Consent was not sought (or its status is not known) and no reason is given. Where it is "
-        "safe and possible, the person's agreement should be sought (5.5)."
+        "safe and possible, the person's agreement should be sought ([[seek-agreement]])."
     ),
     action=(
         "Seek the person's agreement, or record why it was not sought (for example, it would "
@@ -41,7 +41,7 @@ not_sought_reason_recorded = gated_rule(
     when={"consent.status": "not_sought", "consent_reason_given": True},
     title="The reason for not seeking consent goes in the record",
     effect=Effect.ADVICE,
-    clauses=("5.5", "5.6", "A2.Q7"),
+    clauses=("seek-agreement", "without-consent", "test-without-consent"),
     message="Consent was not sought and the reason is given: keep it with the decision record.",
     facts=("consent.status", "consent.reason_not_sought"),
 )
@@ -52,7 +52,7 @@ obtained_not_recorded = gated_rule(
     when={"consent.status": "obtained", "consent.recorded": (False, None)},
     title="Consent that was obtained is recorded",
     effect=Effect.CONDITION,
-    clauses=("A2.Q6", "5.5"),
+    clauses=("test-consent", "seek-agreement"),
     message="Consent was obtained but is not recorded on file or on a consent form.",
     action="Record the consent (who gave it, when, and for what) before sharing.",
     facts=("consent.status", "consent.recorded"),
@@ -64,7 +64,7 @@ outside_restrictions = gated_rule(
     when={"consent.within_restrictions": False, "consent_restrictions_given": True},
     title="The share stays within the limits of consent",
     effect=Effect.BLOCK,
-    clauses=("A2.Q6", "7.3"),
+    clauses=("test-consent", "purpose-limitation"),
     message="The person put limits on their consent, and this share goes beyond them.",
     action=("Share only what the consent allows, or find and record another lawful basis for the rest."),
     facts=("consent.restrictions", "consent.within_restrictions"),
@@ -76,7 +76,7 @@ restrictions_apply = gated_rule(
     when={"consent.within_restrictions": (True, None), "consent_restrictions_given": True},
     title="Limits on consent travel with the information",
     effect=Effect.CONDITION,
-    clauses=("A2.Q6",),
+    clauses=("test-consent",),
     message="The person put limits on their consent.",
     action=("Confirm the share stays within those limits, and tell the recipient what they are."),
     facts=("consent.restrictions", "consent.within_restrictions"),
@@ -88,11 +88,11 @@ limits_not_known = gated_rule(
     when={"consent.status": "obtained", "consent_restrictions_given": None},
     title="Whether consent has limits is known",
     effect=Effect.CONDITION,
-    clauses=("A2.Q6", "7.3"),
+    clauses=("test-consent", "purpose-limitation"),
     message=(
         "Consent was obtained, but it is not known whether the person put any limits on it. Appendix "
         "2, question 6 asks whether there are any restrictions, and a share beyond them needs another "
-        "lawful basis (7.3)."
+        "lawful basis ([[purpose-limitation]])."
     ),
     action=(
         "Check the consent record for any limits the person put on sharing, record them (or that "
@@ -114,7 +114,7 @@ refused_overridden = gated_rule(
     when={"consent.status": ("refused", "withdrawn"), "lawful_basis.article6": _BASES_OTHER_THAN_CONSENT},
     title="Sharing against a refusal is justified and recorded",
     effect=Effect.CONDITION,
-    clauses=("A2.Q7", "5.6"),
+    clauses=("test-without-consent", "without-consent"),
     message=("The person refused or withdrew consent, and the share relies on another lawful basis."),
     action=(
         "Record why sharing without agreement is justified (for example, to protect the person or "

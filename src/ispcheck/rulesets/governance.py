@@ -20,7 +20,7 @@ def review_rule(pack: Pack) -> Rule:
         id="governance.pack-past-review",
         title="The protocol is within its annual review",
         effect=Effect.ADVICE,
-        clauses=("16.1", "19.1", "18"),
+        clauses=("annual-review", "start-and-review", "change-history"),
         message=(
             f"This protocol was last updated on {day_in_words(meta.last_updated)} and its annual review "
             f"fell due on {day_in_words(due)}, so it may be out of date."

@@ -18,7 +18,7 @@ _NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
     "handling.mark-official-sensitive",
     title="Sensitive personal data is marked OFFICIAL-SENSITIVE",
     effect=Effect.CONDITION,
-    clauses=("6.4", "6.3"),
+    clauses=("classification-levels", "security-classifications"),
     message=(
         "The information is marked OFFICIAL, but it includes special category or criminal "
         "offence data, or is about a victim, child or vulnerable person (or nobody is listed)."
@@ -46,7 +46,7 @@ _CHILD_NOT_KNOWN = mark_official_sensitive.variant(
     message=(
         "The information is marked OFFICIAL, and it is not known whether a person it is about is "
         "a child; ispcheck asks for information about a child to be marked OFFICIAL-SENSITIVE "
-        "(need to know, 6.4)."
+        "(need to know, [[classification-levels]])."
     ),
     interpretations=("child-not-known",),
 )
@@ -57,7 +57,7 @@ above_official_sensitive = gated_rule(
     when={"handling.classification": ("SECRET", "TOP SECRET")},
     title="SECRET and TOP SECRET are outside this protocol",
     effect=Effect.REFER,
-    clauses=("6.4",),
+    clauses=("classification-levels",),
     message=(
         "The information is classified SECRET or TOP SECRET: its handling is outside what this "
         "protocol provides for."
@@ -74,7 +74,7 @@ standard_email = gated_rule(
     when={"handling.channel": "standard_email"},
     title="Personal data is not sent by ordinary email",
     effect=Effect.CONDITION,
-    clauses=("7.4", "A3", "A2.Q9"),
+    clauses=("secure-handling", "generic-declaration", "test-secure"),
     message="Personal data is to be sent by standard email, which is not a secure route.",
     action=(
         "Send it by secure email; if the recipient has no secure email, send it as an attachment "
@@ -89,7 +89,7 @@ secure_email_not_confirmed = gated_rule(
     when={"handling.channel": "secure_email", "recipient.has_secure_email": (False, None)},
     title="The recipient's secure email is confirmed",
     effect=Effect.CONDITION,
-    clauses=("7.4", "A3"),
+    clauses=("secure-handling", "generic-declaration"),
     message="Secure email is proposed, but it is not confirmed that the recipient has secure email.",
     action=(
         "Confirm the recipient's address is on a secure email system; if it is not, encrypt the "
@@ -104,7 +104,7 @@ post = gated_rule(
     when={"handling.channel": "post"},
     title="Personal data sent by post is protected",
     effect=Effect.CONDITION,
-    clauses=("7.4", "A2.Q9"),
+    clauses=("secure-handling", "test-secure"),
     message="Personal data is to be sent by post.",
     action=(
         "Use tracked or recorded delivery in a sealed envelope, marked with its classification "
@@ -119,7 +119,7 @@ phone = gated_rule(
     when={"handling.channel": "phone"},
     title="Personal data given by phone goes to the right person",
     effect=Effect.CONDITION,
-    clauses=("7.4", "A2.Q9"),
+    clauses=("secure-handling", "test-secure"),
     message="Personal data is to be given by phone.",
     action=(
         "Confirm who you are speaking to (call back on a known number), give only what is "
@@ -134,7 +134,7 @@ in_person = gated_rule(
     when={"handling.channel": "in_person"},
     title="Personal data told in person goes to the right person, and is written down",
     effect=Effect.CONDITION,
-    clauses=("7.4", "A2.Q8", "A2.Q9"),
+    clauses=("secure-handling", "test-recorded", "test-secure"),
     message="Personal data is to be told in person, outside any meeting.",
     action=(
         "Make sure you know who you are telling and that nobody else can hear, tell only what is "
@@ -149,16 +149,16 @@ not_a_secure_system = gated_rule(
     when={"handling.channel": ("messaging_app", "personal_device")},
     title="Personal data does not go by messaging app or personal device",
     effect=Effect.BLOCK,
-    clauses=("7.4", "A2.Q9"),
+    clauses=("secure-handling", "test-secure"),
     message=(
         "Personal data is to be sent by a messaging app or from a personal phone, account or device. "
-        "7.4 asks for a secure transmission system (secure email, courier, or a secure system shared "
+        "[[secure-handling]] asks for a secure transmission system (secure email, courier, or a secure system shared "
         "by partners); a messaging app or personal device is not one the organisation controls, and "
         "the ICO has reprimanded public bodies for sharing personal data this way."
     ),
     action=(
         "Send it by secure email, as a password-protected attachment, or on the partners' secure case "
-        "system (7.4) instead, from your organisation's own account; in an emergency, phone them "
+        "system ([[secure-handling]]) instead, from your organisation's own account; in an emergency, phone them "
         "(calling back on a known number) rather than message them."
     ),
     facts=("handling.channel",),
@@ -180,7 +180,7 @@ _OFFENDERS_ONLY = frozenset({"offender", "suspect"})
         "can see one another"
     ),
     effect=Effect.BLOCK,
-    clauses=("7.4", "6.4", "A2.Q2", "A2.Q9"),
+    clauses=("secure-handling", "classification-levels", "test-need-to-know", "test-secure"),
     message=(
         "The message goes to several recipients who can see one another (or, with other recipients "
         "named, is not said to hide them from one another), and it holds personal data about a "
@@ -191,7 +191,7 @@ _OFFENDERS_ONLY = frozenset({"offender", "suspect"})
     ),
     action=(
         "Do not send it to the group. Send it separately to each recipient who needs to know "
-        "(6.4), by secure email or on the partners' secure case system (7.4); if one message must "
+        "([[classification-levels]]), by secure email or on the partners' secure case system ([[secure-handling]]); if one message must "
         "go to several, use blind copies through a secure system, and leave out anyone who does "
         "not need it."
     ),
@@ -225,7 +225,7 @@ _VISIBLE_OFFENDERS_ONLY = visible_recipients.variant(
         "suspects. Each recipient gets it, whether they need it or not."
     ),
     action=(
-        "Confirm that every recipient needs to know (6.4) and is covered by the protocol; send it "
+        "Confirm that every recipient needs to know ([[classification-levels]]) and is covered by the protocol; send it "
         "separately, or by blind copy through a secure system, to any who should not see the others."
     ),
 )
@@ -236,14 +236,14 @@ hidden_recipients = gated_rule(
     when={"handling.distribution": "several_hidden", "in_meeting": False},
     title="Each of several recipients needs to know and is covered",
     effect=Effect.CONDITION,
-    clauses=("6.4", "A2.Q2", "3.6"),
+    clauses=("classification-levels", "test-need-to-know", "non-signatories"),
     message=(
         "The personal data goes to several recipients, hidden from one another. Each of them "
         "receives all of it."
     ),
     action=(
-        "Confirm that each recipient needs to know (6.4) and has signed the protocol or the "
-        "Appendix 3 agreement (3.6); take out anyone who does not, and record who was sent it."
+        "Confirm that each recipient needs to know ([[classification-levels]]) and has signed the protocol or the "
+        "[[generic-declaration]] agreement ([[non-signatories]]); take out anyone who does not, and record who was sent it."
     ),
     facts=("handling.distribution", "recipient.other_recipients"),
     law=("UK GDPR Article 5(1)(c) (data minimisation)",),
@@ -256,7 +256,7 @@ meeting_channel_outside_meeting = gated_rule(
     when={"handling.channel": "in_meeting", "in_meeting": False},
     title="'In a meeting' is used only for meetings",
     effect=Effect.CONDITION,
-    clauses=("6.1", "7.4"),
+    clauses=("chair-sets-confidentiality", "secure-handling"),
     message="The route is 'in a meeting', but the setting is outside a meeting.",
     action="Name the meeting, or choose the secure route the data will take.",
     facts=("handling.channel", "context.setting"),

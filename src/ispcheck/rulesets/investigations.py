@@ -23,7 +23,7 @@ not_consulted = gated_rule(
     when={"context.ongoing_investigation": True, "context.investigating_officer_consulted": (False, None)},
     title="The investigating officer and CPS are consulted on live cases",
     effect=Effect.REFER,
-    clauses=("4.6",),
+    clauses=("ongoing-investigations",),
     message=(
         "The information relates to an ongoing investigation or prosecution, and it is not "
         "recorded that the investigating officer and the Crown Prosecution Service were "
@@ -53,13 +53,13 @@ _without_form_template = gated_rule(
     when={"context.evidential_use": True},
     title="Evidence is requested on the formal request form",
     effect=Effect.BLOCK,
-    clauses=("7.2", "A10", "A11"),
+    clauses=("compliant-requests", "request-to-police-form", "police-request-form"),
     message=(
-        "The information is wanted as evidence, but no formal request (Appendix 10 or 11, or the "
+        "The information is wanted as evidence, but no formal request ([[request-forms]], or the "
         "partner's official equivalent) has been made."
     ),
     action=(
-        "Submit the Appendix 10 or 11 request to the data owner, setting out the legal grounds, "
+        "Submit the [[request-forms]] request to the data owner, setting out the legal grounds, "
         "and disclose only in answer to it."
     ),
     facts=("context.evidential_use", "context.formal_request_form", "context.evidence_used_by"),
@@ -70,7 +70,7 @@ _NOT_APPLICABLE_TO_A_PARTNER = _without_form_template.variant(
     message=(
         "The information is wanted as evidence by the recipient, and the formal request form was "
         "said to be not applicable. It does apply: a partner wanting evidence asks the data owner "
-        "on the Appendix 10 or 11 form (7.2), so this is read as no form."
+        "on the [[request-forms]] form ([[compliant-requests]]), so this is read as no form."
     ),
     interpretations=("evidence-served-by-discloser",),
 )
@@ -79,11 +79,11 @@ _NOT_APPLICABLE_NOT_KNOWN = _without_form_template.variant(
         "The information is wanted as evidence and the formal request form was said to be not "
         "applicable, but it is not said who will use it as evidence. The form is not applicable "
         "only where your organisation serves its own evidence; otherwise it is a partner's request "
-        "to the data owner, which needs the form (7.2), so this is read as no form."
+        "to the data owner, which needs the form ([[compliant-requests]]), so this is read as no form."
     ),
     action=(
         "If your organisation is serving its own evidence under court rules, say so. Otherwise "
-        "submit the Appendix 10 or 11 request to the data owner and disclose only in answer to it."
+        "submit the [[request-forms]] request to the data owner and disclose only in answer to it."
     ),
     interpretations=("evidence-served-by-discloser",),
 )
@@ -115,10 +115,10 @@ served_under_court_rules = gated_rule(
     },
     title="Evidence an organisation serves itself goes only where the court rules send it",
     effect=Effect.CONDITION,
-    clauses=("7.2", "A10", "A11"),
+    clauses=("compliant-requests", "request-to-police-form", "police-request-form"),
     message=(
         "Your organisation is using its own information as evidence in proceedings, so there is "
-        "no partner's request to make on the Appendix 10 or 11 form: the court rules (the Civil "
+        "no partner's request to make on the [[request-forms]] form: the court rules (the Civil "
         "Procedure Rules or the Criminal Procedure Rules) say what must be served and on whom."
     ),
     action=(
@@ -154,10 +154,10 @@ _from_meeting_template = gated_rule(
     when={"context.evidential_use": True, "context.formal_request_form": _WITHOUT_A_FORM},
     title="Evidence is not taken from meeting discussions",
     effect=Effect.BLOCK,
-    clauses=("A9", "7.2"),
+    clauses=("socjag-declaration", "compliant-requests"),
     message=("Information for evidence cannot be taken directly from meeting discussions or papers."),
     action=(
-        "Request the specific information from the data owner with the Appendix 10 or 11 form, "
+        "Request the specific information from the data owner with the [[request-forms]] form, "
         "in a legally compliant format."
     ),
     facts=_EVIDENCE_FACTS,
@@ -197,9 +197,9 @@ answered_from_records = gated_rule(
     variants=_IN_OR_FROM_A_MEETING,
     title="Evidence asked for formally is answered from the owner's records, not the meeting",
     effect=Effect.CONDITION,
-    clauses=("A9", "7.2"),
+    clauses=("socjag-declaration", "compliant-requests"),
     message=(
-        "The information is wanted as evidence and a formal request was made, as Appendix 9 "
+        "The information is wanted as evidence and a formal request was made, as [[socjag-declaration]] "
         "asks; it involves a meeting, whose discussion and papers cannot themselves be used as "
         "evidence."
     ),
@@ -217,7 +217,7 @@ request_form_answered = gated_rule(
     when={"context.evidential_use": True, "context.formal_request_form": True},
     title="A formal evidence request is answered with the minimum, checked",
     effect=Effect.CONDITION,
-    clauses=("7.2", "A10"),
+    clauses=("compliant-requests", "request-to-police-form"),
     message="The information is wanted as evidence and a formal request form was made.",
     action=(
         "Answer only what the form asks, keep the form and response with the record, and have "

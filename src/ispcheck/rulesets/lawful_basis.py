@@ -31,7 +31,7 @@ article6_missing = gated_rule(
     when={"lawful_basis.article6": None},
     title="An Article 6 lawful basis is identified",
     effect=Effect.BLOCK,
-    clauses=("5.2", "5.6", "A11"),
+    clauses=("lawful-sharing", "without-consent", "police-request-form"),
     message="No UK GDPR Article 6 lawful basis is given, so the share would not be lawful.",
     action="Identify the Article 6 basis (for a public body's work, usually public task).",
     facts=("lawful_basis.article6",),
@@ -55,10 +55,10 @@ legitimate_interests_public_authority = gated_rule(
     when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": True},
     title="A public authority does not rely on legitimate interests",
     effect=Effect.BLOCK,
-    clauses=("5.2", "A3"),
+    clauses=("lawful-sharing", "generic-declaration"),
     message=(
         "Legitimate interests is not available to a public authority carrying out its tasks. The "
-        "protocol's basis is performing a task in the public interest (Appendix 3)."
+        "protocol's basis is performing a task in the public interest ([[generic-declaration]])."
     ),
     action="Use public task (Article 6(1)(e)) with the statutory power that supports it.",
     facts=("lawful_basis.article6", "discloser.organisation", "discloser.kind"),
@@ -76,7 +76,7 @@ legitimate_interests_unknown_discloser = gated_rule(
     when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": None},
     title="Legitimate interests from an unregistered organisation is checked",
     effect=Effect.REFER,
-    clauses=("5.2",),
+    clauses=("lawful-sharing",),
     message=(
         "Legitimate interests is relied on, but the disclosing organisation is not in the "
         "register and its kind of organisation does not settle whether it is a public authority "
@@ -100,7 +100,7 @@ legitimate_interests_assessment = gated_rule(
     when={"lawful_basis.article6": "legitimate_interests", "discloser_public_authority": False},
     title="Legitimate interests needs a balancing assessment",
     effect=Effect.CONDITION,
-    clauses=("5.2", "5.3"),
+    clauses=("lawful-sharing", "protection-principles"),
     message="Legitimate interests is relied on by an organisation that is not a public authority.",
     action=(
         "Complete and keep a legitimate interests assessment showing the share is necessary and "
@@ -117,11 +117,11 @@ consent_not_obtained = gated_rule(
     when={"consent_relied_on": True, "consent.status": (None, "refused", "withdrawn", "not_sought")},
     title="Consent as the basis means consent was obtained",
     effect=Effect.BLOCK,
-    clauses=("5.5", "5.6", "A2.Q6"),
+    clauses=("seek-agreement", "without-consent", "test-consent"),
     message="Consent is given as the lawful basis, but consent has not been obtained.",
     action=(
         "Obtain and record the person's consent, or rely on another lawful basis that fits and "
-        "record why (5.6)."
+        "record why ([[without-consent]])."
     ),
     facts=("lawful_basis.article6", "lawful_basis.article9", "consent.status"),
     law=("UK GDPR Article 6(1)(a)", "UK GDPR Article 9(2)(a)"),
@@ -138,7 +138,7 @@ _special_without_condition = gated_rule(
     when={"special": True, "lawful_basis.article9": None},
     title="Special category data has an Article 9 condition",
     effect=Effect.BLOCK,
-    clauses=("4.3", "5.2", "A2.Q3"),
+    clauses=("sensitive-data", "lawful-sharing", "test-proportionate"),
     message="Special category data is included, but no Article 9 condition is given.",
     action=(
         "Identify the Article 9 condition (usually substantial public interest with a Schedule 1 "
@@ -205,10 +205,10 @@ _could_consent_template = gated_rule(
     },
     title="Vital interests covers special category data only where the person cannot consent",
     effect=Effect.BLOCK,
-    clauses=("A11", "5.6", "A2.Q7"),
+    clauses=("police-request-form", "without-consent", "test-without-consent"),
     message=(
         "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
-        "only where the person is physically or legally incapable of giving consent (Appendix 11). "
+        "only where the person is physically or legally incapable of giving consent ([[police-request-form]]). "
         "The person refused or withdrew consent, so they were able to decide: the condition is not "
         "available, urgent or not."
     ),
@@ -224,7 +224,7 @@ _CONSENT_OBTAINED = _could_consent_template.variant(
     effect=Effect.CONDITION,
     message=(
         "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
-        "only where the person is incapable of giving consent (Appendix 11), and this person gave "
+        "only where the person is incapable of giving consent ([[police-request-form]]), and this person gave "
         "consent."
     ),
     action=(
@@ -257,10 +257,10 @@ vital_interests_incapacity_not_recorded = gated_rule(
     },
     title="Relying on vital interests for special category data, the person's incapacity is recorded",
     effect=Effect.CONDITION,
-    clauses=("A11", "A2.Q7"),
+    clauses=("police-request-form", "test-without-consent"),
     message=(
         "Vital interests (Article 9(2)(c)) is relied on for special category data. It applies only "
-        "where the person is physically or legally incapable of giving consent (Appendix 11)."
+        "where the person is physically or legally incapable of giving consent ([[police-request-form]])."
     ),
     action=(
         "Record why the person cannot give consent (for example, unconscious, or lacking capacity); "
@@ -283,7 +283,7 @@ spi_without_schedule1 = gated_rule(
     when={"lawful_basis.article9": "substantial_public_interest", "lawful_basis.schedule1_condition": None},
     title="Substantial public interest names its Schedule 1 condition",
     effect=Effect.BLOCK,
-    clauses=("4.3", "5.2"),
+    clauses=("sensitive-data", "lawful-sharing"),
     message=(
         "Substantial public interest is relied on, but no DPA 2018 Schedule 1 condition is given; "
         "the condition is what makes it lawful."
@@ -305,7 +305,7 @@ criminal_offence_without_schedule1 = gated_rule(
     when={"criminal": True, "lawful_basis.schedule1_condition": None},
     title="Criminal offence data has a Schedule 1 condition",
     effect=Effect.BLOCK,
-    clauses=("4.3", "5.2"),
+    clauses=("sensitive-data", "lawful-sharing"),
     message=(
         "Criminal offence data is included, but no DPA 2018 Schedule 1 condition is given "
         "(Article 10 UK GDPR)."
@@ -327,7 +327,7 @@ offender_data_not_marked = gated_rule(
     when={"criminal": False, "offender_or_suspect_listed": True},
     title="Information about offenders is usually criminal offence data",
     effect=Effect.ADVICE,
-    clauses=("4.3",),
+    clauses=("sensitive-data",),
     message=(
         "The information is about an offender or suspect but is not marked as criminal offence "
         "data. If it reveals offending or allegations, it is, and needs a Schedule 1 condition."
@@ -349,7 +349,7 @@ _s115_template = gated_rule(
     },
     title="Section 115 is used to disclose to a relevant authority",
     effect=Effect.REFER,
-    clauses=("1.3", "3.1", "4.1"),
+    clauses=("responsible-authorities", "partners-required", "powers-to-share"),
     message=(
         "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant "
         "authority. Section 115(2) says who is one, not this protocol's register; as ispcheck "
@@ -358,7 +358,7 @@ _s115_template = gated_rule(
         "organisation is not one of them."
     ),
     action=(
-        "Name the power from Appendix 1 that covers sharing with this recipient, or ask your Data "
+        "Name the power from [[legal-bases]] that covers sharing with this recipient, or ask your Data "
         "Protection Officer to confirm the power to share."
     ),
     refer_to=DPO,
@@ -381,7 +381,7 @@ _S115_KIND_NOT_KNOWN = _s115_template.variant(
     action=(
         "Say what kind of organisation the recipient is: a council or police force "
         "that has not signed the protocol is still a relevant authority. Otherwise name the power "
-        "from Appendix 1 that covers this recipient, or ask your Data Protection Officer."
+        "from [[legal-bases]] that covers this recipient, or ask your Data Protection Officer."
     ),
 )
 _S115_KIND_NOT_KNOWN_URGENT = _s115_template.variant(
@@ -403,7 +403,7 @@ _S115_IN_MEETING = _s115_template.variant(
     message=(
         "Section 115 gives a power to disclose to a relevant authority (section 115(2)), and this "
         "attendee's organisation is not known to be one. The meeting's declaration governs its "
-        "use, but the power to share with it comes from the discloser's other powers (Appendix 1)."
+        "use, but the power to share with it comes from the discloser's other powers ([[legal-bases]])."
     ),
     action="Record the power that covers sharing with this attendee (for example common law).",
     refer_to=None,
@@ -434,10 +434,10 @@ no_gateway = gated_rule(
     when={"lawful_basis.gateway": None},
     title="The power to share is named",
     effect=Effect.ADVICE,
-    clauses=("4.1", "A1"),
+    clauses=("powers-to-share", "legal-bases"),
     message="No statutory power (gateway) is named for this share.",
     action=(
-        "Name the power that lets your organisation share, from Appendix 1 (for example section "
+        "Name the power that lets your organisation share, from [[legal-bases]] (for example section "
         "115 of the Crime and Disorder Act 1998)."
     ),
     facts=("lawful_basis.gateway",),
@@ -450,13 +450,13 @@ _crime_taxation_without_form_template = gated_rule(
     when={"lawful_basis.exemption": "crime_and_taxation"},
     title="The crime and taxation exemption is formally set out",
     effect=Effect.BLOCK,
-    clauses=("7.2", "A10", "A11"),
+    clauses=("compliant-requests", "request-to-police-form", "police-request-form"),
     message=(
         "The crime and taxation exemption is relied on, but no formal request sets out the legal "
-        "grounds and the specific details (7.2)."
+        "grounds and the specific details ([[compliant-requests]])."
     ),
     action=(
-        "Get the request on the Appendix 10 or 11 form (or the partner's official equivalent) "
+        "Get the request on the [[request-forms]] form (or the partner's official equivalent) "
         "before disclosing."
     ),
     facts=("lawful_basis.exemption", "context.formal_request_form"),
@@ -468,7 +468,7 @@ _crime_taxation_without_form_template = gated_rule(
 _CRIME_TAXATION_NOT_APPLICABLE = _crime_taxation_without_form_template.variant(
     message=(
         "The crime and taxation exemption is relied on, and the formal request form was said to "
-        "be not applicable. 7.2 asks for the exemption to be formally set out with the specific "
+        "be not applicable. [[compliant-requests]] asks for the exemption to be formally set out with the specific "
         "details whenever it is relied on, so this is read as no form."
     ),
     interpretations=("evidence-served-by-discloser",),
@@ -489,11 +489,11 @@ crime_taxation_with_form = gated_rule(
     when={"lawful_basis.exemption": "crime_and_taxation", "context.formal_request_form": True},
     title="A formal crime and taxation request is answered with the minimum",
     effect=Effect.CONDITION,
-    clauses=("7.2", "A10"),
+    clauses=("compliant-requests", "request-to-police-form"),
     message="The crime and taxation exemption is relied on with a formal request form.",
     action=(
         "Keep the request form with the record and disclose only the minimum it needs: relevant, "
-        "justified and no more (Appendix 10)."
+        "justified and no more ([[request-to-police-form]])."
     ),
     facts=("lawful_basis.exemption", "context.formal_request_form"),
     law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
@@ -506,7 +506,7 @@ crime_taxation_wrong_purpose = gated_rule(
     when={"lawful_basis.exemption": "crime_and_taxation", "purpose.code": _NOT_CRIME_PURPOSES},
     title="The crime and taxation exemption fits the purpose",
     effect=Effect.REFER,
-    clauses=("7.2", "A11"),
+    clauses=("compliant-requests", "police-request-form"),
     message=(
         "The crime and taxation exemption covers only preventing or detecting crime and "
         "apprehending or prosecuting offenders, and the stated purpose is none of these."
@@ -523,7 +523,7 @@ article8_not_considered = gated_rule(
     when={"necessity.article8_considered": (False, None)},
     title="Privacy (Article 8) and confidentiality are weighed",
     effect=Effect.REFER,
-    clauses=("A10", "A2.Q3"),
+    clauses=("request-to-police-form", "test-proportionate"),
     message=(
         "It is not recorded that the person's right to privacy (Article 8) and the common law "
         "duty of confidentiality were weighed against the public interest in sharing."
@@ -547,7 +547,13 @@ about_the_dead = gated_rule(
     when={"about_the_living": False},
     title="Information only about people who have died is outside data protection law, not confidentiality",
     effect=Effect.CONDITION,
-    clauses=("1.7", "5.2", "4.4", "6.4", "A2.Q2"),
+    clauses=(
+        "current-law",
+        "lawful-sharing",
+        "defined-purpose",
+        "classification-levels",
+        "test-need-to-know",
+    ),
     message=(
         "Everyone the information is about has died. Information about the dead is not personal "
         "data, so the data protection rules (lawful basis and its conditions) do not apply; the "
@@ -584,7 +590,7 @@ _UNDER_UK_GDPR_NOW = (
     law_regime="law_enforcement",
     title="Part 3 (law enforcement) is used by a competent authority",
     effect=Effect.REFER,
-    clauses=("1.7", "5.2", "A11"),
+    clauses=("current-law", "lawful-sharing", "police-request-form"),
     message=(
         "The share is said to be made under Part 3 of the Data Protection Act 2018 (law "
         "enforcement), which applies only to a competent authority (police, probation, prisons and "
@@ -617,7 +623,7 @@ law_enforcement_purpose = gated_rule(
     when={"purpose.code": _NOT_LAW_ENFORCEMENT_PURPOSES},
     title="Part 3 (law enforcement) is used for a law enforcement purpose",
     effect=Effect.REFER,
-    clauses=("2.1", "A11"),
+    clauses=("statutory-purposes", "police-request-form"),
     message=(
         "The share is said to be made under Part 3 of the Data Protection Act 2018, but its purpose "
         "is not plainly a law enforcement purpose (preventing, investigating, detecting or "
@@ -661,7 +667,7 @@ law_enforcement_not_strictly_necessary = gated_rule(
     },
     title="Sensitive processing under Part 3 without consent is strictly necessary",
     effect=Effect.BLOCK,
-    clauses=("4.3", "5.2"),
+    clauses=("sensitive-data", "lawful-sharing"),
     message=(
         "Special category data is to be shared under Part 3 of the Data Protection Act 2018 "
         "(sensitive processing) without the person's consent, and it is not recorded that it is "
@@ -689,7 +695,7 @@ law_enforcement_without_schedule8 = gated_rule(
     },
     title="Sensitive processing under Part 3 without consent meets a Schedule 8 condition",
     effect=Effect.BLOCK,
-    clauses=("4.3", "5.2"),
+    clauses=("sensitive-data", "lawful-sharing"),
     message=(
         "Special category data is to be shared under Part 3 of the Data Protection Act 2018 "
         "(sensitive processing) without the person's consent, and no Schedule 8 condition is named."
@@ -713,7 +719,7 @@ law_enforcement_no_policy_document = gated_rule(
     when={"special": True, "lawful_basis.policy_document": (False, None)},
     title="Sensitive processing under Part 3 has an appropriate policy document",
     effect=Effect.BLOCK,
-    clauses=("4.3", "5.2"),
+    clauses=("sensitive-data", "lawful-sharing"),
     message=(
         "Special category data is to be shared under Part 3 of the Data Protection Act 2018, and it "
         "is not recorded that an appropriate policy document is in place, which sensitive "
@@ -745,7 +751,7 @@ schedule1_part3_for_special_category = gated_rule(
     },
     title="Special category data does not rest on a Schedule 1 condition meant for criminal offence data",
     effect=Effect.BLOCK,
-    clauses=("4.3", "5.2"),
+    clauses=("sensitive-data", "lawful-sharing"),
     message=(
         "Substantial public interest is relied on for special category data, but the Schedule 1 "
         "condition named is one of Part 3 (consent, vital interests or legal claims), which serves "

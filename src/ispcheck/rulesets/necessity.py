@@ -15,7 +15,7 @@ statement_missing = gated_rule(
     when={"necessity_statement_given": False},
     title="Why the information is necessary is written down",
     effect=Effect.BLOCK,
-    clauses=("A11", "4.4", "A2.Q1"),
+    clauses=("police-request-form", "defined-purpose", "test-why-wanted"),
     message="No statement says why the information is necessary for the purpose.",
     action="Write down why this information is needed for the purpose.",
     facts=("necessity.statement",),
@@ -29,7 +29,7 @@ makes_no_difference = gated_rule(
     when={"necessity.makes_a_difference": False},
     title="Sharing makes a difference",
     effect=Effect.BLOCK,
-    clauses=("A2.Q2",),
+    clauses=("test-need-to-know",),
     message=(
         "Sharing is said not to make a difference to the service or the outcome for the person, "
         "so there is no need to know."
@@ -44,7 +44,7 @@ difference_not_shown = gated_rule(
     when={"necessity.makes_a_difference": None},
     title="It is shown that sharing makes a difference",
     effect=Effect.BLOCK,
-    clauses=("A2.Q2",),
+    clauses=("test-need-to-know",),
     message=(
         "It is not shown that sharing will make a difference to the service or the outcome for "
         "the person, so the need to know is not established."
@@ -61,7 +61,7 @@ proportionality_not_considered = gated_rule(
     when={"proportionality_considered": False},
     title="Less data, other ways and the impact are considered",
     effect=Effect.REFER,
-    clauses=("A2.Q3", "5.3"),
+    clauses=("test-proportionate", "protection-principles"),
     message=(
         "It is not recorded that sharing less, other ways of achieving the aim, and the impact on "
         "the person were all considered."
@@ -86,7 +86,7 @@ sensitive_data_not_justified = gated_rule(
     when={"sensitive": True, "necessity.sensitive_data_necessary": (False, None)},
     title="Sensitive details are needed for the purpose",
     effect=Effect.CONDITION,
-    clauses=("A2.Q3",),
+    clauses=("test-proportionate",),
     message=(
         "Special category or criminal offence details are included, and it is not recorded that "
         "they are needed for the purpose."

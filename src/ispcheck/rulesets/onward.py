@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..decision import Effect, Finding
 from ..gates import FACT_DOMAINS
 from ..hookspecs import hookimpl
-from ..pack import Pack, SettingInfo, appendix_number
+from ..pack import Pack, SettingInfo
 from ..roles import CHAIR, CHIEF_OFFICER_OF_POLICE, DESIGNATED_OFFICERS, ORIGINATOR
 from ..rule import Rule, Variant, gated_rule
 from ..vocabulary import VOCABULARY
@@ -18,7 +18,7 @@ originator_not_asked = gated_rule(
     when={"context.originator_agreed": None, "came_from_elsewhere": True},
     title="The originator agrees to secondary disclosure",
     effect=Effect.REFER,
-    clauses=("A2.Q5", "7.3"),
+    clauses=("test-secondary-disclosure", "purpose-limitation"),
     message=(
         "The information came from another organisation or person, and it is not recorded that "
         "they agreed to it being passed on."
@@ -40,20 +40,20 @@ _refused_template = gated_rule(
     when={"context.originator_agreed": False, "came_from_elsewhere": True},
     title="No onward sharing against the originator's wishes without a lawful basis",
     effect=Effect.BLOCK,
-    clauses=("7.3", "A2.Q5", "8.2"),
+    clauses=("purpose-limitation", "test-secondary-disclosure", "disputes"),
     message=(
         "The originator of the information has not agreed to it being passed on, and no lawful "
-        "basis for sharing it anyway is given (7.3)."
+        "basis for sharing it anyway is given ([[purpose-limitation]])."
     ),
     action=(
         "Do not pass it on. If a legal obligation or another lawful basis requires or allows the "
         "share, record it as the lawful basis, and the disagreement goes to the Designated "
-        "Officers (8.2)."
+        "Officers ([[disputes]])."
     ),
     facts=("context.originator_agreed", "lawful_basis.article6"),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Share only what is needed to protect life (vital interests is a lawful basis under 7.3), "
+        "Share only what is needed to protect life (vital interests is a lawful basis under [[purpose-limitation]]), "
         "and tell the originator as soon as you can."
     ),
     interpretations=("came-from-elsewhere-worked-out",),
@@ -64,9 +64,9 @@ _refused_template = gated_rule(
 _REFUSED_WITH_OTHER_BASIS = _refused_template.variant(
     effect=Effect.REFER,
     message=(
-        "The originator of the information has not agreed to it being passed on. 7.3 allows "
+        "The originator of the information has not agreed to it being passed on. [[purpose-limitation]] allows "
         "sharing over their objection where a legal obligation or other lawful basis applies; "
-        "whether the basis given does is for the Designated Officers to resolve (8.2)."
+        "whether the basis given does is for the Designated Officers to resolve ([[disputes]])."
     ),
     action=(
         "Do not pass it on yet: ask your Designated Officer to resolve it with the originator's "
@@ -98,9 +98,9 @@ legal_obligation_overrides_originator = gated_rule(
     },
     title="A legal obligation to share over the originator's objection is recorded",
     effect=Effect.CONDITION,
-    clauses=("7.3",),
+    clauses=("purpose-limitation",),
     message=(
-        "The originator has not agreed, but a legal obligation to share is relied on, which 7.3 allows."
+        "The originator has not agreed, but a legal obligation to share is relied on, which [[purpose-limitation]] allows."
     ),
     action="Record the legal obligation that requires the share, and tell the originator.",
     facts=("context.originator_agreed", "lawful_basis.article6"),
@@ -112,29 +112,35 @@ legal_obligation_overrides_originator = gated_rule(
 _RECORD_THE_AGREEMENT = ("UK GDPR Article 5(2) (accountability)",)
 
 
-def _meeting_variants(template: Rule, setting: SettingInfo, chair_agreed: bool) -> tuple[Finding, Finding]:
-    """The finding, and its urgent form, for information leaving ``setting``, citing its statute."""
-    normal, urgent = _meeting_findings(template, setting, chair_agreed)
+def _meeting_variants(
+    template: Rule, setting: SettingInfo, chair_agreed: bool, declaration: str
+) -> tuple[Finding, Finding]:
+    """The finding, and its urgent form, for information leaving ``setting``, citing its statute.
+
+    ``declaration`` is the setting's declaration as the protocol's text names it ("Appendix 5").
+    """
+    normal, urgent = _meeting_findings(template, setting, chair_agreed, declaration)
     if not setting.onward_sharing_law:
         return normal, urgent
     law = (*normal.law, *setting.onward_sharing_law)
     return replace(normal, law=law), replace(urgent, law=law)
 
 
-def _meeting_findings(template: Rule, setting: SettingInfo, chair_agreed: bool) -> tuple[Finding, Finding]:
+def _meeting_findings(
+    template: Rule, setting: SettingInfo, chair_agreed: bool, declaration: str
+) -> tuple[Finding, Finding]:
     """The finding, and its urgent form, for information leaving ``setting``.
 
     ``chair_agreed``: the chair's agreement to it leaving is recorded. It lets the information go
     further (on a record of it) only where the chair is the one who decides for that meeting; at
     any other meeting it changes nothing, and the finding says so.
     """
-    clauses = (setting.declaration, "7.3")
-    appendix = appendix_number(setting.declaration)
+    clauses = (setting.declaration, "purpose-limitation")
     read = (setting.onward_sharing_reading,) if setting.onward_sharing_reading else ()
     chair_reading = ("chair-agreement-recorded",) if chair_agreed else ()
     if setting.onward_sharing == "lawful_basis":
         not_the_test = (
-            f" The chair's agreement is recorded, but Appendix {appendix} does not make it the "
+            f" The chair's agreement is recorded, but {declaration} does not make it the "
             "test: only a lawful basis lets the information go further."
             if chair_agreed
             else ""
@@ -144,7 +150,7 @@ def _meeting_findings(template: Rule, setting: SettingInfo, chair_agreed: bool) 
             clauses=clauses,
             message=(
                 f"This information was shared at a {setting.name}. It may go further only where "
-                f"there is a lawful basis to do so (Appendix {appendix}).{not_the_test}"
+                f"there is a lawful basis to do so ({declaration}).{not_the_test}"
             ),
             interpretations=(*read, *chair_reading),
         )
@@ -155,7 +161,7 @@ def _meeting_findings(template: Rule, setting: SettingInfo, chair_agreed: bool) 
             effect=Effect.CONDITION,
             clauses=clauses,
             message=(
-                f"This information comes from a {setting.name}. Under Appendix {appendix} it may "
+                f"This information comes from a {setting.name}. Under {declaration} it may "
                 "leave the meeting only with the chair's agreement, which is recorded as given."
             ),
             action=(
@@ -170,13 +176,13 @@ def _meeting_findings(template: Rule, setting: SettingInfo, chair_agreed: bool) 
     who = CHAIR if by_chair else CHIEF_OFFICER_OF_POLICE
     agreement = "the chair's agreement" if by_chair else "written sanction from the Chief Officer of Police"
     not_the_chair = (
-        f" The chair's agreement is recorded, but under Appendix {appendix} it is not the chair who "
+        f" The chair's agreement is recorded, but under {declaration} it is not the chair who "
         "decides, so it does not take the place of that sanction."
         if chair_agreed
         else ""
     )
     message = (
-        f"This information comes from a {setting.name}. Under Appendix {appendix} it must not "
+        f"This information comes from a {setting.name}. Under {declaration} it must not "
         f"leave the meeting without {agreement}.{not_the_chair}"
     )
     refer = template.variant(
@@ -208,7 +214,7 @@ def meeting_content_rule(pack: Pack) -> Rule | None:
         id="onward.meeting-content",
         title="Information from a meeting leaves it only as its declaration allows",
         effect=Effect.REFER,
-        clauses=(*declarations, "7.3"),
+        clauses=(*declarations, "purpose-limitation"),
         message="Information shared at a meeting is to be shared outside it.",
         action="Get the agreement the meeting's declaration requires before sharing.",
         refer_to=CHAIR,
@@ -223,7 +229,9 @@ def meeting_content_rule(pack: Pack) -> Rule | None:
             continue  # information cannot be said to come from it
         elsewhere = settings - {code}
         for agreed, values in ((False, (False, None)), (True, (True,))):
-            normal, urgent = _meeting_variants(template, setting, agreed)
+            normal, urgent = _meeting_variants(
+                template, setting, agreed, pack.clause_name(setting.declaration)
+            )
             gates = {"context.from_meeting": code, "setting": elsewhere, "context.chair_agreed": values}
             variants.append(Variant.of(gates, normal, urgent))
     return replace(template, variants=tuple(variants)) if variants else None

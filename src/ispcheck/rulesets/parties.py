@@ -22,14 +22,14 @@ discloser_not_signatory = gated_rule(
     when={"discloser_signatory": False},
     title="The disclosing organisation has signed the protocol",
     effect=Effect.REFER,
-    clauses=("3.5", "2.2", "8.1"),
+    clauses=("signing-up", "other-organisations", "designated-officers"),
     message=(
-        "The disclosing organisation is not in the signatory register (Appendices 12 and 13), so "
+        "The disclosing organisation is not in the signatory register ([[signatory-register]]), so "
         "the protocol does not cover this share, and the organisation has no Designated Officer "
-        "under it (8.1)."
+        "under it ([[designated-officers]])."
     ),
     action=(
-        "Check the organisation's name, or ask the community safety team named in 3.5 whether it "
+        "Check the organisation's name, or ask the community safety team named in [[signing-up]] whether it "
         "has signed up. Until it has, the protocol's routes are not open to it: your Data "
         "Protection Officer (or whoever leads on data protection in your organisation) decides "
         "whether the law allows this share some other way."
@@ -52,15 +52,15 @@ discloser_not_signatory = gated_rule(
 recipient_not_signatory = gated_rule(
     "parties.recipient-not-signatory",
     when={"recipient_signatory": False, "recipient.kind": _ORGANISATION_KINDS},
-    title="A recipient who has not signed gets the Appendix 3 agreement",
+    title="A recipient who has not signed gets the [[generic-declaration]] agreement",
     effect=Effect.CONDITION,
-    clauses=("3.6", "6.2", "A3"),
+    clauses=("non-signatories", "non-signatory-attendees", "generic-declaration"),
     message=(
-        "The recipient is not in the signatory register (Appendices 12 and 13). Sharing with an "
-        "agency that has not signed needs extra care (3.6)."
+        "The recipient is not in the signatory register ([[signatory-register]]). Sharing with an "
+        "agency that has not signed needs extra care ([[non-signatories]])."
     ),
     action=(
-        "Before sharing, have the recipient's representatives sign the Appendix 3 confidentiality "
+        "Before sharing, have the recipient's representatives sign the [[generic-declaration]] confidentiality "
         "agreement, and give them a written instruction on how to handle and store the "
         "information."
     ),
@@ -68,7 +68,7 @@ recipient_not_signatory = gated_rule(
     when_urgent=Effect.CONDITION,
     urgent_action=(
         "Tell the recipient the information is confidential and only for protecting life, share "
-        "what is needed now, and have the Appendix 3 agreement signed as soon as you can."
+        "what is needed now, and have the [[generic-declaration]] agreement signed as soon as you can."
     ),
     urgent_after=False,
 )
@@ -79,7 +79,7 @@ same_organisation = gated_rule(
     when={"same_organisation": True},
     title="Sharing inside one organisation is not a disclosure under the protocol",
     effect=Effect.ADVICE,
-    clauses=("1.4",),
+    clauses=("protocol-scope",),
     message=(
         "Discloser and recipient are the same organisation. The protocol governs sharing between "
         "partners; your organisation's own rules govern internal sharing."
@@ -98,10 +98,10 @@ private_person = gated_rule(
     },
     title="Telling a member of the public goes through the scheme for it, not this protocol",
     effect=Effect.REFER,
-    clauses=("1.4", "2.1", "2.2", "3.5"),
+    clauses=("protocol-scope", "statutory-purposes", "other-organisations", "signing-up"),
     message=(
         "The recipient is a private person, not a partner agency. This protocol covers sharing "
-        "between partner agencies (1.4, 2.1, 2.2); telling a member of the public about someone "
+        "between partner agencies ([[protocol-scope]], [[statutory-purposes]], [[other-organisations]]); telling a member of the public about someone "
         "else is decided under its own scheme: Clare's Law (the Domestic Violence Disclosure "
         "Scheme) or Sarah's Law (the Child Sex Offender Disclosure Scheme, under section 327A of "
         "the Criminal Justice Act 2003) by the police with their multi-agency partners, a MAPPA "
@@ -135,11 +135,11 @@ own_data = gated_rule(
     when={"recipient.is_data_subject": True},
     title="A person given their own information gets theirs only",
     effect=Effect.CONDITION,
-    clauses=("15.1", "1.4"),
+    clauses=("information-rights", "protocol-scope"),
     message=(
         "The recipient is the person the information is about, receiving their own information: "
         "their right of access (UK GDPR Article 15), dealt with under your organisation's policy on "
-        "information rights (15.1) rather than as sharing between partners."
+        "information rights ([[information-rights]]) rather than as sharing between partners."
     ),
     action=(
         "Give them only their own information. Take out anything about other people who could be "
@@ -155,18 +155,18 @@ own_data = gated_rule(
 
 @rule(
     "parties.other-recipients-not-signatories",
-    title="Everyone else who gets the same message has signed, or gets the Appendix 3 agreement",
+    title="Everyone else who gets the same message has signed, or gets the [[generic-declaration]] agreement",
     effect=Effect.CONDITION,
-    clauses=("3.6", "6.2", "A3"),
+    clauses=("non-signatories", "non-signatory-attendees", "generic-declaration"),
     message=(
         "The same message goes to other recipients, and at least one of them is not in the "
-        "signatory register (Appendices 12 and 13). Sharing with an agency that has not signed "
-        "needs extra care (3.6)."
+        "signatory register ([[signatory-register]]). Sharing with an agency that has not signed "
+        "needs extra care ([[non-signatories]])."
     ),
     action=(
         "Check each other recipient's name against the register. Take out anyone who does not "
         "need the information; have the representatives of any that stay, and have not signed, "
-        "sign the Appendix 3 confidentiality agreement, with a written instruction on handling it."
+        "sign the [[generic-declaration]] confidentiality agreement, with a written instruction on handling it."
     ),
     facts=("recipient.other_recipients",),
     interpretations=("visible-recipients-bulk-email",),

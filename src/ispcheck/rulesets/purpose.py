@@ -16,7 +16,7 @@ statement_missing = gated_rule(
     when={"purpose_statement_given": False},
     title="The purpose is stated",
     effect=Effect.BLOCK,
-    clauses=("4.4", "5.3", "A2.Q1"),
+    clauses=("defined-purpose", "protection-principles", "test-why-wanted"),
     message="No purpose statement is given. Sharing needs a lawful, defined and justifiable purpose.",
     action="Write down, in a sentence or two, what the information is for.",
     facts=("purpose.statement",),
@@ -30,10 +30,10 @@ other_purpose = gated_rule(
     when={"purpose.code": "other"},
     title="The purpose is one the protocol covers",
     effect=Effect.REFER,
-    clauses=("2.1", "4.4"),
+    clauses=("statutory-purposes", "defined-purpose"),
     message=(
         "The purpose is 'other': outside the crime and disorder, substance misuse, re-offending "
-        "and serious violence purposes the protocol is for (2.1)."
+        "and serious violence purposes the protocol is for ([[statutory-purposes]])."
     ),
     action=(
         "Ask your Data Protection Officer whether another agreement or lawful route covers this "
@@ -51,10 +51,10 @@ strategic_analysis_with_personal_data = gated_rule(
     when={"purpose.code": "strategic_analysis"},
     title="Strategic analysis uses anonymised or aggregated data where possible",
     effect=Effect.REFER,
-    clauses=("5.4", "5.3"),
+    clauses=("anonymise-where-possible", "protection-principles"),
     message=(
         "Personal data is to be shared for strategic analysis. The protocol says to use "
-        "anonymised or aggregated information where possible (5.4), so identifiable data needs a "
+        "anonymised or aggregated information where possible ([[anonymise-where-possible]]), so identifiable data needs a "
         "reason."
     ),
     action=(
@@ -72,7 +72,7 @@ strategic_analysis_with_personal_data = gated_rule(
     when={"personal": False},
     title="Anonymised or aggregated data is outside the personal-data rules",
     effect=Effect.ADVICE,
-    clauses=("5.4", "2.1"),
+    clauses=("anonymise-where-possible", "statutory-purposes"),
     message=(
         "Only anonymised or aggregated information is involved, so the protocol's personal-data "
         "checks do not apply."
@@ -112,10 +112,10 @@ def small_numbers_rule(pack: Pack) -> Rule:
         "purpose.small-numbers",
         title="Figures with small numbers are made safe, or handled as personal data",
         effect=Effect.CONDITION,
-        clauses=("5.4", "2.1"),
+        clauses=("anonymise-where-possible", "statutory-purposes"),
         message=(
             f"The figures are anonymised or aggregated, but the smallest number in them is below "
-            f"{threshold}, so they could identify someone: they are treated as personal data. 5.4 "
+            f"{threshold}, so they could identify someone: they are treated as personal data. [[anonymise-where-possible]] "
             f"prefers anonymised or aggregated figures only while nobody can be identified from them."
             + (f" ({reference}.)" if reference else "")
         ),

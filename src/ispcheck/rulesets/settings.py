@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..decision import Effect, Finding
 from ..hookspecs import hookimpl
-from ..pack import Pack, SettingInfo, appendix_number
+from ..pack import Pack, SettingInfo
 from ..roles import CHAIR
 from ..rule import Facts, Rule, Variant, gated_rule, rule
 from ..view import DisclosureView
@@ -34,16 +34,12 @@ def _per_setting(template: Rule, build: Callable[[SettingInfo], Finding | None],
     return replace(template, clauses=tuple(cited), variants=variants) if variants else None
 
 
-def _appendix(setting: SettingInfo) -> str:
-    return "Appendix " + appendix_number(setting.declaration)
-
-
 def declaration_rule(pack: Pack) -> Rule | None:
     template = Rule(
         id="setting.declaration",
         title="Meeting attendees have signed the setting's declaration",
         effect=Effect.CONDITION,
-        clauses=("6.1", "1.6"),
+        clauses=("chair-sets-confidentiality", "settings-covered"),
         message="The information is to be shared in a meeting.",
         action="Make sure every attendee has signed the meeting's confidentiality declaration.",
         facts=("context.setting",),
@@ -56,8 +52,8 @@ def declaration_rule(pack: Pack) -> Rule | None:
             message=f"The information is to be shared at a {s.name}.",
             action=(
                 f"Before anything is shared, make sure every attendee has signed the "
-                f"{_appendix(s)} declaration, including anyone not from a signatory organisation "
-                f"(6.2), and that the chair has set the confidentiality level at the start (6.1)."
+                f"{pack.clause_name(s.declaration)} declaration, including anyone not from a signatory organisation "
+                f"([[non-signatory-attendees]]), and that the chair has set the confidentiality level at the start ([[chair-sets-confidentiality]])."
             ),
         )
 
@@ -71,11 +67,16 @@ _RECORDING = {
 
 
 def recording_rule(pack: Pack) -> Rule | None:
+    if not any(s.recording in _RECORDING for s in pack.settings.values()):
+        return None
     template = Rule(
         id="setting.recording",
         title="Meetings are recorded only as their declaration allows",
         effect=Effect.CONDITION,
-        clauses=("A3", "A4", "A5", "A9"),
+        # Each meeting's finding cites its own declaration: the rule, every declaration with a rule.
+        clauses=tuple(
+            dict.fromkeys(s.declaration for s in pack.settings.values() if s.recording in _RECORDING)
+        ),
         message="The meeting has a rule about recording.",
         action="Follow the declaration's rule on recording.",
         facts=("context.setting",),
@@ -88,19 +89,22 @@ def recording_rule(pack: Pack) -> Rule | None:
             return None
         return template.variant(
             clauses=(s.declaration,),
-            message=f"The {_appendix(s)} declaration sets a rule on recording a {s.name}.",
-            action=text.format(appendix=_appendix(s)),
+            message=f"The {pack.clause_name(s.declaration)} declaration sets a rule on recording a {s.name}.",
+            action=text.format(appendix=pack.clause_name(s.declaration)),
         )
 
     return _per_setting(template, build, pack)
 
 
 def requirements_rule(pack: Pack) -> Rule | None:
+    if not any(s.requirements for s in pack.settings.values()):
+        return None
     template = Rule(
         id="setting.requirements",
         title="The setting's own requirements are met",
         effect=Effect.CONDITION,
-        clauses=("A4", "A5", "A6", "A7", "A8", "A9"),
+        # Each meeting's finding cites its own declaration: the rule, every declaration with some.
+        clauses=tuple(dict.fromkeys(s.declaration for s in pack.settings.values() if s.requirements)),
         message="The meeting's declaration has requirements of its own.",
         action="Meet the declaration's requirements.",
         facts=("context.setting",),
@@ -112,7 +116,7 @@ def requirements_rule(pack: Pack) -> Rule | None:
             return None
         return template.variant(
             clauses=(s.declaration,),
-            message=f"The {_appendix(s)} declaration for a {s.name} has requirements of its own.",
+            message=f"The {pack.clause_name(s.declaration)} declaration for a {s.name} has requirements of its own.",
             action=" ".join(s.requirements),
         )
 
@@ -125,7 +129,7 @@ def guest_rule(pack: Pack) -> Rule | None:
         id="setting.guest-needs-chair",
         title="A guest agency attends only with the chair's consent",
         effect=Effect.REFER,
-        clauses=("3.6",),
+        clauses=("non-signatories",),
         message=(
             "The recipient has not signed the protocol, and this meeting admits guests only with "
             "the chair's consent."
@@ -141,10 +145,10 @@ def guest_rule(pack: Pack) -> Rule | None:
     for code, s in pack.settings.items():
         if s.guests != "chair_consent":
             continue
-        clauses = (s.declaration, "3.6")
+        clauses = (s.declaration, "non-signatories")
         message = (
             f"The recipient is not in the signatory register, so at a {s.name} it attends as a "
-            f"guest agency, which the {_appendix(s)} declaration allows only with the chair's "
+            f"guest agency, which the {pack.clause_name(s.declaration)} declaration allows only with the chair's "
             "consent."
         )
         normal = template.variant(
@@ -180,16 +184,19 @@ def _quoted(name: str) -> str:
     return f'"{shown}"'
 
 
-_UNLISTED_CLAUSES = ("1.5", "1.6", "6.1", "A3")
+_UNLISTED_CLAUSES = (
+    "meeting-appendices",
+    "settings-covered",
+    "chair-sets-confidentiality",
+    "generic-declaration",
+)
 _UNLISTED_READINGS = ("unlisted-meeting-generic-declaration",)
 #: What the declaration and the record of the meeting protect, in the statute.
 _UNLISTED_LAW = (
     "UK GDPR Article 5(1)(f) (integrity and confidentiality)",
     "UK GDPR Article 5(2) (accountability)",
 )
-_PROPOSE_APPENDIX = (
-    "ask your Designated Officer to propose to the partnership an appendix for this meeting (1.5)"
-)
+_PROPOSE_APPENDIX = "ask your Designated Officer to propose to the partnership an appendix for this meeting ([[meeting-appendices]])"
 
 
 @rule(
@@ -199,12 +206,14 @@ _PROPOSE_APPENDIX = (
     effect=Effect.CONDITION,
     clauses=_UNLISTED_CLAUSES,
     message=(
-        "The information is to be shared at a meeting the protocol does not list (1.6), and the "
-        "meeting is not named. The generic Appendix 3 declaration applies to it; 1.5 lets the "
+        "The information is to be shared at a meeting the protocol does not list ([[settings-covered]]), and the "
+        "meeting is not named. The generic [[generic-declaration]] declaration applies to it; [[meeting-appendices]] lets the "
         "partnership add an appendix of its own for such a meeting."
     ),
     action=(
-        "Name the meeting on the record and on the Appendix 3 sign-in sheet, and " + _PROPOSE_APPENDIX + "."
+        "Name the meeting on the record and on the [[generic-declaration]] sign-in sheet, and "
+        + _PROPOSE_APPENDIX
+        + "."
     ),
     facts=("context.setting", "context.meeting_name"),
     law=_UNLISTED_LAW,
@@ -221,11 +230,13 @@ def not_listed(d: DisclosureView, f: Facts) -> bool | Finding:
         effect=Effect.ADVICE,
         message=(
             f"The information is to be shared at {_quoted(name)}, a meeting the protocol does not "
-            "list (1.6). The generic Appendix 3 declaration applies to it; 1.5 lets the partnership "
+            "list ([[settings-covered]]). The generic [[generic-declaration]] declaration applies to it; [[meeting-appendices]] lets the partnership "
             "add an appendix of its own for such a meeting."
         ),
         action=(
-            "Use the Appendix 3 sign-in sheet with the meeting's name on it, and " + _PROPOSE_APPENDIX + "."
+            "Use the [[generic-declaration]] sign-in sheet with the meeting's name on it, and "
+            + _PROPOSE_APPENDIX
+            + "."
         ),
     )
 
@@ -234,10 +245,10 @@ def not_listed(d: DisclosureView, f: Facts) -> bool | Finding:
     "onward.from-unlisted-meeting",
     title="Information from a meeting the protocol does not list says which meeting",
     effect=Effect.CONDITION,
-    clauses=("1.6", "A3", "7.3"),
+    clauses=("settings-covered", "generic-declaration", "purpose-limitation"),
     message=(
-        "The information was first shared at a meeting the protocol does not list (1.6), and the "
-        "meeting is not named. The generic Appendix 3 declaration is read as governing it: what "
+        "The information was first shared at a meeting the protocol does not list ([[settings-covered]]), and the "
+        "meeting is not named. The generic [[generic-declaration]] declaration is read as governing it: what "
         "was shared there goes further only where there is a lawful basis to do so."
     ),
     action="Record which meeting it was, and the lawful basis for passing the information on.",
@@ -258,7 +269,7 @@ def from_unlisted(d: DisclosureView, f: Facts) -> bool | Finding:
         effect=Effect.ADVICE,
         message=(
             f"The information was first shared at {_quoted(name)}, a meeting the protocol does not "
-            "list (1.6). The generic Appendix 3 declaration is read as governing it: what was "
+            "list ([[settings-covered]]). The generic [[generic-declaration]] declaration is read as governing it: what was "
             "shared there goes further only where there is a lawful basis to do so."
         ),
         action="Record the lawful basis for passing the information on, and which meeting it came from.",
@@ -271,10 +282,10 @@ dpia_not_recorded = gated_rule(
     when={"context.dpia_in_place": (False, None)},
     title="A DPIA covers the meeting or scenario",
     effect=Effect.ADVICE,
-    clauses=("5.7",),
+    clauses=("impact-assessment",),
     message="No Data Protection Impact Assessment is recorded for this meeting or scenario.",
     action=(
-        "Ask the organisation that runs the meeting (or your Data Protection Officer) to complete one (5.7)."
+        "Ask the organisation that runs the meeting (or your Data Protection Officer) to complete one ([[impact-assessment]])."
     ),
     facts=("context.dpia_in_place",),
 )

@@ -19,7 +19,7 @@ share_now = gated_rule(
     when={"urgent": True},
     title="Urgent risk to life: share what is necessary now",
     effect=Effect.CONDITION,
-    clauses=("A11", "A2.Q7", "A2.Q8"),
+    clauses=("police-request-form", "test-without-consent", "test-recorded"),
     message=(
         "There is an urgent risk to life. The law lets you share what is necessary to protect "
         "life now, and record the decision afterwards."
@@ -39,7 +39,7 @@ vital_interests_without_urgency = gated_rule(
     when={"urgent": False, "vital_interests_relied_on": True},
     title="Vital interests is only for a risk to life",
     effect=Effect.REFER,
-    clauses=("A11",),
+    clauses=("police-request-form",),
     message=(
         "Vital interests is given as the lawful basis, but no urgent risk to life is recorded. "
         "It is meant for protecting life or preventing an immediate, credible risk to life."
