@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from ispcheck import Checker, DisclosureError
+from ispcheck.concepts import is_concept
 from ispcheck.interview import Interview
 from ispcheck.questions import CORE, QUESTIONS, by_id
 
@@ -236,12 +237,29 @@ def test_a_draft_restores_the_same_state(checker: Checker) -> None:
     assert again.next_question() is None
 
 
-def test_every_question_cites_clauses_the_pack_has(checker: Checker) -> None:
+def test_every_question_cites_concepts_the_pack_sets_out_and_reads_as_its_clauses(checker: Checker) -> None:
+    concepts = checker.pack.concepts
     for question in QUESTIONS:
         assert question.clauses, question.id
-        assert all(checker.pack.has_clause(c) for c in question.clauses), question.id
+        assert all(is_concept(c) for c in question.clauses), question.id
+        assert concepts.missing(question.clauses, (question.text, question.why)) == (), question.id
+        read = question.read_by(concepts)
+        assert read.clauses and all(checker.pack.has_clause(c) for c in read.clauses), question.id
+        assert "[[" not in read.why + read.text, question.id
         if question.appendix2:
-            assert checker.pack.has_clause(question.appendix2)
+            assert is_concept(question.appendix2)
+            assert all(checker.pack.has_clause(c) for c in concepts.cite((question.appendix2,)))
+
+
+def test_a_question_leaves_out_a_concept_its_protocol_lacks_and_cites_the_rest(checker: Checker) -> None:
+    from ispcheck.concepts import ConceptMap
+
+    question = by_id("recipient.other_recipients")
+    partial = ConceptMap({"non-signatories": ("S3(f)",)}, {})
+    read = question.read_by(partial)
+    assert read.clauses == ("S3(f)",)
+    said = "Each of them must need to know, and have signed the protocol or its confidentiality agreement."
+    assert read.why == said
 
 
 def test_every_lawful_basis_choice_has_a_plain_explanation() -> None:

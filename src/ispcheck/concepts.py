@@ -33,16 +33,16 @@ __all__ = [
 #: Every concept a built-in rule, question or form may cite, with what a pack author maps to it.
 CONCEPTS: dict[str, str] = {
     # The protocol itself and who is in it
-    "responsible-authorities": "Which bodies are responsible authorities under the Crime and Disorder Act 1998.",
-    "protocol-scope": "What the protocol is for and what it does not cover (sharing between partner agencies).",
+    "responsible-authorities": "Which bodies are responsible authorities (Crime and Disorder Act 1998).",
+    "protocol-scope": "What the protocol is for, and what it does not cover.",
     "meeting-appendices": "That each meeting setting has its own declaration, and new settings can be added.",
-    "settings-covered": "The list of meeting settings the protocol covers, and which declaration each uses.",
+    "settings-covered": "The meeting settings the protocol covers, and which declaration each uses.",
     "current-law": "That the protocol reflects the UK GDPR and the Data Protection Act 2018.",
-    "statutory-purposes": "The purposes sharing is for (crime and disorder, substance misuse, re-offending, serious violence).",
+    "statutory-purposes": "The purposes sharing is for (crime, disorder, substances, reoffending, violence).",
     "other-organisations": "Extending the protocol to organisations beyond the responsible authorities.",
     "partners-required": "Which partners are required or expected to share.",
     "signing-up": "How partner agencies sign up to the protocol.",
-    "non-signatories": "Sharing with an organisation that has not signed (a confidentiality agreement first).",
+    "non-signatories": "Sharing with an organisation that has not signed (an agreement first).",
     "powers-to-share": "The duty and powers to share (section 115 and other gateways).",
     "shared-content": "What shared data typically contains.",
     "sensitive-data": "Special category and criminal offence data, and the extra conditions they need.",
@@ -60,7 +60,7 @@ CONCEPTS: dict[str, str] = {
     "security-classifications": "Use of the Government Security Classifications.",
     "classification-levels": "The classification levels and how each is handled.",
     "compliant-requests": "Requests for information must be legally compliant (made on the form).",
-    "purpose-limitation": "Information is used only for the purpose shared, and not passed on without agreement.",
+    "purpose-limitation": "Information is used only for its purpose, and not passed on without agreement.",
     "secure-handling": "Secure transmission and storage.",
     "designated-officers": "Each partner's designated officer, who decides when the rules cannot.",
     "disputes": "How disputes between partners are resolved.",
@@ -69,7 +69,7 @@ CONCEPTS: dict[str, str] = {
     "change-history": "The protocol's versions and their dates.",
     "start-and-review": "When the protocol came into force, and its review.",
     "legal-bases": "The list of legal powers and gateways for sharing.",
-    # The protocol's tests before sharing (Warwickshire's Appendix 2)
+    # The protocol's tests before sharing (questions to ask before every share)
     "test-why-wanted": "Test: why is the information wanted, and is sharing in the person's interests?",
     "test-need-to-know": "Test: is there a need to know; will sharing make a difference?",
     "test-proportionate": "Test: is the request proportionate (less data, another way, impact)?",

@@ -21,6 +21,7 @@ __all__ = ["pack_document", "pack_revision", "partner_document", "partners_docum
 def rules_document(checker: Checker) -> dict[str, Any]:
     """Every rule the checker applies, with its trigger in words and the facts and readings it rests on."""
     from .catalogue import fact_catalogue, interpretation_catalogue
+    from .concepts import CONCEPTS
     from .fact_words import rule_in_words
     from .gates import gate_values
 
@@ -44,6 +45,15 @@ def rules_document(checker: Checker) -> dict[str, Any]:
                 "plugin": r.plugin,
             }
             for r in checker.rules
+        ],
+        "not_in_this_protocol": [
+            {
+                "id": r.rule.id,
+                "title": r.rule.title,
+                "missing_concepts": [{"id": c, "what": CONCEPTS.get(c, "")} for c in r.missing],
+                "plugin": r.plugin,
+            }
+            for r in checker.left_out
         ],
         "facts": fact_catalogue(checker),
         "interpretations": interpretation_catalogue(checker),

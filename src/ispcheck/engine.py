@@ -12,7 +12,7 @@ becomes a ``refer`` finding naming it: no crash, unknown fact or broken plugin c
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cache, partial
 from itertools import combinations
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .concepts import is_concept
 from .decision import OUTCOME_BY_SEVERITY, Decision, Effect, Finding, Obligation
-from .errors import PluginError
+from .errors import PackError, PluginError
 from .gates import Gate, GateTables, gate_problems, gates_overlap, normalise_when, passes
 from .pack import DEFAULT_PACK, Pack, load_pack
 from .pack_versions import PackVersion
@@ -133,6 +133,15 @@ class Checker:
                 obligations.extend(self._collect_obligations(called, name))
             except PluginError as exc:
                 broken.append(_reject(name, exc, loaded.installed))
+        unworded = sorted(self.pack.wording.keys() - seen.keys())
+        if unworded:
+            raise PackError(
+                self.pack.name,
+                [
+                    f"wording.toml: finding {ident!r} is not the id of any rule (see ispcheck rules)"
+                    for ident in unworded
+                ],
+            )
         self.rules: tuple[RegisteredRule, ...] = tuple(registered)
         #: Rules resting on a concept this protocol does not set out, so not applied.
         self.left_out: tuple[LeftOutRule, ...] = tuple(left_out)
@@ -194,7 +203,7 @@ class Checker:
             if missing:
                 left_out.append(LeftOutRule(item, plugin, missing))
                 continue
-            item = item.bound(self.pack.concepts)
+            item = _in_pack_words(item, self.pack).bound(self.pack.concepts)
             for finding in item.findings():
                 self._require_clauses(plugin, f"rule {item.id!r}", finding.clauses)
                 self._require_interpretations(plugin, f"rule {item.id!r}", finding.interpretations)
@@ -453,10 +462,10 @@ class Checker:
         concepts and clauses the pack has."""
         if not isinstance(built, Finding):
             return self._rule_failed(rule, TypeError(f"returned {built!r}, not a Finding"))
-        missing = self.pack.concepts.missing_in_finding(built)
-        if missing:
+        lacking = self.pack.concepts.missing_in_finding(built)
+        if lacking:
             return self._rule_failed(
-                rule, LookupError(f"cited concept(s) {', '.join(missing)} not in this protocol")
+                rule, LookupError(f"cited concept(s) {', '.join(lacking)} not in this protocol")
             )
         finding = self.pack.concepts.finding(built)
         if not self._clause_ids.issuperset(finding.clauses):
@@ -536,6 +545,20 @@ def _period(version: PackVersion, versions: tuple[PackVersion, ...]) -> str:
         return f"from {day_in_words(version.in_force_from)}"
     until = versions[index - 1].in_force_from - timedelta(days=1)
     return f"from {day_in_words(version.in_force_from)} to {day_in_words(until)}"
+
+
+def _in_pack_words(rule: Rule, pack: Pack) -> Rule:
+    """The rule with the protocol's own words for its finding, where the pack gives them."""
+    words = pack.wording.get(rule.id)
+    if words is None:
+        return rule
+    return replace(
+        rule,
+        message=words.message or rule.message,
+        action=words.action or rule.action,
+        urgent_message=words.urgent_message or rule.urgent_message,
+        urgent_action=words.urgent_action or rule.urgent_action,
+    )
 
 
 def _reject(name: str, exc: PluginError, installed: frozenset[str]) -> BrokenPlugin:

@@ -32,6 +32,7 @@ from .pack_model import (
     DEFAULT_SMALL_NUMBER_THRESHOLD,
     Clause,
     ConceptEntry,
+    FindingWords,
     Interpretation,
     Matching,
     Meta,
@@ -85,6 +86,8 @@ OPTIONAL_PACK_FILES = ("forms.toml", "declarations.toml")
 #: Where the pack's clauses set out each concept the rules rest on. A pack without it maps none,
 #: so the built-in rules leave it alone (only its own obligations and plugins apply).
 CONCEPTS_FILE = "concepts.toml"
+#: The protocol's own words for what findings tell the officer, where they differ (optional).
+WORDING_FILE = "wording.toml"
 
 
 def packs_directory() -> Path:
@@ -195,6 +198,7 @@ class _PackReader:
         clause_map = {c.id: c for _, c in clauses}
         self._check_clause_ids(meta, clauses)
         concepts = self._concepts(clause_map)
+        wording = self._wording(concepts)
         if clauses:
             self._check_citations(meta, clause_map, others, settings, vocabulary, checklist, obligations)
         fold = PartnerRegister((), (), (), matching.short_forms if matching else None).normalise
@@ -241,6 +245,7 @@ class _PackReader:
             version_clauses=versions.clauses,
             overlay=self.overlay,
             concepts=concepts,
+            wording=wording,
             paperwork_reader=_read_paperwork,
         )
 
@@ -371,6 +376,35 @@ class _PackReader:
             if entry.words is not None:
                 words[name] = entry.words
         return ConceptMap(clauses, words)
+
+    def _wording(self, concepts: ConceptMap) -> dict[str, FindingWords]:
+        """Read wording.toml: for each rule id, words whose placeholders the pack maps.
+
+        Whether each id is a rule is checked by the checker, which knows the rules.
+        """
+        raw = self._toml(WORDING_FILE, optional=True)
+        table = raw.get("finding", {})
+        if not isinstance(table, dict) or set(raw) - {"finding"}:
+            self.problems.append(f'{WORDING_FILE}: expected only [finding."<rule id>"] tables')
+            return {}
+        wording: dict[str, FindingWords] = {}
+        for rule_id, item in table.items():
+            label = f"{WORDING_FILE}: finding {rule_id!r}"
+            try:
+                words = msgspec.convert(item, FindingWords)
+            except msgspec.ValidationError as exc:
+                loc, message = _struct_problem(exc, item)
+                self.problems.append(f"{label}: {loc or 'entry'}: {message}")
+                continue
+            texts = (words.message, words.action, words.urgent_message, words.urgent_action)
+            missing = concepts.missing((), texts)
+            if missing:
+                self.problems.append(
+                    f"{label}: names {', '.join(missing)}, which concepts.toml does not map to a clause"
+                )
+                continue
+            wording[rule_id] = words
+        return wording
 
     def _cite(self, label: str, clauses: tuple[str, ...], known: dict[str, Clause]) -> None:
         for clause in clauses:

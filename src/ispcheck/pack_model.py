@@ -26,10 +26,11 @@ if TYPE_CHECKING:
     from .pack_forms import Declaration, RequestForm
 
 __all__ = [
-    "DEFAULT_SMALL_NUMBER_THRESHOLD",
     "CLAUSE_ID",
+    "DEFAULT_SMALL_NUMBER_THRESHOLD",
     "Clause",
     "ConceptEntry",
+    "FindingWords",
     "Interpretation",
     "KnownAsEntry",
     "Matching",
@@ -108,6 +109,21 @@ class ConceptEntry(_Entry, frozen=True, forbid_unknown_fields=True):
     clauses: _Cited
     #: How the protocol's text names these clauses, where not by their ids ("Appendix 3").
     words: _Text | None = None
+
+
+class FindingWords(_Entry, frozen=True, forbid_unknown_fields=True):
+    """This protocol's own words for what one rule's finding tells the officer (wording.toml).
+
+    Each given part replaces the built-in words of the rule's own finding (the findings of its
+    variants keep theirs); ``[[concept]]`` placeholders may name the protocol's clauses.
+    """
+
+    message: _Text | None = None
+    action: _Text | None = None
+    urgent_message: _Text | None = None
+    urgent_action: _Text | None = None
+    #: Why the protocol's words differ, for the reviewer.
+    reason: _Text | None = None
 
 
 class KnownAsEntry(_Entry, frozen=True, forbid_unknown_fields=True):
@@ -272,6 +288,8 @@ class Pack:
     overlay: Path | None = None
     #: Which of its clauses set out each concept the rules rest on (``concepts.toml``).
     concepts: ConceptMap = field(default_factory=ConceptMap.empty)
+    #: The protocol's own words for what some rules' findings say, by rule id (``wording.toml``).
+    wording: dict[str, FindingWords] = field(default_factory=dict)
     #: Reads the paperwork files the first time they are asked for (set by the loader, which
     #: knows the files; without it the pack has no paperwork).
     paperwork_reader: Callable[[Pack], Paperwork] | None = field(default=None, repr=False, compare=False)

@@ -7,6 +7,7 @@ by the interview from the rules (see :mod:`ispcheck.interview`), not by this lis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -81,11 +82,15 @@ class Question:
         """The question as one protocol reads it: its clause ids, and its words for them.
 
         Questions cite concepts (:mod:`ispcheck.concepts`). One the protocol does not set out is
-        left out of the citation, and named in the words as "the protocol": the question is still
-        asked, because its answer is a fact of the share whatever the protocol.
+        left out of the citation and of the words: the question is still asked, because its answer
+        is a fact of the share whatever the protocol.
         """
 
         def render(text: str) -> str:
+            # A citation of a concept the protocol lacks, "(see [[x]])", is left out; the words
+            # never depend on one (the placeholders of questions are in brackets of their own).
+            for concept in concepts.missing((), (text,)):
+                text = re.sub(rf"\s*\((?:see )?\[\[{re.escape(concept)}(?::ids)?\]\]\)", "", text)
             return concepts.render(text, missing="the protocol")
 
         return replace(
@@ -573,7 +578,7 @@ QUESTIONS: tuple[Question, ...] = (
         "lawful_basis.gateway",
         "choice",
         "Which law gives your organisation the power to share?",
-        "[[legal-bases]] lists the Acts that allow sharing.",
+        "The protocol lists the Acts that allow sharing ([[legal-bases]]).",
         ("powers-to-share", "legal-bases"),
         choices=GATEWAYS,
         when=_NOT_ANONYMOUS,
@@ -675,7 +680,7 @@ QUESTIONS: tuple[Question, ...] = (
         "necessity.statement",
         "text",
         "Why is this information necessary for that purpose?",
-        "[[police-request-form]] asks why the information is necessary.",
+        "The request form asks why the information is necessary ([[police-request-form]]).",
         ("police-request-form", "test-need-to-know"),
         when=_NOT_ANONYMOUS,
     ),
@@ -760,7 +765,8 @@ QUESTIONS: tuple[Question, ...] = (
         "recipient.other_recipients",
         "text",
         "Who else gets the same message? (names of the organisations or people, separated by ;)",
-        "Each of them must need to know, and have signed the protocol or the [[generic-declaration]] agreement.",
+        "Each of them must need to know, and have signed the protocol or its confidentiality agreement "
+        "([[generic-declaration]]).",
         ("classification-levels", "non-signatories", "generic-declaration"),
         none="nobody else",
         enter_is_none=False,
@@ -835,7 +841,8 @@ QUESTIONS: tuple[Question, ...] = (
         "context.evidence_used_by",
         "choice",
         "Who wants to use it as evidence?",
-        "A partner wanting evidence asks the data owner on the [[request-forms]] form; an "
+        "A partner wanting evidence asks the data owner on the protocol's request form ([[request-forms]]); "
+        "an "
         "organisation serving its own evidence in proceedings follows the court rules instead.",
         ("compliant-requests", "request-to-police-form", "police-request-form"),
         choices=EVIDENCE_USERS,
@@ -845,7 +852,7 @@ QUESTIONS: tuple[Question, ...] = (
     question(
         "context.formal_request_form",
         "choice",
-        "Has a formal request been made on the [[request-forms]] form?",
+        "Has a formal request been made on the protocol's request form ([[request-forms]])?",
         "Evidence and the crime and taxation exemption need a formal request. It is not "
         "applicable only when your organisation serves its own evidence.",
         ("compliant-requests", "request-to-police-form", "police-request-form"),
@@ -881,7 +888,7 @@ QUESTIONS: tuple[Question, ...] = (
         "text",
         "What is the meeting called?",
         "The protocol does not list it ([[settings-covered]]): its name goes on the record and on the "
-        "[[generic-declaration]] sign-in sheet.",
+        "generic sign-in sheet ([[generic-declaration]]).",
         ("meeting-appendices", "settings-covered", "generic-declaration"),
         when=lambda d: (
             get_path(d, "context.setting") == "other_meeting"

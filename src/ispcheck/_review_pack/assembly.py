@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..concepts import CONCEPTS
 from ..decision import Obligation
-from ..engine import RegisteredRule
+from ..engine import LeftOutRule, RegisteredRule
 from ..fact_words import glossary, rule_in_words
 from ..pack import Pack
 from ..rule import LAW_REGIMES
@@ -32,11 +33,13 @@ def build(
     obligations: Sequence[Obligation] | None = None,
     features_dir: str | Path | None = None,
     now: datetime | None = None,
+    left_out: Sequence[LeftOutRule] = (),
 ) -> ReviewPack:
     """The review pack for ``pack``, its rule catalogue and the run recorded in ``results``.
 
     ``obligations`` defaults to the pack's standing obligations. When ``features_dir`` is given,
-    the pack notes any feature file changed since the run.
+    the pack notes any feature file changed since the run. ``left_out`` are the rules the
+    protocol does not set out (the checker's ``left_out``), listed so that no gap is silent.
     """
     features = load_results(results)
     explained = load_explained(pack)
@@ -123,6 +126,7 @@ def build(
         passed=passed,
         failed=len(scenarios) - passed,
         unfiled=len(unfiled),
+        not_in_protocol=len(left_out),
     )
     return ReviewPack(
         pack_name=pack.meta.name,
@@ -142,6 +146,9 @@ def build(
         glossary=glossary(pack),
         law_regimes=law_regimes(catalogue),
         rule_titles={r.rule.id: r.rule.title for r in catalogue},
+        not_in_this_protocol=tuple(
+            (r.rule.id, r.rule.title, tuple((c, CONCEPTS.get(c, "")) for c in r.missing)) for r in left_out
+        ),
     )
 
 

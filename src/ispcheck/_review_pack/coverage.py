@@ -189,6 +189,8 @@ class Coverage:
     passed: int
     failed: int
     unfiled: int
+    #: Built-in rules left out because the protocol does not set out a concept they rest on.
+    not_in_protocol: int = 0
 
     @property
     def provable(self) -> int:
@@ -213,7 +215,8 @@ class Coverage:
             f"{self.proven} of {self.disclosure} per-disclosure clauses proven by passing scenarios, "
             f"{self.explained} explained (no behaviour of their own), {self.gaps} with gaps; "
             f"{self.organisational} organisational clauses listed; "
-            f"{self.scenarios} scenarios: {self.passed} passed, {self.failed} failed."
+            f"{self.scenarios} scenarios: {self.passed} passed, {self.failed} failed"
+            + (f"; {self.not_in_protocol} rule(s) not in this protocol." if self.not_in_protocol else ".")
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -231,6 +234,7 @@ class Coverage:
             "passed": self.passed,
             "failed": self.failed,
             "unfiled": self.unfiled,
+            "not_in_protocol": self.not_in_protocol,
             "complete": self.complete,
         }
 
@@ -263,6 +267,9 @@ class ReviewPack:
     law_regimes: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
     #: Each rule's title by its id, so that a list of rules reads as what they check.
     rule_titles: dict[str, str] = field(default_factory=dict)
+    #: Rules not applied because the protocol does not set out a concept they rest on: (rule id,
+    #: title, ((concept, what it is), ...)).
+    not_in_this_protocol: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = field(default=())
 
     @property
     def clauses(self) -> tuple[ClauseReview, ...]:
@@ -286,6 +293,14 @@ class ReviewPack:
             "interpretations": [r.to_dict() for r in self.readings],
             "law_regimes": [
                 {"regime": regime, "what": what, "rules": list(ids)} for regime, what, ids in self.law_regimes
+            ],
+            "not_in_this_protocol": [
+                {
+                    "rule": ident,
+                    "title": title,
+                    "missing_concepts": [{"id": c, "what": w} for c, w in missing],
+                }
+                for ident, title, missing in self.not_in_this_protocol
             ],
             "glossary": [
                 {

@@ -221,9 +221,10 @@ class Session:
     def _review(self) -> None:
         while True:
             self.say("\n[bold]Your answers[/]")
-            for number, question in enumerate(self.interview.asked(), start=1):
+            for number, asked in enumerate(self.interview.asked(), start=1):
+                question = self._read(asked)
                 shown = describe(question, self.interview.answers[question.id])
-                self.say(f"{number:>3}. {escape(self._read(question).text)}", hang=5)
+                self.say(f"{number:>3}. {escape(question.text)}", hang=5)
                 self.say(escape(shown), indent=7)
             text = self._input_review()
             if not text:

@@ -305,10 +305,28 @@ def rules(console: Console, checker: Checker) -> None:
                 checker.pack.interpretations[ident].title if ident in checker.pack.interpretations else ident
             )
             indented(console, f"goes beyond the protocol's words: {title} ({ident})", 6, style="dim")
+    not_in_this_protocol(console, checker)
     for broken in checker.broken_plugins:
         console.print(f"[bold red]Broken plugin[/] {escape(broken.name)}: {escape(broken.problem)}")
     _facts(console, checker)
     _interpretations(console, checker)
+
+
+def not_in_this_protocol(console: Console, checker: Checker) -> None:
+    """The rules left out because the protocol does not set out a concept they rest on."""
+    if not checker.left_out:
+        return
+    from ..concepts import CONCEPTS
+
+    console.print(
+        f"\n[bold]Not in this protocol[/] [dim]({len(checker.left_out)} rule(s) not applied: the pack "
+        "does not say which of its clauses set out what they rest on; map the concept in the pack's "
+        "concepts.toml if the protocol does)[/]"
+    )
+    for left in checker.left_out:
+        indented(console, f"{left.rule.id}: {left.rule.title}", 2, style="bold")
+        for concept in left.missing:
+            indented(console, f"rests on {concept}: {CONCEPTS.get(concept, '')}", 6, style="dim")
 
 
 def _facts(console: Console, checker: Checker) -> None:

@@ -80,6 +80,7 @@ def _review_pack(args: argparse.Namespace) -> int:
             args.results,
             obligations=checker.obligations,
             features_dir=args.features,
+            left_out=checker.left_out,
         )
         written = write(review, args.output)
     except ReviewPackError as exc:

@@ -152,13 +152,15 @@ not_a_secure_system = gated_rule(
     clauses=("secure-handling", "test-secure"),
     message=(
         "Personal data is to be sent by a messaging app or from a personal phone, account or device. "
-        "[[secure-handling]] asks for a secure transmission system (secure email, courier, or a secure system shared "
+        "[[secure-handling]] asks for a secure transmission system (secure email, courier, or a secure "
+        "system shared "
         "by partners); a messaging app or personal device is not one the organisation controls, and "
         "the ICO has reprimanded public bodies for sharing personal data this way."
     ),
     action=(
         "Send it by secure email, as a password-protected attachment, or on the partners' secure case "
-        "system ([[secure-handling]]) instead, from your organisation's own account; in an emergency, phone them "
+        "system ([[secure-handling]]) instead, from your organisation's own account; in an emergency, phone "
+        "them "
         "(calling back on a known number) rather than message them."
     ),
     facts=("handling.channel",),
@@ -191,7 +193,8 @@ _OFFENDERS_ONLY = frozenset({"offender", "suspect"})
     ),
     action=(
         "Do not send it to the group. Send it separately to each recipient who needs to know "
-        "([[classification-levels]]), by secure email or on the partners' secure case system ([[secure-handling]]); if one message must "
+        "([[classification-levels]]), by secure email or on the partners' secure case system "
+        "([[secure-handling]]); if one message must "
         "go to several, use blind copies through a secure system, and leave out anyone who does "
         "not need it."
     ),
@@ -225,7 +228,8 @@ _VISIBLE_OFFENDERS_ONLY = visible_recipients.variant(
         "suspects. Each recipient gets it, whether they need it or not."
     ),
     action=(
-        "Confirm that every recipient needs to know ([[classification-levels]]) and is covered by the protocol; send it "
+        "Confirm that every recipient needs to know ([[classification-levels]]) and is covered by the "
+        "protocol; send it "
         "separately, or by blind copy through a secure system, to any who should not see the others."
     ),
 )
@@ -242,8 +246,10 @@ hidden_recipients = gated_rule(
         "receives all of it."
     ),
     action=(
-        "Confirm that each recipient needs to know ([[classification-levels]]) and has signed the protocol or the "
-        "[[generic-declaration]] agreement ([[non-signatories]]); take out anyone who does not, and record who was sent it."
+        "Confirm that each recipient needs to know ([[classification-levels]]) and has signed the protocol "
+        "or the "
+        "[[generic-declaration]] agreement ([[non-signatories]]); take out anyone who does not, and record "
+        "who was sent it."
     ),
     facts=("handling.distribution", "recipient.other_recipients"),
     law=("UK GDPR Article 5(1)(c) (data minimisation)",),

@@ -208,7 +208,8 @@ _could_consent_template = gated_rule(
     clauses=("police-request-form", "without-consent", "test-without-consent"),
     message=(
         "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
-        "only where the person is physically or legally incapable of giving consent ([[police-request-form]]). "
+        "only where the person is physically or legally incapable of giving consent "
+        "([[police-request-form]]). "
         "The person refused or withdrew consent, so they were able to decide: the condition is not "
         "available, urgent or not."
     ),
@@ -224,7 +225,8 @@ _CONSENT_OBTAINED = _could_consent_template.variant(
     effect=Effect.CONDITION,
     message=(
         "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
-        "only where the person is incapable of giving consent ([[police-request-form]]), and this person gave "
+        "only where the person is incapable of giving consent ([[police-request-form]]), and this person "
+        "gave "
         "consent."
     ),
     action=(
@@ -468,7 +470,8 @@ _crime_taxation_without_form_template = gated_rule(
 _CRIME_TAXATION_NOT_APPLICABLE = _crime_taxation_without_form_template.variant(
     message=(
         "The crime and taxation exemption is relied on, and the formal request form was said to "
-        "be not applicable. [[compliant-requests]] asks for the exemption to be formally set out with the specific "
+        "be not applicable. [[compliant-requests]] asks for the exemption to be formally set out with the "
+        "specific "
         "details whenever it is relied on, so this is read as no form."
     ),
     interpretations=("evidence-served-by-discloser",),

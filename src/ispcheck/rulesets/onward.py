@@ -53,7 +53,8 @@ _refused_template = gated_rule(
     facts=("context.originator_agreed", "lawful_basis.article6"),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Share only what is needed to protect life (vital interests is a lawful basis under [[purpose-limitation]]), "
+        "Share only what is needed to protect life (vital interests is a lawful basis under "
+        "[[purpose-limitation]]), "
         "and tell the originator as soon as you can."
     ),
     interpretations=("came-from-elsewhere-worked-out",),
@@ -64,7 +65,8 @@ _refused_template = gated_rule(
 _REFUSED_WITH_OTHER_BASIS = _refused_template.variant(
     effect=Effect.REFER,
     message=(
-        "The originator of the information has not agreed to it being passed on. [[purpose-limitation]] allows "
+        "The originator of the information has not agreed to it being passed on. [[purpose-limitation]] "
+        "allows "
         "sharing over their objection where a legal obligation or other lawful basis applies; "
         "whether the basis given does is for the Designated Officers to resolve ([[disputes]])."
     ),
@@ -100,7 +102,8 @@ legal_obligation_overrides_originator = gated_rule(
     effect=Effect.CONDITION,
     clauses=("purpose-limitation",),
     message=(
-        "The originator has not agreed, but a legal obligation to share is relied on, which [[purpose-limitation]] allows."
+        "The originator has not agreed, but a legal obligation to share is relied on, which "
+        "[[purpose-limitation]] allows."
     ),
     action="Record the legal obligation that requires the share, and tell the originator.",
     facts=("context.originator_agreed", "lawful_basis.article6"),

@@ -60,7 +60,8 @@ recipient_not_signatory = gated_rule(
         "agency that has not signed needs extra care ([[non-signatories]])."
     ),
     action=(
-        "Before sharing, have the recipient's representatives sign the [[generic-declaration]] confidentiality "
+        "Before sharing, have the recipient's representatives sign the [[generic-declaration]] "
+        "confidentiality "
         "agreement, and give them a written instruction on how to handle and store the "
         "information."
     ),
@@ -101,7 +102,8 @@ private_person = gated_rule(
     clauses=("protocol-scope", "statutory-purposes", "other-organisations", "signing-up"),
     message=(
         "The recipient is a private person, not a partner agency. This protocol covers sharing "
-        "between partner agencies ([[protocol-scope]], [[statutory-purposes]], [[other-organisations]]); telling a member of the public about someone "
+        "between partner agencies ([[protocol-scope]], [[statutory-purposes]], [[other-organisations]]); "
+        "telling a member of the public about someone "
         "else is decided under its own scheme: Clare's Law (the Domestic Violence Disclosure "
         "Scheme) or Sarah's Law (the Child Sex Offender Disclosure Scheme, under section 327A of "
         "the Criminal Justice Act 2003) by the police with their multi-agency partners, a MAPPA "
@@ -166,7 +168,8 @@ own_data = gated_rule(
     action=(
         "Check each other recipient's name against the register. Take out anyone who does not "
         "need the information; have the representatives of any that stay, and have not signed, "
-        "sign the [[generic-declaration]] confidentiality agreement, with a written instruction on handling it."
+        "sign the [[generic-declaration]] confidentiality agreement, with a written instruction on handling "
+        "it."
     ),
     facts=("recipient.other_recipients",),
     interpretations=("visible-recipients-bulk-email",),

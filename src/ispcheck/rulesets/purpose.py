@@ -54,7 +54,8 @@ strategic_analysis_with_personal_data = gated_rule(
     clauses=("anonymise-where-possible", "protection-principles"),
     message=(
         "Personal data is to be shared for strategic analysis. The protocol says to use "
-        "anonymised or aggregated information where possible ([[anonymise-where-possible]]), so identifiable data needs a "
+        "anonymised or aggregated information where possible ([[anonymise-where-possible]]), so identifiable "
+        "data needs a "
         "reason."
     ),
     action=(
@@ -115,7 +116,8 @@ def small_numbers_rule(pack: Pack) -> Rule:
         clauses=("anonymise-where-possible", "statutory-purposes"),
         message=(
             f"The figures are anonymised or aggregated, but the smallest number in them is below "
-            f"{threshold}, so they could identify someone: they are treated as personal data. [[anonymise-where-possible]] "
+            f"{threshold}, so they could identify someone: they are treated as personal data. "
+            "[[anonymise-where-possible]] "
             f"prefers anonymised or aggregated figures only while nobody can be identified from them."
             + (f" ({reference}.)" if reference else "")
         ),

@@ -52,8 +52,10 @@ def declaration_rule(pack: Pack) -> Rule | None:
             message=f"The information is to be shared at a {s.name}.",
             action=(
                 f"Before anything is shared, make sure every attendee has signed the "
-                f"{pack.clause_name(s.declaration)} declaration, including anyone not from a signatory organisation "
-                f"([[non-signatory-attendees]]), and that the chair has set the confidentiality level at the start ([[chair-sets-confidentiality]])."
+                f"{pack.clause_name(s.declaration)} declaration, including anyone not from a signatory "
+                "organisation "
+                "([[non-signatory-attendees]]), and that the chair has set the confidentiality level at the "
+                "start ([[chair-sets-confidentiality]])."
             ),
         )
 
@@ -116,7 +118,10 @@ def requirements_rule(pack: Pack) -> Rule | None:
             return None
         return template.variant(
             clauses=(s.declaration,),
-            message=f"The {pack.clause_name(s.declaration)} declaration for a {s.name} has requirements of its own.",
+            message=(
+                f"The {pack.clause_name(s.declaration)} declaration for a {s.name} has requirements "
+                "of its own."
+            ),
             action=" ".join(s.requirements),
         )
 
@@ -148,7 +153,8 @@ def guest_rule(pack: Pack) -> Rule | None:
         clauses = (s.declaration, "non-signatories")
         message = (
             f"The recipient is not in the signatory register, so at a {s.name} it attends as a "
-            f"guest agency, which the {pack.clause_name(s.declaration)} declaration allows only with the chair's "
+            f"guest agency, which the {pack.clause_name(s.declaration)} declaration allows only with the "
+            "chair's "
             "consent."
         )
         normal = template.variant(
@@ -196,7 +202,10 @@ _UNLISTED_LAW = (
     "UK GDPR Article 5(1)(f) (integrity and confidentiality)",
     "UK GDPR Article 5(2) (accountability)",
 )
-_PROPOSE_APPENDIX = "ask your Designated Officer to propose to the partnership an appendix for this meeting ([[meeting-appendices]])"
+_PROPOSE_APPENDIX = (
+    "ask your Designated Officer to propose to the partnership an appendix for this meeting "
+    "([[meeting-appendices]])"
+)
 
 
 @rule(
@@ -206,8 +215,10 @@ _PROPOSE_APPENDIX = "ask your Designated Officer to propose to the partnership a
     effect=Effect.CONDITION,
     clauses=_UNLISTED_CLAUSES,
     message=(
-        "The information is to be shared at a meeting the protocol does not list ([[settings-covered]]), and the "
-        "meeting is not named. The generic [[generic-declaration]] declaration applies to it; [[meeting-appendices]] lets the "
+        "The information is to be shared at a meeting the protocol does not list ([[settings-covered]]), and "
+        "the "
+        "meeting is not named. The generic [[generic-declaration]] declaration applies to it; "
+        "[[meeting-appendices]] lets the "
         "partnership add an appendix of its own for such a meeting."
     ),
     action=(
@@ -230,7 +241,8 @@ def not_listed(d: DisclosureView, f: Facts) -> bool | Finding:
         effect=Effect.ADVICE,
         message=(
             f"The information is to be shared at {_quoted(name)}, a meeting the protocol does not "
-            "list ([[settings-covered]]). The generic [[generic-declaration]] declaration applies to it; [[meeting-appendices]] lets the partnership "
+            "list ([[settings-covered]]). The generic [[generic-declaration]] declaration applies to it; "
+            "[[meeting-appendices]] lets the partnership "
             "add an appendix of its own for such a meeting."
         ),
         action=(
@@ -247,7 +259,8 @@ def not_listed(d: DisclosureView, f: Facts) -> bool | Finding:
     effect=Effect.CONDITION,
     clauses=("settings-covered", "generic-declaration", "purpose-limitation"),
     message=(
-        "The information was first shared at a meeting the protocol does not list ([[settings-covered]]), and the "
+        "The information was first shared at a meeting the protocol does not list ([[settings-covered]]), "
+        "and the "
         "meeting is not named. The generic [[generic-declaration]] declaration is read as governing it: what "
         "was shared there goes further only where there is a lawful basis to do so."
     ),
@@ -269,7 +282,8 @@ def from_unlisted(d: DisclosureView, f: Facts) -> bool | Finding:
         effect=Effect.ADVICE,
         message=(
             f"The information was first shared at {_quoted(name)}, a meeting the protocol does not "
-            "list ([[settings-covered]]). The generic [[generic-declaration]] declaration is read as governing it: what was "
+            "list ([[settings-covered]]). The generic [[generic-declaration]] declaration is read as "
+            "governing it: what was "
             "shared there goes further only where there is a lawful basis to do so."
         ),
         action="Record the lawful basis for passing the information on, and which meeting it came from.",
@@ -285,7 +299,8 @@ dpia_not_recorded = gated_rule(
     clauses=("impact-assessment",),
     message="No Data Protection Impact Assessment is recorded for this meeting or scenario.",
     action=(
-        "Ask the organisation that runs the meeting (or your Data Protection Officer) to complete one ([[impact-assessment]])."
+        "Ask the organisation that runs the meeting (or your Data Protection Officer) to complete one "
+        "([[impact-assessment]])."
     ),
     facts=("context.dpia_in_place",),
 )
