@@ -13,6 +13,9 @@ from ispcheck.cli.main import main
 from ispcheck.pack import packs_directory
 
 SHIPPED_PACK = packs_directory() / "warwickshire-csp"
+#: A small pack for the tests of the machinery (the command line, audit, register): only a few
+#: built-in rules apply under it, so a change to one protocol's reading does not break them.
+FIXTURE_PACK = Path(__file__).resolve().parent / "fixture_pack" / "fixture-csp"
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

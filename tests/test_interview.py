@@ -243,7 +243,7 @@ def test_every_question_cites_concepts_the_pack_sets_out_and_reads_as_its_clause
         assert question.clauses, question.id
         assert all(is_concept(c) for c in question.clauses), question.id
         assert concepts.missing(question.clauses, (question.text, question.why)) == (), question.id
-        read = question.read_by(concepts)
+        read = question.read_by(checker.pack)
         assert read.clauses and all(checker.pack.has_clause(c) for c in read.clauses), question.id
         assert "[[" not in read.why + read.text, question.id
         if question.appendix2:
@@ -256,7 +256,7 @@ def test_a_question_leaves_out_a_concept_its_protocol_lacks_and_cites_the_rest(c
 
     question = by_id("recipient.other_recipients")
     partial = ConceptMap({"non-signatories": ("S3(f)",)}, {})
-    read = question.read_by(partial)
+    read = question.worded_by(partial)
     assert read.clauses == ("S3(f)",)
     said = "Each of them must need to know, and have signed the protocol or its confidentiality agreement."
     assert read.why == said

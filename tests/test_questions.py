@@ -1,8 +1,13 @@
-"""The checklist's questions tell the officer what "don't know" will mean, from each fact's kind."""
+"""The checklist's questions tell the officer what "don't know" will mean, from each fact's kind,
+and offer the choices of the pack in use, in its words."""
 
 from __future__ import annotations
 
+from ispcheck.pack import load_pack
 from ispcheck.questions import QUESTIONS, by_id, if_not_known
+from ispcheck.vocabulary import LABELLED_BY_PACK
+
+from .helpers import FIXTURE_PACK
 
 
 def test_dont_know_to_the_circumstances_is_said_to_stop_a_plain_share() -> None:
@@ -38,3 +43,33 @@ def test_dont_know_to_the_kind_of_organisation_says_what_it_leads_to() -> None:
         "If you don't know, the organisation is not taken to be a relevant authority, so a share "
         "relying on section 115 is referred."
     )
+
+
+def test_the_checklist_offers_each_vocabulary_choice_with_the_packs_own_label() -> None:
+    pack = load_pack()
+    for question in QUESTIONS:
+        kind = LABELLED_BY_PACK.get(question.fields[0])
+        if kind is None:
+            continue
+        read = question.read_by(pack)
+        labels = pack.vocabulary[kind]
+        assert [c.value for c in read.choices] == [c.value for c in question.choices], question.id
+        assert all(c.label == labels[c.value].label for c in read.choices if c.value in labels), question.id
+
+
+def test_the_meetings_offered_are_the_packs_own_by_its_names_with_not_in_a_meeting_and_another() -> None:
+    pack = load_pack()
+    read = by_id("context.setting").read_by(pack)
+    offered = {c.value: c.label for c in read.choices}
+    assert offered.pop("outside_meeting") == "Not in a meeting"
+    assert offered.pop("other_meeting") == "Another meeting the protocol does not list"
+    assert offered == {code: s.name for code, s in pack.settings.items() if code != "other_meeting"}
+
+
+def test_a_pack_without_meetings_offers_only_not_in_a_meeting_and_another_meeting() -> None:
+    pack = load_pack(FIXTURE_PACK)
+    assert [c.value for c in by_id("context.setting").read_by(pack).choices] == [
+        "outside_meeting",
+        "other_meeting",
+    ]
+    assert [c.value for c in by_id("context.from_meeting").read_by(pack).choices] == ["none", "other_meeting"]

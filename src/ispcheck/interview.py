@@ -127,13 +127,13 @@ class Interview:
             for this, other in ((pair.first, pair.second), (pair.second, pair.first)):
                 other_id, other_value = other
                 if this == (question_id, value) and self.answers.get(other_id, _UNSET) == other_value:
-                    concepts = self.checker.pack.concepts
-                    earlier = by_id(other_id).read_by(concepts)
+                    pack = self.checker.pack
+                    earlier = by_id(other_id).read_by(pack)
                     said = _label(earlier, other_value)
                     hint = f" {pair.hint}" if pair.hint else ""
                     return (
                         f'You answered "{said}" to "{earlier.text}", so this cannot be '
-                        f'"{_label(by_id(question_id).read_by(concepts), value)}": the two cannot both be '
+                        f'"{_label(by_id(question_id).read_by(pack), value)}": the two cannot both be '
                         f"true.{hint}"
                     )
         return None

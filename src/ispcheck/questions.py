@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .concepts import ConceptMap
 from .kinds import KINDS
 from .paths import get_path
+from .vocabulary import LABELLED_BY_PACK
+
+if TYPE_CHECKING:
+    from .pack_model import Pack
 
 __all__ = [
     "CONTRADICTIONS",
@@ -78,8 +82,33 @@ class Question:
     def applies(self, data: Data) -> bool:
         return self.when is None or self.when(data)
 
-    def read_by(self, concepts: ConceptMap) -> Question:
-        """The question as one protocol reads it: its clause ids, and its words for them.
+    def read_by(self, pack: Pack) -> Question:
+        """The question as one protocol reads it: its clause ids and words, its labels, its meetings.
+
+        The choices of a contract vocabulary (purposes, lawful bases, classifications...) take the
+        pack's labels for them, so that the checklist and the pack say the same thing; the meeting
+        choices are the pack's own meetings, by the names it gives them, with "not in a meeting"
+        and "another meeting the protocol does not list".
+        """
+        worded = self.worded_by(pack.concepts)
+        field = self.fields[0] if self.fields else ""
+        if field in _MEETING_FIELDS:
+            choices = tuple(
+                c if c.value in _NOT_A_LISTED_MEETING else replace(c, label=pack.settings[c.value].name)
+                for c in worded.choices
+                if c.value in pack.settings or c.value in _NOT_A_LISTED_MEETING
+            )
+            return replace(worded, choices=choices)
+        labels = pack.vocabulary.get(LABELLED_BY_PACK.get(field, ""), {})
+        if labels:
+            choices = tuple(
+                replace(c, label=labels[c.value].label) if c.value in labels else c for c in worded.choices
+            )
+            return replace(worded, choices=choices)
+        return worded
+
+    def worded_by(self, concepts: ConceptMap) -> Question:
+        """The question's words as one protocol reads them: its clause ids, and its words for them.
 
         Questions cite concepts (:mod:`ispcheck.concepts`). One the protocol does not set out is
         left out of the citation and of the words: the question is still asked, because its answer
@@ -100,6 +129,11 @@ class Question:
             clauses=concepts.cite(self.clauses),
             choices=tuple(replace(c, label=render(c.label), explain=render(c.explain)) for c in self.choices),
         )
+
+
+#: The questions whose choices are meetings, and the choices that are not a meeting of the pack.
+_MEETING_FIELDS = frozenset({"context.setting", "context.from_meeting"})
+_NOT_A_LISTED_MEETING = frozenset({"outside_meeting", "none", "other_meeting"})
 
 
 def _has_category(*names: str) -> Callable[[Data], bool]:

@@ -140,7 +140,7 @@ class Session:
 
     def _read(self, question: Question) -> Question:
         """The question in this protocol's words and clause numbers."""
-        return question.read_by(self.interview.checker.pack.concepts)
+        return question.read_by(self.interview.checker.pack)
 
     def _back(self) -> None:
         """Undo the last answer, keeping it to offer again as the default."""
