@@ -269,3 +269,16 @@ def test_words_naming_a_concept_the_pack_does_not_map_are_an_error(pack_copy: Pa
     with pytest.raises(PackError) as caught:
         load_pack(pack_copy)
     assert any("ongoing-investigations" in p and "wording.toml" in p for p in caught.value.problems)
+
+
+def test_a_left_out_rule_that_reads_data_protection_law_is_flagged_to_be_checked_by_hand(
+    pack_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    without_concept(pack_copy, "lawful-sharing")
+    checker = Checker(pack_copy, use_entry_points=False, clock=clock)
+    reading_law = [r.rule.id for r in checker.left_out if r.rule.law_regime is not None]
+    assert "lawful-basis.article6-missing" in reading_law
+    code, out, _ = run_cli(capsys, "rules", "--pack", str(pack_copy))
+    listed = " ".join(out.split("Not in this protocol")[1].split())
+    assert code == 0 and "lawful-basis.article6-missing" in listed
+    assert "applies whatever the protocol says" in listed

@@ -324,6 +324,42 @@ def test_the_review_pack_says_which_rules_read_which_data_protection_law(
     assert review.to_dict()["law_regimes"][0]["regime"] == "uk_gdpr"
 
 
+def test_rules_the_protocol_does_not_set_out_are_listed_as_not_in_this_protocol_and_counted(
+    tmp_path: Path, checker: Checker, pack: Pack
+) -> None:
+    from ispcheck.concepts import CONCEPTS
+    from ispcheck.engine import LeftOutRule
+
+    lawful = next(r for r in checker.rules if r.rule.id == "lawful-basis.article6-missing")
+    sub_judice = next(r for r in checker.rules if r.rule.id == "investigation.not-consulted")
+    left_out = (
+        LeftOutRule(sub_judice.rule, sub_judice.plugin, ("ongoing-investigations",)),
+        LeftOutRule(lawful.rule, lawful.plugin, ("lawful-sharing",)),
+    )
+    review = review_of(tmp_path, checker, complete_run(pack), left_out=left_out)
+
+    assert review.coverage.not_in_protocol == 2
+    assert "2 rule(s) not in this protocol" in review.coverage.summary()
+    markdown = render_markdown(review)
+    section = markdown.split("## Not in this protocol")[1].split("\n## ")[0]
+    assert "`investigation.not-consulted`" in section and CONCEPTS["ongoing-investigations"] in section
+    assert section.count("applies whatever the protocol says") == 1  # only the rule that reads the law
+    html = render_html(review)
+    assert 'id="not-in-this-protocol"' in html and 'href="#not-in-this-protocol"' in html
+    listed = review.to_dict()["not_in_this_protocol"]
+    assert [r["rule"] for r in listed] == ["investigation.not-consulted", "lawful-basis.article6-missing"]
+    assert listed[1]["reads_law"]
+
+
+def test_with_every_concept_set_out_there_is_no_not_in_this_protocol_section(
+    tmp_path: Path, checker: Checker, pack: Pack
+) -> None:
+    review = review_of(tmp_path, checker, complete_run(pack))
+    assert review.coverage.not_in_protocol == 0
+    assert "Not in this protocol" not in render_markdown(review)
+    assert 'id="not-in-this-protocol"' not in render_html(review)
+
+
 def test_the_glossary_defines_every_fact_a_rule_can_turn_on(
     tmp_path: Path, checker: Checker, pack: Pack
 ) -> None:

@@ -165,6 +165,18 @@ class ConceptMap:
             return PLACEHOLDER.sub(self._words_for, text)
         return PLACEHOLDER.sub(lambda m: self._words_for(m) if m.group(1) in self.clauses else missing, text)
 
+    def render_leniently(self, text: str) -> str:
+        """``text`` in this protocol's words, leaving out citations of concepts it lacks.
+
+        For words shown whatever the protocol (a question, a screen): a citation in brackets of
+        its own, "(see [[x]])" or "(ISP [[x:ids]])", is left out when the protocol does not set
+        ``x`` out; any other placeholder of such a concept reads "the protocol".
+        """
+        for concept in self.missing((), (text,)):
+            name = re.escape(concept)
+            text = re.sub(rf"\s*\((?:see |ISP )?\[\[{name}(?::ids)?\]\]\)", "", text)
+        return self.render(text, missing="the protocol")
+
     def render_optional(self, text: str | None) -> str | None:
         return None if text is None else self.render(text)
 

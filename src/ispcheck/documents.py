@@ -51,6 +51,7 @@ def rules_document(checker: Checker) -> dict[str, Any]:
                 "id": r.rule.id,
                 "title": r.rule.title,
                 "missing_concepts": [{"id": c, "what": CONCEPTS.get(c, "")} for c in r.missing],
+                "law_regime": r.rule.law_regime,
                 "plugin": r.plugin,
             }
             for r in checker.left_out

@@ -7,7 +7,6 @@ by the interview from the rules (see :mod:`ispcheck.interview`), not by this lis
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -115,13 +114,9 @@ class Question:
         is a fact of the share whatever the protocol.
         """
 
-        def render(text: str) -> str:
-            # A citation of a concept the protocol lacks, "(see [[x]])", is left out; the words
-            # never depend on one (the placeholders of questions are in brackets of their own).
-            for concept in concepts.missing((), (text,)):
-                text = re.sub(rf"\s*\((?:see )?\[\[{re.escape(concept)}(?::ids)?\]\]\)", "", text)
-            return concepts.render(text, missing="the protocol")
-
+        # The placeholders of questions are in brackets of their own, so a citation of a concept
+        # the protocol lacks can be left out without the words depending on it.
+        render = concepts.render_leniently
         return replace(
             self,
             text=render(self.text),

@@ -180,7 +180,7 @@ def end_of(checker: Checker, disclosure: dict[str, Any]) -> str:
     out = io.StringIO()
     console = Console(file=out, width=80, color_system=None, highlight=False)
     name = disclosure["discloser"]["organisation"]
-    sharer = render.Sharer(name, checker.pack.register.exact(name))
+    sharer = render.Sharer.of(name, checker.pack)
     render.decision(console, checker.check(disclosure), sharer=sharer, why=False)
     return out.getvalue()
 

@@ -147,7 +147,13 @@ def build(
         law_regimes=law_regimes(catalogue),
         rule_titles={r.rule.id: r.rule.title for r in catalogue},
         not_in_this_protocol=tuple(
-            (r.rule.id, r.rule.title, tuple((c, CONCEPTS.get(c, "")) for c in r.missing)) for r in left_out
+            (
+                r.rule.id,
+                r.rule.title,
+                tuple((c, CONCEPTS.get(c, "")) for c in r.missing),
+                LAW_REGIMES[r.rule.law_regime] if r.rule.law_regime else "",
+            )
+            for r in left_out
         ),
     )
 

@@ -268,8 +268,8 @@ class ReviewPack:
     #: Each rule's title by its id, so that a list of rules reads as what they check.
     rule_titles: dict[str, str] = field(default_factory=dict)
     #: Rules not applied because the protocol does not set out a concept they rest on: (rule id,
-    #: title, ((concept, what it is), ...)).
-    not_in_this_protocol: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = field(default=())
+    #: title, ((concept, what it is), ...), the data protection law it reads in words or "").
+    not_in_this_protocol: tuple[tuple[str, str, tuple[tuple[str, str], ...], str], ...] = field(default=())
 
     @property
     def clauses(self) -> tuple[ClauseReview, ...]:
@@ -299,8 +299,9 @@ class ReviewPack:
                     "rule": ident,
                     "title": title,
                     "missing_concepts": [{"id": c, "what": w} for c, w in missing],
+                    "reads_law": law,
                 }
-                for ident, title, missing in self.not_in_this_protocol
+                for ident, title, missing, law in self.not_in_this_protocol
             ],
             "glossary": [
                 {

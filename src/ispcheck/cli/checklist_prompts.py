@@ -157,6 +157,7 @@ def _ask_organisation(session: Asker, question: Question, current: Current | Non
 
 def _organisation(session: Asker, text: str, matches: list[Match]) -> str | None:
     """The name to record for ``text``, saying what it matched and why; None to ask again."""
+    words = session.interview.checker.pack.concepts.render_leniently
     if matches and matches[0].exact:
         found = matches[0]
         if isinstance(found.entry, Partner):
@@ -170,19 +171,19 @@ def _organisation(session: Asker, text: str, matches: list[Match]) -> str | None
         return found.entry.name
     suggestions = [m for m in matches if m.is_signatory]
     if not suggestions:
-        session.say(
-            f"{escape(text)} is not a signatory of the protocol: nothing in Appendices 12 or 13 "
-            "matches it, so it is taken as an organisation that has not signed (ISP 3.5, 3.6). "
-            "If you mistyped it, :b goes back.",
-            indent=2,
+        said = words(
+            "is not a signatory of the protocol: nothing in its signatory register "
+            "([[signatory-register]]) matches it, so it is taken as an organisation that has not "
+            "signed (ISP [[non-signatories:ids]]). If you mistyped it, :b goes back."
         )
+        session.say(f"{escape(text)} {escape(said)}", indent=2)
         return text
     session.say("Not an exact match. Did you mean:", indent=2)
     for number, match in enumerate(suggestions, start=1):
         session.say(f"{number}  {escape(_suggested(match))}", indent=3, hang=3)
     session.say(
         f"Enter = none of these: keep '{escape(text)}' as typed "
-        "[bold](not a signatory: extra care needed, ISP 3.6)[/]",
+        f"[bold]({escape(words('not a signatory: extra care needed, ISP [[non-signatories:ids]]'))})[/]",
         indent=2,
     )
     answer = session.ask("Number, Enter to keep as typed, or type the name again")

@@ -342,7 +342,7 @@ def _say(console: Console, text: str) -> None:
 def _sharer(interview: Interview) -> render.Sharer:
     """The organisation sharing, as the register knows it (none: it has not signed)."""
     name = interview.data().get("discloser", {}).get("organisation") or ""
-    return render.Sharer(name, interview.checker.pack.register.exact(name))
+    return render.Sharer.of(name, interview.checker.pack)
 
 
 def _exit_code(decision: Decision) -> int:

@@ -244,11 +244,11 @@ def _partners(args: argparse.Namespace) -> int:
     elif not query:
         from . import render
 
-        render.register(_console(), pack.register.partners)
+        render.register(_console(), pack)
     else:
         from . import render
 
-        render.partner(_console(), query, pack.register.search(query), publisher=pack.meta.publisher)
+        render.partner(_console(), query, pack.register.search(query), pack=pack)
     if not query:
         return EXIT_OK
     return EXIT_OK if isinstance(document, dict) and document["signatory"] else EXIT_NOT_FOUND

@@ -13,7 +13,7 @@ from ..decision import Decision, Effect, Finding, Outcome
 from ..engine import Checker
 from ..errors import Problem
 from ..fact_words import rule_in_words
-from ..pack import Pack, appendix_number
+from ..pack import Pack
 from ..partners import Match, NonSignatory, Partner
 from ..roles import DESIGNATED_OFFICER, OWN_DATA_PROTECTION_LEAD
 from ..rule import LAW_REGIMES
@@ -105,6 +105,13 @@ class Sharer:
 
     name: str
     partner: Partner | None
+    #: The protocol's clauses on Designated Officers ("8.1"), cited when the sharer has none.
+    designated_officer_clauses: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, name: str, pack: Pack) -> Sharer:
+        """The organisation ``name`` as ``pack``'s register knows it."""
+        return cls(name, pack.register.exact(name), pack.concepts.cite(("designated-officers",)))
 
 
 def decision(
@@ -202,7 +209,12 @@ def _who_note(who: str, sharer: Sharer | None, group: list[Finding]) -> str | No
     if who == DESIGNATED_OFFICER and sharer.partner and sharer.partner.designated_officer_roles:
         return f"at {sharer.partner.name}: {'; '.join(sharer.partner.designated_officer_roles)}"
     if who == OWN_DATA_PROTECTION_LEAD and any(f.refer_to == DESIGNATED_OFFICER for f in group):
-        return f"{sharer.name} has not signed the protocol, so it has no Designated Officer; ISP 8.1"
+        cited = (
+            f"; ISP {', '.join(sharer.designated_officer_clauses)}"
+            if sharer.designated_officer_clauses
+            else ""
+        )
+        return f"{sharer.name} has not signed the protocol, so it has no Designated Officer{cited}"
     return None
 
 
@@ -325,6 +337,14 @@ def not_in_this_protocol(console: Console, checker: Checker) -> None:
     )
     for left in checker.left_out:
         indented(console, f"{left.rule.id}: {left.rule.title}", 2, style="bold")
+        if left.rule.law_regime is not None:
+            indented(
+                console,
+                f"reads {LAW_REGIMES[left.rule.law_regime]}, which applies whatever the protocol says: "
+                "map the concept, or check this by hand on every share",
+                6,
+                style="bold red",
+            )
         for concept in left.missing:
             indented(console, f"rests on {concept}: {CONCEPTS.get(concept, '')}", 6, style="dim")
 
@@ -356,11 +376,12 @@ def _interpretations(console: Console, checker: Checker) -> None:
         console.print(f"      [dim]rules: {escape(rules)}[/]")
 
 
-def partner(console: Console, query: str, matches: list[Match], *, publisher: str) -> None:
+def partner(console: Console, query: str, matches: list[Match], *, pack: Pack) -> None:
     """Whether ``query`` names a signatory, saying what it matched and why.
 
-    ``publisher`` is who keeps the register (the pack's publisher), whom a new signatory contacts.
+    Who keeps the register (the pack's publisher) is whom a new signatory contacts.
     """
+    words = pack.concepts.render_leniently
 
     def say(markup: str, indent: int = 0) -> None:
         indented(console, markup, indent, hang=2, markup=True)
@@ -368,19 +389,24 @@ def partner(console: Console, query: str, matches: list[Match], *, publisher: st
     if not matches:
         say(
             f"[bold red]{escape(query)} is not a signatory[/] of the protocol: nothing in "
-            "Appendices 12 or 13 matches it."
+            + escape(words("its signatory register ([[signatory-register]]) matches it."))
         )
         say(
-            "Before sharing personal data with it, the recipient must sign the Appendix 3 "
-            "confidentiality agreement and be given handling instructions (ISP 3.6). To sign up, "
-            f"contact the {escape(publisher)} (ISP 3.5)."
+            escape(
+                words(
+                    "Before sharing personal data with it, the recipient must sign the protocol's "
+                    "confidentiality agreement ([[generic-declaration]]) and be given handling "
+                    "instructions (ISP [[non-signatories:ids]]). To sign up, contact the "
+                    f"{pack.meta.publisher} (ISP [[signing-up:ids]])."
+                )
+            )
         )
         return
     best = matches[0]
     if best.exact and isinstance(best.entry, Partner):
         if best.reason:
             say(f"{escape(query)} {escape(best.reason)}.")
-        _signatory(say, best.entry)
+        _signatory(say, best.entry, pack)
         return
     if best.exact and isinstance(best.entry, NonSignatory):
         e = best.entry
@@ -394,11 +420,13 @@ def partner(console: Console, query: str, matches: list[Match], *, publisher: st
         elif m.via != m.entry.name:
             kind += f"; found by its other name {m.via}"
         say(f"• {escape(m.entry.name)} [dim]({escape(kind)}; match {m.score:.0%})[/]", 2)
-    say("Until the name is confirmed, treat it as not signed up (ISP 3.6).")
+    say(
+        escape(words("Until the name is confirmed, treat it as not signed up (ISP [[non-signatories:ids]])."))
+    )
 
 
-def _signatory(say: Callable[[str, int], None], p: Partner) -> None:
-    say(f"[bold green]{escape(p.name)} is a signatory[/] [dim](Appendix {appendix_number(p.appendix)})[/]", 0)
+def _signatory(say: Callable[[str, int], None], p: Partner, pack: Pack) -> None:
+    say(f"[bold green]{escape(p.name)} is a signatory[/] [dim]({escape(pack.clause_name(p.appendix))})[/]", 0)
     say(f"Class: {p.class_label}", 2)
     say(f"Kind: {p.kind}; public authority: {'yes' if p.public_authority else 'no'}", 2)
     relevant = "yes" if p.relevant_authority else "no"
@@ -411,14 +439,18 @@ def _signatory(say: Callable[[str, int], None], p: Partner) -> None:
         say(f"Note: {escape(p.note)}", 2)
 
 
-def register(console: Console, partners: Iterable[Partner]) -> None:
+def register(console: Console, pack: Pack) -> None:
     from rich.table import Table  # only this screen draws a table; the others start without it
 
-    table = Table(title="Signatories (Appendices 12 and 13)")
-    for column in ("organisation", "class", "appendix", "public authority"):
+    partners = pack.register.partners
+    table = Table(title=pack.concepts.render_leniently("Signatories ([[signatory-register]])"))
+    for column in ("organisation", "class", "listed in", "public authority"):
         table.add_column(column)
     for p in partners:
         table.add_row(
-            p.name, p.partner_class.replace("_", " "), p.appendix, "yes" if p.public_authority else "no"
+            p.name,
+            p.partner_class.replace("_", " "),
+            pack.clause_name(p.appendix),
+            "yes" if p.public_authority else "no",
         )
     console.print(table)
