@@ -57,6 +57,7 @@ CONCEPTS: dict[str, str] = {
     "impact-assessment": "Data protection impact assessments for new or high-risk sharing.",
     "chair-sets-confidentiality": "The chair of a meeting sets its confidentiality and what leaves it.",
     "non-signatory-attendees": "Attendees from organisations that have not signed sign the declaration.",
+    "sign-in-sheet-kept": "The chair keeps the meeting's sign-in sheet current and securely.",
     "security-classifications": "Use of the Government Security Classifications.",
     "classification-levels": "The classification levels and how each is handled.",
     "compliant-requests": "Requests for information must be legally compliant (made on the form).",
@@ -78,6 +79,7 @@ CONCEPTS: dict[str, str] = {
     "test-consent": "Test: is there consent to share?",
     "test-without-consent": "Test: is sharing without consent justified?",
     "test-recorded": "Test: has the sharing been recorded?",
+    "recording-the-decision": "Recording the decision to share and its reasons (the record kept).",
     "test-secure": "Test: is it being shared securely?",
     # Declarations and forms
     "generic-declaration": "The generic confidentiality declaration signed at meetings without their own.",

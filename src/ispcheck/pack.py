@@ -45,7 +45,6 @@ from .pack_model import (
     SettingInfo,
     UnknownRisk,
     VocabularyEntry,
-    appendix_number,
 )
 from .pack_versions import VERSIONS_FILE, Versions, read_versions
 from .partners import KnownAs, NonSignatory, Partner, PartnerRegister
@@ -63,7 +62,6 @@ __all__ = [
     "SettingInfo",
     "UnknownRisk",
     "VocabularyEntry",
-    "appendix_number",
     "available_packs",
     "default_pack_name",
     "load_pack",

@@ -44,7 +44,6 @@ __all__ = [
     "SettingInfo",
     "UnknownRisk",
     "VocabularyEntry",
-    "appendix_number",
 ]
 
 #: The small-number threshold of a pack that does not set one: figures with a cell below 5.
@@ -348,12 +347,3 @@ class Paperwork:
 
     forms: dict[str, RequestForm]
     declarations: dict[str, Declaration]
-
-
-def appendix_number(appendix_id: str) -> str:
-    """The number an appendix id is printed with (``A5`` → ``5``).
-
-    Packs name appendices by id (``A5``) while the protocol's readers know them as "Appendix 5";
-    every document and message that names one should turn the id into words the same way.
-    """
-    return appendix_id.removeprefix("A")

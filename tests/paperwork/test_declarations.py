@@ -234,7 +234,7 @@ def test_every_sheet_says_that_whoever_signs_agrees_to_abide_by_the_protocol(
     assert "agree" in text and "Information Sharing Protocol" in text
     if declaration.agreement_added:
         assert (
-            "Added by ispcheck: paragraph 6.2 of the protocol asks every signing-in sheet to say this" in text
+            "Added by ispcheck: the protocol (6.2) asks every signing-in sheet to say this" in text
         )
 
 
@@ -246,8 +246,8 @@ def test_the_iom_sheet_says_that_signing_it_is_agreeing_to_abide_by_the_protocol
     iom = markdown_text(render_declaration("iom_case_conference", "markdown", pack))
     marac = markdown_text(render_declaration("marac", "markdown", pack))
 
-    assert_in_order(iom, ["N.B: Not transfer", statement, "Added by ispcheck: paragraph 6.2", "Name"])
-    assert statement not in marac and "Added by ispcheck: paragraph 6.2" not in marac
+    assert_in_order(iom, ["N.B: Not transfer", statement, "Added by ispcheck: the protocol (6.2)", "Name"])
+    assert statement not in marac and "Added by ispcheck: the protocol (6.2)" not in marac
     assert "By accepting MARAC meeting outlook invite or signing this agreement" in marac
 
 

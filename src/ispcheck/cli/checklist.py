@@ -19,7 +19,7 @@ def add_commands(sub: Any) -> None:
         "checklist",
         help="Walk through a disclosure question by question, in plain language.",
         description=(
-            "Asks the questions that matter for this disclosure (Appendix 2 and the facts the "
+            "Asks the questions that matter for this disclosure (the protocol's tests and the facts the "
             "rules need), shows findings as you go, and ends with the decision and a saved "
             "record. Answers are saved as you go."
         ),

@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = add("rules", "List the rule catalogue: id, title, effect and protocol clauses.")
     add_pack_options(rules)
     rules.set_defaults(func=_rules)
-    partners = add("partners", "Is this organisation a signatory (Appendices 12 and 13)?")
+    partners = add("partners", "Is this organisation a signatory of the protocol?")
     partners.add_argument(
         "name",
         nargs="*",

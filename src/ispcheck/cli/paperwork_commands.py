@@ -44,15 +44,15 @@ Chromium. Exit status: 0 written, 1 the file could not be written (or Chromium f
 FORMS = (
     (
         "request-to-police",
-        "A10",
-        "Appendix 10: an agency's request to the police for information, filled in from a "
-        "disclosure in which the police are the discloser and the agency the recipient.",
+        "request-to-police",
+        "The protocol's form for an agency's request to the police for information, filled in from "
+        "a disclosure in which the police are the discloser and the agency the recipient.",
     ),
     (
         "police-request",
-        "A11",
-        "Appendix 11: a police request to an agency for information, filled in from a disclosure "
-        "in which the agency is the discloser and the police the recipient.",
+        "police-request",
+        "The protocol's form for a police request to an agency for information, filled in from a "
+        "disclosure in which the agency is the discloser and the police the recipient.",
     ),
 )
 
@@ -61,7 +61,7 @@ def add_commands(sub: Any) -> None:
     """Add ``form``, ``declaration`` and ``record`` to the ``ispcheck`` command line."""
     form = sub.add_parser(
         "form",
-        help="Print a request form (Appendix 10 or 11), filled in from a disclosure.",
+        help="Print one of the protocol's request forms, filled in from a disclosure.",
         description="Print a request form of the protocol, filled in from a disclosure.",
         epilog=EPILOG,
     )
@@ -77,7 +77,7 @@ def add_commands(sub: Any) -> None:
         "declaration",
         help="Print the confidentiality declaration sign-in sheet for a meeting setting.",
         description=(
-            "Print the confidentiality declaration sign-in sheet (Appendices 3 to 9) for a meeting "
+            "Print the confidentiality declaration sign-in sheet for a meeting "
             "setting, with the setting's rules for the chair. Without SETTING, list the settings."
         ),
         epilog=EPILOG,
@@ -86,7 +86,7 @@ def add_commands(sub: Any) -> None:
         "setting",
         nargs="?",
         metavar="SETTING",
-        help="a setting code such as marac or hate_crime_meeting, or an appendix such as A5",
+        help="a setting code such as marac or hate_crime_meeting, or the declaration's clause id",
     )
     declaration.add_argument(
         "--from",
@@ -108,7 +108,7 @@ def add_commands(sub: Any) -> None:
 
     record = sub.add_parser(
         "record",
-        help="Print the record of the sharing decision on a disclosure (Appendix 2, Q8 and Q10).",
+        help="Print the record of the sharing decision on a disclosure (to keep with the case).",
         description=(
             "Decide a disclosure and print the record of the decision: what, to whom, why, the "
             "lawful basis, conditions, obligations, outcome, clauses, pack version, who and when."

@@ -46,7 +46,7 @@ has been tampered with (the first bad record is named); 2 when the register cann
 
 
 def add_commands(subparsers: Any) -> None:
-    text = "The decision register: an append-only, hash-chained record of decisions (Appendix 2, Q8)."
+    text = "The decision register: an append-only, hash-chained record of decisions (to record each share)."
     group = subparsers.add_parser("register", help=text, description=text, epilog=EPILOG)
     sub = group.add_subparsers(dest="register_command", required=True, metavar="ACTION")
 

@@ -17,7 +17,7 @@ from ..decision import Decision, Effect
 from ..disclosure import Disclosure
 from ..engine import Checker, default_checker
 from ..errors import PackError, PluginError
-from ..pack import DEFAULT_PACK, Clause, Pack, appendix_number
+from ..pack import DEFAULT_PACK, Clause, Pack
 from ..partners import Partner
 from ..templating import utc_time
 from ..validation import parse_disclosure
@@ -62,6 +62,9 @@ class DecisionRecord:
     pack_title: str
     #: Each rule's title by its id, so a finding is named in words; its id is kept as a reference.
     rule_titles: Mapping[str, str] = field(default_factory=dict)
+    #: Where the protocol asks for the share to be recorded, in its words ("Appendix 2, questions
+    #: 8 and 10"); empty when it does not say.
+    recording_clauses: str = ""
 
     @property
     def marking(self) -> str:
@@ -120,12 +123,20 @@ def decision_record(
         decision=decision,
         decided_by=decided_by.strip() if decided_by and decided_by.strip() else None,
         facts=tuple(
-            (label, _lines(disclosure, label, paths, chosen) + _urgent_basis(disclosure, decision, label))
+            (
+                label,
+                _lines(disclosure, label, paths, chosen) + _urgent_basis(disclosure, decision, label, chosen),
+            )
             for label, paths in _ROWS
         ),
         clauses=tuple(c for c in chosen.clauses.values() if c.id in cited),
         pack_title=chosen.meta.title,
         rule_titles=_rule_titles(checker, chosen),
+        recording_clauses=(
+            chosen.concepts.render("[[recording-the-decision]]")
+            if chosen.concepts.has("recording-the-decision")
+            else ""
+        ),
     )
 
 
@@ -170,20 +181,21 @@ def _pack_for(decision: Decision, pack: Pack | None, checker: Checker | None) ->
     return resolve_pack(None)
 
 
-#: The basis a share rests on in an emergency when none is recorded (Appendix 11), in words.
+#: The basis a share rests on in an emergency when none is recorded, in words (the protocol's
+#: police request form says so: ``[[police-request-form]]``).
 _VITAL_INTERESTS = (
     "Lawful basis (UK GDPR Article 6): none recorded; with an urgent risk to life the share rests on "
     "vital interests (UK GDPR Article 6(1)(d)), to be recorded as soon as the emergency allows "
-    "(Appendix 11)."
+    "([[police-request-form]])."
 )
 _VITAL_INTERESTS_9 = (
     "Special category condition (UK GDPR Article 9): none recorded; with an urgent risk to life, "
     "where the person cannot consent, it rests on vital interests (UK GDPR Article 9(2)(c)), to be "
-    "recorded as soon as the emergency allows (Appendix 11)."
+    "recorded as soon as the emergency allows ([[police-request-form]])."
 )
 
 
-def _urgent_basis(disclosure: Disclosure, decision: Decision, label: str) -> tuple[str, ...]:
+def _urgent_basis(disclosure: Disclosure, decision: Decision, label: str, pack: Pack) -> tuple[str, ...]:
     """On the urgent path, the basis the share rests on where the disclosure records none.
 
     "Lawful basis: not recorded" on the record of a share made to protect life would read as a
@@ -194,7 +206,7 @@ def _urgent_basis(disclosure: Disclosure, decision: Decision, label: str) -> tup
     basis = disclosure.lawful_basis
     lines = []
     if basis is None or basis.article6 is None:
-        lines.append(_VITAL_INTERESTS)
+        lines.append(pack.concepts.render_leniently(_VITAL_INTERESTS))
     special = "special_category" in disclosure.data.categories or bool(disclosure.data.special_category_types)
     could_consent = disclosure.consent is not None and disclosure.consent.status in (
         "obtained",
@@ -202,7 +214,7 @@ def _urgent_basis(disclosure: Disclosure, decision: Decision, label: str) -> tup
         "withdrawn",
     )
     if special and (basis is None or basis.article9 is None) and not could_consent:
-        lines.append(_VITAL_INTERESTS_9)
+        lines.append(pack.concepts.render_leniently(_VITAL_INTERESTS_9))
     return tuple(lines)
 
 
@@ -223,9 +235,13 @@ def _lines(disclosure: Disclosure, label: str, paths: tuple[str, ...], pack: Pac
     if label == "To":
         partner = pack.register.lookup(disclosure.recipient.organisation)
         if partner is None:
-            lines.append("Not in the protocol's partner register (Appendices 12 and 13).")
+            lines.append(
+                pack.concepts.render_leniently(
+                    "Not in the protocol's partner register ([[signatory-register]])."
+                )
+            )
         elif isinstance(partner, Partner):
-            lines.append(f"A signatory of the protocol (Appendix {appendix_number(partner.appendix)}).")
+            lines.append(f"A signatory of the protocol ({pack.clause_name(partner.appendix)}).")
         else:
             lines.append(f"Not a signatory of the protocol: {partner.note}")
     return tuple(lines)

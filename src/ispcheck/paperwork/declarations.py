@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..emphasis import plain
-from ..pack import Pack, SettingInfo, appendix_number
+from ..pack import Pack, SettingInfo
 from ..pack_forms import Declaration
 from .errors import NoSuchPaperwork, UnknownSetting
 from .facts import resolve_pack
@@ -90,10 +90,12 @@ class DeclarationSheet:
     rows: int
     pack_title: str
     pack_version: str
-
-    @property
-    def appendix_number(self) -> str:
-        return appendix_number(self.declaration.id)
+    #: How the protocol's text names the declaration ("Appendix 5").
+    appendix_name: str = ""
+    #: The protocol's clauses on the chair's marking of the sheet ("6.1, 6.4"), and on every
+    #: sheet saying that unsigned attendees sign it ("paragraph 6.2"), in its words.
+    marking_clauses: str = ""
+    attendees_clause: str = ""
 
     @property
     def kept_with_witness(self) -> int:
@@ -142,7 +144,7 @@ def declaration_sheet(
     """The sign-in sheet for a meeting setting.
 
     ``setting`` is a setting code of the disclosure contract (``marac``, ``hate_crime_meeting``;
-    case and hyphens do not matter) or an appendix id (``A5``). Raises :class:`UnknownSetting`
+    case and hyphens do not matter) or its declaration's clause id (``A5``). Raises :class:`UnknownSetting`
     for anything else, listing the settings.
     """
     chosen = resolve_pack(pack)
@@ -168,6 +170,11 @@ def declaration_sheet(
         rows=max(1, rows),
         pack_title=chosen.meta.title,
         pack_version=chosen.meta.version,
+        appendix_name=chosen.clause_name(declaration.id),
+        marking_clauses=", ".join(
+            chosen.concepts.cite(("chair-sets-confidentiality", "classification-levels"))
+        ),
+        attendees_clause=", ".join(chosen.concepts.cite(("non-signatory-attendees",))),
     )
 
 
@@ -236,6 +243,13 @@ def _rules(setting: SettingInfo | None, declaration: Declaration, pack: Pack) ->
         known = pack.interpretations
         return tuple((i, known[i].title) for i in idents if i is not None and i in known)
 
+    def cited(text: str, *concepts: str) -> str:
+        """``text``, then the clauses of the protocol that say it, in brackets (if any do)."""
+        ids = pack.concepts.cite(concepts)
+        return f"{text} ({', '.join(ids)})." if ids else f"{text}."
+
+    socjag = pack.concepts.cite(("socjag-declaration",))
+
     rules: list[ChairRule] = []
     guests: tuple[str, ...] = ()
     if setting is not None:
@@ -254,7 +268,14 @@ def _rules(setting: SettingInfo | None, declaration: Declaration, pack: Pack) ->
     rules.append(
         ChairRule(
             "Attendees from organisations that have not signed the protocol",
-            ("They sign this sheet too, agreeing to abide by the protocol (3.6, 6.2).", *guests),
+            (
+                cited(
+                    "They sign this sheet too, agreeing to abide by the protocol",
+                    "non-signatories",
+                    "non-signatory-attendees",
+                ),
+                *guests,
+            ),
             readings(setting.guests_reading if setting is not None else None),
         )
     )
@@ -262,12 +283,21 @@ def _rules(setting: SettingInfo | None, declaration: Declaration, pack: Pack) ->
         ChairRule(
             "After the meeting",
             (
-                "The chair keeps the signed sheet securely, and keeps it current (6.1, 6.5).",
-                "Information wanted as evidence is requested from its owner on the Appendix 10 or 11 "
-                "form, not taken from the discussion or papers (7.2, A9).",
+                cited(
+                    "The chair keeps the signed sheet securely, and keeps it current",
+                    "chair-sets-confidentiality",
+                    "sign-in-sheet-kept",
+                ),
+                cited(
+                    "Information wanted as evidence is requested from its owner on "
+                    + pack.concepts.render_leniently("the [[request-forms]] form")
+                    + ", not taken from the discussion or papers",
+                    "compliant-requests",
+                    "socjag-declaration",
+                ),
             ),
-            # Appendix 9 says it of SOCJAG; at any other meeting it is ispcheck's reading.
-            readings(_EVIDENCE_EVERYWHERE if declaration.id != "A9" else None),
+            # The SOCJAG declaration says it; at any other meeting it is ispcheck's reading.
+            readings(_EVIDENCE_EVERYWHERE if declaration.id not in socjag else None),
         )
     )
     return tuple(rules)

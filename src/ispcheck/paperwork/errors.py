@@ -20,7 +20,9 @@ class UnknownSetting(PaperworkError, ValueError):
         self.given = given
         self.known = tuple(known)
         lines = "\n".join(f"  {code:<26} {name}" for code, name in self.known)
-        super().__init__(f"{given!r} is not a meeting setting. Use one of these (or A3 to A9):\n{lines}")
+        super().__init__(
+            f"{given!r} is not a meeting setting. Use one of these (or its declaration's clause id):\n{lines}"
+        )
 
 
 class WrongForm(PaperworkError, ValueError):

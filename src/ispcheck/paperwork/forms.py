@@ -20,7 +20,7 @@ from typing import Any
 from ..disclosure import Disclosure
 from ..emphasis import plain
 from ..facts import involves_personal_data
-from ..pack import Pack, appendix_number
+from ..pack import Pack
 from ..pack_forms import FormField, RequestForm
 from ..validation import parse_disclosure
 from .errors import NoSuchPaperwork, WrongForm
@@ -40,7 +40,8 @@ _GROUP = {
     "statement": "statement",
 }
 #: The forms by the name the command line uses for them.
-FORM_NAMES = {"request-to-police": "A10", "police-request": "A11"}
+#: The forms by the names the command line uses, each the concept a pack maps to its form's clause.
+FORM_NAMES = {"request-to-police": "request-to-police-form", "police-request": "police-request-form"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +121,8 @@ class FilledForm:
     subjects: str | None
     pack_title: str
     pack_version: str
-
-    @property
-    def appendix_number(self) -> str:
-        return appendix_number(self.form.id)
+    #: How the protocol's text names the form ("Appendix 10").
+    appendix_name: str
 
     def fields(self) -> Iterator[FilledField]:
         for section in self.sections:
@@ -148,20 +147,22 @@ class FilledForm:
 
 def fill_request_form(
     disclosure: Disclosure | Mapping[str, Any],
-    appendix: str = "A10",
+    appendix: str = "request-to-police",
     pack: Pack | str | Path | None = None,
 ) -> FilledForm:
-    """Fill the Appendix 10 or 11 request form from a disclosure.
+    """Fill one of the protocol's request forms from a disclosure.
 
+    ``appendix`` names the form: "request-to-police" (an agency asking the police),
+    "police-request" (the police asking an agency), or the form's clause id in the pack ("A10").
     A dict is validated first (raises ``DisclosureError``). Raises :class:`WrongForm` when the
-    police are not the party the form needs (the discloser for Appendix 10, the recipient for
-    Appendix 11), or when the form asks for personal data (Appendix 11) and the disclosure holds
-    none, and :class:`NoSuchPaperwork` when the pack has no such form.
+    police are not the party the form needs (the discloser of a request to the police, the
+    recipient of a police request), or when the form asks for personal data and the disclosure
+    holds none, and :class:`NoSuchPaperwork` when the pack has no such form.
     """
     if not isinstance(disclosure, Disclosure):
         disclosure = parse_disclosure(disclosure)
     chosen = resolve_pack(pack)
-    appendix = FORM_NAMES.get(appendix, appendix).upper()
+    appendix = _form_id(appendix, chosen)
     form = chosen.forms.get(appendix)
     if form is None:
         have = ", ".join(chosen.forms) or "none (the pack has no forms.toml)"
@@ -191,19 +192,30 @@ def fill_request_form(
         subjects=_subjects(disclosure),
         pack_title=chosen.meta.title,
         pack_version=chosen.meta.version,
+        appendix_name=chosen.clause_name(form.id),
     )
+
+
+def _form_id(name: str, pack: Pack) -> str:
+    """The pack's clause id of the form a name means: a command-line name, or the id itself."""
+    concept = FORM_NAMES.get(name)
+    if concept is not None:
+        ids = pack.concepts.clauses.get(concept, ())
+        return next((i for i in ids if i in pack.forms), ids[0] if ids else name)
+    return name if name in pack.forms else name.upper()
 
 
 def render_request_form(
     disclosure: Disclosure | Mapping[str, Any],
-    appendix: str = "A10",
+    appendix: str = "request-to-police",
     fmt: str = "html",
     pack: Pack | str | Path | None = None,
 ) -> str:
-    """The Appendix 10 or 11 request form, filled in from a disclosure, as HTML or Markdown.
+    """One of the protocol's request forms, filled in from a disclosure, as HTML or Markdown.
 
-    ``appendix`` is "A10" (an agency asking the police) or "A11" (the police asking an agency);
-    ``fmt`` is "html" (A4, ready to print or to pass to :func:`to_pdf`) or "markdown".
+    ``appendix`` is "request-to-police" (an agency asking the police), "police-request" (the
+    police asking an agency) or the form's clause id in the pack; ``fmt`` is "html" (A4, ready to
+    print or to pass to :func:`to_pdf`) or "markdown".
     """
     filled = fill_request_form(disclosure, appendix, pack)
     return render_template("request_form", fmt, form=filled)
@@ -270,9 +282,8 @@ def _check_parties(disclosure: Disclosure, form: RequestForm, pack: Pack) -> Non
     partner = pack.register.exact(party.organisation)
     if partner is not None and partner.kind == "police":
         return
-    number = appendix_number(form.id)
     message = (
-        f"Appendix {number} ({form.appendix_title}) needs the police as the {form.police}, but the "
+        f"{pack.clause_name(form.id)} ({form.appendix_title}) needs the police as the {form.police}, but the "
         f"{form.police} is {party.organisation!r}, which the partner register does not list as a "
         "police force."
     )
@@ -283,8 +294,8 @@ def _check_parties(disclosure: Disclosure, form: RequestForm, pack: Pack) -> Non
             if other.police == "recipient"
             else "an agency is asking the police"
         )
-        command = next((k for k, v in FORM_NAMES.items() if v == other.id), other.id)
-        message += f" If {who}, use Appendix {appendix_number(other.id)} (ispcheck form {command})."
+        command = next((k for k in FORM_NAMES if _form_id(k, pack) == other.id), other.id)
+        message += f" If {who}, use {pack.clause_name(other.id)} (ispcheck form {command})."
     raise WrongForm(message)
 
 
@@ -299,10 +310,12 @@ def _check_personal_data(disclosure: Disclosure, form: RequestForm, pack: Pack) 
         return
     kinds = "; ".join(describe(disclosure, "data.categories", pack)) or "no personal data"
     raise WrongForm(
-        f"Appendix {appendix_number(form.id)} is a request for personal data ({form.title!r}), and "
-        f"this disclosure holds none: its data is {kinds} only. No form is needed to share it: the "
-        "protocol asks for these forms where relevant (7.2). If the share does include personal "
-        "data, record it in data.categories and print the form again."
+        pack.concepts.render_leniently(
+            f"{pack.clause_name(form.id)} is a request for personal data ({form.title!r}), and "
+            f"this disclosure holds none: its data is {kinds} only. No form is needed to share it: the "
+            "protocol asks for these forms where relevant ([[compliant-requests]]). If the share does "
+            "include personal data, record it in data.categories and print the form again."
+        )
     )
 
 
