@@ -3,11 +3,16 @@ and offer the choices of the pack in use, in its words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from ispcheck import PackError
 from ispcheck.pack import load_pack
 from ispcheck.questions import QUESTIONS, by_id, if_not_known
 from ispcheck.vocabulary import LABELLED_BY_PACK
 
-from .helpers import FIXTURE_PACK
+from .helpers import FIXTURE_PACK, copy_pack
 
 
 def test_dont_know_to_the_circumstances_is_said_to_stop_a_plain_share() -> None:
@@ -73,3 +78,38 @@ def test_a_pack_without_meetings_offers_only_not_in_a_meeting_and_another_meetin
         "other_meeting",
     ]
     assert [c.value for c in by_id("context.from_meeting").read_by(pack).choices] == ["none", "other_meeting"]
+
+
+def test_a_pack_can_word_a_question_and_its_choices_its_own_way(tmp_path: Path) -> None:
+    folder = copy_pack(tmp_path)
+    (folder / "wording.toml").write_text(
+        '[question."purpose.code"]\n'
+        'text = "What is the information for, in our protocol\'s terms?"\n'
+        'why = "Our protocol lists the purposes it covers ([[statutory-purposes]])."\n'
+        'choices = { detect_crime = "Detecting crime" }\n'
+        '[question."context.urgent_risk_to_life"]\n'
+        'choices = { true = "Yes, someone is in danger now" }\n',
+        encoding="utf-8",
+    )
+    pack = load_pack(folder)
+    read = by_id("purpose.code").read_by(pack)
+    assert read.text == "What is the information for, in our protocol's terms?"
+    assert read.why == "Our protocol lists the purposes it covers (2.1)."
+    labels = {c.value: c.label for c in read.choices}
+    assert labels["detect_crime"] == "Detecting crime"  # the pack's words for this question win
+    assert labels["prevent_crime"] == pack.vocabulary["purpose"]["prevent_crime"].label
+    urgent = {c.value: c.label for c in by_id("context.urgent_risk_to_life").read_by(pack).choices}
+    assert urgent[True] == "Yes, someone is in danger now" and urgent[False] == "No"
+
+
+def test_without_its_own_words_a_question_reads_as_built_in() -> None:
+    pack = load_pack()
+    assert by_id("purpose.statement").read_by(pack).text == by_id("purpose.statement").text
+
+
+def test_words_for_a_question_the_checklist_does_not_have_are_an_error_naming_it(tmp_path: Path) -> None:
+    folder = copy_pack(tmp_path)
+    (folder / "wording.toml").write_text('[question."purpose.cod"]\ntext = "x"\n', encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    assert any("'purpose.cod'" in p and "not a question" in p for p in caught.value.problems)

@@ -42,6 +42,7 @@ from .pack_model import (
     Paperwork,
     PartnerEntry,
     Question,
+    QuestionWords,
     SettingInfo,
     UnknownRisk,
     VocabularyEntry,
@@ -196,7 +197,7 @@ class _PackReader:
         clause_map = {c.id: c for _, c in clauses}
         self._check_clause_ids(meta, clauses)
         concepts = self._concepts(clause_map)
-        wording = self._wording(concepts)
+        wording, question_wording = self._wording(concepts)
         if clauses:
             self._check_citations(meta, clause_map, others, settings, vocabulary, checklist, obligations)
         fold = PartnerRegister((), (), (), matching.short_forms if matching else None).normalise
@@ -244,6 +245,7 @@ class _PackReader:
             overlay=self.overlay,
             concepts=concepts,
             wording=wording,
+            question_wording=question_wording,
             paperwork_reader=_read_paperwork,
         )
 
@@ -375,34 +377,62 @@ class _PackReader:
                 words[name] = entry.words
         return ConceptMap(clauses, words)
 
-    def _wording(self, concepts: ConceptMap) -> dict[str, FindingWords]:
-        """Read wording.toml: for each rule id, words whose placeholders the pack maps.
+    def _wording(self, concepts: ConceptMap) -> tuple[dict[str, FindingWords], dict[str, QuestionWords]]:
+        """Read wording.toml: the protocol's words for findings (by rule id) and for questions.
 
-        Whether each id is a rule is checked by the checker, which knows the rules.
+        Placeholders must name concepts the pack maps. Whether each finding id is a rule is
+        checked by the checker, which knows the rules; question ids are checked here.
         """
         raw = self._toml(WORDING_FILE, optional=True)
-        table = raw.get("finding", {})
-        if not isinstance(table, dict) or set(raw) - {"finding"}:
-            self.problems.append(f'{WORDING_FILE}: expected only [finding."<rule id>"] tables')
-            return {}
-        wording: dict[str, FindingWords] = {}
-        for rule_id, item in table.items():
-            label = f"{WORDING_FILE}: finding {rule_id!r}"
+        findings, questions = raw.get("finding", {}), raw.get("question", {})
+        if (
+            not isinstance(findings, dict)
+            or not isinstance(questions, dict)
+            or set(raw) - {"finding", "question"}
+        ):
+            self.problems.append(
+                f'{WORDING_FILE}: expected only [finding."<rule id>"] and [question."<question id>"] tables'
+            )
+            return {}, {}
+        said = {
+            "finding": self._words(findings, "finding", FindingWords, concepts),
+            "question": self._words(questions, "question", QuestionWords, concepts),
+        }
+        if said["question"]:
+            from .questions import by_id  # only a pack that rewords a question needs the questions
+
+            for ident in list(said["question"]):
+                try:
+                    by_id(ident)
+                except KeyError:
+                    self.problems.append(
+                        f"{WORDING_FILE}: question {ident!r} is not a question of the checklist"
+                    )
+                    del said["question"][ident]
+        return cast(dict[str, FindingWords], said["finding"]), cast(
+            dict[str, QuestionWords], said["question"]
+        )
+
+    def _words(
+        self, table: dict[str, Any], kind: str, model: type[Any], concepts: ConceptMap
+    ) -> dict[str, Any]:
+        read: dict[str, Any] = {}
+        for ident, item in table.items():
+            label = f"{WORDING_FILE}: {kind} {ident!r}"
             try:
-                words = msgspec.convert(item, FindingWords)
+                words = msgspec.convert(item, model)
             except msgspec.ValidationError as exc:
                 loc, message = _struct_problem(exc, item)
                 self.problems.append(f"{label}: {loc or 'entry'}: {message}")
                 continue
-            texts = (words.message, words.action, words.urgent_message, words.urgent_action)
-            missing = concepts.missing((), texts)
+            missing = concepts.missing((), words.texts())
             if missing:
                 self.problems.append(
                     f"{label}: names {', '.join(missing)}, which concepts.toml does not map to a clause"
                 )
                 continue
-            wording[rule_id] = words
-        return wording
+            read[ident] = words
+        return read
 
     def _cite(self, label: str, clauses: tuple[str, ...], known: dict[str, Clause]) -> None:
         for clause in clauses:

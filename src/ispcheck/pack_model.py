@@ -41,6 +41,7 @@ __all__ = [
     "Paperwork",
     "PartnerEntry",
     "Question",
+    "QuestionWords",
     "SettingInfo",
     "UnknownRisk",
     "VocabularyEntry",
@@ -123,6 +124,25 @@ class FindingWords(_Entry, frozen=True, forbid_unknown_fields=True):
     urgent_action: _Text | None = None
     #: Why the protocol's words differ, for the reviewer.
     reason: _Text | None = None
+
+    def texts(self) -> tuple[str | None, ...]:
+        return (self.message, self.action, self.urgent_message, self.urgent_action)
+
+
+class QuestionWords(_Entry, frozen=True, forbid_unknown_fields=True):
+    """This protocol's own words for one checklist question (``[question."<id>"]`` in wording.toml).
+
+    ``choices`` gives labels by the choice's value as the contract writes it ("detect_crime";
+    "true" and "false" for yes or no).
+    """
+
+    text: _Text | None = None
+    why: _Text | None = None
+    choices: dict[str, _Text] = {}
+    reason: _Text | None = None
+
+    def texts(self) -> tuple[str | None, ...]:
+        return (self.text, self.why, *self.choices.values())
 
 
 class KnownAsEntry(_Entry, frozen=True, forbid_unknown_fields=True):
@@ -289,6 +309,8 @@ class Pack:
     concepts: ConceptMap = field(default_factory=ConceptMap.empty)
     #: The protocol's own words for what some rules' findings say, by rule id (``wording.toml``).
     wording: dict[str, FindingWords] = field(default_factory=dict)
+    #: The protocol's own words for some checklist questions, by question id (``wording.toml``).
+    question_wording: dict[str, QuestionWords] = field(default_factory=dict)
     #: Reads the paperwork files the first time they are asked for (set by the loader, which
     #: knows the files; without it the pack has no paperwork).
     paperwork_reader: Callable[[Pack], Paperwork] | None = field(default=None, repr=False, compare=False)

@@ -87,24 +87,36 @@ class Question:
         The choices of a contract vocabulary (purposes, lawful bases, classifications...) take the
         pack's labels for them, so that the checklist and the pack say the same thing; the meeting
         choices are the pack's own meetings, by the names it gives them, with "not in a meeting"
-        and "another meeting the protocol does not list".
+        and "another meeting the protocol does not list"; and where the pack's wording.toml words
+        the question its own way, its words are used.
         """
-        worded = self.worded_by(pack.concepts)
         field = self.fields[0] if self.fields else ""
+        choices = self.choices
         if field in _MEETING_FIELDS:
             choices = tuple(
                 c if c.value in _NOT_A_LISTED_MEETING else replace(c, label=pack.settings[c.value].name)
-                for c in worded.choices
+                for c in choices
                 if c.value in pack.settings or c.value in _NOT_A_LISTED_MEETING
             )
-            return replace(worded, choices=choices)
         labels = pack.vocabulary.get(LABELLED_BY_PACK.get(field, ""), {})
         if labels:
             choices = tuple(
-                replace(c, label=labels[c.value].label) if c.value in labels else c for c in worded.choices
+                replace(c, label=labels[c.value].label) if c.value in labels else c for c in choices
             )
-            return replace(worded, choices=choices)
-        return worded
+        # The pack's words for this very question come last, and its clauses are named in them.
+        return replace(self, choices=choices).reworded(pack).worded_by(pack.concepts)
+
+    def reworded(self, pack: Pack) -> Question:
+        """The question with the pack's own words for it, where its wording.toml gives them."""
+        words = pack.question_wording.get(self.id)
+        if words is None:
+            return self
+        return replace(
+            self,
+            text=words.text or self.text,
+            why=words.why or self.why,
+            choices=tuple(replace(c, label=words.choices.get(_key(c.value), c.label)) for c in self.choices),
+        )
 
     def worded_by(self, concepts: ConceptMap) -> Question:
         """The question's words as one protocol reads them: its clause ids, and its words for them.
@@ -124,6 +136,11 @@ class Question:
             clauses=concepts.cite(self.clauses),
             choices=tuple(replace(c, label=render(c.label), explain=render(c.explain)) for c in self.choices),
         )
+
+
+def _key(value: Any) -> str:
+    """A choice's value as wording.toml names it: the contract's code; "true" or "false"."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 #: The questions whose choices are meetings, and the choices that are not a meeting of the pack.

@@ -120,3 +120,28 @@ def test_every_shipped_feature_passes_the_missing_steps_check(capsys: pytest.Cap
     status = missing_steps([str(p) for p in sorted(FEATURES.glob("*.feature"))])
 
     assert status == 0, capsys.readouterr().out
+
+
+def test_every_value_the_step_librarys_words_stand_for_is_a_value_of_the_contract() -> None:
+    """The scenarios' words are one reading of the contract: each must mean a code it has."""
+    from ispcheck.vocabulary import VOCABULARY
+    from tests.bdd import steps
+
+    words_for = {
+        "setting": steps.MEETINGS,
+        "purpose": steps.PURPOSES,
+        "article6": steps.ARTICLE6,
+        "article9": steps.ARTICLE9,
+        "schedule1_condition": steps.SCHEDULE1,
+        "schedule8_condition": steps.SCHEDULE8,
+        "gateway": steps.GATEWAYS,
+        "classification": steps.CLASSIFICATIONS,
+        "organisation_kind": steps.KINDS,
+        "distribution": steps.DISTRIBUTIONS,
+    }
+    for vocabulary, words in words_for.items():
+        unknown = set(words.values()) - set(VOCABULARY[vocabulary])
+        assert unknown == set(), f"{vocabulary}: {sorted(unknown)} are not codes of the contract"
+    # Every meeting and every purpose of the contract can be said in a scenario.
+    assert set(steps.MEETINGS.values()) == set(VOCABULARY["setting"]) - {"outside_meeting"}
+    assert set(steps.PURPOSES.values()) == set(VOCABULARY["purpose"])

@@ -233,9 +233,7 @@ def test_every_sheet_says_that_whoever_signs_agrees_to_abide_by_the_protocol(
     text = markdown_text(render_declaration(SETTING_OF[appendix], "markdown", pack))
     assert "agree" in text and "Information Sharing Protocol" in text
     if declaration.agreement_added:
-        assert (
-            "Added by ispcheck: the protocol (6.2) asks every signing-in sheet to say this" in text
-        )
+        assert "Added by ispcheck: the protocol (6.2) asks every signing-in sheet to say this" in text
 
 
 def test_the_iom_sheet_says_that_signing_it_is_agreeing_to_abide_by_the_protocol_as_marac_says_itself(
