@@ -1,8 +1,10 @@
 """An example local rule for ispcheck, shipped as its own installable distribution.
 
 A partnership may want every share to name the officer making it (by role or collar number), so
-that the share can be recorded against a person in the case system, as Appendix 2 questions 8 and
-10 ask. This plugin adds that one rule to the Warwickshire pack.
+that the share can be recorded against a person in the case system, as its protocol asks (in
+Warwickshire's, Appendix 2 questions 8 and 10). The rule cites the concept of recording the
+decision, not a clause number, so it serves every pack that says where its protocol sets that out;
+under a pack that does not, the checker leaves it out and lists it as not in that protocol.
 """
 
 from __future__ import annotations
@@ -15,15 +17,12 @@ __all__ = ["RULE_ID", "ispcheck_rules", "officer_not_named"]
 
 RULE_ID = "example.case-system-reference"
 
-#: The packs whose clause numbering this rule cites; for any other pack it adds nothing.
-KNOWN_PACKS = frozenset({"warwickshire-csp"})
-
 
 @rule(
     RULE_ID,
     title="The disclosing officer is named for the case-system record",
     effect=Effect.CONDITION,
-    clauses=("A2.Q8", "A2.Q10"),
+    clauses=("recording-the-decision",),
     message=(
         "The disclosure does not say which officer is making it, so the share cannot be recorded "
         "against a person in the case system."
@@ -40,5 +39,5 @@ def officer_not_named(d: DisclosureView, f: Facts) -> bool:
 
 @hookimpl
 def ispcheck_rules(pack: Pack) -> Sequence[Rule]:
-    """The rule for the packs it knows; nothing for any other pack."""
-    return (officer_not_named,) if pack.name in KNOWN_PACKS else ()
+    """The rule, for every pack (the checker reads its concept as the pack's clauses)."""
+    return (officer_not_named,)
