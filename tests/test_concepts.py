@@ -147,33 +147,33 @@ def test_a_clause_id_pattern_every_id_matches_loads(pack_copy: Path) -> None:
 
 
 def test_a_pack_without_a_concept_leaves_the_rules_resting_on_it_out_and_lists_them(pack_copy: Path) -> None:
-    without_concept(pack_copy, "ongoing-investigations")
+    without_concept(pack_copy, "impact-assessment")
     checker = Checker(pack_copy, use_entry_points=False, clock=clock)
     left = {r.rule.id: r.missing for r in checker.left_out}
-    assert left == {"investigation.not-consulted": ("ongoing-investigations",)}
-    assert "investigation.not-consulted" not in {r.rule.id for r in checker.rules}
+    assert left == {"setting.dpia-not-recorded": ("impact-assessment",)}
+    assert "setting.dpia-not-recorded" not in {r.rule.id for r in checker.rules}
     assert checker.broken_plugins == ()
 
 
 def test_with_the_concept_mapped_the_rule_is_applied() -> None:
     checker = Checker("warwickshire-csp", use_entry_points=False, clock=clock)
     assert checker.left_out == ()
-    assert "investigation.not-consulted" in {r.rule.id for r in checker.rules}
+    assert "setting.dpia-not-recorded" in {r.rule.id for r in checker.rules}
 
 
 def test_the_rules_command_lists_what_is_not_in_this_protocol_and_why(
     pack_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    without_concept(pack_copy, "ongoing-investigations")
+    without_concept(pack_copy, "impact-assessment")
     code, out, _ = run_cli(capsys, "rules", "--pack", str(pack_copy))
     assert code == 0
     assert "Not in this protocol" in out
-    assert "investigation.not-consulted" in out.split("Not in this protocol")[1]
-    assert CONCEPTS["ongoing-investigations"] in " ".join(out.split())
+    assert "setting.dpia-not-recorded" in out.split("Not in this protocol")[1]
+    assert CONCEPTS["impact-assessment"] in " ".join(out.split())
     code, out, _ = run_cli(capsys, "rules", "--pack", str(pack_copy), "--format", "json")
     listed = __import__("json").loads(out)["not_in_this_protocol"]
-    assert [r["id"] for r in listed] == ["investigation.not-consulted"]
-    assert listed[0]["missing_concepts"][0]["id"] == "ongoing-investigations"
+    assert [r["id"] for r in listed] == ["setting.dpia-not-recorded"]
+    assert listed[0]["missing_concepts"][0]["id"] == "impact-assessment"
 
 
 def test_the_rules_command_has_no_such_list_when_every_concept_is_mapped(
@@ -217,14 +217,14 @@ def test_a_finding_a_predicate_builds_is_read_with_the_packs_clauses() -> None:
 def test_a_finding_a_predicate_builds_on_a_concept_the_pack_lacks_refers_rather_than_sharing(
     pack_copy: Path,
 ) -> None:
-    without_concept(pack_copy, "ongoing-investigations")
+    without_concept(pack_copy, "impact-assessment")
     checker = Checker(
-        pack_copy, plugins=[_plugin_citing("ongoing-investigations")], use_entry_points=False, clock=clock
+        pack_copy, plugins=[_plugin_citing("impact-assessment")], use_entry_points=False, clock=clock
     )
     decision = checker.check(clean_disclosure())
     failed = [f for f in decision.findings if f.rule_id == "engine.rule-failed"]
     assert failed and failed[0].effect is Effect.REFER
-    assert "ongoing-investigations" in failed[0].message
+    assert "impact-assessment" in failed[0].message
     assert decision.outcome.value == "refer"
 
 
@@ -262,13 +262,27 @@ def test_words_for_a_rule_that_does_not_exist_are_an_error_naming_it(pack_copy: 
 
 
 def test_words_naming_a_concept_the_pack_does_not_map_are_an_error(pack_copy: Path) -> None:
-    without_concept(pack_copy, "ongoing-investigations")
+    without_concept(pack_copy, "impact-assessment")
     (pack_copy / "wording.toml").write_text(
-        '[finding."purpose.other"]\nmessage = "See [[ongoing-investigations]]."\n', encoding="utf-8"
+        '[finding."purpose.other"]\nmessage = "See [[impact-assessment]]."\n', encoding="utf-8"
     )
     with pytest.raises(PackError) as caught:
         load_pack(pack_copy)
-    assert any("ongoing-investigations" in p and "wording.toml" in p for p in caught.value.problems)
+    assert any("impact-assessment" in p and "wording.toml" in p for p in caught.value.problems)
+
+
+def test_the_packs_own_prose_reads_its_clauses_and_may_not_name_a_concept_it_lacks(pack_copy: Path) -> None:
+    pack = load_pack(pack_copy)
+    risk = next(u for u in pack.unknown_risks if u.id == "ongoing-investigation")
+    assert "(4.6)" in risk.action and "[[" not in risk.action
+    assert pack.settings["other_meeting"].name == "meeting not listed in the protocol (1.6)"
+    without_concept(pack_copy, "ongoing-investigations")
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_copy)
+    assert any(
+        "unknown_risks.toml" in p and "ongoing-investigations" in p and "action" in p
+        for p in caught.value.problems
+    )
 
 
 def test_a_left_out_rule_that_reads_data_protection_law_is_flagged_to_be_checked_by_hand(

@@ -198,6 +198,15 @@ class _PackReader:
         self._check_clause_ids(meta, clauses)
         concepts = self._concepts(clause_map)
         wording, question_wording = self._wording(concepts)
+        # The pack's own prose may name its clauses by concept ([[settings-covered]]), as the
+        # rules' words do: read once here, so everything after sees the protocol's words.
+        settings = self._in_words(settings, concepts, "name", "requirements")
+        unknown_risks = self._in_words(unknown_risks, concepts, "title", "message", "action", "urgent_action")
+        obligations = self._in_words(obligations, concepts, "text")
+        others = self._in_words(others, concepts, "note")
+        vocabulary = {
+            kind: self._in_words(entries, concepts, "label", "note") for kind, entries in vocabulary.items()
+        }
         if clauses:
             self._check_citations(meta, clause_map, others, settings, vocabulary, checklist, obligations)
         fold = PartnerRegister((), (), (), matching.short_forms if matching else None).normalise
@@ -333,6 +342,30 @@ class _PackReader:
             seen[ident] = label
             entries.append((label, entry))
         return entries
+
+    def _in_words(
+        self, entries: list[tuple[str, Any]], concepts: ConceptMap, *fields: str
+    ) -> list[tuple[str, Any]]:
+        """Entries with the placeholders in their prose ``fields`` read as the pack's words."""
+        read: list[tuple[str, Any]] = []
+        for label, entry in entries:
+            changes: dict[str, Any] = {}
+            for name in fields:
+                value = getattr(entry, name)
+                texts = value if isinstance(value, tuple) else (value,)
+                if not any(isinstance(t, str) and "[[" in t for t in texts):
+                    continue
+                missing = concepts.missing((), texts)
+                if missing:
+                    self.problems.append(
+                        f"{label}: {name} names {', '.join(missing)}, which concepts.toml does not map "
+                        "to a clause"
+                    )
+                    continue
+                done = tuple(concepts.render(t) if isinstance(t, str) else t for t in texts)
+                changes[name] = done if isinstance(value, tuple) else done[0]
+            read.append((label, msgspec.structs.replace(entry, **changes) if changes else entry))
+        return read
 
     def _check_clause_ids(self, meta: Meta | None, clauses: list[tuple[str, Clause]]) -> None:
         if meta is None or meta.clause_id_pattern is None:

@@ -90,8 +90,8 @@ limits_not_known = gated_rule(
     effect=Effect.CONDITION,
     clauses=("test-consent", "purpose-limitation"),
     message=(
-        "Consent was obtained, but it is not known whether the person put any limits on it. Appendix "
-        "2, question 6 asks whether there are any restrictions, and a share beyond them needs another "
+        "Consent was obtained, but it is not known whether the person put any limits on it. "
+        "[[test-consent]] asks whether there are any restrictions, and a share beyond them needs another "
         "lawful basis ([[purpose-limitation]])."
     ),
     action=(
