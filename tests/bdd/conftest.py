@@ -1,14 +1,16 @@
 """pytest-bdd set-up for the features: clause markers, the step library, and the last run's record.
 
-- Every clause of the pack is a registered marker (``clause-4.6``, ``clause-A2.Q5``), as are
+- Every clause of every pack that has features is a registered marker (``clause-4.6``,
+  ``clause-A2.Q5``; the example pack's ``clause-S4[d]``, see ``gherkin.marker_name``), as are
   ``fires`` and ``does-not-fire``. pytest-bdd turns a scenario's tags into markers, and
   ``--strict-markers`` (pyproject.toml) makes an unregistered one, such as a mistyped
   ``@clause-9.99``, fail the run.
 - The step library (``tests/bdd/steps.py``) is made available to every feature.
-- A run that includes every scenario of ``features/`` writes its results, as cucumber JSON, to
-  ``build/cucumber.json``, which ``ispcheck review-pack`` reads. A partial run (``-k``, one file)
-  leaves the last complete run's record alone. ``--cucumberjson=PATH`` writes wherever it is told
-  instead, complete or not.
+- A run that includes every scenario of the default pack's features (``features/*.feature``)
+  writes their results, as cucumber JSON, to ``build/cucumber.json``, which ``ispcheck
+  review-pack`` reads. Another pack's features (``features/<pack>/``) are left out of it: the
+  review pack is the default pack's. A partial run (``-k``, one file) leaves the last complete
+  run's record alone. ``--cucumberjson=PATH`` writes wherever it is told instead, complete or not.
 """
 
 from __future__ import annotations
@@ -21,20 +23,30 @@ from typing import Any
 
 import pytest
 from pytest_bdd.cucumber_json import LogBDDCucumberJSON
-from pytest_bdd.reporting import StepReport, scenario_reports_registry
+from pytest_bdd.reporting import StepReport, scenario_reports_registry, test_report_context_registry
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from ispcheck.pack import load_pack
-from tests.bdd.gherkin import FEATURES, ROOT, feature_files, scenario_runs
+from tests.bdd.gherkin import (
+    ROOT,
+    feature_files,
+    feature_paths,
+    marker_name,
+    pack_feature_folders,
+    scenario_runs,
+)
 from tests.bdd.steps import *  # noqa: F403  (the step fixtures pytest-bdd generated)
 
 LAST_RUN = ROOT / "build" / "cucumber.json"
 
 
 def register_markers(config: pytest.Config) -> None:
-    """Register a marker for every clause of the pack, and the two directions of proof."""
-    for clause in load_pack().clauses.values():
-        config.addinivalue_line("markers", f"clause-{clause.id}: proves ISP {clause.id} ({clause.title})")
+    """Register a marker for every clause of each pack with features, and the two directions of proof."""
+    for name in pack_feature_folders():
+        for clause in load_pack(name).clauses.values():
+            config.addinivalue_line(
+                "markers", f"{marker_name('clause-' + clause.id)}: proves {name} {clause.id} ({clause.title})"
+            )
     config.addinivalue_line("markers", "fires: the scenario shows its clauses raised")
     config.addinivalue_line(
         "markers", "does-not-fire: the scenario shows the nearest case, where its clauses are not raised"
@@ -47,6 +59,16 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(LastCompleteRun(str(LAST_RUN)), "ispcheck-last-complete-run")
 
 
+def pytest_bdd_apply_tag(tag: str, function: Any) -> Any:
+    """A tag with round brackets (``@clause-S4(d)``) is marked by its registered name (``clause-S4[d]``).
+
+    Any other tag is left to pytest-bdd, which marks it by the tag itself.
+    """
+    if marker_name(tag) == tag:
+        return None
+    return getattr(pytest.mark, marker_name(tag))(function)
+
+
 def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, step: Any, **_: Any) -> None:
     """Record a step missing from the library as a failed step, so the results show where."""
     report = scenario_reports_registry.get(request.node)
@@ -56,16 +78,32 @@ def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, step: Any,
 
 
 class LastCompleteRun(LogBDDCucumberJSON):  # type: ignore[misc]
-    """Cucumber JSON of the features, written only when every scenario was selected to run."""
+    """Cucumber JSON of the default pack's features, written only when every one was selected to run."""
 
     def __init__(self, logfile: str) -> None:
         super().__init__(logfile)
         self.complete = False
+        self.files = {os.path.realpath(p) for p in feature_paths()}
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
-        expected = sum(1 for _ in scenario_runs(feature_files([FEATURES])))
-        selected = sum(1 for item in session.items if scenario_wrapper_template_registry.get(_obj(item)))
+        expected = sum(1 for _ in scenario_runs(feature_files()))
+        selected = sum(
+            1
+            for item in session.items
+            if (template := scenario_wrapper_template_registry.get(_obj(item))) is not None
+            and os.path.realpath(template.feature.filename) in self.files
+        )
         self.complete = selected == expected > 0
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        """Record the default pack's scenarios only."""
+        context = test_report_context_registry.get(report)
+        if (
+            context is not None
+            and os.path.realpath(context.scenario["feature"]["filename"]) not in self.files
+        ):
+            return
+        super().pytest_runtest_logreport(report)
 
     def pytest_sessionfinish(self) -> None:
         if not self.complete or not self.features:

@@ -5,6 +5,11 @@ of an outline's Examples separately), its clause tags, its direction (``@fires``
 ``@does-not-fire``), its steps and what those steps prove. :func:`problems` lists everything wrong
 with a scenario in words a lawyer can act on; the coverage test and ``scripts/missing-steps.sh``
 both use it.
+
+Which pack a feature is written against is where it is: ``features/*.feature`` are the default
+pack's (the one ``rules/default.toml`` names), and ``features/<pack>/*.feature`` are the shipped
+pack of that name (``features/example-csp/`` for the example pack). :func:`feature_files` with no
+paths reads the default pack's only; :func:`pack_for_feature` says which pack a file belongs to.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 from pytest_bdd.feature import get_features
 from pytest_bdd.parser import Feature, ScenarioTemplate
 
-from ispcheck.pack import Pack
+from ispcheck.pack import DEFAULT_PACK, Pack, available_packs
 from tests.bdd.steps import PHRASES, Phrase
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,8 +71,46 @@ class ScenarioRun:
         return f'{shown}:{self.template.line_number} "{self.name}"{row}'
 
 
-def feature_files(paths: Iterable[Path] = (FEATURES,)) -> list[Feature]:
-    return list(get_features([str(p) for p in paths]))
+def pack_feature_folders() -> dict[str, Path]:
+    """Each pack that has features, with the folder holding them: the default pack's are at the
+    top of ``features/``, another shipped pack's in ``features/<its name>/``."""
+    folders = {DEFAULT_PACK: FEATURES}
+    for name in available_packs():
+        if name != DEFAULT_PACK and (FEATURES / name).is_dir():
+            folders[name] = FEATURES / name
+    return folders
+
+
+def feature_paths(pack: str = DEFAULT_PACK) -> list[Path]:
+    """The feature files written against ``pack`` (its folder only, not the folders under it)."""
+    folder = pack_feature_folders().get(pack)
+    return sorted(folder.glob("*.feature")) if folder is not None else []
+
+
+def pack_for_feature(path: str | Path) -> str:
+    """The pack a feature file is written against, from the folder it is in."""
+    folder = Path(path).resolve().parent
+    for name, holds in pack_feature_folders().items():
+        if folder == holds.resolve():
+            return name
+    return DEFAULT_PACK
+
+
+def feature_files(paths: Iterable[Path] | None = None) -> list[Feature]:
+    """The features at ``paths`` (files, or folders read with every folder under them); without
+    paths, the default pack's features."""
+    chosen = feature_paths() if paths is None else paths
+    return list(get_features([str(p) for p in chosen]))
+
+
+def marker_name(tag: str) -> str:
+    """The pytest marker a scenario's tag becomes.
+
+    pytest reads a registered marker's name up to its first round bracket, so a clause id such as
+    ``S4(d)`` cannot be registered as it is written: its tag ``@clause-S4(d)`` is marked
+    ``clause-S4[d]`` (which ``pytest -m "clause-S4[d]"`` selects). Other tags are unchanged.
+    """
+    return tag.replace("(", "[").replace(")", "]")
 
 
 def scenario_runs(features: Iterable[Feature]) -> Iterator[ScenarioRun]:

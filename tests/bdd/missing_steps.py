@@ -20,8 +20,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ispcheck.pack import load_pack
-from tests.bdd.gherkin import ROOT, feature_files, phrase_for, problems, scenario_runs
+from ispcheck.pack import Pack, load_pack
+from tests.bdd.gherkin import ROOT, feature_files, pack_for_feature, phrase_for, problems, scenario_runs
 from tests.bdd.steps import PHRASES, Free, Phrase
 
 KIND_TITLES = {
@@ -68,8 +68,12 @@ def nearest(kind: str, text: str) -> list[Phrase]:
 
 
 def report(paths: Sequence[Path]) -> tuple[str, bool]:
-    """The report for the given feature files, and whether everything in them can run."""
-    pack = load_pack()
+    """The report for the given feature files, and whether everything in them can run.
+
+    Each file's tags are checked against the pack it is written for (by its folder: see
+    ``gherkin.pack_for_feature``).
+    """
+    packs: dict[str, Pack] = {}
     lines: list[str] = []
     missing = 0
     other = 0
@@ -77,6 +81,10 @@ def report(paths: Sequence[Path]) -> tuple[str, bool]:
         path = Path(feature.filename)
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         lines.append(f"{shown}: {feature.name}")
+        name = pack_for_feature(path)
+        if name not in packs:
+            packs[name] = load_pack(name)
+        pack = packs[name]
         if feature.tags:
             other += 1
             lines.append("  Tags belong on each scenario, not on the feature: move them down.")

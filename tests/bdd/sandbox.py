@@ -16,7 +16,11 @@ from pathlib import Path
 from tests.bdd.gherkin import ROOT
 
 CONFTEST = """\
-from tests.bdd.conftest import pytest_bdd_step_func_lookup_error, register_markers  # noqa: F401
+from tests.bdd.conftest import (  # noqa: F401
+    pytest_bdd_apply_tag,
+    pytest_bdd_step_func_lookup_error,
+    register_markers,
+)
 from tests.bdd.steps import *  # noqa: F403
 from tests.conftest import checker, pack  # noqa: F401
 

@@ -3,7 +3,9 @@
 Every scenario starts from **an ordinary lawful share** (the clean disclosure of
 ``tests/conftest.py``: Warwickshire Police propose to share a victim's current address with Rugby
 Borough Council by secure email, to prevent crime, on public task and section 115, with every
-question of Appendix 2 answered well) and changes one or two facts, in the protocol's words.
+question of Appendix 2 answered well) and changes one or two facts, in the protocol's words. The
+fixture :func:`ordinary_disclosure` gives it; a module running another pack's features overrides
+that fixture (with its own signatories), and ``pack`` and ``checker`` with it.
 
 Each phrase is declared once with :func:`phrase`, which builds the step's pattern from a readable
 template. The choices a placeholder accepts are listed with it, so a misspelt choice is a missing
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
+import pytest
 from pytest_bdd import given, parsers, then, when
 
 from ispcheck import Checker, Decision
@@ -48,7 +51,10 @@ ORGANISATION = Free(
     "protocol*, *a council that has not signed the protocol*, *the Police and Crime "
     "Commissioner*, or *a member of the public* (see Organisations above)"
 )
-CLAUSE = Free("a clause id as the protocol numbers it: 4.6, A2.Q5, A9", r"[0-9A-Za-z.]+")
+CLAUSE = Free(
+    "a clause id as the protocol numbers it: 4.6, A2.Q5, A9 (in the example pack: S4(d), Sch5)",
+    r"[0-9A-Za-z.()]+",
+)
 TEXT = Free("words that appear in what the answer says (capitals and full stops do not matter)", r".+")
 DATE = Free("a date such as 1 March 2025", r"\d{1,2} [A-Z][a-z]+ \d{4}")
 RESTRICTION = Free("the limit the person set, in your own words")
@@ -162,6 +168,7 @@ MEETINGS = {
     "a Channel Panel": "channel_panel",
     "a SOCJAG meeting": "socjag",
     "a meeting the protocol does not list": "other_meeting",
+    "the ASB Case Review Panel": "case_management_meeting",
 }
 
 MEETING_NAME = Free("the meeting's name, in your own words", r"[^\"]+")
@@ -397,9 +404,15 @@ def _share(case: Case, checker: Checker, discloser: str, recipient: str) -> None
 # -- Given: the base, and who shares what with whom ------------------------------------------
 
 
+@pytest.fixture
+def ordinary_disclosure() -> dict[str, Any]:
+    """The ordinary lawful share every scenario starts from (a fresh copy for each scenario)."""
+    return clean_disclosure()
+
+
 @phrase("given", "an ordinary lawful share", target_fixture="case")
-def ordinary_lawful_share() -> Case:
-    return Case(clean_disclosure())
+def ordinary_lawful_share(ordinary_disclosure: dict[str, Any]) -> Case:
+    return Case(ordinary_disclosure)
 
 
 @phrase(
@@ -413,9 +426,14 @@ def ordinary_lawful_share() -> Case:
     recipient=ORGANISATION,
 )
 def propose_to_share(
-    checker: Checker, discloser: str, person: dict[str, Any], information: Information, recipient: str
+    checker: Checker,
+    ordinary_disclosure: dict[str, Any],
+    discloser: str,
+    person: dict[str, Any],
+    information: Information,
+    recipient: str,
 ) -> Case:
-    case = Case(clean_disclosure())
+    case = Case(ordinary_disclosure)
     _share(case, checker, discloser, recipient)
     case.set("subjects", [dict(person)])
     case.set("data.categories", list(information.categories))
@@ -436,8 +454,10 @@ def propose_to_share(
     figures=FIGURES,
     recipient=ORGANISATION,
 )
-def propose_to_share_figures(checker: Checker, discloser: str, figures: str, recipient: str) -> Case:
-    case = Case(clean_disclosure())
+def propose_to_share_figures(
+    checker: Checker, ordinary_disclosure: dict[str, Any], discloser: str, figures: str, recipient: str
+) -> Case:
+    case = Case(ordinary_disclosure)
     _share(case, checker, discloser, recipient)
     case.set("subjects", [])
     case.set("data.categories", [figures])
@@ -893,7 +913,7 @@ def _findings(decision: Decision) -> str:
 def _known(checker: Checker, clause: str) -> str:
     if not checker.pack.has_clause(clause):
         raise AssertionError(
-            f"clause {clause!r} is not in the pack (see rules/warwickshire-csp/clauses.toml)"
+            f"clause {clause!r} is not in the pack {checker.pack.name!r} (see its clauses.toml)"
         )
     return clause
 
