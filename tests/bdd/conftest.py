@@ -8,9 +8,11 @@
 - The step library (``tests/bdd/steps.py``) is made available to every feature.
 - A run that includes every scenario of the default pack's features (``features/*.feature``)
   writes their results, as cucumber JSON, to ``build/cucumber.json``, which ``ispcheck
-  review-pack`` reads. Another pack's features (``features/<pack>/``) are left out of it: the
-  review pack is the default pack's. A partial run (``-k``, one file) leaves the last complete
-  run's record alone. ``--cucumberjson=PATH`` writes wherever it is told instead, complete or not.
+  review-pack`` reads. Another pack's features (``features/<pack>/``) are kept out of it and
+  written, likewise, to ``build/cucumber-<pack>.json`` (``ispcheck review-pack --pack <pack>
+  --results build/cucumber-<pack>.json``). A partial run (``-k``, one file) leaves the last
+  complete run's record alone. ``--cucumberjson=PATH`` writes wherever it is told instead,
+  complete or not.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pytest_bdd.cucumber_json import LogBDDCucumberJSON
 from pytest_bdd.reporting import StepReport, scenario_reports_registry, test_report_context_registry
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-from ispcheck.pack import load_pack
+from ispcheck.pack import DEFAULT_PACK, load_pack
 from tests.bdd.gherkin import (
     ROOT,
     feature_files,
@@ -38,6 +40,11 @@ from tests.bdd.gherkin import (
 from tests.bdd.steps import *  # noqa: F403  (the step fixtures pytest-bdd generated)
 
 LAST_RUN = ROOT / "build" / "cucumber.json"
+
+
+def last_run(pack: str) -> Path:
+    """Where the last complete run of a pack's features is written: the default pack's is LAST_RUN."""
+    return LAST_RUN if pack == DEFAULT_PACK else LAST_RUN.with_name(f"cucumber-{pack}.json")
 
 
 def register_markers(config: pytest.Config) -> None:
@@ -56,7 +63,11 @@ def register_markers(config: pytest.Config) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     register_markers(config)
     if config.option.cucumber_json_path is None and not hasattr(config, "workerinput"):
-        config.pluginmanager.register(LastCompleteRun(str(LAST_RUN)), "ispcheck-last-complete-run")
+        for pack in pack_feature_folders():
+            suffix = "" if pack == DEFAULT_PACK else f"-{pack}"
+            config.pluginmanager.register(
+                LastCompleteRun(str(last_run(pack)), pack), f"ispcheck-last-complete-run{suffix}"
+            )
 
 
 def pytest_bdd_apply_tag(tag: str, function: Any) -> Any:
@@ -78,15 +89,16 @@ def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, step: Any,
 
 
 class LastCompleteRun(LogBDDCucumberJSON):  # type: ignore[misc]
-    """Cucumber JSON of the default pack's features, written only when every one was selected to run."""
+    """Cucumber JSON of one pack's features, written only when every one of them was selected to run."""
 
-    def __init__(self, logfile: str) -> None:
+    def __init__(self, logfile: str, pack: str = DEFAULT_PACK) -> None:
         super().__init__(logfile)
         self.complete = False
-        self.files = {os.path.realpath(p) for p in feature_paths()}
+        self.paths = feature_paths(pack)
+        self.files = {os.path.realpath(p) for p in self.paths}
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
-        expected = sum(1 for _ in scenario_runs(feature_files()))
+        expected = sum(1 for _ in scenario_runs(feature_files(self.paths)))
         selected = sum(
             1
             for item in session.items
@@ -96,7 +108,7 @@ class LastCompleteRun(LogBDDCucumberJSON):  # type: ignore[misc]
         self.complete = selected == expected > 0
 
     def pytest_runtest_logreport(self, report: Any) -> None:
-        """Record the default pack's scenarios only."""
+        """Record this pack's scenarios only."""
         context = test_report_context_registry.get(report)
         if (
             context is not None

@@ -109,6 +109,13 @@ def test_a_clause_tag_with_round_brackets_is_a_registered_marker_under_its_squar
     assert "clause-4.6" in registered  # the default pack's markers are still there
 
 
+def test_a_complete_run_writes_the_example_packs_results_beside_the_default_packs() -> None:
+    from tests.bdd.conftest import LAST_RUN, last_run
+
+    assert last_run(PACK) == LAST_RUN.with_name("cucumber-example-csp.json")
+    assert last_run(load_pack().name) == LAST_RUN
+
+
 def test_the_default_packs_features_do_not_include_the_example_packs() -> None:
     default = {str(p) for p in feature_paths()}
 
