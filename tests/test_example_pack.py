@@ -34,7 +34,9 @@ FOLDER = packs_directory() / "example-csp"
 EXAMPLES = ROOT / "examples" / "example-csp"
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
-#: The concepts the example protocol leaves out on purpose (its concepts.toml says why).
+#: The concepts the example protocol leaves out on purpose (its concepts.toml says why). A concept
+#: added to ispcheck later is not in this set, so this module fails until the pack maps it (or
+#: leaves it out on purpose, here and in concepts.toml).
 UNMAPPED = {"iom-declaration", "early-help-declaration", "channel-declaration", "socjag-declaration"}
 
 #: The built-in rules that rest on them, with the concepts each lacks: not in this protocol.
@@ -333,15 +335,17 @@ def test_no_finding_of_any_rule_names_warwickshires_appendices_under_the_example
     assert texts == []
 
 
-def test_a_finding_whose_built_in_words_name_warwickshires_question_is_put_in_the_example_protocols_words(
-    example: Checker,
+def test_a_finding_is_put_in_the_example_protocols_own_words_where_its_wording_file_says(
+    example: Checker, warwickshire: Checker
 ) -> None:
-    """consent.limits-not-known's built-in message names "Appendix 2, question 6"; wording.toml rewords it."""
+    """wording.toml rewords consent.limits-not-known as the example protocol's fifth test asks it."""
     (limits,) = (r.rule for r in example.rules if r.rule.id == "consent.limits-not-known")
+    (built_in,) = (r.rule for r in warwickshire.rules if r.rule.id == "consent.limits-not-known")
 
-    assert "Schedule 2, test 5 asks whether the agreement has limits" in limits.message
-    assert limits.clauses == ("Sch2(q5)", "S8(b)")
     assert set(example.pack.wording) == {"consent.limits-not-known"}
+    assert "Schedule 2, test 5 asks whether the agreement has limits" in limits.message
+    assert "restrictions" in built_in.message and "restrictions" not in limits.message
+    assert limits.clauses == ("Sch2(q5)", "S8(b)")
 
 
 # -- from the command line -----------------------------------------------------------------------
