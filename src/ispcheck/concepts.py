@@ -63,6 +63,8 @@ CONCEPTS: dict[str, str] = {
     "compliant-requests": "Requests for information must be legally compliant (made on the form).",
     "purpose-limitation": "Information is used only for its purpose, and not passed on without agreement.",
     "secure-handling": "Secure transmission and storage.",
+    "transfers-abroad": "Sending personal data outside the UK (and data from a partner not at all).",
+    "evidence-not-from-meetings": "Evidence is asked of its owner, never taken from a meeting's discussion.",
     "designated-officers": "Each partner's designated officer, who decides when the rules cannot.",
     "disputes": "How disputes between partners are resolved.",
     "information-rights": "Each partner's information rights policies (access requests, complaints).",

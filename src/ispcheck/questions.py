@@ -840,7 +840,7 @@ QUESTIONS: tuple[Question, ...] = (
             "profiling",
             "compliant-requests",
             "test-secondary-disclosure",
-            "iom-declaration",
+            "transfers-abroad",
         ),
         fields=(
             "context.secondary_disclosure",

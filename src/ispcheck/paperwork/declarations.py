@@ -248,7 +248,7 @@ def _rules(setting: SettingInfo | None, declaration: Declaration, pack: Pack) ->
         ids = pack.concepts.cite(concepts)
         return f"{text} ({', '.join(ids)})." if ids else f"{text}."
 
-    socjag = pack.concepts.cite(("socjag-declaration",))
+    evidence_rule = pack.concepts.cite(("evidence-not-from-meetings",))
 
     rules: list[ChairRule] = []
     guests: tuple[str, ...] = ()
@@ -293,11 +293,11 @@ def _rules(setting: SettingInfo | None, declaration: Declaration, pack: Pack) ->
                     + pack.concepts.render_leniently("the [[request-forms]] form")
                     + ", not taken from the discussion or papers",
                     "compliant-requests",
-                    "socjag-declaration",
+                    "evidence-not-from-meetings",
                 ),
             ),
-            # The SOCJAG declaration says it; at any other meeting it is ispcheck's reading.
-            readings(_EVIDENCE_EVERYWHERE if declaration.id not in socjag else None),
+            # The declaration that says it needs no reading; at any other meeting it is ispcheck's.
+            readings(_EVIDENCE_EVERYWHERE if declaration.id not in evidence_rule else None),
         )
     )
     return tuple(rules)

@@ -16,7 +16,7 @@ _partner_data_template = gated_rule(
     when={"context.transfer_outside_uk": True, "came_from_elsewhere": True},
     title="Data received from a partner is not sent outside the UK",
     effect=Effect.BLOCK,
-    clauses=("iom-declaration",),
+    clauses=("transfers-abroad",),
     message=(
         "The information was received from another partner agency, and the protocol says such "
         "data must not be transferred outside the UK."
@@ -58,7 +58,7 @@ transfer = gated_rule(
     when={"context.transfer_outside_uk": True, "came_from_elsewhere": False},
     title="Transfers outside the UK are approved first",
     effect=Effect.REFER,
-    clauses=("iom-declaration", "lawful-sharing"),
+    clauses=("transfers-abroad", "lawful-sharing"),
     message="The information is to be sent outside the UK, where extra legal safeguards apply.",
     action=(
         "Ask your Data Protection Officer to confirm the transfer is lawful (adequacy or "

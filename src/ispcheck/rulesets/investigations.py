@@ -154,7 +154,7 @@ _from_meeting_template = gated_rule(
     when={"context.evidential_use": True, "context.formal_request_form": _WITHOUT_A_FORM},
     title="Evidence is not taken from meeting discussions",
     effect=Effect.BLOCK,
-    clauses=("socjag-declaration", "compliant-requests"),
+    clauses=("evidence-not-from-meetings", "compliant-requests"),
     message=("Information for evidence cannot be taken directly from meeting discussions or papers."),
     action=(
         "Request the specific information from the data owner with the [[request-forms]] form, "
@@ -197,9 +197,10 @@ answered_from_records = gated_rule(
     variants=_IN_OR_FROM_A_MEETING,
     title="Evidence asked for formally is answered from the owner's records, not the meeting",
     effect=Effect.CONDITION,
-    clauses=("socjag-declaration", "compliant-requests"),
+    clauses=("evidence-not-from-meetings", "compliant-requests"),
     message=(
-        "The information is wanted as evidence and a formal request was made, as [[socjag-declaration]] "
+        "The information is wanted as evidence and a formal request was made, as "
+        "[[evidence-not-from-meetings]] "
         "asks; it involves a meeting, whose discussion and papers cannot themselves be used as "
         "evidence."
     ),
