@@ -7,6 +7,7 @@ read in one place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -231,16 +232,19 @@ def _problems(
 
 
 def _sections(pack: Pack, reviews: list[ClauseReview]) -> tuple[Section, ...]:
+    """The clauses grouped as the protocol numbers them: by the part of the id before its first
+    mark ("4" of 4.4, "A2" of A2.Q1, "S4" of S4(d), "Sch2" of Sch2(q1)), each group headed by the
+    clause of that number when there is one ("Section 4: ...", "Appendix 3: ...")."""
     groups: dict[str, list[ClauseReview]] = {}
     for review in reviews:
-        key = review.id.split(".")[0] if review.id[0].isdigit() else "A"
-        groups.setdefault(key, []).append(review)
+        found = _SECTION_KEY.match(review.id)
+        groups.setdefault(found.group(0) if found else review.id, []).append(review)
     sections = []
     for key, clauses in groups.items():
-        if key == "A":
-            title = "Appendices"
-        else:
-            heading = pack.clauses.get(key)
-            title = f"Section {key}: {heading.title}" if heading else f"Section {key}"
-        sections.append(Section(title, tuple(clauses)))
+        heading = pack.clauses.get(key)
+        name = f"Section {key}" if key[0].isdigit() else pack.clause_name(key)
+        sections.append(Section(f"{name}: {heading.title}" if heading else name, tuple(clauses)))
     return tuple(sections)
+
+
+_SECTION_KEY = re.compile(r"[A-Za-z]*\d+")
