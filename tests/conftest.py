@@ -2,6 +2,11 @@
 
 Rule tests start from :func:`clean_disclosure` (outcome ``share``) and change one fact at a time,
 so each test shows the fact that makes a rule fire, and the nearest case where it does not.
+
+Tests of the machinery (audit, register, replay, service, command line, paperwork) decide under
+the small fixture pack instead (``fixture_checker``, ``FIXTURE_PACK``), so that a change to one
+protocol's reading does not break them. Under it the clean disclosure is ``share`` with no
+findings, and only a few built-in rules apply (``ispcheck rules --pack tests/fixture_pack/fixture-csp``).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pytest
 from ispcheck import Checker, Decision
 from ispcheck.pack import Pack, load_pack
 
+from .helpers import FIXTURE_PACK
 from .postgres import postgres_server, postgres_url
 from .register_backends import BACKENDS, Backend, make_backend
 
@@ -107,6 +113,18 @@ def pack() -> Pack:
 def checker(pack: Pack) -> Checker:
     """The built-in rules only (no installed plugins), deciding at a fixed time."""
     return Checker(pack, use_entry_points=False, clock=lambda: FIXED_TIME)
+
+
+@pytest.fixture(scope="session")
+def fixture_pack() -> Pack:
+    """The fixture pack (tests/fixture_pack/fixture-csp): not a real protocol."""
+    return load_pack(FIXTURE_PACK)
+
+
+@pytest.fixture(scope="session")
+def fixture_checker(fixture_pack: Pack) -> Checker:
+    """The built-in rules only, under the fixture pack, at a fixed time: for the machinery's tests."""
+    return Checker(fixture_pack, use_entry_points=False, clock=lambda: FIXED_TIME)
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ SHIPPED_PACK = packs_directory() / "warwickshire-csp"
 #: A small pack for the tests of the machinery (the command line, audit, register): only a few
 #: built-in rules apply under it, so a change to one protocol's reading does not break them.
 FIXTURE_PACK = Path(__file__).resolve().parent / "fixture_pack" / "fixture-csp"
+#: The command-line options that decide under the fixture pack.
+FIXTURE_PACK_ARGS = ("--pack", str(FIXTURE_PACK))
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -31,10 +33,10 @@ def write_json(tmp_path: Path, data: Any, name: str = "case.json") -> str:
     return str(path)
 
 
-def copy_pack(tmp_path: Path) -> Path:
-    """A copy of the shipped pack that a test may break."""
+def copy_pack(tmp_path: Path, source: Path = SHIPPED_PACK) -> Path:
+    """A copy of the shipped pack (or of ``source``) that a test may break."""
     target = tmp_path / "pack"
-    shutil.copytree(SHIPPED_PACK, target)
+    shutil.copytree(source, target)
     return target
 
 

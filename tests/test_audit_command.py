@@ -1,4 +1,7 @@
-"""``ispcheck audit``: summary, per-record output, invalid records, exit statuses, no half-files."""
+"""``ispcheck audit``: summary, per-record output, invalid records, exit statuses, no half-files.
+
+Every audit here is decided under the fixture pack (``--pack``), not the shipped Warwickshire pack.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +14,15 @@ from typing import Any
 import pytest
 
 from .conftest import clean_disclosure
-from .helpers import run_cli
+from .helpers import FIXTURE_PACK_ARGS, run_cli
 from .test_audit import as_csv
 
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
 
-run = run_cli
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``ispcheck ARGS`` in-process under the fixture pack."""
+    return run_cli(capsys, *args, *FIXTURE_PACK_ARGS)
 
 
 def write_log(tmp_path: Path, lines: list[str], name: str = "log.jsonl") -> str:
@@ -109,7 +114,7 @@ def test_a_missing_log_exits_2_with_a_plain_message(tmp_path: Path, capsys: Any)
 
 def test_a_malformed_date_is_refused_before_anything_is_read(tmp_path: Path) -> None:
     result = subprocess.run(
-        [ISPCHECK, "audit", write_log(tmp_path, [GOOD]), "--as-of", "31/03/2025"],
+        [ISPCHECK, "audit", write_log(tmp_path, [GOOD]), "--as-of", "31/03/2025", *FIXTURE_PACK_ARGS],
         capture_output=True,
         text=True,
     )
@@ -119,10 +124,11 @@ def test_a_malformed_date_is_refused_before_anything_is_read(tmp_path: Path) -> 
 
 def test_the_installed_command_with_two_workers_matches_one_and_can_write_to_stdout(tmp_path: Path) -> None:
     log = write_log(tmp_path, [GOOD, REFER, "{oops\n"] * 50)
+    audit = [ISPCHECK, "audit", log, "--no-plugins", *FIXTURE_PACK_ARGS]
     outputs = []
     for jobs in ("1", "2"):
         result = subprocess.run(
-            [ISPCHECK, "audit", log, "--no-plugins", "--jobs", jobs, "-o", "-", "--format", "json"],
+            [*audit, "--jobs", jobs, "-o", "-", "--format", "json"],
             capture_output=True,
             text=True,
         )
@@ -182,7 +188,7 @@ def test_a_log_that_holds_no_records_is_bad_input_not_a_clean_audit(
 ) -> None:
     log = tmp_path / name
     log.write_text(text, encoding="utf-8")
-    code, out, err = run_cli(capsys, "audit", str(log), "--no-plugins")
+    code, out, err = run(capsys, "audit", str(log), "--no-plugins")
     assert code == 2
     assert "holds no records" in out + err
 
@@ -190,7 +196,7 @@ def test_a_log_that_holds_no_records_is_bad_input_not_a_clean_audit(
 def test_a_log_with_one_record_is_audited(tmp_path: Path, capsys: Any) -> None:
     log = tmp_path / "one.jsonl"
     log.write_text(json.dumps(clean_disclosure()) + "\n", encoding="utf-8")
-    code, _, _ = run_cli(capsys, "audit", str(log), "--no-plugins")
+    code, _, _ = run(capsys, "audit", str(log), "--no-plugins")
     assert code == 0
 
 
@@ -220,6 +226,7 @@ def test_an_audit_stopped_by_a_signal_leaves_no_file_no_traceback_and_exits_128_
             "--output",
             str(tmp_path / "out.jsonl"),
             "--no-plugins",
+            *FIXTURE_PACK_ARGS,
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -1,4 +1,9 @@
-"""The command line, as a user meets it: exit codes, readable errors, machine output."""
+"""The command line, as a user meets it: exit codes, readable errors, machine output.
+
+What the command line does with a decision is shown under the fixture pack (``--pack``), so a
+change to the Warwickshire rules does not break it; the shipped pack's own catalogue, partners and
+urgent readings are shown under the shipped pack.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ import pytest
 import yaml
 
 from .conftest import clean_disclosure
-from .helpers import run_cli, write_json
+from .helpers import FIXTURE_PACK_ARGS, run_cli, write_json
 
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
@@ -23,42 +28,44 @@ run = run_cli
 
 
 def test_a_shareable_disclosure_exits_0_and_leads_with_the_outcome(tmp_path: Path, capsys: Any) -> None:
-    code, out, _ = run(capsys, "check", write(tmp_path, clean_disclosure()), "--no-plugins")
+    code, out, _ = run(
+        capsys, "check", write(tmp_path, clean_disclosure()), "--no-plugins", *FIXTURE_PACK_ARGS
+    )
     assert code == 0
     assert out.splitlines()[0].startswith("SHARE")
 
 
 def test_share_with_conditions_exits_0_and_lists_what_must_happen_first(tmp_path: Path, capsys: Any) -> None:
-    case = write(tmp_path, clean_disclosure(**{"handling.channel": "standard_email"}))
-    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    case = write(tmp_path, clean_disclosure(**{"handling.channel": "post"}))
+    code, out, _ = run(capsys, "check", case, "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 0
     assert "Before the data moves" in out
-    assert "ISP 7.4" in out
+    assert "ISP F2" in out
 
 
 def test_refer_exits_3_and_says_who_to_refer_to(tmp_path: Path, capsys: Any) -> None:
     case = write(tmp_path, clean_disclosure(**{"context.ongoing_investigation": True}))
-    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    code, out, _ = run(capsys, "check", case, "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 3
     assert "Crown Prosecution Service" in out
-    assert "ISP 4.6" in out
+    assert "ISP F4" in out
 
 
 def test_do_not_share_exits_4_and_says_what_stops_it(tmp_path: Path, capsys: Any) -> None:
-    case = write(tmp_path, clean_disclosure(**{"lawful_basis.article6": None}))
-    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    case = write(tmp_path, clean_disclosure(**{"handling.channel": "messaging_app"}))
+    code, out, _ = run(capsys, "check", case, "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 4
     assert out.index("What stops the share") < out.index("Findings") < out.index("Standing obligations")
 
 
 def test_json_output_is_the_decision_record(tmp_path: Path, capsys: Any) -> None:
     case = write(tmp_path, clean_disclosure(**{"context.ongoing_investigation": True}))
-    code, out, _ = run(capsys, "check", case, "--format", "json", "--no-plugins")
+    code, out, _ = run(capsys, "check", case, "--format", "json", "--no-plugins", *FIXTURE_PACK_ARGS)
     record = json.loads(out)
     assert code == 3
     assert record["outcome"] == "refer"
     assert record["refer_to"] == ["the investigating officer and the Crown Prosecution Service"]
-    assert record["pack"]["name"] == "warwickshire-csp"
+    assert record["pack"]["name"] == "fixture-csp"
 
 
 def test_yaml_files_are_read(tmp_path: Path, capsys: Any) -> None:
@@ -66,7 +73,7 @@ def test_yaml_files_are_read(tmp_path: Path, capsys: Any) -> None:
 
     path = tmp_path / "case.yaml"
     path.write_text(yaml.safe_dump(clean_disclosure()))
-    code, _, _ = run(capsys, "check", str(path), "--no-plugins")
+    code, _, _ = run(capsys, "check", str(path), "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 0
 
 
@@ -103,11 +110,11 @@ def test_a_broken_pack_exits_5_and_decides_nothing(tmp_path: Path, capsys: Any) 
 
 
 def test_the_rule_catalogue_lists_ids_effects_and_clauses(capsys: Any) -> None:
-    code, out, _ = run(capsys, "rules", "--format", "json", "--no-plugins")
+    code, out, _ = run(capsys, "rules", "--format", "json", "--no-plugins", *FIXTURE_PACK_ARGS)
     catalogue = json.loads(out)
     assert code == 0
     ids = {r["id"]: r for r in catalogue["rules"]}
-    assert ids["investigation.not-consulted"]["clauses"] == ["4.6"]
+    assert ids["investigation.not-consulted"]["clauses"] == ["F4"]
     assert ids["investigation.not-consulted"]["effect"] == "refer"
 
 
@@ -124,7 +131,7 @@ def test_the_rule_catalogue_says_which_data_protection_law_each_rule_reads(capsy
 
 
 def test_the_rule_catalogue_prints_as_a_table(capsys: Any) -> None:
-    code, out, _ = run(capsys, "rules", "--no-plugins")
+    code, out, _ = run(capsys, "rules", "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 0
     assert "investigation.not-consul" in out
 
@@ -153,7 +160,7 @@ def test_the_rule_catalogue_says_what_each_unknown_fact_means_and_every_reading_
 
 def test_a_finding_that_rests_on_a_reading_beyond_the_words_says_so(tmp_path: Path, capsys: Any) -> None:
     case = write(tmp_path, clean_disclosure(**{"context.ongoing_investigation": None}))
-    code, out, _ = run(capsys, "check", case, "--no-plugins")
+    code, out, _ = run(capsys, "check", case, "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 0
     assert out.splitlines()[0].startswith("SHARE, ONCE THE CONDITIONS BELOW ARE MET")
     assert "Confirm with the investigating officer" in out
@@ -163,11 +170,13 @@ def test_a_finding_that_rests_on_a_reading_beyond_the_words_says_so(tmp_path: Pa
 
 
 def test_a_finding_on_the_protocols_own_words_names_no_reading(tmp_path: Path, capsys: Any) -> None:
-    case = write(tmp_path, clean_disclosure(**{"handling.channel": "standard_email"}))
-    _, out, _ = run(capsys, "check", case, "--no-plugins", "--format", "json")
+    case = write(
+        tmp_path, clean_disclosure(**{"handling.channel": "post", "context.ongoing_investigation": None})
+    )
+    _, out, _ = run(capsys, "check", case, "--no-plugins", "--format", "json", *FIXTURE_PACK_ARGS)
     findings = {f["rule_id"]: f for f in json.loads(out)["findings"]}
-    assert findings["handling.standard-email"]["interpretations"] == []
-    assert findings["accuracy.police-information"]["interpretations"] == ["police-information-worked-out"]
+    assert findings["handling.post"]["interpretations"] == []
+    assert findings["unknown.ongoing-investigation"]["interpretations"] == ["unknown-risk-not-absent"]
 
 
 def test_partners_finds_a_signatory_by_a_short_form(capsys: Any) -> None:
@@ -213,7 +222,7 @@ def test_every_subcommand_has_help() -> None:
 
 def test_the_installed_command_reads_standard_input(tmp_path: Path) -> None:
     result = subprocess.run(
-        [ISPCHECK, "check", "-", "--format", "json", "--no-plugins"],
+        [ISPCHECK, "check", "-", "--format", "json", "--no-plugins", *FIXTURE_PACK_ARGS],
         input=json.dumps(clean_disclosure()),
         capture_output=True,
         text=True,
@@ -289,7 +298,7 @@ def test_checking_a_valid_disclosure_never_loads_pydantic_or_the_contract_models
     script = (
         "import sys\n"
         "from ispcheck.cli.main import main\n"
-        f"code = main(['check', {str(example)!r}])\n"
+        f"code = main(['check', {str(example)!r}, *{FIXTURE_PACK_ARGS!r}])\n"
         "print(code, 'pydantic' in sys.modules, 'ispcheck.disclosure' in sys.modules, file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
@@ -364,7 +373,7 @@ def test_the_same_key_in_two_objects_is_decided_as_usual(tmp_path: Path, capsys:
     case = tmp_path / "case.json"
     case.write_text(json.dumps(clean_disclosure(**{"recipient.officer": "DC 1234"})))
     assert case.read_text().count('"officer"') == 2
-    code, out, _ = run(capsys, "check", str(case), "--no-plugins")
+    code, out, _ = run(capsys, "check", str(case), "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 0
     assert out.startswith("SHARE")
 
@@ -429,7 +438,7 @@ def test_false_in_yaml_1_2_spellings_is_decided(tmp_path: Path, capsys: Any, wor
             "ongoing_investigation: false", f"ongoing_investigation: {word}"
         )
     )
-    code, _, _ = run(capsys, "check", str(case), "--no-plugins")
+    code, _, _ = run(capsys, "check", str(case), "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 0
 
 
@@ -446,7 +455,7 @@ def test_a_file_starting_with_a_byte_order_mark_is_decided(
     case = tmp_path / name
     case.write_text(text, encoding="utf-8-sig")
     assert case.read_bytes().startswith(b"\xef\xbb\xbf")
-    code, out, _ = run(capsys, "check", str(case), "--no-plugins")
+    code, out, _ = run(capsys, "check", str(case), "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 0
     assert out.startswith("SHARE")
 
@@ -524,7 +533,7 @@ def test_a_plugin_that_calls_sys_exit_never_leaves_check_silent_with_exit_0(
 
     point = types.SimpleNamespace(name="exiting", value="example:plugin", load=load)
     monkeypatch.setattr("ispcheck.plugins.entry_points", lambda group: [point])
-    code, out, _ = run(capsys, "check", write(tmp_path, clean_disclosure()))
+    code, out, _ = run(capsys, "check", write(tmp_path, clean_disclosure()), *FIXTURE_PACK_ARGS)
     assert code == 3
     assert "exiting" in out and "could not be used" in " ".join(out.split())
 

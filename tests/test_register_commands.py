@@ -1,11 +1,14 @@
-"""``ispcheck register``: add, list, show, export, verify and replay from the command line."""
+"""``ispcheck register``: add, list, show, export, verify and replay from the command line.
+
+Decisions are recorded under the fixture pack (``--pack``), and replayed under a copy of it with
+one thing changed, so a change to the Warwickshire rules does not break these tests.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -14,13 +17,11 @@ from typing import Any
 
 import pytest
 
-from ispcheck.pack import packs_directory
-
 from .conftest import clean_disclosure
-from .helpers import run_cli
+from .helpers import FIXTURE_PACK, FIXTURE_PACK_ARGS, copy_pack, run_cli
 from .register_backends import Backend
 from .test_register import SPECIAL
-from .test_replay import without_rugby
+from .test_replay import EVIDENCE_NOT_KNOWN, evidence_not_known_referred
 
 ISPCHECK = str(Path(sys.executable).parent / "ispcheck")
 
@@ -41,7 +42,8 @@ def db(backend: Backend) -> str:
 
 
 def add(capsys: Any, db: str, file: str, *extra: str) -> tuple[int, str, str]:
-    return run(capsys, "register", "add", file, "--db", db, "--no-plugins", *extra)
+    """``ispcheck register add``, deciding under the fixture pack."""
+    return run(capsys, "register", "add", file, "--db", db, "--no-plugins", *FIXTURE_PACK_ARGS, *extra)
 
 
 def test_add_records_the_decision_and_exits_as_check_does(tmp_path: Path, db: str, capsys: Any) -> None:
@@ -52,7 +54,7 @@ def test_add_records_the_decision_and_exits_as_check_does(tmp_path: Path, db: st
     code, _, _ = add(capsys, db, case(tmp_path, "refer.json", **{"context.ongoing_investigation": True}))
     assert code == 3
     code, out, _ = add(
-        capsys, db, case(tmp_path, "block.json", **{"lawful_basis.article6": None}), "--format", "json"
+        capsys, db, case(tmp_path, "block.json", **{"handling.channel": "messaging_app"}), "--format", "json"
     )
     assert code == 4
     record = json.loads(out)
@@ -111,7 +113,7 @@ def test_the_register_comes_from_the_environment_when_not_given(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ISPCHECK_REGISTER", backend.target)
-    code, _, _ = run(capsys, "register", "add", case(tmp_path), "--no-plugins")
+    code, _, _ = run(capsys, "register", "add", case(tmp_path), "--no-plugins", *FIXTURE_PACK_ARGS)
     assert code == 0 and backend.exists()
     code, out, _ = run(capsys, "register", "verify", "--format", "json")
     assert code == 0 and json.loads(out)["records"] == 1
@@ -124,7 +126,7 @@ def test_reading_commands_never_create_a_register(db: str, backend: Backend, cap
         ["show", "1"],
         ["export"],
         ["verify"],
-        ["replay", "--pack", "warwickshire-csp"],
+        ["replay", *FIXTURE_PACK_ARGS],
     ):
         code, _, err = run(capsys, "register", *command, "--db", db)
         assert code == 2, command
@@ -155,7 +157,7 @@ def test_show_and_list_name_the_service_key_that_recorded_a_decision_and_only_wh
     from ispcheck import Checker
     from ispcheck.register import Register
 
-    with Register.open(db, checker=Checker(use_entry_points=False)) as register:
+    with Register.open(db, checker=Checker(FIXTURE_PACK, use_entry_points=False)) as register:
         register.add(clean_disclosure(), recorded_by="case-system")
         register.add(clean_disclosure())
     _, out, _ = run(capsys, "register", "list", "--db", db, "--format", "json")
@@ -266,19 +268,16 @@ def test_verify_rejects_a_malformed_expectation(tmp_path: Path, db: str, capsys:
 def test_replay_lists_the_records_a_new_pack_would_decide_differently(
     tmp_path: Path, db: str, capsys: Any
 ) -> None:
+    add(capsys, db, case(tmp_path, "not-known.json", **EVIDENCE_NOT_KNOWN))
     add(capsys, db, case(tmp_path))
-    add(
-        capsys, db, case(tmp_path, "county.json", **{"recipient.organisation": "Warwickshire County Council"})
-    )
-    pack = tmp_path / "pack"
-    shutil.copytree(packs_directory() / "warwickshire-csp", pack)
-    partners = pack / "partners.toml"
-    partners.write_text(without_rugby(partners.read_text(encoding="utf-8")), encoding="utf-8")
+    pack = copy_pack(tmp_path, FIXTURE_PACK)
+    risks = pack / "unknown_risks.toml"
+    risks.write_text(evidence_not_known_referred(risks.read_text(encoding="utf-8")), encoding="utf-8")
     code, out, _ = run(capsys, "register", "replay", "--db", db, "--pack", str(pack), "--no-plugins")
     assert code == 0
     assert "1 would get a different outcome" in out
-    assert "record 1: share -> refer" in out and "record 2" not in out
-    assert "+ condition parties.recipient-not-signatory" in out
+    assert "record 1: share_with_conditions -> refer" in out and "record 2" not in out
+    assert "+ refer unknown.evidential-use" in out
     _, out, _ = run(
         capsys, "register", "replay", "--db", db, "--pack", str(pack), "--no-plugins", "--format", "json"
     )
@@ -296,12 +295,12 @@ def test_a_password_in_the_register_url_is_never_printed(
     db: str, backend: Backend, tmp_path: Path, capsys: Any
 ) -> None:
     if not backend.postgres:  # the nearest case: a file path is printed as it is
-        code, out, _ = run(capsys, "register", "add", case(tmp_path), "--db", db, "--no-plugins")
+        code, out, _ = add(capsys, db, case(tmp_path))
         assert code == 0 and db in out
         return
     with_password = db.replace("postgresql://postgres@", "postgresql://postgres:s3cret@")
     outputs = [
-        run(capsys, "register", "add", case(tmp_path), "--db", with_password, "--no-plugins"),
+        add(capsys, with_password, case(tmp_path)),
         run(capsys, "register", "verify", "--db", with_password),
         run(capsys, "register", "verify", "--db", with_password, "--format", "json"),
         run(capsys, "register", "show", "9", "--db", with_password),
@@ -366,7 +365,7 @@ def test_a_register_that_add_created_is_readable_by_its_owner_only_with_its_jour
     register = tmp_path / "register.sqlite"
     case = tmp_path / "case.json"
     case.write_text(json.dumps(clean_disclosure()), encoding="utf-8")
-    code, _, _ = run_cli(capsys, "register", "add", str(case), "--db", str(register), "--no-plugins")
+    code, _, _ = add(capsys, str(register), str(case))
     assert code == 0
     from ispcheck.register import Register
 

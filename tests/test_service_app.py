@@ -1,7 +1,8 @@
 """The decision service, run for real on loopback and called over HTTP as a case system would.
 
 Every answer but 200 means "do not share", so each refusal is checked for its status, its
-plain message, and that it carries no outcome.
+plain message, and that it carries no outcome. The service decides under the fixture pack
+(``--pack``), so a change to the Warwickshire rules does not break these tests.
 """
 
 from __future__ import annotations
@@ -19,18 +20,29 @@ from typing import Any
 
 import pytest
 
-from ispcheck import Checker
+from ispcheck import Checker, Decision
 
 from .conftest import clean_disclosure
+from .helpers import FIXTURE_PACK, FIXTURE_PACK_ARGS
 from .service_harness import Answer, Service
 
 MARKER = "Flat 3 Example Road, only in this disclosure"
 
 
+def serving(folder: Path, register: str | None, *, extra: tuple[str, ...] = (), **options: Any) -> Service:
+    """An ``ispcheck serve`` (not yet started) deciding under the fixture pack."""
+    return Service(folder, register, extra=[*FIXTURE_PACK_ARGS, *extra], **options)
+
+
+def fixture_decision(disclosure: dict[str, Any]) -> Decision:
+    """What the library decides about ``disclosure`` under the fixture pack."""
+    return Checker(FIXTURE_PACK, use_entry_points=False).check(disclosure)
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     folder = tmp_path_factory.mktemp("service")
-    running = Service(folder, str(folder / "register.sqlite")).start()
+    running = serving(folder, str(folder / "register.sqlite")).start()
     yield running
     running.stop()
 
@@ -52,12 +64,12 @@ def test_a_disclosure_gets_the_librarys_decision_with_an_id_and_the_pack_in_the_
     disclosure = clean_disclosure(**{"context.ongoing_investigation": True})
     answer = service.call("POST", "/v1/decisions", disclosure)
     assert answer.status == 200
-    expected = Checker(use_entry_points=False).check(disclosure)
+    expected = fixture_decision(disclosure)
     assert answer.body["outcome"] == expected.outcome.value == "refer"
     assert [f["rule_id"] for f in answer.body["findings"]] == [f.rule_id for f in expected.findings]
     assert len(answer.body["decision_id"]) == 32
-    assert answer.headers["x-ispcheck-pack"] == "warwickshire-csp"
-    assert answer.headers["x-ispcheck-pack-version"] == "2024-05-08"
+    assert answer.headers["x-ispcheck-pack"] == "fixture-csp"
+    assert answer.headers["x-ispcheck-pack-version"] == "2026-01-01"
     pack = service.call("GET", "/v1/pack").body
     assert answer.headers["x-ispcheck-pack-revision"] == pack["revision"]
 
@@ -166,7 +178,7 @@ def test_the_health_checks_and_metrics_need_no_key(service: Service) -> None:
     assert service.call("GET", "/health/live", key=None).status == 200
     assert service.call("GET", "/health/ready", key=None).body == {
         "ready": True,
-        "pack": "warwickshire-csp",
+        "pack": "fixture-csp",
         "register": True,
     }
     assert service.call("GET", "/metrics", key=None).status == 200
@@ -190,7 +202,9 @@ def test_a_batch_is_answered_in_order_each_with_its_decision_or_its_problems(ser
         "outcome" not in results[1] and results[1]["error"] == "invalid_disclosure" and results[1]["problems"]
     )
     assert (
-        results[2]["outcome"] == Checker(use_entry_points=False).check(batch["disclosures"][2]).outcome.value
+        results[2]["outcome"]
+        == fixture_decision(batch["disclosures"][2]).outcome.value
+        == ("share_with_conditions")
     )
     assert len({r.get("decision_id") for r in (results[0], results[2])}) == 2
 
@@ -281,7 +295,7 @@ def test_with_the_register_unreachable_recording_is_503_and_deciding_carries_on(
     target = str(tmp_path / "no-such-folder" / "register.sqlite")
     if database == "postgresql":  # a database server that is not running: nothing listens on the socket
         target = f"postgresql://postgres@/ispcheck?host={tmp_path}"
-    unreachable = Service(tmp_path, target).start()
+    unreachable = serving(tmp_path, target).start()
     try:
         body = refused(
             unreachable.call("POST", "/v1/register", clean_disclosure()), 503, "register_unavailable"
@@ -296,7 +310,7 @@ def test_with_the_register_unreachable_recording_is_503_and_deciding_carries_on(
 
 
 def test_without_a_register_recording_is_503_and_the_service_is_ready_to_decide(tmp_path: Path) -> None:
-    bare = Service(tmp_path, None).start()
+    bare = serving(tmp_path, None).start()
     try:
         refused(bare.call("POST", "/v1/register", clean_disclosure()), 503, "register_unavailable")
         assert bare.call("GET", "/health/ready", key=None).body["register"] is False
@@ -320,16 +334,16 @@ def test_the_rules_pack_schema_and_partners_are_served(service: Service) -> None
     assert any(r["id"] == "investigation.not-consulted" for r in rules["rules"])
     assert service.call("GET", "/v1/schema").body["title"]
     pack = service.call("GET", "/v1/pack").body
-    assert pack["name"] == "warwickshire-csp" and pack["review_due"] and len(pack["revision"]) == 16
-    partner = service.call("GET", "/v1/partners?name=Refuge").body
-    assert partner["signatory"] is True and partner["partner"]["name"] == "Refuge"
+    assert pack["name"] == "fixture-csp" and pack["review_due"] and len(pack["revision"]) == 16
+    partner = service.call("GET", "/v1/partners?name=fixture%20refuge").body
+    assert partner["signatory"] is True and partner["partner"]["name"] == "Fixture Refuge"
     assert service.call("GET", "/v1/partners?name=Nobody%20Ltd").body["signatory"] is False
 
 
 def test_an_unknown_route_is_a_json_404_with_the_pack_headers(service: Service) -> None:
     answer = service.call("GET", "/v1/nothing-here")
     refused(answer, 404, "not_found")
-    assert answer.headers["x-ispcheck-pack"] == "warwickshire-csp"
+    assert answer.headers["x-ispcheck-pack"] == "fixture-csp"
     refused(service.call("DELETE", "/v1/decisions"), 405, "method_not_allowed")
 
 
@@ -362,7 +376,7 @@ def test_the_logs_are_json_lines_with_ids_and_outcomes_and_never_the_disclosures
 
 def test_sigterm_stops_the_service_gracefully_and_what_it_acknowledged_stays_recorded(tmp_path: Path) -> None:
     register = tmp_path / "register.sqlite"
-    stopping = Service(tmp_path, str(register)).start()
+    stopping = serving(tmp_path, str(register)).start()
     ids = [stopping.call("POST", "/v1/register", clean_disclosure()).body["record_id"] for _ in range(5)]
     assert stopping.stop(signal.SIGTERM) in (0, 128 + signal.SIGTERM)
     assert '"event":"stopped"' in stopping.log()
@@ -400,7 +414,7 @@ def test_the_node_example_decides_and_records_through_the_real_service(
     case.write_text(json.dumps(clean_disclosure(**{"context.ongoing_investigation": True})))
     decided = node(service, str(case))
     assert decided.returncode == 0, decided.stderr
-    assert "outcome: refer (pack warwickshire-csp 2024-05-08)" in decided.stdout
+    assert "outcome: refer (pack fixture-csp 2026-01-01)" in decided.stdout
     recorded = node(service, str(case), "--record")
     assert recorded.returncode == 0 and "recorded as record" in recorded.stdout
 
@@ -465,7 +479,7 @@ def test_killing_the_service_mid_load_loses_no_acknowledged_record_and_the_chain
     target = str(tmp_path / "register.sqlite")
     if database == "postgresql":
         target = request.getfixturevalue("postgres_url")
-    victim = Service(tmp_path, target).start()
+    victim = serving(tmp_path, target).start()
     acknowledged: list[int] = []
     killer = threading.Timer(0.5, lambda: None)
     try:
@@ -494,8 +508,8 @@ def test_four_clients_recording_through_two_services_on_one_postgresql_register_
 ) -> None:
     from ispcheck.register import Register
 
-    first = Service(tmp_path / "one", postgres_url)
-    second = Service(tmp_path / "two", postgres_url)
+    first = serving(tmp_path / "one", postgres_url)
+    second = serving(tmp_path / "two", postgres_url)
     for folder in (first.folder, second.folder):
         folder.mkdir()
     first.start()
@@ -553,8 +567,8 @@ def test_with_a_certificate_and_key_the_service_answers_over_https(tmp_path: Pat
         check=True,
         capture_output=True,
     )
-    secure = Service(
-        tmp_path, None, extra=["--tls-cert", str(cert), "--tls-key", str(key)], trust=cert
+    secure = serving(
+        tmp_path, None, extra=("--tls-cert", str(cert), "--tls-key", str(key)), trust=cert
     ).start()
     try:
         assert secure.call("POST", "/v1/decisions", clean_disclosure()).body["outcome"] == "share"
