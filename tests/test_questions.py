@@ -12,7 +12,7 @@ from ispcheck.pack import load_pack
 from ispcheck.questions import QUESTIONS, by_id, if_not_known
 from ispcheck.vocabulary import LABELLED_BY_PACK
 
-from .helpers import FIXTURE_PACK, copy_pack
+from .helpers import copy_pack
 
 
 def test_dont_know_to_the_circumstances_is_said_to_stop_a_plain_share() -> None:
@@ -71,13 +71,25 @@ def test_the_meetings_offered_are_the_packs_own_by_its_names_with_not_in_a_meeti
     assert offered == {code: s.name for code, s in pack.settings.items() if code != "other_meeting"}
 
 
-def test_a_pack_without_meetings_offers_only_not_in_a_meeting_and_another_meeting() -> None:
-    pack = load_pack(FIXTURE_PACK)
-    assert [c.value for c in by_id("context.setting").read_by(pack).choices] == [
-        "outside_meeting",
-        "other_meeting",
-    ]
-    assert [c.value for c in by_id("context.from_meeting").read_by(pack).choices] == ["none", "other_meeting"]
+def test_a_pack_that_says_nothing_of_a_meeting_is_refused_naming_it(tmp_path: Path) -> None:
+    """Otherwise a share at that meeting would be decided with none of the meeting rules."""
+    folder = copy_pack(tmp_path)
+    settings = folder / "settings.toml"
+    blocks = settings.read_text(encoding="utf-8").split("[[setting]]")
+    kept = [b for b in blocks if 'code = "marac"' not in b]
+    assert len(kept) == len(blocks) - 1
+    settings.write_text("[[setting]]".join(kept), encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    assert any("settings.toml" in p and "no entry for marac" in p for p in caught.value.problems)
+
+
+def test_a_pack_with_no_meetings_at_all_is_refused_too(tmp_path: Path) -> None:
+    folder = copy_pack(tmp_path)
+    (folder / "settings.toml").write_text("# no meetings\n", encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    assert any("settings.toml" in p and "no entry for" in p for p in caught.value.problems)
 
 
 def test_a_pack_can_word_a_question_and_its_choices_its_own_way(tmp_path: Path) -> None:

@@ -222,7 +222,9 @@ class _PackReader:
                     self.problems.append(
                         f"{label}: rests on interpretation {ident!r}, which is not in interpretations.toml"
                     )
-        self._check_codes("settings.toml", "setting", settings, VOCABULARY["setting"][1:])
+        # Every meeting must be answered for: a meeting a pack said nothing of would be decided
+        # with none of the meeting rules, which is not "not known to be risk-free" but "free".
+        self._check_codes("settings.toml", "setting", settings, VOCABULARY["setting"][1:], every=True)
         for kind, entries in vocabulary.items():
             self._check_codes("vocabulary.toml", kind, entries, VOCABULARY[kind])
         versions = Versions()
@@ -561,7 +563,13 @@ class _PackReader:
                 owner.setdefault(key, label)
 
     def _check_codes(
-        self, file: str, table: str, entries: list[tuple[str, Any]], expected: tuple[str, ...]
+        self,
+        file: str,
+        table: str,
+        entries: list[tuple[str, Any]],
+        expected: tuple[str, ...],
+        *,
+        every: bool = False,
     ) -> None:
         codes = {e.code for _, e in entries}
         for label, entry in entries:
@@ -571,7 +579,7 @@ class _PackReader:
                     f"{label}: code {entry.code!r} is not in the disclosure contract (allowed: {allowed})"
                 )
         missing = [c for c in expected if c not in codes]
-        if entries and missing:
+        if (entries or every) and missing:
             self.problems.append(f"{file}: [[{table}]] has no entry for {', '.join(missing)}")
 
 
