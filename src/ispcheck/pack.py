@@ -321,11 +321,8 @@ class _PackReader:
             name = item.get(key) if isinstance(item, dict) else None
             label = f"{file}: {table}[{index}]" + (f" ({name})" if name else "")
             if isinstance(model, type) and issubclass(model, msgspec.Struct):
-                try:
-                    entry = msgspec.convert(item, model)
-                except msgspec.ValidationError as exc:
-                    loc, message = _struct_problem(exc, item)
-                    self.problems.append(f"{label}: {loc or 'entry'}: {message}")
+                entry = self._convert(label, item, model)
+                if entry is None:
                     continue
             else:  # the paperwork's pydantic models (pack_forms), read only when paperwork is asked for
                 from pydantic import ValidationError
@@ -400,11 +397,8 @@ class _PackReader:
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.problems.append(f"{label}: not a concept the rules know{hint}; see ispcheck.concepts")
                 continue
-            try:
-                entry = msgspec.convert(item, ConceptEntry)
-            except msgspec.ValidationError as exc:
-                loc, message = _struct_problem(exc, item)
-                self.problems.append(f"{label}: {loc or 'entry'}: {message}")
+            entry = self._convert(label, item, ConceptEntry)
+            if entry is None:
                 continue
             self._cite(label, entry.clauses, known)
             clauses[name] = entry.clauses
@@ -454,11 +448,8 @@ class _PackReader:
         read: dict[str, Any] = {}
         for ident, item in table.items():
             label = f"{WORDING_FILE}: {kind} {ident!r}"
-            try:
-                words = msgspec.convert(item, model)
-            except msgspec.ValidationError as exc:
-                loc, message = _struct_problem(exc, item)
-                self.problems.append(f"{label}: {loc or 'entry'}: {message}")
+            words = self._convert(label, item, model)
+            if words is None:
                 continue
             missing = concepts.missing((), words.texts())
             if missing:
@@ -468,6 +459,15 @@ class _PackReader:
                 continue
             read[ident] = words
         return read
+
+    def _convert(self, label: str, item: Any, model: type[Any]) -> Any:
+        """``item`` checked as one ``model`` entry, or None with the problem noted under ``label``."""
+        try:
+            return msgspec.convert(item, model)
+        except msgspec.ValidationError as exc:
+            loc, message = _struct_problem(exc, item)
+            self.problems.append(f"{label}: {loc or 'entry'}: {message}")
+            return None
 
     def _cite(self, label: str, clauses: tuple[str, ...], known: dict[str, Clause]) -> None:
         for clause in clauses:
