@@ -66,3 +66,21 @@ def test_a_decision_date_passed_explicitly_is_used_for_the_review_check(pack):
     decision = checker.check(clean_disclosure(), today=date(2025, 12, 1))
 
     assert effect_of(decision, RULE) == "advice"
+
+
+def test_the_warning_says_annual_review_only_of_a_protocol_reviewed_every_year(pack, tmp_path):
+    from ispcheck.pack import load_pack
+    from tests.helpers import copy_pack, edit
+
+    decision = checker_on(pack, pack.meta.review_due + timedelta(days=1)).check(clean_disclosure())
+    yearly = next(f for f in decision.findings if f.rule_id == RULE)
+    assert "its annual review fell due" in yearly.message
+
+    folder = copy_pack(tmp_path)
+    edit(folder, "pack.toml", "review_interval_months = 12", "review_interval_months = 24")
+    every_two_years = load_pack(folder)
+    assert every_two_years.meta.review_due == date(2026, 5, 8)
+    later = checker_on(every_two_years, date(2026, 5, 9)).check(clean_disclosure())
+    found = next(f for f in later.findings if f.rule_id == RULE)
+    assert "its review (every 24 months) fell due on 8 May 2026" in found.message
+    assert "annual" not in found.message
