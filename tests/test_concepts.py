@@ -147,33 +147,33 @@ def test_a_clause_id_pattern_every_id_matches_loads(pack_copy: Path) -> None:
 
 
 def test_a_pack_without_a_concept_leaves_the_rules_resting_on_it_out_and_lists_them(pack_copy: Path) -> None:
-    without_concept(pack_copy, "impact-assessment")
+    without_concept(pack_copy, "information-rights")
     checker = Checker(pack_copy, use_entry_points=False, clock=clock)
     left = {r.rule.id: r.missing for r in checker.left_out}
-    assert left == {"setting.dpia-not-recorded": ("impact-assessment",)}
-    assert "setting.dpia-not-recorded" not in {r.rule.id for r in checker.rules}
+    assert left == {"parties.own-data": ("information-rights",)}
+    assert "parties.own-data" not in {r.rule.id for r in checker.rules}
     assert checker.broken_plugins == ()
 
 
 def test_with_the_concept_mapped_the_rule_is_applied() -> None:
     checker = Checker("warwickshire-csp", use_entry_points=False, clock=clock)
-    assert checker.left_out == ()
-    assert "setting.dpia-not-recorded" in {r.rule.id for r in checker.rules}
+    assert checker.left_out == () and checker.cited_in_part == ()
+    assert "parties.own-data" in {r.rule.id for r in checker.rules}
 
 
 def test_the_rules_command_lists_what_is_not_in_this_protocol_and_why(
     pack_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    without_concept(pack_copy, "impact-assessment")
+    without_concept(pack_copy, "information-rights")
     code, out, _ = run_cli(capsys, "rules", "--pack", str(pack_copy))
     assert code == 0
     assert "Not in this protocol" in out
-    assert "setting.dpia-not-recorded" in out.split("Not in this protocol")[1]
-    assert CONCEPTS["impact-assessment"] in " ".join(out.split())
+    assert "parties.own-data" in out.split("Not in this protocol")[1]
+    assert CONCEPTS["information-rights"] in " ".join(out.split())
     code, out, _ = run_cli(capsys, "rules", "--pack", str(pack_copy), "--format", "json")
     listed = __import__("json").loads(out)["not_in_this_protocol"]
-    assert [r["id"] for r in listed] == ["setting.dpia-not-recorded"]
-    assert listed[0]["missing_concepts"][0]["id"] == "impact-assessment"
+    assert [r["id"] for r in listed] == ["parties.own-data"]
+    assert listed[0]["missing_concepts"][0]["id"] == "information-rights"
 
 
 def test_the_rules_command_has_no_such_list_when_every_concept_is_mapped(
@@ -285,14 +285,73 @@ def test_the_packs_own_prose_reads_its_clauses_and_may_not_name_a_concept_it_lac
     )
 
 
-def test_a_left_out_rule_that_reads_data_protection_law_is_flagged_to_be_checked_by_hand(
+def test_a_rule_that_reads_the_law_stays_applied_without_its_concept_citing_the_escalation_clauses(
     pack_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The law applies whatever the protocol says: failing closed, the rule is kept, not dropped."""
     without_concept(pack_copy, "lawful-sharing")
     checker = Checker(pack_copy, use_entry_points=False, clock=clock)
-    reading_law = [r.rule.id for r in checker.left_out if r.rule.law_regime is not None]
-    assert "lawful-basis.article6-missing" in reading_law
+    assert checker.left_out == ()
+    assert "lawful-basis.article6-missing" in {r.rule.id for r in checker.cited_in_part}
+    decision = checker.check(clean_disclosure(**{"lawful_basis.article6": None}))
+    found = next(f for f in decision.findings if f.rule_id == "lawful-basis.article6-missing")
+    assert decision.outcome.value == "do_not_share"
+    assert "5.2" not in found.clauses and found.clauses  # it cites what the pack has
     code, out, _ = run_cli(capsys, "rules", "--pack", str(pack_copy))
-    listed = " ".join(out.split("Not in this protocol")[1].split())
+    listed = " ".join(out.split("Applied, citing only what this protocol has")[1].split())
     assert code == 0 and "lawful-basis.article6-missing" in listed
-    assert "applies whatever the protocol says" in listed
+
+
+def test_a_rule_whose_own_concept_is_mapped_stays_applied_when_a_clause_it_also_cites_is_not(
+    pack_copy: Path,
+) -> None:
+    """A protocol without a police request form still blocks a share with no lawful basis."""
+    without_concept(pack_copy, "police-request-form")
+    checker = Checker(pack_copy, use_entry_points=False, clock=clock)
+    applied = {r.rule.id for r in checker.rules}
+    assert {"necessity.statement-missing", "urgent.share-now", "lawful-basis.article6-missing"} <= applied
+    assert checker.left_out == ()
+    decision = checker.check(clean_disclosure(**{"necessity.statement": None}))
+    found = next(f for f in decision.findings if f.rule_id == "necessity.statement-missing")
+    assert decision.outcome.value == "do_not_share" and "A11" not in found.clauses
+
+
+def test_a_protocol_whose_fixture_maps_few_concepts_still_blocks_a_share_with_no_lawful_basis() -> None:
+    from .helpers import FIXTURE_PACK
+
+    checker = Checker(FIXTURE_PACK, use_entry_points=False, clock=clock)
+    decision = checker.check(clean_disclosure(**{"lawful_basis.article6": None}))
+    assert decision.outcome.value == "do_not_share"
+    assert "lawful-basis.article6-missing" in {f.rule_id for f in decision.findings}
+
+
+def test_words_with_double_brackets_that_are_not_a_placeholder_are_an_error(pack_copy: Path) -> None:
+    (pack_copy / "wording.toml").write_text(
+        '[finding."purpose.other"]\nmessage = "see [[Defined-Purpose]]"\n', encoding="utf-8"
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_copy)
+    assert any("wording.toml" in p and "not a placeholder" in p for p in caught.value.problems)
+
+
+def test_a_concepts_words_may_not_hold_a_placeholder(pack_copy: Path) -> None:
+    edit(pack_copy, "concepts.toml", 'words = "Appendix 3"', 'words = "Appendix 3 (see [[disputes]])"')
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_copy)
+    assert any("concepts.toml" in p and "generic-declaration" in p for p in caught.value.problems)
+
+
+def test_a_meeting_name_with_double_brackets_is_quoted_as_typed_not_read_as_a_placeholder() -> None:
+    checker = Checker(use_entry_points=False, clock=clock)
+    for name in ("Panel on [[disputes]]", "Rugby [[7]] panel"):
+        case = clean_disclosure(
+            **{
+                "context.setting": "other_meeting",
+                "context.meeting_name": name,
+                "handling.channel": "in_meeting",
+            }
+        )
+        decision = checker.check(case)
+        assert "engine.rule-failed" not in {f.rule_id for f in decision.findings}, name
+        said = " ".join(f.message for f in decision.findings if f.rule_id == "setting.not-listed")
+        assert name.replace("[[", "[ [").replace("]]", "] ]") in said and "8.2" not in said

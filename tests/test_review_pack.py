@@ -258,7 +258,7 @@ def test_each_rule_says_in_plain_english_when_it_applies(
     evidence = {r.id: r for r in clause(review, "A9").rules}["evidence.from-meeting"]
     assert evidence.fires_when == (
         "When personal data is involved, the information is wanted as evidence and whether a formal "
-        "request was made on the Appendix 10 or 11 form (or the partner's official equivalent) is "
+        "request was made on the protocol's request form (or the partner's official equivalent) is "
         '"not applicable" or no, or it is not known, and one of these holds: (1) it is shared at a '
         "meeting and who wants to use it as evidence is the recipient (a partner asking the data "
         "owner), or it is not known; or (2) the information was first shared at a meeting, it is not "

@@ -188,11 +188,17 @@ class ConceptMap:
         """The concepts a finding cites or names in its words that this pack does not map."""
         return self.missing(finding.clauses, (finding.message, finding.action))
 
-    def finding(self, finding: Finding) -> Finding:
-        """A finding as this protocol reads it: its clause ids and words (check it maps them first)."""
-        clauses = self.cite(finding.clauses)
-        message = self.render(finding.message)
-        action = self.render_optional(finding.action)
+    def finding(self, finding: Finding, *, fallback: tuple[str, ...] = ()) -> Finding:
+        """A finding as this protocol reads it: its clause ids and words.
+
+        Without ``fallback``, check that the pack maps what it names first. With it, the finding
+        is read leniently: citations of concepts the pack lacks are left out, and where nothing
+        it cites is in the pack it cites ``fallback`` (the pack's escalation clauses).
+        """
+        render = self.render if not fallback else self.render_leniently
+        clauses = self.cite(finding.clauses) or fallback
+        message = render(finding.message)
+        action = None if finding.action is None else render(finding.action)
         if clauses == finding.clauses and message is finding.message and action is finding.action:
             return finding
         return replace(finding, clauses=clauses, message=message, action=action)

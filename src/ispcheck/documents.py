@@ -49,12 +49,16 @@ def rules_document(checker: Checker) -> dict[str, Any]:
         "not_in_this_protocol": [
             {
                 "id": r.rule.id,
-                "title": r.rule.title,
+                "title": checker.pack.concepts.render_leniently(r.rule.title),
                 "missing_concepts": [{"id": c, "what": CONCEPTS.get(c, "")} for c in r.missing],
                 "law_regime": r.rule.law_regime,
                 "plugin": r.plugin,
             }
             for r in checker.left_out
+        ],
+        "cited_in_part": [
+            {"id": r.rule.id, "missing_concepts": list(r.missing), "plugin": r.plugin}
+            for r in checker.cited_in_part
         ],
         "facts": fact_catalogue(checker),
         "interpretations": interpretation_catalogue(checker),

@@ -114,13 +114,18 @@ class Checker:
         broken = list(loaded.broken)
         registered: list[RegisteredRule] = []
         left_out: list[LeftOutRule] = []
+        cited_in_part: list[LeftOutRule] = []
         obligations = list(self.pack.obligations)
         seen: dict[str, str] = {}
         for impl in loaded.manager.hook.ispcheck_rules.get_hookimpls():
             name = impl.plugin_name
             try:
                 rules = self._collect_rules(
-                    _call_hook(impl.function, self.pack, name, "ispcheck_rules"), name, seen, left_out
+                    _call_hook(impl.function, self.pack, name, "ispcheck_rules"),
+                    name,
+                    seen,
+                    left_out,
+                    cited_in_part,
                 )
             except PluginError as exc:
                 broken.append(_reject(name, exc, loaded.installed))
@@ -145,6 +150,9 @@ class Checker:
         self.rules: tuple[RegisteredRule, ...] = tuple(registered)
         #: Rules resting on a concept this protocol does not set out, so not applied.
         self.left_out: tuple[LeftOutRule, ...] = tuple(left_out)
+        #: Rules applied though the protocol lacks a concept they also cite (or, for a rule that
+        #: reads the law, the one they rest on): they cite what it has.
+        self.cited_in_part: tuple[LeftOutRule, ...] = tuple(cited_in_part)
         self.broken_plugins: tuple[BrokenPlugin, ...] = tuple(broken)
         self.obligations: tuple[Obligation, ...] = tuple(obligations)
         # The hot path reads plain tuples rather than attributes of each rule; a rule with
@@ -167,7 +175,12 @@ class Checker:
     # -- building -------------------------------------------------------------------------
 
     def _collect_rules(
-        self, result: Any, plugin: str, seen: dict[str, str], left_out: list[LeftOutRule]
+        self,
+        result: Any,
+        plugin: str,
+        seen: dict[str, str],
+        left_out: list[LeftOutRule],
+        cited_in_part: list[LeftOutRule],
     ) -> list[Rule]:
         """The plugin's rules as this protocol reads them (each checked); those it cannot read go
         to ``left_out``."""
@@ -193,17 +206,24 @@ class Checker:
                         f"rule {item.id!r}: variants {one} and {other} can both hold, so it would give "
                         "two findings; make them exclusive (give a fact both name different values)",
                     )
-            unknown = [c for c in item.predicate_concepts if not is_concept(c)]
+            unknown = [c for c in (*item.predicate_concepts, item.rests_on or "") if c and not is_concept(c)]
             if unknown:
                 raise PluginError(plugin, f"rule {item.id!r}: predicate_concepts {unknown} are not concepts")
         bound: list[Rule] = []
         for item in rules:
             seen[item.id] = plugin
             missing = item.missing_concepts(self.pack.concepts)
-            if missing:
+            if missing and item.law_regime is None and item.rests_on in missing:
+                # The protocol does not set out what the rule rests on: it is not in this protocol.
                 left_out.append(LeftOutRule(item, plugin, missing))
                 continue
-            item = _in_pack_words(item, self.pack).bound(self.pack.concepts)
+            # A rule that reads the law applies whatever the protocol says, and one whose own
+            # concept is in the protocol applies though a clause it also cites is not: both are
+            # kept (failing closed), citing what the protocol has (or its escalation clauses).
+            fallback = self.pack.meta.escalation_clauses if missing else ()
+            if missing:
+                cited_in_part.append(LeftOutRule(item, plugin, missing))
+            item = _in_pack_words(item, self.pack).bound(self.pack.concepts, fallback=fallback)
             for finding in item.findings():
                 self._require_clauses(plugin, f"rule {item.id!r}", finding.clauses)
                 self._require_interpretations(plugin, f"rule {item.id!r}", finding.interpretations)

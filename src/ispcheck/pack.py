@@ -18,14 +18,14 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
 import msgspec
 
-from .concepts import CONCEPTS, ConceptMap
+from .concepts import CONCEPTS, PLACEHOLDER, ConceptMap
 from .decision import Obligation
 from .errors import PackError
 from .pack_model import (
@@ -354,6 +354,10 @@ class _PackReader:
                 texts = value if isinstance(value, tuple) else (value,)
                 if not any(isinstance(t, str) and "[[" in t for t in texts):
                     continue
+                stray = _stray_brackets(texts)
+                if stray:
+                    self.problems.append(f"{label}: {name} {stray}")
+                    continue
                 missing = concepts.missing((), texts)
                 if missing:
                     self.problems.append(
@@ -399,6 +403,11 @@ class _PackReader:
                 continue
             entry = self._convert(label, item, ConceptEntry)
             if entry is None:
+                continue
+            if entry.words is not None and ("[[" in entry.words or "]]" in entry.words):
+                self.problems.append(
+                    f"{label}: words are the protocol's own, with no [[placeholder]] in them"
+                )
                 continue
             self._cite(label, entry.clauses, known)
             clauses[name] = entry.clauses
@@ -450,6 +459,10 @@ class _PackReader:
             label = f"{WORDING_FILE}: {kind} {ident!r}"
             words = self._convert(label, item, model)
             if words is None:
+                continue
+            stray = _stray_brackets(words.texts())
+            if stray:
+                self.problems.append(f"{label}: {stray}")
                 continue
             missing = concepts.missing((), words.texts())
             if missing:
@@ -602,6 +615,17 @@ _PACK_VOCABULARIES = (
     "exemption",
     "classification",
 )
+
+
+def _stray_brackets(texts: Iterable[str | None]) -> str | None:
+    """What is wrong with double brackets in pack prose that are not a placeholder, if any."""
+    for text in texts:
+        if text and "[[" in PLACEHOLDER.sub("", text):
+            return (
+                "has [[ that is not a placeholder: write one as [[concept-id]] or [[concept-id:ids]], "
+                "with a concept from ispcheck.concepts in lower case"
+            )
+    return None
 
 
 def _locate(item: Any, loc: tuple[int | str, ...]) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from .concepts import ConceptMap
+from .concepts import ConceptMap, is_concept
 from .decision import Effect, Finding
 from .facts import Facts
 from .gates import Gate, normalise_when
@@ -118,11 +118,17 @@ class Rule:
     #: Concepts that findings its predicate builds may cite beyond the rule's own (so that a
     #: protocol without them leaves the rule out, rather than the rule failing when it fires).
     predicate_concepts: tuple[str, ...] = ()
+    #: The concept the rule rests on (the others it cites support it): a protocol that does not
+    #: set it out leaves the rule out, unless the rule reads the law. The first concept it cites
+    #: when not given.
+    rests_on: str | None = None
     finding: Finding = field(init=False, repr=False, compare=False)
     urgent_finding: Finding | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "when", normalise_when(dict(self.when)))
+        if self.rests_on is None:
+            object.__setattr__(self, "rests_on", next((c for c in self.clauses if is_concept(c)), None))
         object.__setattr__(self, "finding", self.variant())
         urgent = None
         if self.when_urgent is not None:
@@ -167,29 +173,36 @@ class Rule:
         cited = (*self.clauses, *self.predicate_concepts, *(c for f in self.findings() for c in f.clauses))
         return concepts.missing(cited, texts)
 
-    def bound(self, concepts: ConceptMap) -> Rule:
+    def bound(self, concepts: ConceptMap, *, fallback: tuple[str, ...] = ()) -> Rule:
         """This rule as one protocol reads it: its clause ids and its words for them.
 
         Rules cite concepts (:mod:`ispcheck.concepts`); the pack says which clauses set each one
-        out. Check :meth:`missing_concepts` first: a concept the pack lacks is dropped here.
+        out. Without ``fallback``, check :meth:`missing_concepts` first. With it, the rule is read
+        leniently: concepts the pack lacks are left out of its citations and its words, and a
+        finding left citing nothing cites ``fallback`` (the pack's escalation clauses).
         """
-        render = concepts.render
+        lenient = bool(fallback)
+        render = concepts.render_leniently if lenient else concepts.render
+
+        def optional(text: str | None) -> str | None:
+            return None if text is None else render(text)
+
         variants = tuple(
             Variant(
                 v.when,
-                None if v.finding is None else concepts.finding(v.finding),
-                None if v.urgent_finding is None else concepts.finding(v.urgent_finding),
+                None if v.finding is None else concepts.finding(v.finding, fallback=fallback),
+                None if v.urgent_finding is None else concepts.finding(v.urgent_finding, fallback=fallback),
             )
             for v in self.variants
         )
         return replace(
             self,
             title=render(self.title),
-            clauses=concepts.cite(self.clauses),
+            clauses=concepts.cite(self.clauses) or fallback,
             message=render(self.message),
-            action=concepts.render_optional(self.action),
-            urgent_action=concepts.render_optional(self.urgent_action),
-            urgent_message=concepts.render_optional(self.urgent_message),
+            action=optional(self.action),
+            urgent_action=optional(self.urgent_action),
+            urgent_message=optional(self.urgent_message),
             check_in_words=render(self.check_in_words),
             variants=variants,
         )
@@ -268,6 +281,7 @@ def rule(
     check_in_words: str = "",
     law_regime: LawRegime | None = None,
     predicate_concepts: Iterable[str] = (),
+    rests_on: str | None = None,
 ) -> Callable[[CheckFunction | None], Rule]:
     """Turn a predicate ``(disclosure, facts) -> bool`` into a cited :class:`Rule`.
 
@@ -299,6 +313,7 @@ def rule(
             check_in_words=check_in_words,
             law_regime=law_regime,
             predicate_concepts=tuple(predicate_concepts),
+            rests_on=rests_on,
         )
 
     return build

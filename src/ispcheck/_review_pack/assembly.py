@@ -150,7 +150,7 @@ def build(
         not_in_this_protocol=tuple(
             (
                 r.rule.id,
-                r.rule.title,
+                pack.concepts.render_leniently(r.rule.title),
                 tuple((c, CONCEPTS.get(c, "")) for c in r.missing),
                 LAW_REGIMES[r.rule.law_regime] if r.rule.law_regime else "",
             )

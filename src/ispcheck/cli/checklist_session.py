@@ -164,8 +164,8 @@ class Session:
             tests = pack.concepts.clauses.get(question.appendix2, ())
             for test in (q for q in pack.checklist if q.id in tests):
                 self.say(f"[italic]{escape(pack.clause_name(test.id))} asks: {escape(test.protocol_text)}[/]")
-        cites = ", ".join(question.clauses)
-        self.say(f"[dim]Why we ask: {escape(question.why)} (ISP {cites})[/]")
+        cites = f" (ISP {', '.join(question.clauses)})" if question.clauses else ""
+        self.say(f"[dim]Why we ask: {escape(question.why)}{escape(cites)}[/]")
         meaning = if_not_known(question)
         if meaning:
             self.say(f"[dim]{escape(meaning)}[/]")

@@ -325,28 +325,30 @@ def rules(console: Console, checker: Checker) -> None:
 
 
 def not_in_this_protocol(console: Console, checker: Checker) -> None:
-    """The rules left out because the protocol does not set out a concept they rest on."""
-    if not checker.left_out:
-        return
+    """The rules left out because the protocol does not set out the concept they rest on, and
+    those applied citing only part of what they rest on."""
     from ..concepts import CONCEPTS
 
-    console.print(
-        f"\n[bold]Not in this protocol[/] [dim]({len(checker.left_out)} rule(s) not applied: the pack "
-        "does not say which of its clauses set out what they rest on; map the concept in the pack's "
-        "concepts.toml if the protocol does)[/]"
-    )
-    for left in checker.left_out:
-        indented(console, f"{left.rule.id}: {left.rule.title}", 2, style="bold")
-        if left.rule.law_regime is not None:
-            indented(
-                console,
-                f"reads {LAW_REGIMES[left.rule.law_regime]}, which applies whatever the protocol says: "
-                "map the concept, or check this by hand on every share",
-                6,
-                style="bold red",
-            )
-        for concept in left.missing:
-            indented(console, f"rests on {concept}: {CONCEPTS.get(concept, '')}", 6, style="dim")
+    words = checker.pack.concepts.render_leniently
+    if checker.left_out:
+        console.print(
+            f"\n[bold]Not in this protocol[/] [dim]({len(checker.left_out)} rule(s) not applied: the pack "
+            "does not say which of its clauses set out what they rest on; map the concept in the pack's "
+            "concepts.toml if the protocol does)[/]"
+        )
+        for left in checker.left_out:
+            indented(console, f"{left.rule.id}: {words(left.rule.title)}", 2, style="bold")
+            for concept in left.missing:
+                indented(console, f"rests on {concept}: {CONCEPTS.get(concept, '')}", 6, style="dim")
+    if checker.cited_in_part:
+        console.print(
+            f"\n[bold]Applied, citing only what this protocol has[/] [dim]({len(checker.cited_in_part)} "
+            "rule(s): the pack does not map a concept they cite; a rule that reads the law applies "
+            "whatever the protocol says, citing its escalation clauses when nothing else)[/]"
+        )
+        for partly in checker.cited_in_part:
+            indented(console, f"{partly.rule.id}: {words(partly.rule.title)}", 2, style="bold")
+            indented(console, f"not mapped: {', '.join(partly.missing)}", 6, style="dim")
 
 
 def _facts(console: Console, checker: Checker) -> None:

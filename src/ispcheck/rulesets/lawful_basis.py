@@ -527,6 +527,7 @@ article8_not_considered = gated_rule(
     title="Privacy (Article 8) and confidentiality are weighed",
     effect=Effect.REFER,
     clauses=("request-to-police-form", "test-proportionate"),
+    rests_on="test-proportionate",
     message=(
         "It is not recorded that the person's right to privacy (Article 8) and the common law "
         "duty of confidentiality were weighed against the public interest in sharing."

@@ -16,6 +16,7 @@ statement_missing = gated_rule(
     title="Why the information is necessary is written down",
     effect=Effect.BLOCK,
     clauses=("police-request-form", "defined-purpose", "test-why-wanted"),
+    rests_on="test-why-wanted",
     message="No statement says why the information is necessary for the purpose.",
     action="Write down why this information is needed for the purpose.",
     facts=("necessity.statement",),

@@ -185,9 +185,13 @@ _NAME_SHOWN = 120
 
 
 def _quoted(name: str) -> str:
-    """A meeting's name as a finding quotes it, cut short if it is long."""
+    """A meeting's name as a finding quotes it, cut short if it is long.
+
+    The name is the officer's text, never a template: double brackets in it are parted, so that
+    it cannot read as a placeholder for the protocol's clauses ("[[disputes]]").
+    """
     shown = name if len(name) <= _NAME_SHOWN else name[: _NAME_SHOWN - 3].rstrip() + "..."
-    return f'"{shown}"'
+    return '"' + shown.replace("[[", "[ [").replace("]]", "] ]") + '"'
 
 
 _UNLISTED_CLAUSES = (

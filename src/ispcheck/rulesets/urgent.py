@@ -20,6 +20,7 @@ share_now = gated_rule(
     title="Urgent risk to life: share what is necessary now",
     effect=Effect.CONDITION,
     clauses=("police-request-form", "test-without-consent", "test-recorded"),
+    rests_on="test-without-consent",
     message=(
         "There is an urgent risk to life. The law lets you share what is necessary to protect "
         "life now, and record the decision afterwards."
