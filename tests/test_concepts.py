@@ -355,3 +355,22 @@ def test_a_meeting_name_with_double_brackets_is_quoted_as_typed_not_read_as_a_pl
         assert "engine.rule-failed" not in {f.rule_id for f in decision.findings}, name
         said = " ".join(f.message for f in decision.findings if f.rule_id == "setting.not-listed")
         assert name.replace("[[", "[ [").replace("]]", "] ]") in said and "8.2" not in said
+
+
+def test_words_for_a_rule_whose_every_finding_is_its_own_meetings_are_an_error(pack_copy: Path) -> None:
+    """They would load and never be shown: setting.declaration speaks for each meeting."""
+    (pack_copy / "wording.toml").write_text(
+        '[finding."setting.declaration"]\nmessage = "Everyone signs the sheet."\n', encoding="utf-8"
+    )
+    with pytest.raises(PackError) as caught:
+        Checker(pack_copy, use_entry_points=False)
+    assert "'setting.declaration'" in str(caught.value) and "never be shown" in str(caught.value)
+
+
+def test_urgent_words_for_a_rule_with_no_urgent_finding_are_an_error(pack_copy: Path) -> None:
+    (pack_copy / "wording.toml").write_text(
+        '[finding."urgent.share-now"]\nurgent_message = "Now."\n', encoding="utf-8"
+    )
+    with pytest.raises(PackError) as caught:
+        Checker(pack_copy, use_entry_points=False)
+    assert "'urgent.share-now'" in str(caught.value) and "no urgent finding" in str(caught.value)

@@ -125,3 +125,14 @@ def test_words_for_a_question_the_checklist_does_not_have_are_an_error_naming_it
     with pytest.raises(PackError) as caught:
         load_pack(folder)
     assert any("'purpose.cod'" in p and "not a question" in p for p in caught.value.problems)
+
+
+def test_words_for_a_choice_the_question_does_not_have_are_an_error_naming_it(tmp_path: Path) -> None:
+    folder = copy_pack(tmp_path)
+    (folder / "wording.toml").write_text(
+        '[question."purpose.code"]\nchoices = { detect_crime = "Detecting crime", not_a_purpose = "x" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    assert any("'not_a_purpose'" in p and "detect_crime" in p for p in caught.value.problems)

@@ -138,15 +138,13 @@ class Checker:
                 obligations.extend(self._collect_obligations(called, name))
             except PluginError as exc:
                 broken.append(_reject(name, exc, loaded.installed))
-        unworded = sorted(self.pack.wording.keys() - seen.keys())
+        unworded = [
+            f"wording.toml: finding {ident!r} is not the id of any rule (see ispcheck rules)"
+            for ident in sorted(self.pack.wording.keys() - seen.keys())
+        ]
+        unworded.extend(_words_never_shown(self.pack, (r.rule for r in registered)))
         if unworded:
-            raise PackError(
-                self.pack.name,
-                [
-                    f"wording.toml: finding {ident!r} is not the id of any rule (see ispcheck rules)"
-                    for ident in unworded
-                ],
-            )
+            raise PackError(self.pack.name, unworded)
         self.rules: tuple[RegisteredRule, ...] = tuple(registered)
         #: Rules resting on a concept this protocol does not set out, so not applied.
         self.left_out: tuple[LeftOutRule, ...] = tuple(left_out)
@@ -565,6 +563,28 @@ def _period(version: PackVersion, versions: tuple[PackVersion, ...]) -> str:
         return f"from {day_in_words(version.in_force_from)}"
     until = versions[index - 1].in_force_from - timedelta(days=1)
     return f"from {day_in_words(version.in_force_from)} to {day_in_words(until)}"
+
+
+def _words_never_shown(pack: Pack, rules: Iterable[Rule]) -> list[str]:
+    """Problems with wording.toml words that no finding of their rule would ever show."""
+    problems = []
+    for rule in rules:
+        words = pack.wording.get(rule.id)
+        if words is None:
+            continue
+        label = f"wording.toml: finding {rule.id!r}"
+        if (
+            rule.variants
+            and all(v.finding is not None for v in rule.variants)
+            and (words.message or words.action)
+        ):
+            problems.append(
+                f"{label}: each way this rule fires has a finding of its own (each meeting's, say), so "
+                "its message and action would never be shown"
+            )
+        if rule.when_urgent is None and (words.urgent_message or words.urgent_action):
+            problems.append(f"{label}: the rule has no urgent finding, so urgent words would never be shown")
+    return problems
 
 
 def _in_pack_words(rule: Rule, pack: Pack) -> Rule:

@@ -437,14 +437,24 @@ class _PackReader:
             "question": self._words(questions, "question", QuestionWords, concepts),
         }
         if said["question"]:
-            from .questions import by_id  # only a pack that rewords a question needs the questions
+            from .questions import by_id, choice_key  # only a pack that rewords a question needs them
 
-            for ident in list(said["question"]):
+            for ident, words in list(said["question"].items()):
                 try:
-                    by_id(ident)
+                    question = by_id(ident)
                 except KeyError:
                     self.problems.append(
                         f"{WORDING_FILE}: question {ident!r} is not a question of the checklist"
+                    )
+                    del said["question"][ident]
+                    continue
+                values = [choice_key(c.value) for c in question.choices]
+                unknown = [key for key in words.choices if key not in values]
+                if unknown:
+                    allowed = ", ".join(values) or "none: it has no choices"
+                    self.problems.append(
+                        f"{WORDING_FILE}: question {ident!r}: {', '.join(map(repr, unknown))} "
+                        f"not among the question's choices (its choices: {allowed})"
                     )
                     del said["question"][ident]
         return cast(dict[str, FindingWords], said["finding"]), cast(

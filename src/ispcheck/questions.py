@@ -28,6 +28,7 @@ __all__ = [
     "Choice",
     "Contradiction",
     "Question",
+    "choice_key",
     "if_not_known",
     "question",
 ]
@@ -115,7 +116,9 @@ class Question:
             self,
             text=words.text or self.text,
             why=words.why or self.why,
-            choices=tuple(replace(c, label=words.choices.get(_key(c.value), c.label)) for c in self.choices),
+            choices=tuple(
+                replace(c, label=words.choices.get(choice_key(c.value), c.label)) for c in self.choices
+            ),
         )
 
     def worded_by(self, concepts: ConceptMap) -> Question:
@@ -138,7 +141,7 @@ class Question:
         )
 
 
-def _key(value: Any) -> str:
+def choice_key(value: Any) -> str:
     """A choice's value as wording.toml names it: the contract's code; "true" or "false"."""
     return str(value).lower() if isinstance(value, bool) else str(value)
 
