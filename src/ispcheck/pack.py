@@ -354,16 +354,9 @@ class _PackReader:
                 texts = value if isinstance(value, tuple) else (value,)
                 if not any(isinstance(t, str) and "[[" in t for t in texts):
                     continue
-                stray = _stray_brackets(texts)
-                if stray:
-                    self.problems.append(f"{label}: {name} {stray}")
-                    continue
-                missing = concepts.missing((), texts)
-                if missing:
-                    self.problems.append(
-                        f"{label}: {name} names {', '.join(missing)}, which concepts.toml does not map "
-                        "to a clause"
-                    )
+                problem = _placeholder_problem(texts, concepts)
+                if problem:
+                    self.problems.append(f"{label}: {name} {problem}")
                     continue
                 done = tuple(concepts.render(t) if isinstance(t, str) else t for t in texts)
                 changes[name] = done if isinstance(value, tuple) else done[0]
@@ -470,15 +463,9 @@ class _PackReader:
             words = self._convert(label, item, model)
             if words is None:
                 continue
-            stray = _stray_brackets(words.texts())
-            if stray:
-                self.problems.append(f"{label}: {stray}")
-                continue
-            missing = concepts.missing((), words.texts())
-            if missing:
-                self.problems.append(
-                    f"{label}: names {', '.join(missing)}, which concepts.toml does not map to a clause"
-                )
+            problem = _placeholder_problem(words.texts(), concepts)
+            if problem:
+                self.problems.append(f"{label}: {problem}")
                 continue
             read[ident] = words
         return read
@@ -627,14 +614,19 @@ _PACK_VOCABULARIES = (
 )
 
 
-def _stray_brackets(texts: Iterable[str | None]) -> str | None:
-    """What is wrong with double brackets in pack prose that are not a placeholder, if any."""
+def _placeholder_problem(texts: Iterable[str | None], concepts: ConceptMap) -> str | None:
+    """What is wrong with the placeholders in pack prose, if anything: double brackets that are
+    not a placeholder, or a placeholder of a concept the pack does not map."""
+    texts = tuple(texts)
     for text in texts:
         if text and "[[" in PLACEHOLDER.sub("", text):
             return (
                 "has [[ that is not a placeholder: write one as [[concept-id]] or [[concept-id:ids]], "
                 "with a concept from ispcheck.concepts in lower case"
             )
+    missing = concepts.missing((), texts)
+    if missing:
+        return f"names {', '.join(missing)}, which concepts.toml does not map to a clause"
     return None
 
 
