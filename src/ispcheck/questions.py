@@ -461,8 +461,8 @@ QUESTIONS: tuple[Question, ...] = (
         "discloser.kind",
         "choice",
         "What kind of organisation is sharing it?",
-        "It is not in the partner register, and a public body (a police force, a council...) "
-        "cannot rely on legitimate interests: its kind says whether it is one.",
+        "It is not in the partner register, and a public body (a police force, a council...) cannot rely on "
+        "legitimate interests: its kind says whether it is one.",
         ("lawful-sharing",),
         choices=ORGANISATION_KINDS,
         depends_on=("discloser.organisation",),
@@ -471,10 +471,10 @@ QUESTIONS: tuple[Question, ...] = (
         "recipient.kind",
         "choice",
         "What kind of organisation will receive it? (or is it a private person?)",
-        "It is not in the partner register. Section 115 of the Crime and Disorder Act 1998 is a "
-        "power to share only with a relevant authority (police, councils, probation, integrated "
-        "care boards...), signed up or not: its kind says whether it is one. A member of the "
-        "public is outside this protocol.",
+        "It is not in the partner register. Section 115 of the Crime and Disorder Act 1998 is a power to "
+        "share only with a relevant authority (police, councils, probation, integrated care boards...), "
+        "signed up or not: its kind says whether it is one. A member of the public is outside this "
+        "protocol.",
         ("responsible-authorities", "partners-required", "powers-to-share", "protocol-scope"),
         choices=ORGANISATION_KINDS,
         depends_on=("recipient.organisation",),
@@ -483,8 +483,8 @@ QUESTIONS: tuple[Question, ...] = (
         "recipient.is_data_subject",
         "yesno",
         "Is the recipient the person the information is about, getting their own information?",
-        "A person's own information is their right of access; telling a member of the public about "
-        "someone else goes through a scheme such as Clare's Law, not this protocol.",
+        "A person's own information is their right of access; telling a member of the public about someone "
+        "else goes through a scheme such as Clare's Law, not this protocol.",
         ("protocol-scope", "information-rights"),
         choices=YES_NO,
         when=_equals("recipient.kind", "private_individual"),
@@ -522,8 +522,8 @@ QUESTIONS: tuple[Question, ...] = (
         "subjects.deceased",
         "yesno",
         "Has everyone the information is about died?",
-        "Information only about the dead is not personal data, though it stays confidential. "
-        "Answer no if a living person (family, a suspect, a witness) can be identified from it.",
+        "Information only about the dead is not personal data, though it stays confidential. Answer no if a "
+        "living person (family, a suspect, a witness) can be identified from it.",
         ("lawful-sharing", "test-need-to-know"),
         choices=YES_NO,
         when=_about_a_death,
@@ -636,9 +636,9 @@ QUESTIONS: tuple[Question, ...] = (
         "lawful_basis.regime",
         "choice",
         "Which data protection law is this shared under?",
-        "Police, probation and prisons sharing to prevent, investigate, detect or prosecute crime "
-        "work under Part 3 of the Data Protection Act 2018, with its own conditions; otherwise it "
-        "is the UK GDPR.",
+        "Police, probation and prisons sharing to prevent, investigate, detect or prosecute crime work "
+        "under Part 3 of the Data Protection Act 2018, with its own conditions; otherwise it is the UK "
+        "GDPR.",
         ("current-law", "lawful-sharing", "police-request-form"),
         choices=REGIMES,
         when=_may_be_competent_authority,
@@ -891,8 +891,7 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "Who wants to use it as evidence?",
         "A partner wanting evidence asks the data owner on the protocol's request form ([[request-forms]]); "
-        "an "
-        "organisation serving its own evidence in proceedings follows the court rules instead.",
+        "an organisation serving its own evidence in proceedings follows the court rules instead.",
         ("compliant-requests", "request-to-police-form", "police-request-form"),
         choices=EVIDENCE_USERS,
         when=_equals("context.evidential_use", True),
@@ -902,8 +901,8 @@ QUESTIONS: tuple[Question, ...] = (
         "context.formal_request_form",
         "choice",
         "Has a formal request been made on the protocol's request form ([[request-forms]])?",
-        "Evidence and the crime and taxation exemption need a formal request. It is not "
-        "applicable only when your organisation serves its own evidence.",
+        "Evidence and the crime and taxation exemption need a formal request. It is not applicable only "
+        "when your organisation serves its own evidence.",
         ("compliant-requests", "request-to-police-form", "police-request-form"),
         choices=REQUEST_FORM,
         when=lambda d: (
@@ -925,8 +924,8 @@ QUESTIONS: tuple[Question, ...] = (
         "context.chair_agreed",
         "yesno",
         "Has the chair of that meeting agreed to it being shared outside the meeting?",
-        "At some meetings (MAPPA, IOM) only the chair's agreement lets information leave it; "
-        "the agreement must be recorded.",
+        "At some meetings (MAPPA, IOM) only the chair's agreement lets information leave it; the agreement "
+        "must be recorded.",
         ("mappa-declaration", "iom-declaration", "purpose-limitation"),
         choices=YES_NO,
         when=lambda d: get_path(d, "context.from_meeting") in MEETINGS,
@@ -1035,8 +1034,8 @@ def if_not_known(question: Question) -> str | None:
 _DONT_KNOW = {
     "safeguard": "If you don't know, it is treated as not in place.",
     "risk": (
-        "If you don't know, it is not taken as a no: the decision will say what to confirm before "
-        "anything is shared."
+        "If you don't know, it is not taken as a no: the decision will say what to confirm before anything "
+        "is shared."
     ),
     "relaxation": "If you don't know, it is treated as no.",
 }

@@ -16,8 +16,8 @@ subjects_not_listed = gated_rule(
     effect=Effect.CONDITION,
     clauses=("shared-content", "test-accurate"),
     message=(
-        "Personal data is involved but nobody is listed as its subject, so the safeguards for "
-        "victims, children and vulnerable people cannot be checked."
+        "Personal data is involved but nobody is listed as its subject, so the safeguards for victims, "
+        "children and vulnerable people cannot be checked."
     ),
     action="List whose information it is (victim, offender, witness, vulnerable person...).",
     facts=("subjects",),
@@ -32,8 +32,8 @@ identity_not_verified = gated_rule(
     clauses=("test-accurate", "protection-principles"),
     message="It is not recorded that the person's identity (name, date of birth, address) was checked.",
     action=(
-        "Check name, date of birth and address so the information is about the right person, "
-        "especially where records from different agencies are matched."
+        "Check name, date of birth and address so the information is about the right person, especially "
+        "where records from different agencies are matched."
     ),
     facts=("accuracy.identity_verified",),
 )
@@ -58,8 +58,8 @@ police_information = gated_rule(
     effect=Effect.ADVICE,
     clauses=("generic-declaration",),
     message=(
-        "This is police information: it is valid only at the time it is provided, and only for "
-        "the purpose it was given for."
+        "This is police information: it is valid only at the time it is provided, and only for the purpose "
+        "it was given for."
     ),
     facts=("data.originator", "discloser.organisation"),
     interpretations=("police-information-worked-out",),

@@ -22,8 +22,8 @@ _profiling_children = gated_rule(
     effect=Effect.REFER,
     clauses=("profiling",),
     message=(
-        "The share could amount to profiling children. Special care is needed, and a legal "
-        "justification must be available before any sensitive information is shared."
+        "The share could amount to profiling children. Special care is needed, and a legal justification "
+        "must be available before any sensitive information is shared."
     ),
     action="Ask your Data Protection Officer to confirm and record the legal justification.",
     refer_to=DPO,
@@ -33,9 +33,9 @@ _profiling_children = gated_rule(
 #: Profiling, and not known whether children are among those profiled: not known to be adults only.
 _PROFILING_CHILDREN_NOT_KNOWN = _profiling_children.variant(
     message=(
-        "The share could amount to profiling, and it is not known whether children are among "
-        "those profiled. Special care is needed, particularly for children, and a legal "
-        "justification must be available before any sensitive information is shared."
+        "The share could amount to profiling, and it is not known whether children are among those "
+        "profiled. Special care is needed, particularly for children, and a legal justification must be "
+        "available before any sensitive information is shared."
     ),
     interpretations=("unknown-risk-not-absent",),
 )
@@ -43,9 +43,9 @@ _PROFILING_CHILDREN_NOT_KNOWN = _profiling_children.variant(
 #: Profiling said not to be of children, while a person it is about is, or may be, a child.
 _PROFILING_WITH_A_CHILD = _profiling_children.variant(
     message=(
-        "The share could amount to profiling, and a person it is about is, or may be, a child. "
-        "Special care is needed, particularly for children, and a legal justification must be "
-        "available before any sensitive information is shared."
+        "The share could amount to profiling, and a person it is about is, or may be, a child. Special care "
+        "is needed, particularly for children, and a legal justification must be available before any "
+        "sensitive information is shared."
     ),
     interpretations=("unknown-risk-not-absent",),
 )
@@ -74,8 +74,8 @@ profiling_adults = gated_rule(
     effect=Effect.CONDITION,
     clauses=("profiling",),
     message=(
-        "The share could amount to profiling adults. Special care is needed, and a legal "
-        "justification must be available before any sensitive information is shared ([[profiling]])."
+        "The share could amount to profiling adults. Special care is needed, and a legal justification must "
+        "be available before any sensitive information is shared ([[profiling]])."
     ),
     action=(
         "Record the legal justification for the profiling before sharing, and share no more than it needs."
@@ -93,8 +93,8 @@ child_subject = gated_rule(
     effect=Effect.ADVICE,
     clauses=("profiling", "legal-bases"),
     message=(
-        "The information is about a child. Take special care; the Children Act 1989 and 2004 may "
-        "give the power to share ([[legal-bases]])."
+        "The information is about a child. Take special care; the Children Act 1989 and 2004 may give the "
+        "power to share ([[legal-bases]])."
     ),
     facts=("subjects",),
 )

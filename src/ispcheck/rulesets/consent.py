@@ -22,12 +22,12 @@ not_sought_without_reason = gated_rule(
     effect=Effect.REFER,
     clauses=("seek-agreement", "test-without-consent"),
     message=(
-        "Consent was not sought (or its status is not known) and no reason is given. Where it is "
-        "safe and possible, the person's agreement should be sought ([[seek-agreement]])."
+        "Consent was not sought (or its status is not known) and no reason is given. Where it is safe and "
+        "possible, the person's agreement should be sought ([[seek-agreement]])."
     ),
     action=(
-        "Seek the person's agreement, or record why it was not sought (for example, it would "
-        "put someone at risk or prejudice an investigation)."
+        "Seek the person's agreement, or record why it was not sought (for example, it would put someone at "
+        "risk or prejudice an investigation)."
     ),
     refer_to=DESIGNATED_OFFICER,
     facts=("consent.status", "consent.reason_not_sought"),
@@ -95,14 +95,14 @@ limits_not_known = gated_rule(
         "lawful basis ([[purpose-limitation]])."
     ),
     action=(
-        "Check the consent record for any limits the person put on sharing, record them (or that "
-        "there are none), and keep the share within them."
+        "Check the consent record for any limits the person put on sharing, record them (or that there are "
+        "none), and keep the share within them."
     ),
     facts=("consent.status", "consent.restrictions"),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Share only what is needed to protect life, and check the consent record for limits as soon as "
-        "the emergency allows."
+        "Share only what is needed to protect life, and check the consent record for limits as soon as the "
+        "emergency allows."
     ),
     urgent_after=True,
     interpretations=("unknown-risk-not-absent",),
@@ -117,8 +117,8 @@ refused_overridden = gated_rule(
     clauses=("test-without-consent", "without-consent"),
     message=("The person refused or withdrew consent, and the share relies on another lawful basis."),
     action=(
-        "Record why sharing without agreement is justified (for example, to protect the person or "
-        "others) before sharing."
+        "Record why sharing without agreement is justified (for example, to protect the person or others) "
+        "before sharing."
     ),
     facts=("consent.status", "lawful_basis.article6"),
     when_urgent=Effect.CONDITION,

@@ -23,8 +23,8 @@ def review_rule(pack: Pack) -> Rule:
         effect=Effect.ADVICE,
         clauses=("annual-review", "start-and-review", "change-history"),
         message=(
-            f"This protocol was last updated on {day_in_words(meta.last_updated)} and its {review} "
-            f"fell due on {day_in_words(due)}, so it may be out of date."
+            f"This protocol was last updated on {day_in_words(meta.last_updated)} and its {review} fell due "
+            f"on {day_in_words(due)}, so it may be out of date."
         ),
         action=f"Check with the {meta.publisher} for a newer version before relying on this.",
         personal_only=False,

@@ -20,16 +20,16 @@ _NEEDS_PROTECTION = frozenset({"victim", "vulnerable_person"})
     effect=Effect.CONDITION,
     clauses=("classification-levels", "security-classifications"),
     message=(
-        "The information is marked OFFICIAL, but it includes special category or criminal "
-        "offence data, or is about a victim, child or vulnerable person (or nobody is listed)."
+        "The information is marked OFFICIAL, but it includes special category or criminal offence data, or "
+        "is about a victim, child or vulnerable person (or nobody is listed)."
     ),
     action="Mark it OFFICIAL-SENSITIVE and share it on a need-to-know basis only.",
     facts=("handling.classification", "data.categories", "subjects"),
     when={"handling.classification": "OFFICIAL"},
     predicate_readings=("child-not-known",),
     check_in_words=(
-        "it includes special category or criminal offence data, or is about a victim, a vulnerable "
-        "person or a child (or someone not known to be an adult), or nobody it is about is listed"
+        "it includes special category or criminal offence data, or is about a victim, a vulnerable person "
+        "or a child (or someone not known to be an adult), or nobody it is about is listed"
     ),
 )
 def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool | Finding:
@@ -44,9 +44,9 @@ def mark_official_sensitive(d: DisclosureView, f: Facts) -> bool | Finding:
 
 _CHILD_NOT_KNOWN = mark_official_sensitive.variant(
     message=(
-        "The information is marked OFFICIAL, and it is not known whether a person it is about is "
-        "a child; ispcheck asks for information about a child to be marked OFFICIAL-SENSITIVE "
-        "(need to know, [[classification-levels]])."
+        "The information is marked OFFICIAL, and it is not known whether a person it is about is a child; "
+        "ispcheck asks for information about a child to be marked OFFICIAL-SENSITIVE (need to know, "
+        "[[classification-levels]])."
     ),
     interpretations=("child-not-known",),
 )
@@ -59,8 +59,8 @@ above_official_sensitive = gated_rule(
     effect=Effect.REFER,
     clauses=("classification-levels",),
     message=(
-        "The information is classified SECRET or TOP SECRET: its handling is outside what this "
-        "protocol provides for."
+        "The information is classified SECRET or TOP SECRET: its handling is outside what this protocol "
+        "provides for."
     ),
     action="Ask your Data Protection Officer or security lead how this material may be shared.",
     refer_to=DPO,
@@ -77,8 +77,8 @@ standard_email = gated_rule(
     clauses=("secure-handling", "generic-declaration", "test-secure"),
     message="Personal data is to be sent by standard email, which is not a secure route.",
     action=(
-        "Send it by secure email; if the recipient has no secure email, send it as an attachment "
-        "encrypted with a password, and give the password by a different route."
+        "Send it by secure email; if the recipient has no secure email, send it as an attachment encrypted "
+        "with a password, and give the password by a different route."
     ),
     facts=("handling.channel", "recipient.has_secure_email"),
 )
@@ -92,8 +92,8 @@ secure_email_not_confirmed = gated_rule(
     clauses=("secure-handling", "generic-declaration"),
     message="Secure email is proposed, but it is not confirmed that the recipient has secure email.",
     action=(
-        "Confirm the recipient's address is on a secure email system; if it is not, encrypt the "
-        "information with a password sent separately."
+        "Confirm the recipient's address is on a secure email system; if it is not, encrypt the information "
+        "with a password sent separately."
     ),
     facts=("handling.channel", "recipient.has_secure_email"),
 )
@@ -107,8 +107,8 @@ post = gated_rule(
     clauses=("secure-handling", "test-secure"),
     message="Personal data is to be sent by post.",
     action=(
-        "Use tracked or recorded delivery in a sealed envelope, marked with its classification "
-        "and addressed to a named person, or use a secure electronic route instead."
+        "Use tracked or recorded delivery in a sealed envelope, marked with its classification and "
+        "addressed to a named person, or use a secure electronic route instead."
     ),
     facts=("handling.channel",),
 )
@@ -122,8 +122,8 @@ phone = gated_rule(
     clauses=("secure-handling", "test-secure"),
     message="Personal data is to be given by phone.",
     action=(
-        "Confirm who you are speaking to (call back on a known number), give only what is "
-        "needed, and confirm it afterwards by a secure route so there is a record."
+        "Confirm who you are speaking to (call back on a known number), give only what is needed, and "
+        "confirm it afterwards by a secure route so there is a record."
     ),
     facts=("handling.channel",),
 )
@@ -137,8 +137,8 @@ in_person = gated_rule(
     clauses=("secure-handling", "test-recorded", "test-secure"),
     message="Personal data is to be told in person, outside any meeting.",
     action=(
-        "Make sure you know who you are telling and that nobody else can hear, tell only what is "
-        "needed, and record what you told, to whom and when."
+        "Make sure you know who you are telling and that nobody else can hear, tell only what is needed, "
+        "and record what you told, to whom and when."
     ),
     facts=("handling.channel",),
 )
@@ -153,15 +153,13 @@ not_a_secure_system = gated_rule(
     message=(
         "Personal data is to be sent by a messaging app or from a personal phone, account or device. "
         "[[secure-handling]] asks for a secure transmission system (secure email, courier, or a secure "
-        "system shared "
-        "by partners); a messaging app or personal device is not one the organisation controls, and "
-        "the ICO has reprimanded public bodies for sharing personal data this way."
+        "system shared by partners); a messaging app or personal device is not one the organisation "
+        "controls, and the ICO has reprimanded public bodies for sharing personal data this way."
     ),
     action=(
         "Send it by secure email, as a password-protected attachment, or on the partners' secure case "
         "system ([[secure-handling]]) instead, from your organisation's own account; in an emergency, phone "
-        "them "
-        "(calling back on a known number) rather than message them."
+        "them (calling back on a known number) rather than message them."
     ),
     facts=("handling.channel",),
     interpretations=("not-a-secure-system",),
@@ -178,25 +176,23 @@ _OFFENDERS_ONLY = frozenset({"offender", "suspect"})
 @rule(
     "handling.visible-recipients",
     title=(
-        "Personal data about a victim, witness or vulnerable person does not go to recipients who "
-        "can see one another"
+        "Personal data about a victim, witness or vulnerable person does not go to recipients who can see "
+        "one another"
     ),
     effect=Effect.BLOCK,
     clauses=("secure-handling", "classification-levels", "test-need-to-know", "test-secure"),
     message=(
-        "The message goes to several recipients who can see one another (or, with other recipients "
-        "named, is not said to hide them from one another), and it holds personal data about a "
-        "victim, a witness, a vulnerable person or someone else who is not an offender or suspect (or "
-        "about people not listed). Everyone on it gets "
-        "the details whether they need them or not, and sees who else was told: the bulk-email "
-        "breach the ICO has fined a police force for."
+        "The message goes to several recipients who can see one another (or, with other recipients named, "
+        "is not said to hide them from one another), and it holds personal data about a victim, a witness, "
+        "a vulnerable person or someone else who is not an offender or suspect (or about people not "
+        "listed). Everyone on it gets the details whether they need them or not, and sees who else was "
+        "told: the bulk-email breach the ICO has fined a police force for."
     ),
     action=(
         "Do not send it to the group. Send it separately to each recipient who needs to know "
         "([[classification-levels]]), by secure email or on the partners' secure case system "
-        "([[secure-handling]]); if one message must "
-        "go to several, use blind copies through a secure system, and leave out anyone who does "
-        "not need it."
+        "([[secure-handling]]); if one message must go to several, use blind copies through a secure "
+        "system, and leave out anyone who does not need it."
     ),
     facts=("handling.distribution", "recipient.other_recipients", "subjects"),
     law=("UK GDPR Article 5(1)(f) and Article 32 (security)", "UK GDPR Article 5(1)(c) (data minimisation)"),
@@ -207,9 +203,9 @@ _OFFENDERS_ONLY = frozenset({"offender", "suspect"})
     },
     interpretations=("visible-recipients-bulk-email", "distribution-not-said"),
     check_in_words=(
-        "the message goes to several recipients who can see one another, or other recipients are "
-        "named and it is not said whether they can (anyone but offenders or suspects, or nobody "
-        "listed, blocks; offenders or suspects only is a condition)"
+        "the message goes to several recipients who can see one another, or other recipients are named and "
+        "it is not said whether they can (anyone but offenders or suspects, or nobody listed, blocks; "
+        "offenders or suspects only is a condition)"
     ),
 )
 def visible_recipients(d: DisclosureView, f: Facts) -> bool | Finding:
@@ -223,14 +219,14 @@ def visible_recipients(d: DisclosureView, f: Facts) -> bool | Finding:
 _VISIBLE_OFFENDERS_ONLY = visible_recipients.variant(
     effect=Effect.CONDITION,
     message=(
-        "The message goes to several recipients who can see one another (or, with other recipients "
-        "named, is not said to hide them from one another), with personal data about offenders or "
-        "suspects. Each recipient gets it, whether they need it or not."
+        "The message goes to several recipients who can see one another (or, with other recipients named, "
+        "is not said to hide them from one another), with personal data about offenders or suspects. Each "
+        "recipient gets it, whether they need it or not."
     ),
     action=(
         "Confirm that every recipient needs to know ([[classification-levels]]) and is covered by the "
-        "protocol; send it "
-        "separately, or by blind copy through a secure system, to any who should not see the others."
+        "protocol; send it separately, or by blind copy through a secure system, to any who should not see "
+        "the others."
     ),
 )
 
@@ -242,14 +238,13 @@ hidden_recipients = gated_rule(
     effect=Effect.CONDITION,
     clauses=("classification-levels", "test-need-to-know", "non-signatories"),
     message=(
-        "The personal data goes to several recipients, hidden from one another. Each of them "
-        "receives all of it."
+        "The personal data goes to several recipients, hidden from one another. Each of them receives all "
+        "of it."
     ),
     action=(
         "Confirm that each recipient needs to know ([[classification-levels]]) and has signed the protocol "
-        "or the "
-        "[[generic-declaration]] agreement ([[non-signatories]]); take out anyone who does not, and record "
-        "who was sent it."
+        "or the [[generic-declaration]] agreement ([[non-signatories]]); take out anyone who does not, and "
+        "record who was sent it."
     ),
     facts=("handling.distribution", "recipient.other_recipients"),
     law=("UK GDPR Article 5(1)(c) (data minimisation)",),

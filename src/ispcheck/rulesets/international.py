@@ -18,8 +18,8 @@ _partner_data_template = gated_rule(
     effect=Effect.BLOCK,
     clauses=("transfers-abroad",),
     message=(
-        "The information was received from another partner agency, and the protocol says such "
-        "data must not be transferred outside the UK."
+        "The information was received from another partner agency, and the protocol says such data must not "
+        "be transferred outside the UK."
     ),
     action="Do not send it abroad. Ask the originating partner to consider the request itself.",
     facts=("context.transfer_outside_uk", "context.secondary_disclosure", "data.originator"),
@@ -29,13 +29,12 @@ _partner_data_template = gated_rule(
 #: Not known whether the information came from a partner: not known to be outside the rule.
 _ORIGIN_NOT_KNOWN = _partner_data_template.variant(
     message=(
-        "The information is to be sent outside the UK, and it is not known whether it was "
-        "received from another partner agency; the protocol says such data must not be "
-        "transferred outside the UK."
+        "The information is to be sent outside the UK, and it is not known whether it was received from "
+        "another partner agency; the protocol says such data must not be transferred outside the UK."
     ),
     action=(
-        "Do not send it abroad until you have confirmed that the information is your "
-        "organisation's own; then your Data Protection Officer must approve the transfer."
+        "Do not send it abroad until you have confirmed that the information is your organisation's own; "
+        "then your Data Protection Officer must approve the transfer."
     ),
     interpretations=("unknown-risk-not-absent",),
 )
@@ -61,8 +60,8 @@ transfer = gated_rule(
     clauses=("transfers-abroad", "lawful-sharing"),
     message="The information is to be sent outside the UK, where extra legal safeguards apply.",
     action=(
-        "Ask your Data Protection Officer to confirm the transfer is lawful (adequacy or "
-        "appropriate safeguards) before sending."
+        "Ask your Data Protection Officer to confirm the transfer is lawful (adequacy or appropriate "
+        "safeguards) before sending."
     ),
     refer_to=DPO,
     facts=("context.transfer_outside_uk",),

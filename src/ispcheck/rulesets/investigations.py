@@ -25,9 +25,9 @@ not_consulted = gated_rule(
     effect=Effect.REFER,
     clauses=("ongoing-investigations",),
     message=(
-        "The information relates to an ongoing investigation or prosecution, and it is not "
-        "recorded that the investigating officer and the Crown Prosecution Service were "
-        "consulted. The matter is sub judice."
+        "The information relates to an ongoing investigation or prosecution, and it is not recorded that "
+        "the investigating officer and the Crown Prosecution Service were consulted. The matter is sub "
+        "judice."
     ),
     action=(
         "Consult the investigating officer and the CPS first, so the disclosure does not prejudice the case."
@@ -55,12 +55,12 @@ _without_form_template = gated_rule(
     effect=Effect.BLOCK,
     clauses=("compliant-requests", "request-to-police-form", "police-request-form"),
     message=(
-        "The information is wanted as evidence, but no formal request ([[request-forms]], or the "
-        "partner's official equivalent) has been made."
+        "The information is wanted as evidence, but no formal request ([[request-forms]], or the partner's "
+        "official equivalent) has been made."
     ),
     action=(
-        "Submit the [[request-forms]] request to the data owner, setting out the legal grounds, "
-        "and disclose only in answer to it."
+        "Submit the [[request-forms]] request to the data owner, setting out the legal grounds, and "
+        "disclose only in answer to it."
     ),
     facts=("context.evidential_use", "context.formal_request_form", "context.evidence_used_by"),
 )
@@ -68,22 +68,22 @@ _without_form_template = gated_rule(
 #: "Not applicable" said of the form where it does apply: read as no form, and say why.
 _NOT_APPLICABLE_TO_A_PARTNER = _without_form_template.variant(
     message=(
-        "The information is wanted as evidence by the recipient, and the formal request form was "
-        "said to be not applicable. It does apply: a partner wanting evidence asks the data owner "
-        "on the [[request-forms]] form ([[compliant-requests]]), so this is read as no form."
+        "The information is wanted as evidence by the recipient, and the formal request form was said to be "
+        "not applicable. It does apply: a partner wanting evidence asks the data owner on the "
+        "[[request-forms]] form ([[compliant-requests]]), so this is read as no form."
     ),
     interpretations=("evidence-served-by-discloser",),
 )
 _NOT_APPLICABLE_NOT_KNOWN = _without_form_template.variant(
     message=(
-        "The information is wanted as evidence and the formal request form was said to be not "
-        "applicable, but it is not said who will use it as evidence. The form is not applicable "
-        "only where your organisation serves its own evidence; otherwise it is a partner's request "
-        "to the data owner, which needs the form ([[compliant-requests]]), so this is read as no form."
+        "The information is wanted as evidence and the formal request form was said to be not applicable, "
+        "but it is not said who will use it as evidence. The form is not applicable only where your "
+        "organisation serves its own evidence; otherwise it is a partner's request to the data owner, which "
+        "needs the form ([[compliant-requests]]), so this is read as no form."
     ),
     action=(
-        "If your organisation is serving its own evidence under court rules, say so. Otherwise "
-        "submit the [[request-forms]] request to the data owner and disclose only in answer to it."
+        "If your organisation is serving its own evidence under court rules, say so. Otherwise submit the "
+        "[[request-forms]] request to the data owner and disclose only in answer to it."
     ),
     interpretations=("evidence-served-by-discloser",),
 )
@@ -117,18 +117,18 @@ served_under_court_rules = gated_rule(
     effect=Effect.CONDITION,
     clauses=("compliant-requests", "request-to-police-form", "police-request-form"),
     message=(
-        "Your organisation is using its own information as evidence in proceedings, so there is "
-        "no partner's request to make on the [[request-forms]] form: the court rules (the Civil "
-        "Procedure Rules or the Criminal Procedure Rules) say what must be served and on whom."
+        "Your organisation is using its own information as evidence in proceedings, so there is no "
+        "partner's request to make on the [[request-forms]] form: the court rules (the Civil Procedure "
+        "Rules or the Criminal Procedure Rules) say what must be served and on whom."
     ),
     action=(
-        "Disclose only what the court rules require, only to the court and the parties entitled "
-        "to it, and record what was served, on whom and when."
+        "Disclose only what the court rules require, only to the court and the parties entitled to it, and "
+        "record what was served, on whom and when."
     ),
     facts=("context.evidential_use", "context.evidence_used_by", "context.formal_request_form"),
     law=(
-        "Civil Procedure Rules r.65.42 and r.65.43 (injunctions under Part 1 of the Anti-social "
-        "Behaviour, Crime and Policing Act 2014)",
+        "Civil Procedure Rules r.65.42 and r.65.43 (injunctions under Part 1 of the Anti-social Behaviour, "
+        "Crime and Policing Act 2014)",
         "UK GDPR Article 9(2)(f) (legal claims and courts)",
     ),
     interpretations=("evidence-served-by-discloser",),
@@ -157,8 +157,8 @@ _from_meeting_template = gated_rule(
     clauses=("evidence-not-from-meetings", "compliant-requests"),
     message=("Information for evidence cannot be taken directly from meeting discussions or papers."),
     action=(
-        "Request the specific information from the data owner with the [[request-forms]] form, "
-        "in a legally compliant format."
+        "Request the specific information from the data owner with the [[request-forms]] form, in a legally "
+        "compliant format."
     ),
     facts=_EVIDENCE_FACTS,
     interpretations=("evidence-route-formal-request", "evidence-rule-all-meetings"),
@@ -167,12 +167,12 @@ _from_meeting_template = gated_rule(
 #: The discloser serving its own evidence: still not from the meeting, whoever uses it (A9).
 _OWN_EVIDENCE_FROM_A_MEETING = _from_meeting_template.variant(
     message=(
-        "Information for evidence cannot be taken directly from meeting discussions or papers, "
-        "even by an organisation serving its own evidence."
+        "Information for evidence cannot be taken directly from meeting discussions or papers, even by an "
+        "organisation serving its own evidence."
     ),
     action=(
-        "Serve evidence from your organisation's own records, outside the meeting, and only what "
-        "the court rules require; nothing from the meeting's discussion or papers."
+        "Serve evidence from your organisation's own records, outside the meeting, and only what the court "
+        "rules require; nothing from the meeting's discussion or papers."
     ),
     interpretations=("evidence-served-by-discloser",),
 )
@@ -200,13 +200,12 @@ answered_from_records = gated_rule(
     clauses=("evidence-not-from-meetings", "compliant-requests"),
     message=(
         "The information is wanted as evidence and a formal request was made, as "
-        "[[evidence-not-from-meetings]] "
-        "asks; it involves a meeting, whose discussion and papers cannot themselves be used as "
-        "evidence."
+        "[[evidence-not-from-meetings]] asks; it involves a meeting, whose discussion and papers cannot "
+        "themselves be used as evidence."
     ),
     action=(
-        "Answer the request as the data owner, from your organisation's own records and outside "
-        "the meeting, giving only what the form asks for, in a legally compliant format."
+        "Answer the request as the data owner, from your organisation's own records and outside the "
+        "meeting, giving only what the form asks for, in a legally compliant format."
     ),
     facts=_EVIDENCE_FACTS,
     interpretations=("evidence-route-formal-request", "evidence-rule-all-meetings"),
@@ -221,8 +220,8 @@ request_form_answered = gated_rule(
     clauses=("compliant-requests", "request-to-police-form"),
     message="The information is wanted as evidence and a formal request form was made.",
     action=(
-        "Answer only what the form asks, keep the form and response with the record, and have "
-        "the response quality-assured by a named point of contact."
+        "Answer only what the form asks, keep the form and response with the record, and have the response "
+        "quality-assured by a named point of contact."
     ),
     facts=("context.evidential_use", "context.formal_request_form"),
 )

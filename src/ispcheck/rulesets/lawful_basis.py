@@ -21,8 +21,8 @@ _RECORD_BASIS_LATER = "Share what is needed to protect life, and record the lawf
 
 
 _VITAL_INTERESTS_NOW = (
-    "Share what is needed to protect life under Article 6(1)(d) vital interests, and record "
-    "that basis afterwards."
+    "Share what is needed to protect life under Article 6(1)(d) vital interests, and record that basis "
+    "afterwards."
 )
 
 article6_missing = gated_rule(
@@ -38,8 +38,8 @@ article6_missing = gated_rule(
     law=("UK GDPR Article 6(1)",),
     when_urgent=Effect.CONDITION,
     urgent_message=(
-        "No UK GDPR Article 6 lawful basis is recorded. With an urgent risk to life the basis is "
-        "vital interests (Article 6(1)(d)), to be recorded afterwards."
+        "No UK GDPR Article 6 lawful basis is recorded. With an urgent risk to life the basis is vital "
+        "interests (Article 6(1)(d)), to be recorded afterwards."
     ),
     urgent_action=_VITAL_INTERESTS_NOW,
 )
@@ -57,8 +57,8 @@ legitimate_interests_public_authority = gated_rule(
     effect=Effect.BLOCK,
     clauses=("lawful-sharing", "generic-declaration"),
     message=(
-        "Legitimate interests is not available to a public authority carrying out its tasks. The "
-        "protocol's basis is performing a task in the public interest ([[generic-declaration]])."
+        "Legitimate interests is not available to a public authority carrying out its tasks. The protocol's "
+        "basis is performing a task in the public interest ([[generic-declaration]])."
     ),
     action="Use public task (Article 6(1)(e)) with the statutory power that supports it.",
     facts=("lawful_basis.article6", "discloser.organisation", "discloser.kind"),
@@ -78,13 +78,12 @@ legitimate_interests_unknown_discloser = gated_rule(
     effect=Effect.REFER,
     clauses=("lawful-sharing",),
     message=(
-        "Legitimate interests is relied on, but the disclosing organisation is not in the "
-        "register and its kind of organisation does not settle whether it is a public authority "
-        "(which cannot use it)."
+        "Legitimate interests is relied on, but the disclosing organisation is not in the register and its "
+        "kind of organisation does not settle whether it is a public authority (which cannot use it)."
     ),
     action=(
-        "Ask your Data Protection Officer to confirm the right lawful basis. If the organisation "
-        "is a police force, council or other public body, say what kind of organisation it is."
+        "Ask your Data Protection Officer to confirm the right lawful basis. If the organisation is a "
+        "police force, council or other public body, say what kind of organisation it is."
     ),
     refer_to=DPO,
     facts=("lawful_basis.article6", "discloser.organisation", "discloser.kind"),
@@ -103,8 +102,8 @@ legitimate_interests_assessment = gated_rule(
     clauses=("lawful-sharing", "protection-principles"),
     message="Legitimate interests is relied on by an organisation that is not a public authority.",
     action=(
-        "Complete and keep a legitimate interests assessment showing the share is necessary and "
-        "that the person's interests do not override it."
+        "Complete and keep a legitimate interests assessment showing the share is necessary and that the "
+        "person's interests do not override it."
     ),
     facts=("lawful_basis.article6",),
     law=("UK GDPR Article 6(1)(f)",),
@@ -120,8 +119,8 @@ consent_not_obtained = gated_rule(
     clauses=("seek-agreement", "without-consent", "test-consent"),
     message="Consent is given as the lawful basis, but consent has not been obtained.",
     action=(
-        "Obtain and record the person's consent, or rely on another lawful basis that fits and "
-        "record why ([[without-consent]])."
+        "Obtain and record the person's consent, or rely on another lawful basis that fits and record why "
+        "([[without-consent]])."
     ),
     facts=("lawful_basis.article6", "lawful_basis.article9", "consent.status"),
     law=("UK GDPR Article 6(1)(a)", "UK GDPR Article 9(2)(a)"),
@@ -148,25 +147,25 @@ _special_without_condition = gated_rule(
     law=("UK GDPR Article 9(2)",),
     when_urgent=Effect.CONDITION,
     urgent_message=(
-        "Special category data is included and no Article 9 condition is recorded. With an urgent "
-        "risk to life, and a person who cannot consent, the condition is vital interests (Article "
-        "9(2)(c)), to be recorded afterwards."
+        "Special category data is included and no Article 9 condition is recorded. With an urgent risk to "
+        "life, and a person who cannot consent, the condition is vital interests (Article 9(2)(c)), to be "
+        "recorded afterwards."
     ),
     urgent_action=(
-        "Share what is needed to protect life under Article 9(2)(c) vital interests, and record "
-        "it afterwards."
+        "Share what is needed to protect life under Article 9(2)(c) vital interests, and record it "
+        "afterwards."
     ),
 )
 
 #: The Article 9 conditions that can serve when vital interests cannot (the person could consent).
 _OTHER_ARTICLE9_CONDITIONS = (
-    "Do not rely on vital interests for the special category details. Check with your Data "
-    "Protection Officer whether another condition fits: substantial public interest with a DPA "
-    "2018 Schedule 1 condition, such as safeguarding of children and of individuals at risk "
-    "(paragraph 18: for a child, or an adult at risk who cannot protect themselves, where consent "
-    "cannot be given, cannot reasonably be obtained, or asking would put their protection at risk) "
-    "or preventing or detecting unlawful acts (paragraph 10: where asking for consent would "
-    "prejudice that purpose). If none fits, leave the special category details out."
+    "Do not rely on vital interests for the special category details. Check with your Data Protection "
+    "Officer whether another condition fits: substantial public interest with a DPA 2018 Schedule 1 "
+    "condition, such as safeguarding of children and of individuals at risk (paragraph 18: for a child, or "
+    "an adult at risk who cannot protect themselves, where consent cannot be given, cannot reasonably be "
+    "obtained, or asking would put their protection at risk) or preventing or detecting unlawful acts "
+    "(paragraph 10: where asking for consent would prejudice that purpose). If none fits, leave the special "
+    "category details out."
 )
 
 #: The person refused or withdrew consent, so could consent: Article 9(2)(c) is not available even
@@ -183,9 +182,9 @@ special_category_without_condition = replace(
             {"consent.status": _PERSON_COULD_CONSENT},
             _special_without_condition.variant(
                 message=(
-                    "Special category data is included, but no Article 9 condition is given. The "
-                    "person was able to give, refuse or withdraw consent, so vital interests "
-                    "(Article 9(2)(c)) is not available, even in an emergency."
+                    "Special category data is included, but no Article 9 condition is given. The person was "
+                    "able to give, refuse or withdraw consent, so vital interests (Article 9(2)(c)) is not "
+                    "available, even in an emergency."
                 ),
                 action=_OTHER_ARTICLE9_CONDITIONS,
                 interpretations=("vital-interests-needs-incapacity",),
@@ -207,9 +206,8 @@ _could_consent_template = gated_rule(
     effect=Effect.BLOCK,
     clauses=("police-request-form", "without-consent", "test-without-consent"),
     message=(
-        "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
-        "only where the person is physically or legally incapable of giving consent "
-        "([[police-request-form]]). "
+        "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies only "
+        "where the person is physically or legally incapable of giving consent ([[police-request-form]]). "
         "The person refused or withdrew consent, so they were able to decide: the condition is not "
         "available, urgent or not."
     ),
@@ -224,15 +222,14 @@ _could_consent_template = gated_rule(
 _CONSENT_OBTAINED = _could_consent_template.variant(
     effect=Effect.CONDITION,
     message=(
-        "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies "
-        "only where the person is incapable of giving consent ([[police-request-form]]), and this person "
-        "gave "
+        "Vital interests (Article 9(2)(c)) is relied on for special category data, but it applies only "
+        "where the person is incapable of giving consent ([[police-request-form]]), and this person gave "
         "consent."
     ),
     action=(
-        "Record explicit consent (Article 9(2)(a)) as the condition instead, if the consent was "
-        "explicit and covers this share; if it does not, ask your Data Protection Officer which "
-        "condition applies before sharing."
+        "Record explicit consent (Article 9(2)(a)) as the condition instead, if the consent was explicit "
+        "and covers this share; if it does not, ask your Data Protection Officer which condition applies "
+        "before sharing."
     ),
 )
 
@@ -261,19 +258,19 @@ vital_interests_incapacity_not_recorded = gated_rule(
     effect=Effect.CONDITION,
     clauses=("police-request-form", "test-without-consent"),
     message=(
-        "Vital interests (Article 9(2)(c)) is relied on for special category data. It applies only "
-        "where the person is physically or legally incapable of giving consent ([[police-request-form]])."
+        "Vital interests (Article 9(2)(c)) is relied on for special category data. It applies only where "
+        "the person is physically or legally incapable of giving consent ([[police-request-form]])."
     ),
     action=(
-        "Record why the person cannot give consent (for example, unconscious, or lacking capacity); "
-        "if they could, name another condition instead."
+        "Record why the person cannot give consent (for example, unconscious, or lacking capacity); if they "
+        "could, name another condition instead."
     ),
     facts=("lawful_basis.article9", "consent.status"),
     law=("UK GDPR Article 9(2)(c)",),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Share what is needed to protect life, and record why the person could not consent as soon "
-        "as the emergency allows."
+        "Share what is needed to protect life, and record why the person could not consent as soon as the "
+        "emergency allows."
     ),
     interpretations=("vital-interests-needs-incapacity",),
 )
@@ -287,12 +284,12 @@ spi_without_schedule1 = gated_rule(
     effect=Effect.BLOCK,
     clauses=("sensitive-data", "lawful-sharing"),
     message=(
-        "Substantial public interest is relied on, but no DPA 2018 Schedule 1 condition is given; "
-        "the condition is what makes it lawful."
+        "Substantial public interest is relied on, but no DPA 2018 Schedule 1 condition is given; the "
+        "condition is what makes it lawful."
     ),
     action=(
-        "Name the Schedule 1 condition, for example preventing or detecting unlawful acts, or "
-        "safeguarding of children and individuals at risk."
+        "Name the Schedule 1 condition, for example preventing or detecting unlawful acts, or safeguarding "
+        "of children and individuals at risk."
     ),
     facts=("lawful_basis.article9", "lawful_basis.schedule1_condition"),
     law=("UK GDPR Article 9(2)(g)", "DPA 2018 s.10(3) and Schedule 1 Part 2"),
@@ -309,12 +306,12 @@ criminal_offence_without_schedule1 = gated_rule(
     effect=Effect.BLOCK,
     clauses=("sensitive-data", "lawful-sharing"),
     message=(
-        "Criminal offence data is included, but no DPA 2018 Schedule 1 condition is given "
-        "(Article 10 UK GDPR)."
+        "Criminal offence data is included, but no DPA 2018 Schedule 1 condition is given (Article 10 UK "
+        "GDPR)."
     ),
     action=(
-        "Name the Schedule 1 condition that applies, for example preventing or detecting unlawful "
-        "acts, or leave the offence details out."
+        "Name the Schedule 1 condition that applies, for example preventing or detecting unlawful acts, or "
+        "leave the offence details out."
     ),
     facts=("data.categories", "lawful_basis.schedule1_condition"),
     law=("UK GDPR Article 10", "DPA 2018 s.10(5) and Schedule 1"),
@@ -331,8 +328,8 @@ offender_data_not_marked = gated_rule(
     effect=Effect.ADVICE,
     clauses=("sensitive-data",),
     message=(
-        "The information is about an offender or suspect but is not marked as criminal offence "
-        "data. If it reveals offending or allegations, it is, and needs a Schedule 1 condition."
+        "The information is about an offender or suspect but is not marked as criminal offence data. If it "
+        "reveals offending or allegations, it is, and needs a Schedule 1 condition."
     ),
     facts=("subjects", "data.categories"),
 )
@@ -353,11 +350,10 @@ _s115_template = gated_rule(
     effect=Effect.REFER,
     clauses=("responsible-authorities", "partners-required", "powers-to-share"),
     message=(
-        "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant "
-        "authority. Section 115(2) says who is one, not this protocol's register; as ispcheck "
-        "reads it (police forces, councils, probation, integrated care boards and some others: "
-        "the pack's interpretation sets out what could not be confirmed), the recipient's kind of "
-        "organisation is not one of them."
+        "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant authority. "
+        "Section 115(2) says who is one, not this protocol's register; as ispcheck reads it (police forces, "
+        "councils, probation, integrated care boards and some others: the pack's interpretation sets out "
+        "what could not be confirmed), the recipient's kind of organisation is not one of them."
     ),
     action=(
         "Name the power from [[legal-bases]] that covers sharing with this recipient, or ask your Data "
@@ -372,26 +368,26 @@ _s115_template = gated_rule(
 )
 
 _S115_KIND_NOT_KNOWN_MESSAGE = (
-    "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant "
-    "authority, as section 115(2) defines it, and it is not known whether the recipient is one: "
-    "it is not in the partner register and its kind of organisation is not given."
+    "Section 115 of the Crime and Disorder Act 1998 is a power to disclose to a relevant authority, as "
+    "section 115(2) defines it, and it is not known whether the recipient is one: it is not in the partner "
+    "register and its kind of organisation is not given."
 )
 
 #: The recipient's kind is not known: say so, and what would settle it.
 _S115_KIND_NOT_KNOWN = _s115_template.variant(
     message=_S115_KIND_NOT_KNOWN_MESSAGE,
     action=(
-        "Say what kind of organisation the recipient is: a council or police force "
-        "that has not signed the protocol is still a relevant authority. Otherwise name the power "
-        "from [[legal-bases]] that covers this recipient, or ask your Data Protection Officer."
+        "Say what kind of organisation the recipient is: a council or police force that has not signed the "
+        "protocol is still a relevant authority. Otherwise name the power from [[legal-bases]] that covers "
+        "this recipient, or ask your Data Protection Officer."
     ),
 )
 _S115_KIND_NOT_KNOWN_URGENT = _s115_template.variant(
     effect=Effect.CONDITION,
     message=_S115_KIND_NOT_KNOWN_MESSAGE,
     action=(
-        "Share what is needed to protect life, and afterwards record the correct power and the "
-        "recipient's kind of organisation."
+        "Share what is needed to protect life, and afterwards record the correct power and the recipient's "
+        "kind of organisation."
     ),
     after=True,
 )
@@ -404,8 +400,8 @@ _S115_IN_MEETING = _s115_template.variant(
     effect=Effect.ADVICE,
     message=(
         "Section 115 gives a power to disclose to a relevant authority (section 115(2)), and this "
-        "attendee's organisation is not known to be one. The meeting's declaration governs its "
-        "use, but the power to share with it comes from the discloser's other powers ([[legal-bases]])."
+        "attendee's organisation is not known to be one. The meeting's declaration governs its use, but the "
+        "power to share with it comes from the discloser's other powers ([[legal-bases]])."
     ),
     action="Record the power that covers sharing with this attendee (for example common law).",
     refer_to=None,
@@ -439,8 +435,8 @@ no_gateway = gated_rule(
     clauses=("powers-to-share", "legal-bases"),
     message="No statutory power (gateway) is named for this share.",
     action=(
-        "Name the power that lets your organisation share, from [[legal-bases]] (for example section "
-        "115 of the Crime and Disorder Act 1998)."
+        "Name the power that lets your organisation share, from [[legal-bases]] (for example section 115 of "
+        "the Crime and Disorder Act 1998)."
     ),
     facts=("lawful_basis.gateway",),
 )
@@ -454,12 +450,12 @@ _crime_taxation_without_form_template = gated_rule(
     effect=Effect.BLOCK,
     clauses=("compliant-requests", "request-to-police-form", "police-request-form"),
     message=(
-        "The crime and taxation exemption is relied on, but no formal request sets out the legal "
-        "grounds and the specific details ([[compliant-requests]])."
+        "The crime and taxation exemption is relied on, but no formal request sets out the legal grounds "
+        "and the specific details ([[compliant-requests]])."
     ),
     action=(
-        "Get the request on the [[request-forms]] form (or the partner's official equivalent) "
-        "before disclosing."
+        "Get the request on the [[request-forms]] form (or the partner's official equivalent) before "
+        "disclosing."
     ),
     facts=("lawful_basis.exemption", "context.formal_request_form"),
     law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
@@ -469,9 +465,8 @@ _crime_taxation_without_form_template = gated_rule(
 #: uses the information, so "not applicable" is read as no form here (fail closed).
 _CRIME_TAXATION_NOT_APPLICABLE = _crime_taxation_without_form_template.variant(
     message=(
-        "The crime and taxation exemption is relied on, and the formal request form was said to "
-        "be not applicable. [[compliant-requests]] asks for the exemption to be formally set out with the "
-        "specific "
+        "The crime and taxation exemption is relied on, and the formal request form was said to be not "
+        "applicable. [[compliant-requests]] asks for the exemption to be formally set out with the specific "
         "details whenever it is relied on, so this is read as no form."
     ),
     interpretations=("evidence-served-by-discloser",),
@@ -495,8 +490,8 @@ crime_taxation_with_form = gated_rule(
     clauses=("compliant-requests", "request-to-police-form"),
     message="The crime and taxation exemption is relied on with a formal request form.",
     action=(
-        "Keep the request form with the record and disclose only the minimum it needs: relevant, "
-        "justified and no more ([[request-to-police-form]])."
+        "Keep the request form with the record and disclose only the minimum it needs: relevant, justified "
+        "and no more ([[request-to-police-form]])."
     ),
     facts=("lawful_basis.exemption", "context.formal_request_form"),
     law=("DPA 2018 Schedule 2 Part 1 paragraph 2",),
@@ -511,8 +506,8 @@ crime_taxation_wrong_purpose = gated_rule(
     effect=Effect.REFER,
     clauses=("compliant-requests", "police-request-form"),
     message=(
-        "The crime and taxation exemption covers only preventing or detecting crime and "
-        "apprehending or prosecuting offenders, and the stated purpose is none of these."
+        "The crime and taxation exemption covers only preventing or detecting crime and apprehending or "
+        "prosecuting offenders, and the stated purpose is none of these."
     ),
     action="Ask your Data Protection Officer which lawful route fits this purpose.",
     refer_to=DPO,
@@ -529,12 +524,12 @@ article8_not_considered = gated_rule(
     clauses=("request-to-police-form", "test-proportionate"),
     rests_on="test-proportionate",
     message=(
-        "It is not recorded that the person's right to privacy (Article 8) and the common law "
-        "duty of confidentiality were weighed against the public interest in sharing."
+        "It is not recorded that the person's right to privacy (Article 8) and the common law duty of "
+        "confidentiality were weighed against the public interest in sharing."
     ),
     action=(
-        "Weigh the person's privacy against the reason for sharing and record the outcome; if "
-        "unsure, ask your Designated Officer."
+        "Weigh the person's privacy against the reason for sharing and record the outcome; if unsure, ask "
+        "your Designated Officer."
     ),
     refer_to=DESIGNATED_OFFICER,
     facts=("necessity.article8_considered",),
@@ -559,15 +554,15 @@ about_the_dead = gated_rule(
         "test-need-to-know",
     ),
     message=(
-        "Everyone the information is about has died. Information about the dead is not personal "
-        "data, so the data protection rules (lawful basis and its conditions) do not apply; the "
-        "duty of confidentiality, need to know and the protocol's rules on handling, onward "
-        "sharing, investigations, evidence and meetings still do."
+        "Everyone the information is about has died. Information about the dead is not personal data, so "
+        "the data protection rules (lawful basis and its conditions) do not apply; the duty of "
+        "confidentiality, need to know and the protocol's rules on handling, onward sharing, "
+        "investigations, evidence and meetings still do."
     ),
     action=(
-        "Check that no living person (family members, the perpetrator or a suspect, witnesses) "
-        "can be identified from it: if one can, it is their personal data, so list them and decide "
-        "again. Share only what the review or purpose needs, and keep it confidential."
+        "Check that no living person (family members, the perpetrator or a suspect, witnesses) can be "
+        "identified from it: if one can, it is their personal data, so list them and decide again. Share "
+        "only what the review or purpose needs, and keep it confidential."
     ),
     facts=("subjects",),
     law=(
@@ -596,14 +591,14 @@ _UNDER_UK_GDPR_NOW = (
     effect=Effect.REFER,
     clauses=("current-law", "lawful-sharing", "police-request-form"),
     message=(
-        "The share is said to be made under Part 3 of the Data Protection Act 2018 (law "
-        "enforcement), which applies only to a competent authority (police, probation, prisons and "
-        "the others the Act lists), and the disclosing organisation is not known to be one."
+        "The share is said to be made under Part 3 of the Data Protection Act 2018 (law enforcement), which "
+        "applies only to a competent authority (police, probation, prisons and the others the Act lists), "
+        "and the disclosing organisation is not known to be one."
     ),
     action=(
-        "Ask your Data Protection Officer whether your organisation is a competent authority for "
-        "this function; if it is not, the share is made under the UK GDPR and needs its lawful "
-        "basis and conditions."
+        "Ask your Data Protection Officer whether your organisation is a competent authority for this "
+        "function; if it is not, the share is made under the UK GDPR and needs its lawful basis and "
+        "conditions."
     ),
     refer_to=DPO,
     facts=("lawful_basis.regime", "discloser.organisation", "discloser.kind"),
@@ -629,13 +624,13 @@ law_enforcement_purpose = gated_rule(
     effect=Effect.REFER,
     clauses=("statutory-purposes", "police-request-form"),
     message=(
-        "The share is said to be made under Part 3 of the Data Protection Act 2018, but its purpose "
-        "is not plainly a law enforcement purpose (preventing, investigating, detecting or "
-        "prosecuting crime, or carrying out a sentence)."
+        "The share is said to be made under Part 3 of the Data Protection Act 2018, but its purpose is not "
+        "plainly a law enforcement purpose (preventing, investigating, detecting or prosecuting crime, or "
+        "carrying out a sentence)."
     ),
     action=(
-        "Ask your Data Protection Officer whether this purpose is a law enforcement purpose; if it "
-        "is not, the share is made under the UK GDPR and needs its lawful basis and conditions."
+        "Ask your Data Protection Officer whether this purpose is a law enforcement purpose; if it is not, "
+        "the share is made under the UK GDPR and needs its lawful basis and conditions."
     ),
     refer_to=DPO,
     facts=("lawful_basis.regime", "purpose.code"),
@@ -655,8 +650,8 @@ _PART3_SENSITIVE_FACTS = (
     "consent.status",
 )
 _PART3_SENSITIVE_URGENT = (
-    "Share what is needed to protect life (Schedule 8 paragraph 3, vital interests), and record "
-    "afterwards why it was strictly necessary."
+    "Share what is needed to protect life (Schedule 8 paragraph 3, vital interests), and record afterwards "
+    "why it was strictly necessary."
 )
 
 # Two rules rather than one with two variants, so that each missing condition is its own finding
@@ -673,13 +668,13 @@ law_enforcement_not_strictly_necessary = gated_rule(
     effect=Effect.BLOCK,
     clauses=("sensitive-data", "lawful-sharing"),
     message=(
-        "Special category data is to be shared under Part 3 of the Data Protection Act 2018 "
-        "(sensitive processing) without the person's consent, and it is not recorded that it is "
-        "strictly necessary for the law enforcement purpose, which Part 3 requires."
+        "Special category data is to be shared under Part 3 of the Data Protection Act 2018 (sensitive "
+        "processing) without the person's consent, and it is not recorded that it is strictly necessary for "
+        "the law enforcement purpose, which Part 3 requires."
     ),
     action=(
-        "Record why the special category details are strictly necessary for the law enforcement "
-        "purpose (not merely useful), or leave those details out."
+        "Record why the special category details are strictly necessary for the law enforcement purpose "
+        "(not merely useful), or leave those details out."
     ),
     facts=_PART3_SENSITIVE_FACTS,
     law=("DPA 2018 s.35(3) to (5) and (8)",),
@@ -701,13 +696,13 @@ law_enforcement_without_schedule8 = gated_rule(
     effect=Effect.BLOCK,
     clauses=("sensitive-data", "lawful-sharing"),
     message=(
-        "Special category data is to be shared under Part 3 of the Data Protection Act 2018 "
-        "(sensitive processing) without the person's consent, and no Schedule 8 condition is named."
+        "Special category data is to be shared under Part 3 of the Data Protection Act 2018 (sensitive "
+        "processing) without the person's consent, and no Schedule 8 condition is named."
     ),
     action=(
-        "Name the Schedule 8 condition that applies (for example statutory purposes, administration "
-        "of justice, or safeguarding of children and individuals at risk), or leave the special "
-        "category details out."
+        "Name the Schedule 8 condition that applies (for example statutory purposes, administration of "
+        "justice, or safeguarding of children and individuals at risk), or leave the special category "
+        "details out."
     ),
     facts=_PART3_SENSITIVE_FACTS,
     law=("DPA 2018 s.35(5)(b)", "DPA 2018 Schedule 8"),
@@ -725,21 +720,20 @@ law_enforcement_no_policy_document = gated_rule(
     effect=Effect.BLOCK,
     clauses=("sensitive-data", "lawful-sharing"),
     message=(
-        "Special category data is to be shared under Part 3 of the Data Protection Act 2018, and it "
-        "is not recorded that an appropriate policy document is in place, which sensitive "
-        "processing needs, with consent or without."
+        "Special category data is to be shared under Part 3 of the Data Protection Act 2018, and it is not "
+        "recorded that an appropriate policy document is in place, which sensitive processing needs, with "
+        "consent or without."
     ),
     action=(
-        "Confirm with your Data Protection Officer that your organisation's appropriate policy "
-        "document covers this processing, and record that it does, or leave the special category "
-        "details out."
+        "Confirm with your Data Protection Officer that your organisation's appropriate policy document "
+        "covers this processing, and record that it does, or leave the special category details out."
     ),
     facts=("data.categories", "data.special_category_types", "lawful_basis.policy_document"),
     law=("DPA 2018 s.35(4)(b) and (5)(c)", "DPA 2018 s.42"),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Share what is needed to protect life, and confirm afterwards that the appropriate policy "
-        "document covers it."
+        "Share what is needed to protect life, and confirm afterwards that the appropriate policy document "
+        "covers it."
     ),
     interpretations=("law-enforcement-sensitive-processing",),
 )
@@ -757,14 +751,14 @@ schedule1_part3_for_special_category = gated_rule(
     effect=Effect.BLOCK,
     clauses=("sensitive-data", "lawful-sharing"),
     message=(
-        "Substantial public interest is relied on for special category data, but the Schedule 1 "
-        "condition named is one of Part 3 (consent, vital interests or legal claims), which serves "
-        "criminal offence data only."
+        "Substantial public interest is relied on for special category data, but the Schedule 1 condition "
+        "named is one of Part 3 (consent, vital interests or legal claims), which serves criminal offence "
+        "data only."
     ),
     action=(
-        "Name a Part 2 condition for the special category details (for example preventing or "
-        "detecting unlawful acts, or safeguarding of children and individuals at risk), or another "
-        "Article 9 condition that fits, or leave those details out."
+        "Name a Part 2 condition for the special category details (for example preventing or detecting "
+        "unlawful acts, or safeguarding of children and individuals at risk), or another Article 9 "
+        "condition that fits, or leave those details out."
     ),
     facts=("lawful_basis.article9", "lawful_basis.schedule1_condition", "data.categories"),
     law=("DPA 2018 s.10(3) and (5)", "DPA 2018 Schedule 1 Parts 2 and 3"),

@@ -32,8 +32,8 @@ makes_no_difference = gated_rule(
     effect=Effect.BLOCK,
     clauses=("test-need-to-know",),
     message=(
-        "Sharing is said not to make a difference to the service or the outcome for the person, "
-        "so there is no need to know."
+        "Sharing is said not to make a difference to the service or the outcome for the person, so there is "
+        "no need to know."
     ),
     action="Do not share. If the situation changes, check again.",
     facts=("necessity.makes_a_difference",),
@@ -47,8 +47,8 @@ difference_not_shown = gated_rule(
     effect=Effect.BLOCK,
     clauses=("test-need-to-know",),
     message=(
-        "It is not shown that sharing will make a difference to the service or the outcome for "
-        "the person, so the need to know is not established."
+        "It is not shown that sharing will make a difference to the service or the outcome for the person, "
+        "so the need to know is not established."
     ),
     action="Say whether sharing will make a difference to the service or the outcome for the person.",
     facts=("necessity.makes_a_difference",),
@@ -64,12 +64,12 @@ proportionality_not_considered = gated_rule(
     effect=Effect.REFER,
     clauses=("test-proportionate", "protection-principles"),
     message=(
-        "It is not recorded that sharing less, other ways of achieving the aim, and the impact on "
-        "the person were all considered."
+        "It is not recorded that sharing less, other ways of achieving the aim, and the impact on the "
+        "person were all considered."
     ),
     action=(
-        "Consider and record each: could less be shared, is there another equally effective way, "
-        "and what is the likely impact on the person? If unsure, ask your Designated Officer."
+        "Consider and record each: could less be shared, is there another equally effective way, and what "
+        "is the likely impact on the person? If unsure, ask your Designated Officer."
     ),
     refer_to=DESIGNATED_OFFICER,
     facts=(
@@ -89,8 +89,8 @@ sensitive_data_not_justified = gated_rule(
     effect=Effect.CONDITION,
     clauses=("test-proportionate",),
     message=(
-        "Special category or criminal offence details are included, and it is not recorded that "
-        "they are needed for the purpose."
+        "Special category or criminal offence details are included, and it is not recorded that they are "
+        "needed for the purpose."
     ),
     action="Record why the sensitive details are needed, or take them out before sharing.",
     facts=("data.categories", "necessity.sensitive_data_necessary"),

@@ -20,8 +20,8 @@ originator_not_asked = gated_rule(
     effect=Effect.REFER,
     clauses=("test-secondary-disclosure", "purpose-limitation"),
     message=(
-        "The information came from another organisation or person, and it is not recorded that "
-        "they agreed to it being passed on."
+        "The information came from another organisation or person, and it is not recorded that they agreed "
+        "to it being passed on."
     ),
     action=("Ask the originator before sharing; they may know of risks or limits on reuse."),
     refer_to=ORIGINATOR,
@@ -42,20 +42,18 @@ _refused_template = gated_rule(
     effect=Effect.BLOCK,
     clauses=("purpose-limitation", "test-secondary-disclosure", "disputes"),
     message=(
-        "The originator of the information has not agreed to it being passed on, and no lawful "
-        "basis for sharing it anyway is given ([[purpose-limitation]])."
+        "The originator of the information has not agreed to it being passed on, and no lawful basis for "
+        "sharing it anyway is given ([[purpose-limitation]])."
     ),
     action=(
-        "Do not pass it on. If a legal obligation or another lawful basis requires or allows the "
-        "share, record it as the lawful basis, and the disagreement goes to the Designated "
-        "Officers ([[disputes]])."
+        "Do not pass it on. If a legal obligation or another lawful basis requires or allows the share, "
+        "record it as the lawful basis, and the disagreement goes to the Designated Officers ([[disputes]])."
     ),
     facts=("context.originator_agreed", "lawful_basis.article6"),
     when_urgent=Effect.CONDITION,
     urgent_action=(
         "Share only what is needed to protect life (vital interests is a lawful basis under "
-        "[[purpose-limitation]]), "
-        "and tell the originator as soon as you can."
+        "[[purpose-limitation]]), and tell the originator as soon as you can."
     ),
     interpretations=("came-from-elsewhere-worked-out",),
 )
@@ -66,13 +64,12 @@ _REFUSED_WITH_OTHER_BASIS = _refused_template.variant(
     effect=Effect.REFER,
     message=(
         "The originator of the information has not agreed to it being passed on. [[purpose-limitation]] "
-        "allows "
-        "sharing over their objection where a legal obligation or other lawful basis applies; "
+        "allows sharing over their objection where a legal obligation or other lawful basis applies; "
         "whether the basis given does is for the Designated Officers to resolve ([[disputes]])."
     ),
     action=(
-        "Do not pass it on yet: ask your Designated Officer to resolve it with the originator's "
-        "Designated Officer, and record the outcome and the basis relied on."
+        "Do not pass it on yet: ask your Designated Officer to resolve it with the originator's Designated "
+        "Officer, and record the outcome and the basis relied on."
     ),
     refer_to=DESIGNATED_OFFICERS,
     interpretations=("originator-refusal-refers",),
@@ -143,8 +140,8 @@ def _meeting_findings(
     chair_reading = ("chair-agreement-recorded",) if chair_agreed else ()
     if setting.onward_sharing == "lawful_basis":
         not_the_test = (
-            f" The chair's agreement is recorded, but {declaration} does not make it the "
-            "test: only a lawful basis lets the information go further."
+            f" The chair's agreement is recorded, but {declaration} does not make it the test: only a lawful "
+            "basis lets the information go further."
             if chair_agreed
             else ""
         )
@@ -152,8 +149,8 @@ def _meeting_findings(
             effect=Effect.ADVICE,
             clauses=clauses,
             message=(
-                f"This information was shared at a {setting.name}. It may go further only where "
-                f"there is a lawful basis to do so ({declaration}).{not_the_test}"
+                f"This information was shared at a {setting.name}. It may go further only where there is a "
+                f"lawful basis to do so ({declaration}).{not_the_test}"
             ),
             interpretations=(*read, *chair_reading),
         )
@@ -164,12 +161,12 @@ def _meeting_findings(
             effect=Effect.CONDITION,
             clauses=clauses,
             message=(
-                f"This information comes from a {setting.name}. Under {declaration} it may "
-                "leave the meeting only with the chair's agreement, which is recorded as given."
+                f"This information comes from a {setting.name}. Under {declaration} it may leave the meeting "
+                "only with the chair's agreement, which is recorded as given."
             ),
             action=(
-                "Record who agreed, when, and what they agreed could be shared, and share only "
-                "that, on a need-to-know basis."
+                "Record who agreed, when, and what they agreed could be shared, and share only that, on a "
+                "need-to-know basis."
             ),
             refer_to=None,
             interpretations=(*read, *chair_reading),
@@ -179,14 +176,14 @@ def _meeting_findings(
     who = CHAIR if by_chair else CHIEF_OFFICER_OF_POLICE
     agreement = "the chair's agreement" if by_chair else "written sanction from the Chief Officer of Police"
     not_the_chair = (
-        f" The chair's agreement is recorded, but under {declaration} it is not the chair who "
-        "decides, so it does not take the place of that sanction."
+        f" The chair's agreement is recorded, but under {declaration} it is not the chair who decides, so it "
+        "does not take the place of that sanction."
         if chair_agreed
         else ""
     )
     message = (
-        f"This information comes from a {setting.name}. Under {declaration} it must not "
-        f"leave the meeting without {agreement}.{not_the_chair}"
+        f"This information comes from a {setting.name}. Under {declaration} it must not leave the meeting "
+        f"without {agreement}.{not_the_chair}"
     )
     refer = template.variant(
         clauses=clauses,

@@ -24,23 +24,22 @@ discloser_not_signatory = gated_rule(
     effect=Effect.REFER,
     clauses=("signing-up", "other-organisations", "designated-officers"),
     message=(
-        "The disclosing organisation is not in the signatory register ([[signatory-register]]), so "
-        "the protocol does not cover this share, and the organisation has no Designated Officer "
-        "under it ([[designated-officers]])."
+        "The disclosing organisation is not in the signatory register ([[signatory-register]]), so the "
+        "protocol does not cover this share, and the organisation has no Designated Officer under it "
+        "([[designated-officers]])."
     ),
     action=(
         "Check the organisation's name, or ask the community safety team named in [[signing-up]] whether it "
-        "has signed up. Until it has, the protocol's routes are not open to it: your Data "
-        "Protection Officer (or whoever leads on data protection in your organisation) decides "
-        "whether the law allows this share some other way."
+        "has signed up. Until it has, the protocol's routes are not open to it: your Data Protection "
+        "Officer (or whoever leads on data protection in your organisation) decides whether the law allows "
+        "this share some other way."
     ),
     refer_to=OWN_DATA_PROTECTION_LEAD,
     facts=("discloser.organisation",),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Share what is needed to protect life, and tell your Data Protection Officer (or whoever "
-        "leads on data protection in your organisation) afterwards that the protocol did not "
-        "cover this share."
+        "Share what is needed to protect life, and tell your Data Protection Officer (or whoever leads on "
+        "data protection in your organisation) afterwards that the protocol did not cover this share."
     ),
     interpretations=("non-signatory-asks-own-data-protection-lead",),
 )
@@ -56,20 +55,19 @@ recipient_not_signatory = gated_rule(
     effect=Effect.CONDITION,
     clauses=("non-signatories", "non-signatory-attendees", "generic-declaration"),
     message=(
-        "The recipient is not in the signatory register ([[signatory-register]]). Sharing with an "
-        "agency that has not signed needs extra care ([[non-signatories]])."
+        "The recipient is not in the signatory register ([[signatory-register]]). Sharing with an agency "
+        "that has not signed needs extra care ([[non-signatories]])."
     ),
     action=(
         "Before sharing, have the recipient's representatives sign the [[generic-declaration]] "
-        "confidentiality "
-        "agreement, and give them a written instruction on how to handle and store the "
+        "confidentiality agreement, and give them a written instruction on how to handle and store the "
         "information."
     ),
     facts=("recipient.organisation",),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Tell the recipient the information is confidential and only for protecting life, share "
-        "what is needed now, and have the [[generic-declaration]] agreement signed as soon as you can."
+        "Tell the recipient the information is confidential and only for protecting life, share what is "
+        "needed now, and have the [[generic-declaration]] agreement signed as soon as you can."
     ),
     urgent_after=False,
 )
@@ -82,8 +80,8 @@ same_organisation = gated_rule(
     effect=Effect.ADVICE,
     clauses=("protocol-scope",),
     message=(
-        "Discloser and recipient are the same organisation. The protocol governs sharing between "
-        "partners; your organisation's own rules govern internal sharing."
+        "Discloser and recipient are the same organisation. The protocol governs sharing between partners; "
+        "your organisation's own rules govern internal sharing."
     ),
     facts=("discloser.organisation", "recipient.organisation"),
     personal_only=False,
@@ -101,20 +99,19 @@ private_person = gated_rule(
     effect=Effect.REFER,
     clauses=("protocol-scope", "statutory-purposes", "other-organisations", "signing-up"),
     message=(
-        "The recipient is a private person, not a partner agency. This protocol covers sharing "
-        "between partner agencies ([[protocol-scope]], [[statutory-purposes]], [[other-organisations]]); "
-        "telling a member of the public about someone "
-        "else is decided under its own scheme: Clare's Law (the Domestic Violence Disclosure "
-        "Scheme) or Sarah's Law (the Child Sex Offender Disclosure Scheme, under section 327A of "
-        "the Criminal Justice Act 2003) by the police with their multi-agency partners, a MAPPA "
-        "disclosure decision under the MAPPA guidance, or disclosure to a defendant through the "
+        "The recipient is a private person, not a partner agency. This protocol covers sharing between "
+        "partner agencies ([[protocol-scope]], [[statutory-purposes]], [[other-organisations]]); telling a "
+        "member of the public about someone else is decided under its own scheme: Clare's Law (the Domestic "
+        "Violence Disclosure Scheme) or Sarah's Law (the Child Sex Offender Disclosure Scheme, under "
+        "section 327A of the Criminal Justice Act 2003) by the police with their multi-agency partners, a "
+        "MAPPA disclosure decision under the MAPPA guidance, or disclosure to a defendant through the "
         "criminal justice process."
     ),
     action=(
-        "Do not send it under this protocol. Put the case to whoever decides disclosures under the "
-        "scheme that applies (for Clare's Law or Sarah's Law, the police's disclosure decision with "
-        "partners; for a MAPPA offender, the MAPPA meeting), and give only what that decision "
-        "allows, in the way it sets out, and record it."
+        "Do not send it under this protocol. Put the case to whoever decides disclosures under the scheme "
+        "that applies (for Clare's Law or Sarah's Law, the police's disclosure decision with partners; for "
+        "a MAPPA offender, the MAPPA meeting), and give only what that decision allows, in the way it sets "
+        "out, and record it."
     ),
     refer_to=SCHEME_DECISION_MAKER,
     facts=("recipient.kind", "recipient.is_data_subject"),
@@ -125,8 +122,8 @@ private_person = gated_rule(
     ),
     when_urgent=Effect.CONDITION,
     urgent_action=(
-        "Tell the person only what they need to protect life now (such as a warning of the risk), "
-        "record what you told them and why, and tell the scheme's decision-maker as soon as you can."
+        "Tell the person only what they need to protect life now (such as a warning of the risk), record "
+        "what you told them and why, and tell the scheme's decision-maker as soon as you can."
     ),
     interpretations=("private-person-outside-partner-sharing",),
 )
@@ -139,15 +136,15 @@ own_data = gated_rule(
     effect=Effect.CONDITION,
     clauses=("information-rights", "protocol-scope"),
     message=(
-        "The recipient is the person the information is about, receiving their own information: "
-        "their right of access (UK GDPR Article 15), dealt with under your organisation's policy on "
-        "information rights ([[information-rights]]) rather than as sharing between partners."
+        "The recipient is the person the information is about, receiving their own information: their right "
+        "of access (UK GDPR Article 15), dealt with under your organisation's policy on information rights "
+        "([[information-rights]]) rather than as sharing between partners."
     ),
     action=(
-        "Give them only their own information. Take out anything about other people who could be "
-        "identified from it (including who reported or gave it), unless those people agree or it "
-        "is reasonable to give it; check with your Data Protection Officer if unsure; and record "
-        "what you gave and what you held back."
+        "Give them only their own information. Take out anything about other people who could be identified "
+        "from it (including who reported or gave it), unless those people agree or it is reasonable to give "
+        "it; check with your Data Protection Officer if unsure; and record what you gave and what you held "
+        "back."
     ),
     facts=("recipient.is_data_subject",),
     law=("UK GDPR Article 15", "Data Protection Act 2018 Schedule 2 Part 3 paragraph 16"),
@@ -161,15 +158,14 @@ own_data = gated_rule(
     effect=Effect.CONDITION,
     clauses=("non-signatories", "non-signatory-attendees", "generic-declaration"),
     message=(
-        "The same message goes to other recipients, and at least one of them is not in the "
-        "signatory register ([[signatory-register]]). Sharing with an agency that has not signed "
-        "needs extra care ([[non-signatories]])."
+        "The same message goes to other recipients, and at least one of them is not in the signatory "
+        "register ([[signatory-register]]). Sharing with an agency that has not signed needs extra care "
+        "([[non-signatories]])."
     ),
     action=(
-        "Check each other recipient's name against the register. Take out anyone who does not "
-        "need the information; have the representatives of any that stay, and have not signed, "
-        "sign the [[generic-declaration]] confidentiality agreement, with a written instruction on handling "
-        "it."
+        "Check each other recipient's name against the register. Take out anyone who does not need the "
+        "information; have the representatives of any that stay, and have not signed, sign the "
+        "[[generic-declaration]] confidentiality agreement, with a written instruction on handling it."
     ),
     facts=("recipient.other_recipients",),
     interpretations=("visible-recipients-bulk-email",),

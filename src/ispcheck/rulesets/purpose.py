@@ -32,12 +32,12 @@ other_purpose = gated_rule(
     effect=Effect.REFER,
     clauses=("statutory-purposes", "defined-purpose"),
     message=(
-        "The purpose is 'other': outside the crime and disorder, substance misuse, re-offending "
-        "and serious violence purposes the protocol is for ([[statutory-purposes]])."
+        "The purpose is 'other': outside the crime and disorder, substance misuse, re-offending and serious "
+        "violence purposes the protocol is for ([[statutory-purposes]])."
     ),
     action=(
-        "Ask your Data Protection Officer whether another agreement or lawful route covers this "
-        "purpose before sharing."
+        "Ask your Data Protection Officer whether another agreement or lawful route covers this purpose "
+        "before sharing."
     ),
     refer_to=DPO,
     facts=("purpose.code",),
@@ -53,14 +53,13 @@ strategic_analysis_with_personal_data = gated_rule(
     effect=Effect.REFER,
     clauses=("anonymise-where-possible", "protection-principles"),
     message=(
-        "Personal data is to be shared for strategic analysis. The protocol says to use "
-        "anonymised or aggregated information where possible ([[anonymise-where-possible]]), so identifiable "
-        "data needs a "
+        "Personal data is to be shared for strategic analysis. The protocol says to use anonymised or "
+        "aggregated information where possible ([[anonymise-where-possible]]), so identifiable data needs a "
         "reason."
     ),
     action=(
-        "Share anonymised or aggregated figures instead; or show your Data Protection Officer "
-        "why the analysis needs to identify people, and record it."
+        "Share anonymised or aggregated figures instead; or show your Data Protection Officer why the "
+        "analysis needs to identify people, and record it."
     ),
     refer_to=DPO,
     facts=("purpose.code", "data.categories"),
@@ -75,12 +74,12 @@ strategic_analysis_with_personal_data = gated_rule(
     effect=Effect.ADVICE,
     clauses=("anonymise-where-possible", "statutory-purposes"),
     message=(
-        "Only anonymised or aggregated information is involved, so the protocol's personal-data "
-        "checks do not apply."
+        "Only anonymised or aggregated information is involved, so the protocol's personal-data checks do "
+        "not apply."
     ),
     action=(
-        "Check that small numbers or combined details cannot identify anyone; if they could, "
-        "treat the data as personal and check again."
+        "Check that small numbers or combined details cannot identify anyone; if they could, treat the data "
+        "as personal and check again."
     ),
     facts=("data.categories", "data.smallest_count"),
     personal_only=False,
@@ -95,10 +94,9 @@ def anonymised_only(d: DisclosureView, f: Facts) -> bool | Finding:
 #: The smallest count is not given: still advice (old disclosures keep their meaning), asking for it.
 _SMALLEST_NOT_KNOWN = anonymised_only.variant(
     action=(
-        "Check the smallest number in any cell of the figures: a small count (below the "
-        "partnership's small-number threshold) or combined details could identify someone. Record the "
-        "smallest number; if it is small, suppress or round it, or treat the data as personal and "
-        "check again."
+        "Check the smallest number in any cell of the figures: a small count (below the partnership's "
+        "small-number threshold) or combined details could identify someone. Record the smallest number; if "
+        "it is small, suppress or round it, or treat the data as personal and check again."
     ),
     interpretations=("small-numbers-are-personal-data",),
 )
@@ -115,16 +113,15 @@ def small_numbers_rule(pack: Pack) -> Rule:
         effect=Effect.CONDITION,
         clauses=("anonymise-where-possible", "statutory-purposes"),
         message=(
-            f"The figures are anonymised or aggregated, but the smallest number in them is below "
+            "The figures are anonymised or aggregated, but the smallest number in them is below "
             f"{threshold}, so they could identify someone: they are treated as personal data. "
-            "[[anonymise-where-possible]] "
-            f"prefers anonymised or aggregated figures only while nobody can be identified from them."
-            + (f" ({reference}.)" if reference else "")
+            "[[anonymise-where-possible]] prefers anonymised or aggregated figures only while nobody can be "
+            "identified from them." + (f" ({reference}.)" if reference else "")
         ),
         action=(
-            f"Suppress or round every count below {threshold}, or combine groups (a wider area, a "
-            f"longer period, wider age bands) until none is below {threshold}; or else handle the "
-            f"share as personal data, with a lawful basis and the checks that go with it."
+            f"Suppress or round every count below {threshold}, or combine groups (a wider area, a longer "
+            f"period, wider age bands) until none is below {threshold}; or else handle the share as personal "
+            "data, with a lawful basis and the checks that go with it."
         ),
         facts=("data.categories", "data.smallest_count"),
         law=("UK GDPR Article 4(1) and Recital 26",),

@@ -51,11 +51,10 @@ def declaration_rule(pack: Pack) -> Rule | None:
             clauses=(*s.clauses, s.declaration),
             message=f"The information is to be shared at a {s.name}.",
             action=(
-                f"Before anything is shared, make sure every attendee has signed the "
+                "Before anything is shared, make sure every attendee has signed the "
                 f"{pack.clause_name(s.declaration)} declaration, including anyone not from a signatory "
-                "organisation "
-                "([[non-signatory-attendees]]), and that the chair has set the confidentiality level at the "
-                "start ([[chair-sets-confidentiality]])."
+                "organisation ([[non-signatory-attendees]]), and that the chair has set the confidentiality "
+                "level at the start ([[chair-sets-confidentiality]])."
             ),
         )
 
@@ -119,8 +118,8 @@ def requirements_rule(pack: Pack) -> Rule | None:
         return template.variant(
             clauses=(s.declaration,),
             message=(
-                f"The {pack.clause_name(s.declaration)} declaration for a {s.name} has requirements "
-                "of its own."
+                f"The {pack.clause_name(s.declaration)} declaration for a {s.name} has requirements of its "
+                "own."
             ),
             action=" ".join(s.requirements),
         )
@@ -136,8 +135,8 @@ def guest_rule(pack: Pack) -> Rule | None:
         effect=Effect.REFER,
         clauses=("non-signatories",),
         message=(
-            "The recipient has not signed the protocol, and this meeting admits guests only with "
-            "the chair's consent."
+            "The recipient has not signed the protocol, and this meeting admits guests only with the "
+            "chair's consent."
         ),
         action="Ask the meeting chair first.",
         refer_to=CHAIR,
@@ -152,10 +151,8 @@ def guest_rule(pack: Pack) -> Rule | None:
             continue
         clauses = (s.declaration, "non-signatories")
         message = (
-            f"The recipient is not in the signatory register, so at a {s.name} it attends as a "
-            f"guest agency, which the {pack.clause_name(s.declaration)} declaration allows only with the "
-            "chair's "
-            "consent."
+            f"The recipient is not in the signatory register, so at a {s.name} it attends as a guest agency, "
+            f"which the {pack.clause_name(s.declaration)} declaration allows only with the chair's consent."
         )
         normal = template.variant(
             clauses=clauses,
@@ -219,11 +216,9 @@ _PROPOSE_APPENDIX = (
     effect=Effect.CONDITION,
     clauses=_UNLISTED_CLAUSES,
     message=(
-        "The information is to be shared at a meeting the protocol does not list ([[settings-covered]]), and "
-        "the "
-        "meeting is not named. The generic [[generic-declaration]] declaration applies to it; "
-        "[[meeting-appendices]] lets the "
-        "partnership add an appendix of its own for such a meeting."
+        "The information is to be shared at a meeting the protocol does not list ([[settings-covered]]), "
+        "and the meeting is not named. The generic [[generic-declaration]] declaration applies to it; "
+        "[[meeting-appendices]] lets the partnership add an appendix of its own for such a meeting."
     ),
     action=(
         "Name the meeting on the record and on the [[generic-declaration]] sign-in sheet, and "
@@ -244,10 +239,9 @@ def not_listed(d: DisclosureView, f: Facts) -> bool | Finding:
     return not_listed.variant(
         effect=Effect.ADVICE,
         message=(
-            f"The information is to be shared at {_quoted(name)}, a meeting the protocol does not "
-            "list ([[settings-covered]]). The generic [[generic-declaration]] declaration applies to it; "
-            "[[meeting-appendices]] lets the partnership "
-            "add an appendix of its own for such a meeting."
+            f"The information is to be shared at {_quoted(name)}, a meeting the protocol does not list "
+            "([[settings-covered]]). The generic [[generic-declaration]] declaration applies to it; "
+            "[[meeting-appendices]] lets the partnership add an appendix of its own for such a meeting."
         ),
         action=(
             "Use the [[generic-declaration]] sign-in sheet with the meeting's name on it, and "
@@ -264,9 +258,8 @@ def not_listed(d: DisclosureView, f: Facts) -> bool | Finding:
     clauses=("settings-covered", "generic-declaration", "purpose-limitation"),
     message=(
         "The information was first shared at a meeting the protocol does not list ([[settings-covered]]), "
-        "and the "
-        "meeting is not named. The generic [[generic-declaration]] declaration is read as governing it: what "
-        "was shared there goes further only where there is a lawful basis to do so."
+        "and the meeting is not named. The generic [[generic-declaration]] declaration is read as governing "
+        "it: what was shared there goes further only where there is a lawful basis to do so."
     ),
     action="Record which meeting it was, and the lawful basis for passing the information on.",
     facts=("context.from_meeting", "context.meeting_name", "context.setting"),
@@ -285,10 +278,9 @@ def from_unlisted(d: DisclosureView, f: Facts) -> bool | Finding:
     return from_unlisted.variant(
         effect=Effect.ADVICE,
         message=(
-            f"The information was first shared at {_quoted(name)}, a meeting the protocol does not "
-            "list ([[settings-covered]]). The generic [[generic-declaration]] declaration is read as "
-            "governing it: what was "
-            "shared there goes further only where there is a lawful basis to do so."
+            f"The information was first shared at {_quoted(name)}, a meeting the protocol does not list "
+            "([[settings-covered]]). The generic [[generic-declaration]] declaration is read as governing "
+            "it: what was shared there goes further only where there is a lawful basis to do so."
         ),
         action="Record the lawful basis for passing the information on, and which meeting it came from.",
     )

@@ -22,12 +22,12 @@ share_now = gated_rule(
     clauses=("police-request-form", "test-without-consent", "test-recorded"),
     rests_on="test-without-consent",
     message=(
-        "There is an urgent risk to life. The law lets you share what is necessary to protect "
-        "life now, and record the decision afterwards."
+        "There is an urgent risk to life. The law lets you share what is necessary to protect life now, and "
+        "record the decision afterwards."
     ),
     action=(
-        "Share only what is needed to protect life, by the quickest secure route you have, then "
-        "record what was shared, with whom and why as soon as the emergency allows."
+        "Share only what is needed to protect life, by the quickest secure route you have, then record what "
+        "was shared, with whom and why as soon as the emergency allows."
     ),
     facts=("context.urgent_risk_to_life",),
     law=("UK GDPR Article 6(1)(d)", "UK GDPR Article 9(2)(c)"),
@@ -42,12 +42,12 @@ vital_interests_without_urgency = gated_rule(
     effect=Effect.REFER,
     clauses=("police-request-form",),
     message=(
-        "Vital interests is given as the lawful basis, but no urgent risk to life is recorded. "
-        "It is meant for protecting life or preventing an immediate, credible risk to life."
+        "Vital interests is given as the lawful basis, but no urgent risk to life is recorded. It is meant "
+        "for protecting life or preventing an immediate, credible risk to life."
     ),
     action=(
-        "Either record the risk to life, or choose the basis that "
-        "fits: for a public body's work this is usually public task."
+        "Either record the risk to life, or choose the basis that fits: for a public body's work this is "
+        "usually public task."
     ),
     refer_to=DPO,
     facts=("lawful_basis.article6", "lawful_basis.article9", "context.urgent_risk_to_life"),
