@@ -181,9 +181,6 @@ class ConceptMap:
             text = re.sub(rf"\s*\((?:see |ISP )?\[\[{name}(?::ids)?\]\]\)", "", text)
         return self.render(text, missing="the protocol")
 
-    def render_optional(self, text: str | None) -> str | None:
-        return None if text is None else self.render(text)
-
     def missing_in_finding(self, finding: Finding) -> tuple[str, ...]:
         """The concepts a finding cites or names in its words that this pack does not map."""
         return self.missing(finding.clauses, (finding.message, finding.action))

@@ -66,10 +66,11 @@ class RegisteredRule:
 
 @dataclass(frozen=True, slots=True)
 class LeftOutRule:
-    """A rule not in this protocol: the pack does not set out a concept it rests on.
+    """A rule the pack does not fully set out, with the concepts it lacks (``missing``).
 
-    ``rule`` is as written (citing concepts); ``missing`` names the concepts the pack lacks. The
-    catalogue and the review pack list these, so a gap in the protocol is never a silent one.
+    ``rule`` is as written (citing concepts). In ``Checker.left_out`` the rule is not in this
+    protocol; in ``Checker.cited_in_part`` it applies, citing what the pack has. The catalogue
+    (and, for the first, the review pack) list them, so a gap in the protocol is never silent.
     """
 
     rule: Rule

@@ -146,12 +146,7 @@ class Rule:
     @property
     def readings(self) -> tuple[str, ...]:
         """Every interpretation any of the rule's findings rests on (its own, urgent, variants')."""
-        findings = (
-            self.finding,
-            self.urgent_finding,
-            *(f for v in self.variants for f in (v.finding, v.urgent_finding)),
-        )
-        built = (i for f in findings if f is not None for i in f.interpretations)
+        built = (i for f in self.findings() for i in f.interpretations)
         return tuple(dict.fromkeys((*built, *self.predicate_readings)))
 
     def findings(self) -> tuple[Finding, ...]:
