@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from ispcheck import PackError
 from ispcheck.cli.main import main
-from ispcheck.pack import packs_directory
+from ispcheck.pack import load_pack, packs_directory
 
 SHIPPED_PACK = packs_directory() / "warwickshire-csp"
 #: A small pack for the tests of the machinery (the command line, audit, register): only a few
@@ -38,6 +39,13 @@ def copy_pack(tmp_path: Path, source: Path = SHIPPED_PACK) -> Path:
     target = tmp_path / "pack"
     shutil.copytree(source, target)
     return target
+
+
+def problems_of(folder: Path) -> list[str]:
+    """The problems a pack folder is refused for (it must be refused)."""
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    return caught.value.problems
 
 
 def edit(folder: Path, file: str, old: str, new: str) -> None:

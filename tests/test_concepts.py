@@ -21,7 +21,7 @@ from ispcheck.hookspecs import hookimpl
 from ispcheck.rule import rule
 
 from .conftest import FIXED_TIME, clean_disclosure
-from .helpers import copy_pack, edit, run_cli
+from .helpers import copy_pack, edit, problems_of, run_cli
 
 MAP = ConceptMap(
     {"defined-purpose": ("4.4",), "signatory-register": ("A12", "A13"), "request-forms": ("A10", "A11")},
@@ -108,16 +108,12 @@ def test_the_shipped_pack_maps_every_concept_to_clauses_it_has(pack_copy: Path) 
 
 def test_a_mistyped_concept_is_an_error_that_suggests_the_right_one(pack_copy: Path) -> None:
     edit(pack_copy, "concepts.toml", "[concept.profiling]", "[concept.proffiling]")
-    with pytest.raises(PackError) as caught:
-        load_pack(pack_copy)
-    assert any("'proffiling'" in p and "did you mean 'profiling'" in p for p in caught.value.problems)
+    assert any("'proffiling'" in p and "did you mean 'profiling'" in p for p in problems_of(pack_copy))
 
 
 def test_a_concept_mapped_to_a_clause_the_pack_lacks_is_an_error(pack_copy: Path) -> None:
     edit(pack_copy, "concepts.toml", 'clauses = ["4.7"]', 'clauses = ["4.77"]')
-    with pytest.raises(PackError) as caught:
-        load_pack(pack_copy)
-    assert any("'4.77'" in p and "concepts.toml" in p for p in caught.value.problems)
+    assert any("'4.77'" in p and "concepts.toml" in p for p in problems_of(pack_copy))
 
 
 def test_a_clause_id_not_of_the_packs_own_shape_is_an_error(pack_copy: Path) -> None:
@@ -127,9 +123,7 @@ def test_a_clause_id_not_of_the_packs_own_shape_is_an_error(pack_copy: Path) -> 
         "small_number_threshold = 5",
         'small_number_threshold = 5\nclause_id_pattern = "[0-9]+(\\\\.[0-9]+)?"',
     )
-    with pytest.raises(PackError) as caught:
-        load_pack(pack_copy)
-    assert any("'A1'" in p and "clause_id_pattern" in p for p in caught.value.problems)
+    assert any("'A1'" in p and "clause_id_pattern" in p for p in problems_of(pack_copy))
 
 
 def test_a_clause_id_pattern_every_id_matches_loads(pack_copy: Path) -> None:
@@ -266,9 +260,7 @@ def test_words_naming_a_concept_the_pack_does_not_map_are_an_error(pack_copy: Pa
     (pack_copy / "wording.toml").write_text(
         '[finding."purpose.other"]\nmessage = "See [[impact-assessment]]."\n', encoding="utf-8"
     )
-    with pytest.raises(PackError) as caught:
-        load_pack(pack_copy)
-    assert any("impact-assessment" in p and "wording.toml" in p for p in caught.value.problems)
+    assert any("impact-assessment" in p and "wording.toml" in p for p in problems_of(pack_copy))
 
 
 def test_the_packs_own_prose_reads_its_clauses_and_may_not_name_a_concept_it_lacks(pack_copy: Path) -> None:
@@ -277,11 +269,9 @@ def test_the_packs_own_prose_reads_its_clauses_and_may_not_name_a_concept_it_lac
     assert "(4.6)" in risk.action and "[[" not in risk.action
     assert pack.settings["other_meeting"].name == "meeting not listed in the protocol (1.6)"
     without_concept(pack_copy, "ongoing-investigations")
-    with pytest.raises(PackError) as caught:
-        load_pack(pack_copy)
     assert any(
         "unknown_risks.toml" in p and "ongoing-investigations" in p and "action" in p
-        for p in caught.value.problems
+        for p in problems_of(pack_copy)
     )
 
 
@@ -329,16 +319,12 @@ def test_words_with_double_brackets_that_are_not_a_placeholder_are_an_error(pack
     (pack_copy / "wording.toml").write_text(
         '[finding."purpose.other"]\nmessage = "see [[Defined-Purpose]]"\n', encoding="utf-8"
     )
-    with pytest.raises(PackError) as caught:
-        load_pack(pack_copy)
-    assert any("wording.toml" in p and "not a placeholder" in p for p in caught.value.problems)
+    assert any("wording.toml" in p and "not a placeholder" in p for p in problems_of(pack_copy))
 
 
 def test_a_concepts_words_may_not_hold_a_placeholder(pack_copy: Path) -> None:
     edit(pack_copy, "concepts.toml", 'words = "Appendix 3"', 'words = "Appendix 3 (see [[disputes]])"')
-    with pytest.raises(PackError) as caught:
-        load_pack(pack_copy)
-    assert any("concepts.toml" in p and "generic-declaration" in p for p in caught.value.problems)
+    assert any("concepts.toml" in p and "generic-declaration" in p for p in problems_of(pack_copy))
 
 
 def test_a_meeting_name_with_double_brackets_is_quoted_as_typed_not_read_as_a_placeholder() -> None:

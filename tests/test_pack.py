@@ -12,7 +12,7 @@ from ispcheck import PackError, load_pack
 from ispcheck.disclosure import VOCABULARY
 from ispcheck.pack import Pack
 
-from .helpers import SHIPPED_PACK, copy_pack, edit
+from .helpers import SHIPPED_PACK, copy_pack, edit, problems_of
 
 SHIPPED = SHIPPED_PACK
 #: The published protocol, without people's names and contact details (see its header).
@@ -22,12 +22,6 @@ PROTOCOL = Path(__file__).resolve().parents[1] / "docs" / "source" / "warwickshi
 @pytest.fixture
 def pack_copy(tmp_path: Path) -> Path:
     return copy_pack(tmp_path)
-
-
-def problems_of(folder: Path) -> list[str]:
-    with pytest.raises(PackError) as caught:
-        load_pack(folder)
-    return caught.value.problems
 
 
 def test_the_pack_metadata_matches_the_protocol(pack: Pack) -> None:

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from ispcheck import PackError
 from ispcheck.pack import load_pack
 from ispcheck.questions import QUESTIONS, by_id, if_not_known
 from ispcheck.vocabulary import LABELLED_BY_PACK
 
-from .helpers import copy_pack
+from .helpers import copy_pack, problems_of
 
 
 def test_dont_know_to_the_circumstances_is_said_to_stop_a_plain_share() -> None:
@@ -79,17 +76,13 @@ def test_a_pack_that_says_nothing_of_a_meeting_is_refused_naming_it(tmp_path: Pa
     kept = [b for b in blocks if 'code = "marac"' not in b]
     assert len(kept) == len(blocks) - 1
     settings.write_text("[[setting]]".join(kept), encoding="utf-8")
-    with pytest.raises(PackError) as caught:
-        load_pack(folder)
-    assert any("settings.toml" in p and "no entry for marac" in p for p in caught.value.problems)
+    assert any("settings.toml" in p and "no entry for marac" in p for p in problems_of(folder))
 
 
 def test_a_pack_with_no_meetings_at_all_is_refused_too(tmp_path: Path) -> None:
     folder = copy_pack(tmp_path)
     (folder / "settings.toml").write_text("# no meetings\n", encoding="utf-8")
-    with pytest.raises(PackError) as caught:
-        load_pack(folder)
-    assert any("settings.toml" in p and "no entry for" in p for p in caught.value.problems)
+    assert any("settings.toml" in p and "no entry for" in p for p in problems_of(folder))
 
 
 def test_a_pack_can_word_a_question_and_its_choices_its_own_way(tmp_path: Path) -> None:
@@ -122,9 +115,7 @@ def test_without_its_own_words_a_question_reads_as_built_in() -> None:
 def test_words_for_a_question_the_checklist_does_not_have_are_an_error_naming_it(tmp_path: Path) -> None:
     folder = copy_pack(tmp_path)
     (folder / "wording.toml").write_text('[question."purpose.cod"]\ntext = "x"\n', encoding="utf-8")
-    with pytest.raises(PackError) as caught:
-        load_pack(folder)
-    assert any("'purpose.cod'" in p and "not a question" in p for p in caught.value.problems)
+    assert any("'purpose.cod'" in p and "not a question" in p for p in problems_of(folder))
 
 
 def test_words_for_a_choice_the_question_does_not_have_are_an_error_naming_it(tmp_path: Path) -> None:
@@ -133,6 +124,4 @@ def test_words_for_a_choice_the_question_does_not_have_are_an_error_naming_it(tm
         '[question."purpose.code"]\nchoices = { detect_crime = "Detecting crime", not_a_purpose = "x" }\n',
         encoding="utf-8",
     )
-    with pytest.raises(PackError) as caught:
-        load_pack(folder)
-    assert any("'not_a_purpose'" in p and "detect_crime" in p for p in caught.value.problems)
+    assert any("'not_a_purpose'" in p and "detect_crime" in p for p in problems_of(folder))
